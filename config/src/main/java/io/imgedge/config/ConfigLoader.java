@@ -1,0 +1,224 @@
+package io.imgedge.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * Reads a node's configuration from its three sources, in increasing precedence: the YAML file,
+ * environment variables {@code IMGEDGE_<KEY>} (the key upper-cased, with {@code .} and {@code -}
+ * as {@code _}, e.g. {@code IMGEDGE_CACHE_EDGE_MAX_BYTES}), and command-line flags.
+ *
+ * <p>Unknown keys are errors, so that a typo never silently falls back to a default.
+ */
+public final class ConfigLoader {
+  private static final String ORIGINS = "origins";
+  private static final Set<String> ORIGIN_KEYS =
+      Set.of("name", "path-prefix", "type", "folder", "url", "default-ttl");
+
+  private ConfigLoader() {}
+
+  /**
+   * Loads and validates a configuration.
+   *
+   * @param file the YAML file, or null for none
+   * @param env the process environment (only {@code IMGEDGE_*} variables are read)
+   * @param flags what the command line set
+   * @throws ConfigException on any unknown key or invalid value
+   */
+  public static ImgedgeConfig load(
+      @Nullable Path file, Map<String, String> env, CommandLineOverrides flags) {
+    Map<String, Object> yaml = file == null ? Map.of() : readYaml(file);
+    Map<String, Setting> merged = new LinkedHashMap<>();
+    Defaults.VALUES.forEach((k, v) -> merged.put(k, new Setting(k, v, "default")));
+    String fileSource = file == null ? "" : "file " + file;
+    flatten("", yaml, merged, fileSource);
+    applyEnvironment(env, merged);
+    flags.settings().forEach((k, v) -> put(merged, new Setting(k, v, "command line")));
+    Settings settings = new Settings(merged);
+    List<OriginConfig> origins =
+        flags.origin() != null
+            ? List.of(OriginConfig.fromCommandLine(flags.origin()))
+            : readOrigins(yaml.get(ORIGINS), fileSource);
+    return new ImgedgeConfig(
+        NodeConfig.from(settings),
+        origins,
+        CacheConfig.from(settings),
+        LimitsConfig.from(settings),
+        TransformConfig.from(settings),
+        FetchConfig.from(settings),
+        ClusterConfig.from(settings));
+  }
+
+  private static Map<String, Object> readYaml(Path file) {
+    try (Reader reader = Files.newBufferedReader(file)) {
+      Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+      if (root == null) {
+        return Map.of();
+      }
+      if (root instanceof Map<?, ?> map) {
+        return stringKeys(map);
+      }
+      throw new ConfigException("configuration file " + file + " must be a YAML mapping");
+    } catch (IOException e) {
+      throw new ConfigException("cannot read configuration file " + file + ": " + e.getMessage());
+    } catch (YAMLException e) {
+      throw new ConfigException("configuration file " + file + " is not valid YAML: " + e.getMessage());
+    }
+  }
+
+  private static Map<String, Object> stringKeys(Map<?, ?> map) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    map.forEach((k, v) -> out.put(String.valueOf(k), v == null ? "" : v));
+    return out;
+  }
+
+  private static void flatten(
+      String prefix, Map<String, Object> map, Map<String, Setting> out, String source) {
+    for (Map.Entry<String, Object> e : map.entrySet()) {
+      String key = prefix + e.getKey();
+      Object value = e.getValue();
+      if (key.equals(ORIGINS)) {
+        continue;
+      }
+      if (value instanceof Map<?, ?> nested) {
+        flatten(key + ".", stringKeys(nested), out, source);
+      } else if (value instanceof List<?> list) {
+        put(out, new Setting(key, String.join(",", list.stream().map(String::valueOf).toList()), source));
+      } else {
+        put(out, new Setting(key, String.valueOf(value), source));
+      }
+    }
+  }
+
+  private static void put(Map<String, Setting> out, Setting setting) {
+    if (!Defaults.VALUES.containsKey(setting.key())) {
+      throw new ConfigException(
+          "unknown configuration key '%s' (%s); known keys: %s; %s"
+              .formatted(setting.key(), setting.source(), new TreeSet<>(Defaults.VALUES.keySet()),
+                  ConfigException.DOCS));
+    }
+    out.put(setting.key(), setting);
+  }
+
+  private static void applyEnvironment(Map<String, String> env, Map<String, Setting> out) {
+    for (String key : Defaults.VALUES.keySet()) {
+      String variable = environmentName(key);
+      String value = env.get(variable);
+      if (value != null) {
+        put(out, new Setting(key, value, "environment variable " + variable));
+      }
+    }
+  }
+
+  /** The environment variable that overrides a key: {@code cache.edge-max-bytes} → {@code IMGEDGE_CACHE_EDGE_MAX_BYTES}. */
+  public static String environmentName(String key) {
+    return "IMGEDGE_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+  }
+
+  private static List<OriginConfig> readOrigins(@Nullable Object raw, String source) {
+    if (raw == null) {
+      return List.of(OriginConfig.samples());
+    }
+    if (!(raw instanceof List<?> list) || list.isEmpty()) {
+      throw new ConfigException(
+          "'origins' (" + source + ") must be a non-empty list of origins; " + ConfigException.DOCS);
+    }
+    List<OriginConfig> origins = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      origins.add(readOrigin(list.get(i), "origins[" + i + "]", source));
+    }
+    origins.sort((a, b) -> Integer.compare(b.pathPrefix().length(), a.pathPrefix().length()));
+    return origins;
+  }
+
+  private static OriginConfig readOrigin(Object raw, String where, String source) {
+    if (!(raw instanceof Map<?, ?> map)) {
+      throw new ConfigException(where + " (" + source + ") must be a mapping; " + ConfigException.DOCS);
+    }
+    Map<String, Object> entry = stringKeys(map);
+    for (String key : entry.keySet()) {
+      if (!ORIGIN_KEYS.contains(key)) {
+        throw new ConfigException(
+            "unknown key '%s.%s' (%s); an origin accepts %s; %s"
+                .formatted(where, key, source, new TreeSet<>(ORIGIN_KEYS), ConfigException.DOCS));
+      }
+    }
+    OriginFields f = new OriginFields(entry, where, source);
+    String prefix = f.prefix();
+    OriginConfig.Kind kind = f.kind();
+    return switch (kind) {
+      case SAMPLES -> new OriginConfig(f.name(), prefix, kind, null, null, f.ttl());
+      case FOLDER ->
+          new OriginConfig(
+              f.name(), prefix, kind, OriginConfig.existingFolder(f.required("folder")), null, f.ttl());
+      case HTTP ->
+          new OriginConfig(f.name(), prefix, kind, null, Settings.httpUri(f.required("url")), f.ttl());
+    };
+  }
+
+  /** Reads the fields of one {@code origins[i]} entry, naming it in errors. */
+  private record OriginFields(Map<String, Object> entry, String where, String source) {
+
+    Setting required(String field) {
+      Object v = entry.get(field);
+      Setting s = new Setting(where + "." + field, v == null ? "" : String.valueOf(v), source);
+      if (v == null || String.valueOf(v).isBlank()) {
+        throw ConfigException.invalid(s, "a value (it is required for this origin type)");
+      }
+      return s;
+    }
+
+    String name() {
+      Object v = entry.get("name");
+      return v == null ? where : String.valueOf(v);
+    }
+
+    String prefix() {
+      Object v = entry.get("path-prefix");
+      String p = v == null ? "/" : String.valueOf(v).trim();
+      if (!p.startsWith("/") || p.contains("..") || p.contains("?")) {
+        throw ConfigException.invalid(
+            new Setting(where + ".path-prefix", p, source), "a path starting with /, such as /photos/");
+      }
+      return p.endsWith("/") ? p : p + "/";
+    }
+
+    OriginConfig.Kind kind() {
+      Setting s = required("type");
+      for (OriginConfig.Kind k : OriginConfig.Kind.values()) {
+        if (Settings.externalName(k).equals(s.value().trim().toLowerCase(Locale.ROOT))) {
+          return k;
+        }
+      }
+      throw ConfigException.invalid(s, "one of: samples, folder, http");
+    }
+
+    @Nullable Duration ttl() {
+      Object v = entry.get("default-ttl");
+      if (v == null) {
+        return null;
+      }
+      Duration d = Settings.parseDuration(String.valueOf(v));
+      if (d == null) {
+        throw ConfigException.invalid(
+            new Setting(where + ".default-ttl", String.valueOf(v), source), "a duration such as 10m or 1h");
+      }
+      return d;
+    }
+  }
+}

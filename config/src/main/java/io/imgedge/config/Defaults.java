@@ -1,0 +1,53 @@
+package io.imgedge.config;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Every scalar configuration key and its default, in one place. A key missing here is unknown.
+ * The README's configuration table lists the same keys.
+ */
+final class Defaults {
+  static final Map<String, String> VALUES = build();
+
+  private Defaults() {}
+
+  private static Map<String, String> build() {
+    Map<String, String> d = new LinkedHashMap<>();
+    d.put("node.public-bind", "0.0.0.0");
+    d.put("node.public-port", "8080");
+    d.put("node.admin-bind", "127.0.0.1");
+    d.put("node.admin-port", "8081");
+
+    d.put("cache.edge-max-bytes", "256MiB");
+    d.put("cache.source-max-bytes", "256MiB");
+    d.put("cache.default-ttl", "1h");
+
+    d.put("limits.max-input-bytes", "50MB");
+    d.put("limits.max-input-width", "12000");
+    d.put("limits.max-input-height", "12000");
+    d.put("limits.max-output-width", "8192");
+    d.put("limits.max-output-height", "8192");
+    d.put("limits.max-frames", "1000");
+    d.put("limits.transform-concurrency", String.valueOf(Runtime.getRuntime().availableProcessors()));
+    d.put("limits.transform-queue", "64");
+    d.put("limits.request-timeout", "30s");
+
+    d.put("transform.jpeg-quality", "85");
+    d.put("transform.webp-quality", "85");
+    d.put("transform.jpeg-type", "auto");
+    d.put("transform.resize-filter", "lanczos3");
+    d.put("transform.upscale", "false");
+
+    d.put("fetch.connect-timeout", "2s");
+    d.put("fetch.header-timeout", "10s");
+    d.put("fetch.read-timeout", "10s");
+    d.put("fetch.total-timeout", "30s");
+
+    d.put("cluster.name", "imgedge");
+    d.put("cluster.bind", "127.0.0.1");
+    d.put("cluster.port", "5701");
+    d.put("cluster.members", "127.0.0.1");
+    return Map.copyOf(d);
+  }
+}

@@ -1,0 +1,46 @@
+package io.imgedge.config;
+
+import java.time.Duration;
+
+/**
+ * What a node accepts and how much work it takes on. The image limits default to Fastly's.
+ *
+ * @param maxInputBytes largest source image fetched ({@code limits.max-input-bytes})
+ * @param maxInputWidth widest source image decoded, read from its header ({@code
+ *     limits.max-input-width})
+ * @param maxInputHeight tallest source image decoded ({@code limits.max-input-height})
+ * @param maxOutputWidth widest image produced ({@code limits.max-output-width})
+ * @param maxOutputHeight tallest image produced ({@code limits.max-output-height})
+ * @param maxFrames most frames an animated source may have ({@code limits.max-frames})
+ * @param transformConcurrency transforms running at once ({@code limits.transform-concurrency})
+ * @param transformQueue transforms waiting beyond those; more get a 503 ({@code
+ *     limits.transform-queue})
+ * @param requestTimeout longest a request may take before it is answered with 504 ({@code
+ *     limits.request-timeout})
+ */
+public record LimitsConfig(
+    long maxInputBytes,
+    int maxInputWidth,
+    int maxInputHeight,
+    int maxOutputWidth,
+    int maxOutputHeight,
+    int maxFrames,
+    int transformConcurrency,
+    int transformQueue,
+    Duration requestTimeout) {
+
+  private static final int MAX_SIDE = 65_535;
+
+  static LimitsConfig from(Settings s) {
+    return new LimitsConfig(
+        s.bytes("limits.max-input-bytes", 1),
+        s.integer("limits.max-input-width", 1, MAX_SIDE),
+        s.integer("limits.max-input-height", 1, MAX_SIDE),
+        s.integer("limits.max-output-width", 1, MAX_SIDE),
+        s.integer("limits.max-output-height", 1, MAX_SIDE),
+        s.integer("limits.max-frames", 1, 100_000),
+        s.integer("limits.transform-concurrency", 1, 1024),
+        s.integer("limits.transform-queue", 0, 100_000),
+        s.duration("limits.request-timeout", Duration.ofMillis(100)));
+  }
+}

@@ -1,0 +1,77 @@
+package io.imgedge.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One origin: where the source images under a path prefix come from.
+ *
+ * <p>A request for {@code /photos/cat.jpg} is served by the origin with the longest matching
+ * {@code path-prefix}; the rest of the path is looked up in that origin (for a prefix of {@code
+ * /photos/}, {@code cat.jpg}).
+ *
+ * @param name a name for logs and metrics
+ * @param pathPrefix the public path prefix, starting and ending with {@code /}
+ * @param kind where the images are
+ * @param folder for {@link Kind#FOLDER}: the folder (no request can escape it)
+ * @param baseUrl for {@link Kind#HTTP}: the base URL the remaining path is appended to
+ * @param defaultTtl freshness when this origin's responses say nothing, or null for {@code
+ *     cache.default-ttl}
+ */
+public record OriginConfig(
+    String name,
+    String pathPrefix,
+    Kind kind,
+    @Nullable Path folder,
+    @Nullable URI baseUrl,
+    @Nullable Duration defaultTtl) {
+
+  /** Where an origin's images are. */
+  public enum Kind {
+    /** The sample images bundled with imgedge. */
+    SAMPLES,
+    /** A local folder. */
+    FOLDER,
+    /** An HTTP(S) server. */
+    HTTP
+  }
+
+  /** The origin serving the bundled sample images at {@code /}. */
+  public static OriginConfig samples() {
+    return new OriginConfig("samples", "/", Kind.SAMPLES, null, null, null);
+  }
+
+  /**
+   * The origin a command-line {@code --origin} names: an {@code http(s)://} base URL or a folder.
+   *
+   * @throws ConfigException if it is neither an HTTP URL nor an existing folder
+   */
+  public static OriginConfig fromCommandLine(String target) {
+    Setting setting = new Setting("--origin", target, "command line");
+    String lower = target.toLowerCase(Locale.ROOT);
+    if (lower.startsWith("http://") || lower.startsWith("https://")) {
+      return new OriginConfig("origin", "/", Kind.HTTP, null, Settings.httpUri(setting), null);
+    }
+    return new OriginConfig("origin", "/", Kind.FOLDER, existingFolder(setting), null, null);
+  }
+
+  static Path existingFolder(Setting setting) {
+    Path folder = Path.of(setting.value().trim()).toAbsolutePath().normalize();
+    if (!folder.toFile().isDirectory()) {
+      throw ConfigException.invalid(setting, "an existing folder or an http(s):// URL");
+    }
+    return folder;
+  }
+
+  /** Describes the origin for the start-up log line. */
+  public String describe() {
+    return switch (kind) {
+      case SAMPLES -> "bundled sample images";
+      case FOLDER -> "folder " + folder;
+      case HTTP -> String.valueOf(baseUrl);
+    } + (pathPrefix.equals("/") ? "" : " at " + pathPrefix);
+  }
+}
