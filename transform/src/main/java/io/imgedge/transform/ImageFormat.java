@@ -1,0 +1,99 @@
+package io.imgedge.transform;
+
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/** The image formats imgedge reads; the first four it also writes. */
+public enum ImageFormat {
+  JPEG("image/jpeg", "jpeg", true),
+  PNG("image/png", "png", true),
+  GIF("image/gif", "gif", true),
+  WEBP("image/webp", "webp", true),
+  BMP("image/bmp", "bmp", false),
+  TIFF("image/tiff", "tiff", false);
+
+  private final String mediaType;
+  private final String shortName;
+  private final boolean writable;
+
+  ImageFormat(String mediaType, String shortName, boolean writable) {
+    this.mediaType = mediaType;
+    this.shortName = shortName;
+    this.writable = writable;
+  }
+
+  /** The media type, e.g. {@code image/jpeg}. */
+  public String mediaType() {
+    return mediaType;
+  }
+
+  /** The short lower-case name used in headers and metrics, e.g. {@code jpeg}. */
+  public String shortName() {
+    return shortName;
+  }
+
+  /** Whether imgedge can encode this format. */
+  public boolean writable() {
+    return writable;
+  }
+
+  /**
+   * Identifies a format from its first bytes (magic numbers), never from a name or a declared type.
+   *
+   * @return the format, or null if the bytes are not one imgedge reads
+   */
+  public static @Nullable ImageFormat sniff(byte[] data) {
+    if (startsWith(data, 0, 0xFF, 0xD8, 0xFF)) {
+      return JPEG;
+    }
+    if (startsWith(data, 0, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) {
+      return PNG;
+    }
+    if (startsWith(data, 0, 'G', 'I', 'F', '8') && data.length > 5 && data[5] == 'a'
+        && (data[4] == '7' || data[4] == '9')) {
+      return GIF;
+    }
+    if (startsWith(data, 0, 'R', 'I', 'F', 'F') && startsWith(data, 8, 'W', 'E', 'B', 'P')) {
+      return WEBP;
+    }
+    if (startsWith(data, 0, 'B', 'M') && data.length >= 26) {
+      return BMP;
+    }
+    if (startsWith(data, 0, 'I', 'I', 42, 0) || startsWith(data, 0, 'M', 'M', 0, 42)) {
+      return TIFF;
+    }
+    return null;
+  }
+
+  /**
+   * The format a media type declares, ignoring parameters; null for types that declare no
+   * particular image format (absent, {@code application/octet-stream}, {@code image/*}, ...).
+   */
+  public static @Nullable ImageFormat fromMediaType(@Nullable String mediaType) {
+    if (mediaType == null) {
+      return null;
+    }
+    String type = mediaType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+    return switch (type) {
+      case "image/jpeg", "image/jpg", "image/pjpeg" -> JPEG;
+      case "image/png", "image/x-png", "image/apng" -> PNG;
+      case "image/gif" -> GIF;
+      case "image/webp" -> WEBP;
+      case "image/bmp", "image/x-bmp", "image/x-ms-bmp" -> BMP;
+      case "image/tiff", "image/tiff-fx" -> TIFF;
+      default -> null;
+    };
+  }
+
+  private static boolean startsWith(byte[] data, int offset, int... magic) {
+    if (data.length < offset + magic.length) {
+      return false;
+    }
+    for (int i = 0; i < magic.length; i++) {
+      if ((data[offset + i] & 0xFF) != magic[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

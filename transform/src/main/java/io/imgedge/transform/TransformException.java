@@ -1,0 +1,28 @@
+package io.imgedge.transform;
+
+/**
+ * A transform could not be done. Each subtype carries its HTTP status, a stable message ID and a
+ * public message that tells the client what to change; none of them is ever cached as a success.
+ */
+public abstract sealed class TransformException extends RuntimeException
+    permits InvalidParameterException,
+        UnsupportedImageException,
+        InvalidImageException,
+        ImageTooLargeException,
+        TransformTimeoutException {
+  private static final long serialVersionUID = 1L;
+
+  TransformException(String message, Throwable cause) {
+    super(message, cause);
+  }
+
+  TransformException(String message) {
+    super(message);
+  }
+
+  /** The HTTP status that describes this failure. */
+  public abstract int status();
+
+  /** A stable ID for the kind of failure, e.g. {@code IMGEDGE-0101}; documented in the README. */
+  public abstract String errorId();
+}

@@ -1,0 +1,14 @@
+package io.imgedge.transform.codec;
+
+import io.imgedge.transform.color.EmbeddedProfile;
+import java.awt.image.BufferedImage;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A decoded source: pixels as {@code TYPE_INT_RGB} or {@code TYPE_INT_ARGB}, and the embedded
+ * profile still to apply, which the pipeline does after resizing (fewer pixels to convert).
+ *
+ * @param image the pixels, sRGB-encoded unless {@code pendingProfile} is set
+ * @param pendingProfile the profile the pixels are in, or null if they are sRGB already
+ */
+public record DecodedImage(BufferedImage image, @Nullable EmbeddedProfile pendingProfile) {}

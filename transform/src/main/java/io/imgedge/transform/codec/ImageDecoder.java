@@ -1,0 +1,136 @@
+package io.imgedge.transform.codec;
+
+import io.imgedge.transform.InvalidImageException;
+import io.imgedge.transform.TransformException;
+import io.imgedge.transform.UnsupportedImageException;
+import io.imgedge.transform.color.EmbeddedProfile;
+import io.imgedge.transform.color.SrgbImages;
+import io.imgedge.transform.probe.ImageHeader;
+import java.awt.Graphics2D;
+import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.imageio.ImageReader;
+import javax.imageio.spi.ImageReaderSpi;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
+import io.imgedge.transform.ImageFormat;
+
+/**
+ * Decodes the first frame of a probed source into a pipeline image. Decoders are chosen per
+ * format: TwelveMonkeys for JPEG (ICC profiles, lossless), WebP and TIFF; the JDK for PNG, GIF and
+ * BMP. CMYK and YCCK JPEGs go through {@link CmykJpegReader}. A decoder warning that means missing data (a truncated file) fails the decode
+ * rather than returning a partly gray image.
+ */
+public final class ImageDecoder {
+  private static final String TWELVEMONKEYS = "com.twelvemonkeys.";
+  private static final String JDK = "com.sun.imageio.";
+
+  private final Map<ImageFormat, ImageReaderSpi> readers = new EnumMap<>(ImageFormat.class);
+  private final CmykJpegReader cmyk;
+
+  /** Finds the decoders; fails if one is missing (a broken class path or fat jar). */
+  public ImageDecoder() {
+    readers.put(ImageFormat.JPEG, required("jpeg", List.of(TWELVEMONKEYS)));
+    readers.put(ImageFormat.PNG, required("png", List.of(JDK)));
+    readers.put(ImageFormat.GIF, required("gif", List.of(JDK)));
+    readers.put(ImageFormat.WEBP, required("webp", List.of(TWELVEMONKEYS)));
+    readers.put(ImageFormat.BMP, required("bmp", List.of(JDK, TWELVEMONKEYS)));
+    readers.put(ImageFormat.TIFF, required("tiff", List.of(TWELVEMONKEYS)));
+    this.cmyk = new CmykJpegReader();
+  }
+
+  private static ImageReaderSpi required(String format, List<String> preferred) {
+    ImageReaderSpi spi = Plugins.reader(format, preferred);
+    if (spi == null) {
+      throw new IllegalStateException("no ImageIO reader for " + format + " on the class path");
+    }
+    return spi;
+  }
+
+  /** The decoder class used for a format, for the start-up log and /metrics. */
+  public String decoderName(ImageFormat format) {
+    return readers.get(format).getClass().getName();
+  }
+
+  /**
+   * Decodes the first frame of a source that {@link io.imgedge.transform.probe.HeaderProbe}
+   * accepted.
+   *
+   * @throws TransformException if the data cannot be decoded
+   */
+  public DecodedImage decode(byte[] data, ImageHeader header) {
+    BufferedImage raw = read(data, header);
+    BufferedImage image = onCanvas(SrgbImages.normalize(raw), header);
+    return new DecodedImage(image, EmbeddedProfile.forRgbImage(header.iccProfile()));
+  }
+
+  private BufferedImage read(byte[] data, ImageHeader header) {
+    ImageReader reader;
+    try {
+      reader = readers.get(header.format()).createReaderInstance();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot create a decoder", e);
+    }
+    List<String> warnings = new ArrayList<>();
+    try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(data))) {
+      reader.setInput(in, true, true);
+      reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+      BufferedImage image = header.cmyk() != null
+          ? cmyk.read(reader, header.cmyk(), header.iccProfile())
+          : reader.read(0);
+      failOnMissingData(warnings, header);
+      return image;
+    } catch (TransformException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      throw failure(header, e);
+    } finally {
+      reader.dispose();
+    }
+  }
+
+  private static TransformException failure(ImageHeader header, Exception e) {
+    String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+    if (message.contains("unsupported") || message.contains("not supported")) {
+      return new UnsupportedImageException(
+          "the " + header.format().shortName() + " image uses a feature that is not supported");
+    }
+    return new InvalidImageException(
+        "the " + header.format().shortName() + " image is corrupt or truncated and cannot be decoded", e);
+  }
+
+  private static void failOnMissingData(List<String> warnings, ImageHeader header) {
+    for (String w : warnings) {
+      String lower = w.toLowerCase(Locale.ROOT);
+      if (lower.contains("premature end") || lower.contains("truncated")) {
+        throw new InvalidImageException(
+            "the " + header.format().shortName() + " image is truncated: " + w);
+      }
+    }
+  }
+
+  /** Places a first frame that does not fill its animation's canvas at its offset. */
+  private static BufferedImage onCanvas(BufferedImage frame, ImageHeader header) {
+    Rectangle at = header.firstFrame();
+    boolean fills = at.x == 0 && at.y == 0 && frame.getWidth() == header.width()
+        && frame.getHeight() == header.height();
+    if (fills) {
+      return frame;
+    }
+    BufferedImage canvas = SrgbImages.blank(header.width(), header.height(), true);
+    Graphics2D g = canvas.createGraphics();
+    try {
+      g.drawImage(frame, at.x, at.y, null);
+    } finally {
+      g.dispose();
+    }
+    return canvas;
+  }
+}

@@ -1,0 +1,69 @@
+package io.imgedge.transform.color;
+
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_ColorSpace;
+import java.awt.color.ICC_Profile;
+import java.awt.image.BufferedImage;
+import java.awt.image.ColorConvertOp;
+import java.awt.image.WritableRaster;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An RGB ICC profile embedded in a source whose decoder ignores it (PNG {@code iCCP}, WebP {@code
+ * ICCP}), applied to convert the pixels to sRGB. Profiles that are sRGB already, not RGB, or
+ * unreadable are left alone: a wrong profile never makes an image unreadable.
+ */
+public final class EmbeddedProfile {
+  private final ICC_ColorSpace space;
+
+  private EmbeddedProfile(ICC_ColorSpace space) {
+    this.space = space;
+  }
+
+  /**
+   * The conversion to apply for embedded profile bytes, or null when none is needed (absent, sRGB,
+   * not an RGB profile, or unreadable).
+   */
+  public static @Nullable EmbeddedProfile forRgbImage(byte @Nullable [] data) {
+    if (data == null) {
+      return null;
+    }
+    try {
+      ICC_Profile profile = ICC_Profile.getInstance(data);
+      if (profile.getColorSpaceType() != ColorSpace.TYPE_RGB || isSrgb(profile)) {
+        return null;
+      }
+      return new EmbeddedProfile(new ICC_ColorSpace(profile));
+    } catch (IllegalArgumentException e) {
+      return null; // not a valid ICC profile: treat the pixels as sRGB
+    }
+  }
+
+  /** Whether a profile describes sRGB (by its description), so that converting is a no-op. */
+  static boolean isSrgb(ICC_Profile profile) {
+    byte[] desc = profile.getData(ICC_Profile.icSigProfileDescriptionTag);
+    if (desc == null) {
+      return false;
+    }
+    String text = new String(desc, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+    return text.contains("srgb");
+  }
+
+  /** Converts an image of the pipeline's types from this profile to sRGB, alpha untouched. */
+  public BufferedImage toSrgb(BufferedImage image) {
+    BufferedImage out = SrgbImages.blank(image.getWidth(), image.getHeight(), image.getColorModel().hasAlpha());
+    ColorConvertOp op = new ColorConvertOp(space, ColorSpace.getInstance(ColorSpace.CS_sRGB), null);
+    op.filter(colourBands(image.getRaster()), colourBands(out.getRaster()));
+    if (image.getColorModel().hasAlpha()) {
+      out.getAlphaRaster().setRect(image.getAlphaRaster());
+    }
+    return out;
+  }
+
+  private static WritableRaster colourBands(WritableRaster raster) {
+    return raster.createWritableChild(
+        0, 0, raster.getWidth(), raster.getHeight(), 0, 0, new int[] {0, 1, 2});
+  }
+}

@@ -1,0 +1,103 @@
+package io.imgedge.transform.color;
+
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_ColorSpace;
+import java.awt.color.ICC_Profile;
+import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.DataBufferInt;
+import java.awt.image.Raster;
+import java.util.Arrays;
+
+/**
+ * Normalises any decoded {@link BufferedImage} to {@code TYPE_INT_RGB} or {@code TYPE_INT_ARGB}
+ * holding sRGB-encoded values, the only two types the pipeline works on.
+ */
+public final class SrgbImages {
+  private static final byte[] DEFAULT_GRAY = ICC_Profile.getInstance(ColorSpace.CS_GRAY).getData();
+
+  private SrgbImages() {}
+
+  /** A new, blank image of the pipeline's type for this alpha. */
+  public static BufferedImage blank(int width, int height, boolean alpha) {
+    return new BufferedImage(width, height, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+  }
+
+  /** The packed pixels of a pipeline image (no copy). */
+  public static int[] pixels(BufferedImage image) {
+    return ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
+  }
+
+  /** Whether an image already is one of the pipeline's two types. */
+  public static boolean isPipelineType(BufferedImage image) {
+    int t = image.getType();
+    return t == BufferedImage.TYPE_INT_RGB || t == BufferedImage.TYPE_INT_ARGB;
+  }
+
+  /** Converts a decoded image to the pipeline's sRGB int types, returning it if it is one. */
+  public static BufferedImage normalize(BufferedImage src) {
+    ColorModel cm = src.getColorModel();
+    ColorSpace cs = cm.getColorSpace();
+    if (cs.getType() == ColorSpace.TYPE_GRAY) {
+      return fromGray(src, grayLut(cs));
+    }
+    if (isPipelineType(src) && cs.isCS_sRGB()) {
+      return src;
+    }
+    BufferedImage out = blank(src.getWidth(), src.getHeight(), cm.hasAlpha());
+    // getRGB converts any colour model and colour space to non-premultiplied sRGB ARGB.
+    src.getRGB(0, 0, src.getWidth(), src.getHeight(), pixels(out), 0, src.getWidth());
+    return out;
+  }
+
+  /**
+   * Gray values are sRGB-encoded gray unless a real profile says otherwise: the JDK's own gray
+   * space is linear and would brighten them. Returns null for "copy as is".
+   */
+  private static int[] grayLut(ColorSpace cs) {
+    if (!(cs instanceof ICC_ColorSpace icc) || Arrays.equals(icc.getProfile().getData(), DEFAULT_GRAY)) {
+      return null;
+    }
+    int[] lut = new int[256];
+    float[] in = new float[1];
+    for (int v = 0; v < 256; v++) {
+      in[0] = v / 255f;
+      float[] rgb = cs.toRGB(in);
+      lut[v] = Math.round(rgb[0] * 255) << 16 | Math.round(rgb[1] * 255) << 8 | Math.round(rgb[2] * 255);
+    }
+    return lut;
+  }
+
+  private static BufferedImage fromGray(BufferedImage src, int[] lut) {
+    Raster r = src.getRaster();
+    int w = src.getWidth();
+    int h = src.getHeight();
+    boolean alpha = r.getNumBands() > 1;
+    int shift = r.getSampleModel().getSampleSize(0) - 8;
+    BufferedImage out = blank(w, h, alpha);
+    int[] dst = pixels(out);
+    int[] gray = new int[w];
+    int[] a = alpha ? new int[w] : null;
+    for (int y = 0; y < h; y++) {
+      r.getSamples(0, y, w, 1, 0, gray);
+      if (alpha) {
+        r.getSamples(0, y, w, 1, 1, a);
+      }
+      for (int x = 0; x < w; x++) {
+        int g = to8(gray[x], shift);
+        int rgb = lut == null ? g << 16 | g << 8 | g : lut[g];
+        int alphaValue = alpha ? to8(a[x], r.getSampleModel().getSampleSize(1) - 8) : 255;
+        dst[y * w + x] = alphaValue << 24 | rgb;
+      }
+    }
+    return out;
+  }
+
+  private static int to8(int sample, int shift) {
+    if (shift > 0) {
+      int max = (1 << (shift + 8)) - 1;
+      return (int) ((sample * 255L + max / 2) / max);
+    }
+    return shift < 0 ? sample * 255 / ((1 << (8 + shift)) - 1) : sample;
+  }
+}

@@ -1,0 +1,48 @@
+package io.imgedge.transform.probe;
+
+import io.imgedge.transform.ImageFormat;
+import io.imgedge.transform.spec.Orientation;
+import java.awt.Rectangle;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a source image is, read from its header and structure without decoding pixels.
+ *
+ * @param format the format, identified by magic number
+ * @param width the stored width (of the canvas, for animations), before orientation
+ * @param height the stored height, before orientation
+ * @param frames number of frames, 1 for still images
+ * @param exifOrientation the EXIF orientation tag, {@link Orientation#NORMAL} if absent or invalid
+ * @param iccProfile an embedded ICC profile the JPEG decoder does not apply itself (PNG, WebP, and
+ *     CMYK JPEG, whose conversion imgedge does), or null
+ * @param hasAlpha whether the image may have transparent pixels
+ * @param progressive whether a JPEG is progressive
+ * @param cmyk for a four-component (CMYK or YCCK) JPEG, how its inks are stored; null for every
+ *     other image. Such images are converted with their embedded profile, or the default CMYK
+ *     profile if they have none
+ * @param firstFrame where the first frame sits on the canvas
+ * @param bytes size of the encoded source
+ */
+public record ImageHeader(
+    ImageFormat format,
+    int width,
+    int height,
+    int frames,
+    Orientation exifOrientation,
+    byte @Nullable [] iccProfile,
+    boolean hasAlpha,
+    boolean progressive,
+    @Nullable CmykCoding cmyk,
+    Rectangle firstFrame,
+    long bytes) {
+
+  /** Width once the EXIF orientation is applied. */
+  public int orientedWidth() {
+    return exifOrientation.swapsAxes() ? height : width;
+  }
+
+  /** Height once the EXIF orientation is applied. */
+  public int orientedHeight() {
+    return exifOrientation.swapsAxes() ? width : height;
+  }
+}

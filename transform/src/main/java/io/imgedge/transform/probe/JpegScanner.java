@@ -1,0 +1,161 @@
+package io.imgedge.transform.probe;
+
+import io.imgedge.transform.ImageFormat;
+import io.imgedge.transform.InvalidImageException;
+import io.imgedge.transform.UnsupportedImageException;
+import io.imgedge.transform.spec.Orientation;
+import java.awt.Rectangle;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.TreeMap;
+
+/**
+ * Walks JPEG marker segments up to the first scan: the frame header (size, precision, coding,
+ * components), the EXIF orientation, the Adobe colour transform and, for CMYK images, the embedded
+ * ICC profile (the decoder applies RGB and gray profiles itself).
+ */
+final class JpegScanner {
+  private static final int SOS = 0xDA;
+  private static final int EOI = 0xD9;
+  private static final int APP1 = 0xE1;
+  private static final int APP2 = 0xE2;
+  private static final int APP14 = 0xEE;
+  private static final byte[] ADOBE_ID = "Adobe".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] ICC_ID = "ICC_PROFILE\0".getBytes(StandardCharsets.US_ASCII);
+
+  private JpegScanner() {}
+
+  private static final class State {
+    Orientation orientation = Orientation.NORMAL;
+    final TreeMap<Integer, int[]> iccChunks = new TreeMap<>();
+    int adobeTransform = -1;
+    int marker = -1;
+    int width;
+    int height;
+    int components;
+  }
+
+  static ImageHeader scan(byte[] d) {
+    State s = new State();
+    int at = 2;
+    while (true) {
+      int marker = nextMarker(d, at);
+      at = markerEnd(d, at);
+      if (marker == SOS || marker == EOI) {
+        break;
+      }
+      if (isStandalone(marker)) {
+        continue;
+      }
+      int length = Bytes.u16be(d, at, "the JPEG");
+      if (length < 2) {
+        throw new InvalidImageException("the JPEG has a malformed segment");
+      }
+      Bytes.check(d, at, length, "the JPEG");
+      segment(d, marker, at, length, s);
+      at += length;
+    }
+    if (s.marker < 0) {
+      throw new InvalidImageException("the JPEG has no frame header before its image data");
+    }
+    boolean cmyk = s.components == 4;
+    return new ImageHeader(ImageFormat.JPEG, s.width, s.height, 1, s.orientation,
+        cmyk ? profile(d, s.iccChunks) : null, false, s.marker == 0xC2,
+        cmyk ? cmykCoding(s.adobeTransform) : null, new Rectangle(0, 0, s.width, s.height),
+        d.length);
+  }
+
+  private static void segment(byte[] d, int marker, int at, int length, State s) {
+    if (marker == APP1 && s.orientation == Orientation.NORMAL) {
+      s.orientation = ExifOrientation.readExifBlock(d, at + 2, at + length);
+    } else if (marker == APP2 && length > 16 && startsWith(d, at + 2, at + length, ICC_ID)) {
+      int sequence = d[at + 2 + ICC_ID.length] & 0xFF;
+      int from = at + 2 + ICC_ID.length + 2;
+      s.iccChunks.putIfAbsent(sequence, new int[] {from, at + length - from});
+    } else if (marker == APP14 && length >= 14 && startsWith(d, at + 2, at + length, ADOBE_ID)) {
+      s.adobeTransform = d[at + 2 + 11] & 0xFF;
+    } else if (isFrameHeader(marker) && s.marker < 0) {
+      s.marker = marker;
+      int precision = Bytes.u8(d, at + 2, "the JPEG frame header");
+      s.height = Bytes.u16be(d, at + 3, "the JPEG frame header");
+      s.width = Bytes.u16be(d, at + 5, "the JPEG frame header");
+      s.components = Bytes.u8(d, at + 7, "the JPEG frame header");
+      checkSupported(marker, precision, s.height, s.components);
+    }
+  }
+
+  /** Concatenates the ICC_PROFILE chunks in sequence order, or null if there are none. */
+  private static byte[] profile(byte[] d, TreeMap<Integer, int[]> chunks) {
+    if (chunks.isEmpty()) {
+      return null;
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    chunks.values().forEach(c -> out.write(d, c[0], c[1]));
+    return out.toByteArray();
+  }
+
+  private static CmykCoding cmykCoding(int adobeTransform) {
+    return switch (adobeTransform) {
+      case -1 -> CmykCoding.PLAIN;
+      case 2 -> CmykCoding.ADOBE_YCCK;
+      default -> CmykCoding.ADOBE_INVERTED;
+    };
+  }
+
+  private static void checkSupported(int marker, int precision, int height, int components) {
+    if (marker >= 0xC9) {
+      throw new UnsupportedImageException("arithmetic-coded JPEG is not supported");
+    }
+    if (marker >= 0xC5) {
+      throw new UnsupportedImageException("hierarchical JPEG is not supported");
+    }
+    if (precision != 8 && marker != 0xC3) {
+      throw new UnsupportedImageException(precision + "-bit JPEG is not supported (8-bit only)");
+    }
+    if (height == 0) {
+      throw new UnsupportedImageException("JPEG with the height in a DNL segment is not supported");
+    }
+    if (components != 1 && components != 3 && components != 4) {
+      throw new UnsupportedImageException("JPEG with " + components + " components is not supported");
+    }
+  }
+
+  private static boolean startsWith(byte[] d, int from, int to, byte[] prefix) {
+    if (to - from < prefix.length) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length; i++) {
+      if (d[from + i] != prefix[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isFrameHeader(int marker) {
+    return marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+  }
+
+  private static boolean isStandalone(int marker) {
+    return marker == 0x01 || (marker >= 0xD0 && marker <= 0xD8);
+  }
+
+  private static int nextMarker(byte[] d, int at) {
+    if (Bytes.u8(d, at, "the JPEG") != 0xFF) {
+      throw new InvalidImageException("the JPEG is corrupt: expected a marker at byte " + at);
+    }
+    int i = at + 1;
+    while (Bytes.u8(d, i, "the JPEG") == 0xFF) {
+      i++;
+    }
+    return d[i] & 0xFF;
+  }
+
+  private static int markerEnd(byte[] d, int at) {
+    int i = at + 1;
+    while ((d[i] & 0xFF) == 0xFF) {
+      i++;
+    }
+    return i + 1;
+  }
+}

@@ -1,0 +1,36 @@
+package io.imgedge.transform.spec;
+
+/**
+ * What the output format will be, once {@code format=} and {@code auto=webp} have been resolved
+ * against the client's {@code Accept} header, but before the source is known. Its {@link #token()}
+ * is part of the cache key; the concrete format follows deterministically from the source.
+ */
+public enum OutputTarget {
+  /** No format asked for: the source's own format (PNG for sources imgedge cannot write). */
+  SOURCE("source"),
+  /** {@code format=auto} for a client without WebP: JPEG, or PNG when the image has alpha. */
+  AUTO("auto"),
+  /** {@code format=jpg}: JPEG, baseline or progressive per the service's jpeg-type. */
+  JPEG("jpeg"),
+  /** {@code format=bjpg}: baseline JPEG. */
+  BASELINE_JPEG("bjpeg"),
+  /** {@code format=pjpg}: progressive JPEG. */
+  PROGRESSIVE_JPEG("pjpeg"),
+  /** {@code format=png}. */
+  PNG("png"),
+  /** {@code format=gif}. */
+  GIF("gif"),
+  /** {@code format=webp}, or WebP chosen by negotiation. */
+  WEBP("webp");
+
+  private final String token;
+
+  OutputTarget(String token) {
+    this.token = token;
+  }
+
+  /** A short, stable name for cache keys and logs. */
+  public String token() {
+    return token;
+  }
+}
