@@ -1,0 +1,124 @@
+package io.imgedge.cache;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Computes a shared cache's {@link Freshness} from an origin's response headers (RFC 9111):
+ * {@code no-store} and {@code private} are not stored; otherwise the lifetime is {@code s-maxage},
+ * then {@code max-age}, then {@code Expires} minus {@code Date}, then the configured default. A
+ * {@code no-cache} response is stored with lifetime zero (it must be revalidated before reuse).
+ */
+public final class HttpFreshness {
+  private HttpFreshness() {}
+
+  /**
+   * @param cacheControl the {@code Cache-Control} header, or null
+   * @param expires the {@code Expires} header, or null
+   * @param date the {@code Date} header, or null
+   * @param age the {@code Age} header, or null
+   * @param defaultTtl the lifetime when the response gives none
+   * @param now when the response was received
+   */
+  public static Freshness of(
+      @Nullable String cacheControl,
+      @Nullable String expires,
+      @Nullable String date,
+      @Nullable String age,
+      Duration defaultTtl,
+      Instant now) {
+    Directives d = Directives.parse(cacheControl);
+    if (d.noStore || d.isPrivate) {
+      return Freshness.notStorable(now);
+    }
+    Duration initialAge = Duration.ofSeconds(seconds(age, 0));
+    Duration lifetime;
+    if (d.noCache) {
+      lifetime = Duration.ZERO;
+    } else if (d.sMaxAge >= 0) {
+      lifetime = Duration.ofSeconds(d.sMaxAge);
+    } else if (d.maxAge >= 0) {
+      lifetime = Duration.ofSeconds(d.maxAge);
+    } else if (expires != null) {
+      lifetime = fromExpires(expires, date, now);
+    } else {
+      lifetime = defaultTtl;
+    }
+    return new Freshness(now, initialAge, lifetime, true);
+  }
+
+  private static Duration fromExpires(String expires, @Nullable String date, Instant now) {
+    Instant exp = httpDate(expires);
+    if (exp == null) {
+      return Duration.ZERO; // an invalid Expires means "already expired" (RFC 9111 5.3)
+    }
+    Instant base = date == null ? now : httpDate(date);
+    Duration d = Duration.between(base == null ? now : base, exp);
+    return d.isNegative() ? Duration.ZERO : d;
+  }
+
+  /** Parses an IMF-fixdate (RFC 9110 5.6.7), or returns null. */
+  public static @Nullable Instant httpDate(String value) {
+    try {
+      return ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  /** Formats an instant as an IMF-fixdate, e.g. {@code Sun, 06 Nov 1994 08:49:37 GMT}. */
+  public static String format(Instant instant) {
+    return DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.atZone(java.time.ZoneOffset.UTC));
+  }
+
+  private static long seconds(@Nullable String value, long fallback) {
+    if (value == null) {
+      return fallback;
+    }
+    String v = value.trim();
+    if (v.startsWith("\"") && v.endsWith("\"") && v.length() >= 2) {
+      v = v.substring(1, v.length() - 1);
+    }
+    try {
+      long n = Long.parseLong(v);
+      return n < 0 ? fallback : n;
+    } catch (NumberFormatException e) {
+      return fallback;
+    }
+  }
+
+  /** The Cache-Control directives that matter to a shared cache. */
+  private static final class Directives {
+    boolean noStore;
+    boolean isPrivate;
+    boolean noCache;
+    long maxAge = -1;
+    long sMaxAge = -1;
+
+    static Directives parse(@Nullable String header) {
+      Directives d = new Directives();
+      if (header == null) {
+        return d;
+      }
+      for (String part : header.split(",")) {
+        String[] kv = part.trim().split("=", 2);
+        String name = kv[0].trim().toLowerCase(Locale.ROOT);
+        String value = kv.length > 1 ? kv[1] : null;
+        switch (name) {
+          case "no-store" -> d.noStore = true;
+          case "private" -> d.isPrivate = true;
+          case "no-cache" -> d.noCache = true;
+          case "max-age" -> d.maxAge = seconds(value, 0);
+          case "s-maxage" -> d.sMaxAge = seconds(value, 0);
+          default -> { }
+        }
+      }
+      return d;
+    }
+  }
+}

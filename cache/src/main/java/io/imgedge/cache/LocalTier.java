@@ -1,0 +1,85 @@
+package io.imgedge.cache;
+
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A node-local cache tier: Caffeine, bounded in bytes, each entry expiring when its HTTP freshness
+ * runs out. Concurrent misses for one key share a single load ("applied at most once per key"); a
+ * failed load is removed at once, so errors are never cached; a value that may not be stored is
+ * handed to everyone waiting for it and then dropped.
+ *
+ * @param <K> the key
+ * @param <V> the value
+ */
+public final class LocalTier<K, V extends Cacheable> {
+  private final AsyncCache<K, V> cache;
+
+  /**
+   * @param name the tier's name, the {@code cache} tag of its metrics
+   * @param maxBytes the most bytes held; 0 holds nothing but still coalesces concurrent loads
+   * @param ticker the clock expiry is measured on ({@link Ticker#systemTicker()} in production)
+   * @param executor where Caffeine runs maintenance and callbacks
+   * @param registry where {@code cache.gets}, {@code cache.evictions} and sizes are published
+   */
+  public LocalTier(String name, long maxBytes, Ticker ticker, Executor executor, MeterRegistry registry) {
+    this.cache =
+        Caffeine.newBuilder()
+            .maximumWeight(maxBytes)
+            .weigher((K k, V v) -> (int) Math.min(Integer.MAX_VALUE, Math.max(1, v.sizeInBytes())))
+            .expireAfter(Expiry.creating((K k, V v) -> v.freshness().remainingAtReceipt()))
+            .ticker(ticker)
+            .executor(executor)
+            .recordStats()
+            .buildAsync();
+    CaffeineCacheMetrics.monitor(registry, cache, name);
+  }
+
+  /**
+   * The value for a key, loading it on a miss. Every concurrent caller for the same key gets the
+   * same future, and the loader runs once.
+   */
+  public CompletableFuture<V> get(K key, Function<K, CompletableFuture<V>> loader) {
+    CompletableFuture<V> future = cache.get(key, (k, executor) -> loader.apply(k));
+    future.thenAccept(value -> {
+      if (!value.freshness().storable()) {
+        cache.asMap().remove(key, future);
+      }
+    });
+    return future;
+  }
+
+  /** A completed, unexpired value, or null; never starts a load and never waits. */
+  public @Nullable V getIfPresent(K key) {
+    CompletableFuture<V> future = cache.getIfPresent(key);
+    if (future == null || !future.isDone() || future.isCompletedExceptionally()) {
+      return null;
+    }
+    return future.getNow(null);
+  }
+
+  /** Removes a key. */
+  public void invalidate(K key) {
+    cache.synchronous().invalidate(key);
+  }
+
+  /** Removes everything. */
+  public void invalidateAll() {
+    cache.synchronous().invalidateAll();
+  }
+
+  /** The bytes currently held (after pending maintenance). */
+  public long weightedBytes() {
+    var policy = cache.synchronous().policy().eviction();
+    cache.synchronous().cleanUp();
+    return policy.isPresent() ? policy.get().weightedSize().orElse(0) : 0;
+  }
+}

@@ -1,0 +1,97 @@
+package io.imgedge.cache.cluster;
+
+import com.hazelcast.cluster.Member;
+import com.hazelcast.config.Config;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.NetworkConfig;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.partition.Partition;
+import io.imgedge.config.ClusterConfig;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * This node's membership in its Hazelcast cluster. The configuration is built here and only here:
+ * members join by TCP-IP member list; multicast, auto-detection and phone-home are always off;
+ * Hazelcast binds to the configured interface only.
+ */
+public final class ClusterMember implements AutoCloseable {
+  private final HazelcastInstance hazelcast;
+
+  private ClusterMember(HazelcastInstance hazelcast) {
+    this.hazelcast = hazelcast;
+  }
+
+  /** Starts a member and joins (or forms) the cluster. Takes a few seconds. */
+  public static ClusterMember join(ClusterConfig cluster) {
+    return new ClusterMember(Hazelcast.newHazelcastInstance(hazelcastConfig(cluster)));
+  }
+
+  /** The Hazelcast configuration for a cluster config; public for tests that inspect it. */
+  public static Config hazelcastConfig(ClusterConfig cluster) {
+    Config c = new Config();
+    c.setClusterName(cluster.name());
+    c.setInstanceName("imgedge-" + cluster.name() + "-" + System.nanoTime());
+    c.setProperty("hazelcast.phone.home.enabled", "false");
+    c.setProperty("hazelcast.logging.type", "jdk");
+    c.setProperty("hazelcast.shutdownhook.enabled", "false");
+    c.setProperty("hazelcast.wait.seconds.before.join", "0");
+    c.getJetConfig().setEnabled(false);
+    c.getMetricsConfig().setEnabled(false);
+    NetworkConfig n = c.getNetworkConfig();
+    n.setPort(cluster.port()).setPortAutoIncrement(true).setPortCount(20);
+    n.getInterfaces().setEnabled(true).addInterface(cluster.bind());
+    n.getRestApiConfig().setEnabled(false);
+    JoinConfig join = n.getJoin();
+    join.getMulticastConfig().setEnabled(false);
+    join.getAutoDetectionConfig().setEnabled(false);
+    join.getTcpIpConfig().setEnabled(true).setMembers(cluster.members());
+    return c;
+  }
+
+  /**
+   * The member that owns a key's partition, or null while ownership is being established. The
+   * answer can be stale as soon as it is returned (during migration); callers fall back to local
+   * work.
+   */
+  public @Nullable Member ownerOf(Object key) {
+    Partition partition = hazelcast.getPartitionService().getPartition(key);
+    return partition.getOwner();
+  }
+
+  /** Whether this member owns a key (true also when no owner is known: do the work here). */
+  public boolean ownsOrUnknown(Object key) {
+    Member owner = ownerOf(key);
+    return owner == null || owner.localMember();
+  }
+
+  /** This member. */
+  public Member self() {
+    return hazelcast.getCluster().getLocalMember();
+  }
+
+  /** The current members, this one included. */
+  public Set<Member> members() {
+    return hazelcast.getCluster().getMembers();
+  }
+
+  /** A one-line description for the start-up log and the status page. */
+  public String describe() {
+    return "cluster '%s' as %s, %d member(s): %s".formatted(
+        hazelcast.getConfig().getClusterName(), self().getAddress(), members().size(),
+        members().stream().map(m -> m.getAddress().toString()).collect(Collectors.joining(", ")));
+  }
+
+  /** Whether the member is running. */
+  public boolean isRunning() {
+    return hazelcast.getLifecycleService().isRunning();
+  }
+
+  /** Leaves the cluster gracefully. */
+  @Override
+  public void close() {
+    hazelcast.shutdown();
+  }
+}

@@ -1,0 +1,101 @@
+package io.imgedge.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class LocalTierTest {
+  private final AtomicLong nanos = new AtomicLong();
+  private final Ticker ticker = nanos::get;
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+  record Blob(int size, Freshness freshness) implements Cacheable {
+    @Override
+    public long sizeInBytes() {
+      return size;
+    }
+  }
+
+  private static Blob fresh(int size, long seconds) {
+    return new Blob(size, new Freshness(Instant.EPOCH, Duration.ZERO, Duration.ofSeconds(seconds), true));
+  }
+
+  private LocalTier<String, Blob> tier(long maxBytes) {
+    return new LocalTier<>("test", maxBytes, ticker, Runnable::run, registry);
+  }
+
+  @Test
+  void get_concurrentMisses_loadOnce() {
+    LocalTier<String, Blob> tier = tier(1000);
+    AtomicInteger loads = new AtomicInteger();
+    CompletableFuture<Blob> pending = new CompletableFuture<>();
+    CompletableFuture<Blob> a = tier.get("k", k -> { loads.incrementAndGet(); return pending; });
+    CompletableFuture<Blob> b = tier.get("k", k -> { loads.incrementAndGet(); return pending; });
+    pending.complete(fresh(10, 60));
+    assertThat(a.join()).isSameAs(b.join());
+    assertThat(loads).hasValue(1);
+    assertThat(tier.getIfPresent("k")).isNotNull();
+  }
+
+  @Test
+  void get_failedLoad_isNotCached() {
+    LocalTier<String, Blob> tier = tier(1000);
+    CompletableFuture<Blob> failed = tier.get("k", k -> CompletableFuture.failedFuture(new IllegalStateException("origin down")));
+    assertThatThrownBy(failed::join).isInstanceOf(CompletionException.class).hasMessageContaining("origin down");
+    assertThat(tier.getIfPresent("k")).isNull();
+    assertThat(tier.get("k", k -> CompletableFuture.completedFuture(fresh(5, 60))).join().size()).isEqualTo(5);
+  }
+
+  @Test
+  void entry_expiresWithItsFreshness() {
+    LocalTier<String, Blob> tier = tier(1000);
+    tier.get("k", k -> CompletableFuture.completedFuture(fresh(10, 30))).join();
+    nanos.addAndGet(Duration.ofSeconds(29).toNanos());
+    assertThat(tier.getIfPresent("k")).isNotNull();
+    nanos.addAndGet(Duration.ofSeconds(2).toNanos());
+    assertThat(tier.getIfPresent("k")).isNull();
+  }
+
+  @Test
+  void notStorable_isHandedOutButNotKept() {
+    LocalTier<String, Blob> tier = tier(1000);
+    Blob uncacheable = new Blob(10, Freshness.notStorable(Instant.EPOCH));
+    assertThat(tier.get("k", k -> CompletableFuture.completedFuture(uncacheable)).join()).isSameAs(uncacheable);
+    assertThat(tier.getIfPresent("k")).isNull();
+  }
+
+  @Test
+  void size_isBoundedInBytes() {
+    LocalTier<String, Blob> tier = tier(100);
+    for (int i = 0; i < 50; i++) {
+      tier.get("k" + i, k -> CompletableFuture.completedFuture(fresh(10, 600))).join();
+    }
+    assertThat(tier.weightedBytes()).isLessThanOrEqualTo(100);
+  }
+
+  @Test
+  void invalidate_removes() {
+    LocalTier<String, Blob> tier = tier(1000);
+    tier.get("k", k -> CompletableFuture.completedFuture(fresh(10, 60))).join();
+    tier.invalidate("k");
+    assertThat(tier.getIfPresent("k")).isNull();
+  }
+
+  @Test
+  void metrics_countHitsAndMisses() {
+    LocalTier<String, Blob> tier = tier(1000);
+    tier.get("k", k -> CompletableFuture.completedFuture(fresh(10, 60))).join();
+    tier.get("k", k -> CompletableFuture.completedFuture(fresh(10, 60))).join();
+    assertThat(registry.get("cache.gets").tag("cache", "test").tag("result", "hit").functionCounter().count()).isEqualTo(1);
+    assertThat(registry.get("cache.gets").tag("cache", "test").tag("result", "miss").functionCounter().count()).isEqualTo(1);
+  }
+}

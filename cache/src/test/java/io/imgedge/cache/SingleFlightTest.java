@@ -1,0 +1,50 @@
+package io.imgedge.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class SingleFlightTest {
+  private final SingleFlight<String, String> flights = new SingleFlight<>();
+
+  @Test
+  void run_whileInFlight_sharesTheWork() {
+    AtomicInteger calls = new AtomicInteger();
+    CompletableFuture<String> pending = new CompletableFuture<>();
+    CompletableFuture<String> a = flights.run("k", () -> { calls.incrementAndGet(); return pending; });
+    CompletableFuture<String> b = flights.run("k", () -> { calls.incrementAndGet(); return pending; });
+    assertThat(flights.inFlight()).isEqualTo(1);
+    pending.complete("v");
+    assertThat(a.join()).isEqualTo("v");
+    assertThat(b.join()).isEqualTo("v");
+    assertThat(calls).hasValue(1);
+    assertThat(flights.inFlight()).isZero();
+  }
+
+  @Test
+  void run_afterCompletion_startsAgain() {
+    AtomicInteger calls = new AtomicInteger();
+    flights.run("k", () -> CompletableFuture.completedFuture("v" + calls.incrementAndGet())).join();
+    assertThat(flights.run("k", () -> CompletableFuture.completedFuture("v" + calls.incrementAndGet())).join())
+        .isEqualTo("v2");
+  }
+
+  @Test
+  void run_failure_isNotReplayed() {
+    CompletableFuture<String> failed =
+        flights.run("k", () -> { throw new IllegalStateException("boom"); });
+    assertThatThrownBy(failed::join).hasCauseInstanceOf(IllegalStateException.class);
+    assertThat(flights.inFlight()).isZero();
+    assertThat(flights.run("k", () -> CompletableFuture.completedFuture("ok")).join()).isEqualTo("ok");
+  }
+
+  @Test
+  void run_differentKeys_areIndependent() {
+    CompletableFuture<String> pending = new CompletableFuture<>();
+    flights.run("a", () -> pending);
+    assertThat(flights.run("b", () -> CompletableFuture.completedFuture("b")).join()).isEqualTo("b");
+  }
+}

@@ -1,0 +1,40 @@
+package io.imgedge.cache.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.hazelcast.config.Config;
+import io.imgedge.config.ClusterConfig;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class ClusterMemberTest {
+
+  private static ClusterConfig loopback() {
+    return new ClusterConfig("test-" + UUID.randomUUID(), "127.0.0.1", 5801, List.of("127.0.0.1"));
+  }
+
+  @Test
+  void config_neverUsesMulticastOrAutoDetection() {
+    Config c = ClusterMember.hazelcastConfig(loopback());
+    var join = c.getNetworkConfig().getJoin();
+    assertThat(join.getMulticastConfig().isEnabled()).isFalse();
+    assertThat(join.getAutoDetectionConfig().isEnabled()).isFalse();
+    assertThat(join.getTcpIpConfig().isEnabled()).isTrue();
+    assertThat(join.getTcpIpConfig().getMembers()).containsExactly("127.0.0.1");
+    assertThat(c.getProperty("hazelcast.phone.home.enabled")).isEqualTo("false");
+    assertThat(c.getNetworkConfig().getInterfaces().getInterfaces()).containsExactly("127.0.0.1");
+  }
+
+  @Test
+  void oneMember_ownsEveryKey() {
+    try (ClusterMember member = ClusterMember.join(loopback())) {
+      assertThat(member.members()).hasSize(1);
+      assertThat(member.self().getAddress().getHost()).isEqualTo("127.0.0.1");
+      for (int i = 0; i < 100; i++) {
+        assertThat(member.ownsOrUnknown("key-" + i)).isTrue();
+      }
+      assertThat(member.describe()).contains("1 member(s)");
+    }
+  }
+}
