@@ -1,0 +1,145 @@
+package io.imgedge.shield.testing;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A real HTTP origin on loopback for tests: serves configured responses per path, counts the
+ * requests it receives, and can misbehave on purpose (hang before headers, stall the body, lie
+ * about its length). Close it to stop it; every hang ends when it closes.
+ */
+public final class TestOrigin implements AutoCloseable {
+
+  /** What the origin does for one path. */
+  public sealed interface Behaviour {}
+
+  /**
+   * Answers with a status, headers and body.
+   *
+   * @param delay wait this long before answering (the request is already counted)
+   */
+  public record Respond(int status, Map<String, String> headers, byte[] body, Duration delay)
+      implements Behaviour {}
+
+  /** Sends headers (with a Content-Length) and the first {@code sent} bytes, then stalls. */
+  public record StallBody(byte[] body, int sent) implements Behaviour {}
+
+  /** Accepts the request and never answers. */
+  public record Hang() implements Behaviour {}
+
+  private final HttpServer server;
+  private final Map<String, Behaviour> routes = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+  private final CountDownLatch closed = new CountDownLatch(1);
+
+  private TestOrigin(HttpServer server) {
+    this.server = server;
+  }
+
+  /** Starts an origin on 127.0.0.1 on a free port. */
+  public static TestOrigin start() {
+    try {
+      HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+      TestOrigin origin = new TestOrigin(server);
+      server.createContext("/", origin::handle);
+      server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+      server.start();
+      return origin;
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The origin's base URL, e.g. {@code http://127.0.0.1:41234}. */
+  public URI baseUrl() {
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+  }
+
+  /** Serves an image body with a Content-Type and optional extra headers. */
+  public TestOrigin image(String path, byte[] body, String contentType, String... headerPairs) {
+    Map<String, String> headers = new java.util.LinkedHashMap<>();
+    headers.put("Content-Type", contentType);
+    for (int i = 0; i + 1 < headerPairs.length; i += 2) {
+      headers.put(headerPairs[i], headerPairs[i + 1]);
+    }
+    return on(path, new Respond(200, headers, body, Duration.ZERO));
+  }
+
+  /** Sets the behaviour for a path (exact match). Unknown paths get 404. */
+  public TestOrigin on(String path, Behaviour behaviour) {
+    routes.put(path, behaviour);
+    return this;
+  }
+
+  /** How many requests the path has received. */
+  public int requests(String path) {
+    AtomicInteger c = counts.get(path);
+    return c == null ? 0 : c.get();
+  }
+
+  /** Requests received in total. */
+  public int requests() {
+    return counts.values().stream().mapToInt(AtomicInteger::get).sum();
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    String path = exchange.getRequestURI().getRawPath();
+    counts.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+    try (exchange) {
+      switch (routes.getOrDefault(path, new Respond(404, Map.of(), new byte[0], Duration.ZERO))) {
+        case Respond r -> respond(exchange, r);
+        case StallBody s -> stall(exchange, s);
+        case Hang h -> awaitClose();
+      }
+    }
+  }
+
+  private void respond(HttpExchange exchange, Respond r) throws IOException {
+    if (!r.delay().isZero()) {
+      awaitClose(r.delay());
+    }
+    r.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+    exchange.sendResponseHeaders(r.status(), r.body().length == 0 ? -1 : r.body().length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(r.body());
+    }
+  }
+
+  private void stall(HttpExchange exchange, StallBody s) throws IOException {
+    exchange.sendResponseHeaders(200, s.body().length);
+    OutputStream out = exchange.getResponseBody();
+    out.write(s.body(), 0, s.sent());
+    out.flush();
+    awaitClose();
+  }
+
+  private void awaitClose() {
+    awaitClose(Duration.ofMinutes(5));
+  }
+
+  private void awaitClose(Duration max) {
+    try {
+      closed.await(max.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    closed.countDown();
+    server.stop(0);
+  }
+}
