@@ -1,0 +1,41 @@
+package io.imgedge.edge;
+
+import io.imgedge.config.ConfigException;
+import io.imgedge.edge.cli.ImgedgeCommand;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.logging.LogManager;
+import picocli.CommandLine;
+
+/** The program's entry point: configures logging and runs the command line. */
+public final class Main {
+  private Main() {}
+
+  /** Runs {@code imgedge <command>}; exits with 0 on success, 2 on a configuration error. */
+  public static void main(String[] args) {
+    configureLogging();
+    CommandLine cli = new CommandLine(new ImgedgeCommand());
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      if (e instanceof ConfigException) {
+        commandLine.getErr().println("imgedge: configuration error: " + e.getMessage());
+        return 2;
+      }
+      throw e;
+    });
+    System.exit(cli.execute(args));
+  }
+
+  /** One line per record; imgedge at INFO, the libraries at WARNING (unless configured otherwise). */
+  static void configureLogging() {
+    if (System.getProperty("java.util.logging.config.file") != null) {
+      return;
+    }
+    try (InputStream in = Main.class.getResourceAsStream("/imgedge-logging.properties")) {
+      if (in != null) {
+        LogManager.getLogManager().readConfiguration(in);
+      }
+    } catch (IOException e) {
+      System.err.println("imgedge: cannot configure logging: " + e.getMessage());
+    }
+  }
+}

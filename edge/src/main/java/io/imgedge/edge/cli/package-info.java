@@ -1,0 +1,5 @@
+/** The command line: {@code imgedge run} and friends, parsed with picocli. */
+@NullMarked
+package io.imgedge.edge.cli;
+
+import org.jspecify.annotations.NullMarked;

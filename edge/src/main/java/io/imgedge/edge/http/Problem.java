@@ -1,0 +1,49 @@
+package io.imgedge.edge.http;
+
+import io.imgedge.shield.OverloadedException;
+import io.imgedge.shield.ShieldException;
+import io.imgedge.transform.TransformException;
+import io.imgedge.transform.TransformTimeoutException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * What a failed request answers: an HTTP status, a stable message ID, a message a person can act
+ * on, and, for overload, when to retry.
+ *
+ * @param status the HTTP status
+ * @param errorId the stable message ID, e.g. {@code IMGEDGE-0101}
+ * @param message the reason, safe to show to the client
+ * @param retryAfterSeconds for 503/504, the Retry-After value; 0 for none
+ * @param internal whether it is an unexpected failure, logged with its stack trace
+ */
+public record Problem(int status, String errorId, String message, int retryAfterSeconds, boolean internal) {
+
+  /** The request method is not GET or HEAD. */
+  public static final Problem METHOD_NOT_ALLOWED =
+      new Problem(405, "IMGEDGE-0103", "only GET and HEAD are supported", 0, false);
+
+  /** Maps any failure to the problem it describes; unknown failures are a 500. */
+  public static Problem of(Throwable failure) {
+    Throwable t = unwrap(failure);
+    return switch (t) {
+      case TransformTimeoutException e -> new Problem(e.status(), e.errorId(), e.getMessage(), 1, false);
+      case TransformException e -> new Problem(e.status(), e.errorId(), e.getMessage(), 0, false);
+      case OverloadedException e ->
+          new Problem(e.status(), e.errorId(), e.getMessage(), e.retryAfterSeconds(), false);
+      case ShieldException e -> new Problem(e.status(), e.errorId(), e.getMessage(), 0, false);
+      case TimeoutException e ->
+          new Problem(504, "IMGEDGE-0503", "the image could not be produced in time; try again", 1, false);
+      default -> new Problem(500, "IMGEDGE-0500", "internal error", 0, true);
+    };
+  }
+
+  static Throwable unwrap(Throwable t) {
+    Throwable e = t;
+    while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
+      e = e.getCause();
+    }
+    return e;
+  }
+}
