@@ -60,12 +60,11 @@ public final class Shield {
   }
 
   /**
-   * The derivative's ETag if it can be known without rendering: when its source is cached and
-   * fresh. Lets a conditional request be answered with 304 from metadata alone.
+   * The source if it is cached and fresh, without fetching: enough to compute a derivative's ETag
+   * ({@link DerivativeRequest#etag}) and answer a conditional request with 304 from metadata alone.
    */
-  public Optional<String> etagIfKnown(DerivativeRequest request) {
-    SourceObject source = sources.getIfFresh(request.source());
-    return source == null ? Optional.empty() : Optional.of(request.etag(source.validator()));
+  public Optional<SourceObject> sourceIfFresh(SourceId id) {
+    return Optional.ofNullable(sources.getIfFresh(id));
   }
 
   private Derivative renderNow(SourceObject source, DerivativeRequest request) {

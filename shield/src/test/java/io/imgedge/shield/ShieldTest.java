@@ -131,11 +131,13 @@ class ShieldTest {
   }
 
   @Test
-  void etagIfKnown_onlyOnceTheSourceIsCached_andMatchesTheRender() {
+  void sourceIfFresh_onlyOnceCached_givesTheRendersEtag() {
     DerivativeRequest request = request("/photo.jpg", "width=120");
-    assertThat(shield.etagIfKnown(request)).isEmpty();
+    assertThat(shield.sourceIfFresh(request.source())).isEmpty();
     Derivative d = render("/photo.jpg", "width=120").join();
-    assertThat(shield.etagIfKnown(request)).contains(d.etag());
+    assertThat(shield.sourceIfFresh(request.source()).map(s -> request.etag(s.validator())))
+        .contains(d.etag());
+    assertThat(origin.requests("/photo.jpg")).isEqualTo(1);
   }
 
   @Test
