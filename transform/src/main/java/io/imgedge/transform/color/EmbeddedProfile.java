@@ -41,14 +41,30 @@ public final class EmbeddedProfile {
     }
   }
 
-  /** Whether a profile describes sRGB (by its description), so that converting is a no-op. */
+  /**
+   * Whether a profile is sRGB, so that converting is a no-op: its description names sRGB and it
+   * converts as an identity (the name alone is not enough: "linear sRGB" and "scRGB" are not sRGB).
+   */
   static boolean isSrgb(ICC_Profile profile) {
     byte[] desc = profile.getData(ICC_Profile.icSigProfileDescriptionTag);
     if (desc == null) {
       return false;
     }
     String text = new String(desc, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
-    return text.contains("srgb");
+    return text.contains("srgb") && convertsAsIdentity(new ICC_ColorSpace(profile));
+  }
+
+  private static boolean convertsAsIdentity(ICC_ColorSpace space) {
+    for (float v : new float[] {0.1f, 0.5f, 0.9f}) {
+      float[] in = {v, 1 - v, v / 2};
+      float[] out = space.toRGB(in);
+      for (int c = 0; c < 3; c++) {
+        if (Math.abs(out[c] - in[c]) > 0.01f) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /** Converts an image of the pipeline's types from this profile to sRGB, alpha untouched. */

@@ -63,7 +63,9 @@ public final class SrgbImages {
     for (int v = 0; v < 256; v++) {
       in[0] = v / 255f;
       float[] rgb = cs.toRGB(in);
-      lut[v] = Math.round(rgb[0] * 255) << 16 | Math.round(rgb[1] * 255) << 8 | Math.round(rgb[2] * 255);
+      // A gray profile maps to neutral; the CMM's per-channel rounding must not tint it.
+      int g = Math.round((rgb[0] + rgb[1] + rgb[2]) / 3 * 255);
+      lut[v] = g << 16 | g << 8 | g;
     }
     return lut;
   }

@@ -53,7 +53,8 @@ public final class TransformSpecParser {
     if (dpr != 1000 && width == null && height == null) {
       dpr = 1000; // dpr has no effect without a size
     }
-    if (dpr != 1000 && !(width instanceof Length.Relative) && !(height instanceof Length.Relative)) {
+    if (dpr != 1000 && !(width instanceof Length.Relative) && !(height instanceof Length.Relative)
+        && fitsScaled(width, dpr) && fitsScaled(height, dpr)) {
       width = scale(width, dpr);
       height = scale(height, dpr);
       dpr = 1000;
@@ -128,6 +129,12 @@ public final class TransformSpecParser {
       return new Length.Pixels((int) Math.max(1, Math.round(value * (dprMilli / 1000.0))));
     }
     return length;
+  }
+
+  /** Whether a size times the dpr can still be written as {@code width=}; if not, dpr is kept. */
+  private static boolean fitsScaled(@Nullable Length length, int dprMilli) {
+    return !(length instanceof Length.Pixels(int value))
+        || Math.round(value * (dprMilli / 1000.0)) <= MAX_PIXELS;
   }
 
   private static int dpr(@Nullable String v) {
@@ -219,6 +226,9 @@ public final class TransformSpecParser {
     }
     int q = qualityValue(parts[0], v);
     int qWebp = parts.length == 2 ? qualityValue(parts[1], v) : -1;
+    if (q < 0 && qWebp < 0) {
+      throw qualityError(v); // "quality=" and "quality=," say nothing
+    }
     if (qWebp == q || (qWebp == defaults.webpQuality() && q < 0)) {
       qWebp = -1;
     }

@@ -1,0 +1,75 @@
+package io.imgedge.transform.codec;
+
+import static io.imgedge.transform.testing.ImageAssertions.assertThatImage;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.imgedge.transform.ImageLimits;
+import io.imgedge.transform.InvalidImageException;
+import io.imgedge.transform.probe.HeaderProbe;
+import io.imgedge.transform.probe.ImageHeader;
+import io.imgedge.transform.testing.ImageBytes;
+import io.imgedge.transform.testing.TestImages;
+import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class ImageDecoderTest {
+  private static final ImageDecoder DECODER = new ImageDecoder();
+  private final HeaderProbe probe = new HeaderProbe(ImageLimits.FASTLY);
+
+  private DecodedImage decode(byte[] data) {
+    ImageHeader header = probe.probe(data, null);
+    return DECODER.decode(data, header);
+  }
+
+  @Test
+  void decode_givesPipelineTypes() {
+    assertThat(decode(TestImages.resource("icc-adobergb-small.jpg")).image().getType())
+        .isEqualTo(BufferedImage.TYPE_INT_RGB);
+    assertThat(decode(TestImages.resource("png-palette-trns.png")).image().getType())
+        .isEqualTo(BufferedImage.TYPE_INT_ARGB);
+    assertThat(decode(TestImages.resource("webp-lossy-alpha.webp")).image().getType())
+        .isEqualTo(BufferedImage.TYPE_INT_ARGB);
+  }
+
+  @Test
+  void decode_pngProfile_isLeftPendingForAfterTheResize() {
+    assertThat(decode(TestImages.resource("icc-png-prophoto-1x1.png")).pendingProfile()).isNotNull();
+    assertThat(decode(TestImages.resource("icc-adobergb-small.jpg")).pendingProfile())
+        .as("the JPEG decoder applies its own").isNull();
+  }
+
+  @Test
+  void decode_firstGifFrame_isPlacedAtItsOffsetOnTheCanvas() {
+    byte[] gif = ImageBytes.gif(4, 3, true, new Rectangle(2, 1, 1, 1));
+
+    BufferedImage image = decode(gif).image();
+
+    assertThatImage(image).hasSize(4, 3).hasAlphaChannel();
+    assertThat(image.getRGB(2, 1)).isEqualTo(0xFF000000);
+    assertThat(image.getRGB(0, 0) >>> 24).as("outside the frame").isZero();
+    assertThat(image.getRGB(3, 2) >>> 24).isZero();
+  }
+
+  @Test
+  void decode_truncatedScanData_isInvalid_notPartlyGray() {
+    byte[] jpeg = TestImages.encode(TestImages.horizontalGradient(64, 64), "jpg");
+    byte[] cut = Arrays.copyOf(jpeg, jpeg.length * 2 / 3);
+    var e = catchThrowableOfType(InvalidImageException.class, () -> decode(cut));
+    assertThat(e.status()).isEqualTo(422);
+    assertThat(e.getMessage()).contains("truncated");
+  }
+
+  @Test
+  void decode_corruptPngData_isInvalid() {
+    byte[] png = TestImages.png(TestImages.horizontalGradient(16, 16));
+    byte[] corrupt = ImageBytes.withPngChunk(
+        Arrays.copyOf(png, 33), "IDAT", new byte[] {0x78, (byte) 0x9C, 1, 2, 3, 4, 5});
+    byte[] withEnd = Arrays.copyOf(corrupt, corrupt.length + 12);
+    System.arraycopy(ImageBytes.pngChunk("IEND", new byte[0]), 0, withEnd, corrupt.length, 12);
+    var e = catchThrowableOfType(InvalidImageException.class, () -> decode(withEnd));
+    assertThat(e.status()).isEqualTo(422);
+  }
+}

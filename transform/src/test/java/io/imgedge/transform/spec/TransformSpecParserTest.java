@@ -1,0 +1,312 @@
+package io.imgedge.transform.spec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.imgedge.config.TransformConfig.JpegType;
+import io.imgedge.transform.InvalidParameterException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class TransformSpecParserTest {
+  private final TransformSpecParser parser = new TransformSpecParser(TransformDefaults.FASTLY);
+
+  @Test
+  void parse_nullOrEmpty_isNone() {
+    assertThat(parser.parse((String) null)).isEqualTo(TransformSpec.NONE);
+    assertThat(parser.parse("")).isEqualTo(TransformSpec.NONE);
+    assertThat(parser.parse("&&")).isEqualTo(TransformSpec.NONE);
+    assertThat(TransformSpec.NONE.canonical()).isEmpty();
+  }
+
+  @Test
+  void parse_orderDoesNotMatter() {
+    List<String> params = List.of("width=400", "height=300", "fit=crop", "format=webp", "quality=70");
+    TransformSpec expected = parser.parse(String.join("&", params));
+    for (List<String> order : permutations(params)) {
+      assertThat(parser.parse(String.join("&", order))).as("order %s", order).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void canonical_hasAFixedParameterOrder() {
+    TransformSpec spec = parser.parse(
+        "quality=70&auto=webp&format=png&bg-color=f00&enable=upscale&resize-filter=cubic"
+            + "&orient=r&fit=crop&height=300&width=400");
+    assertThat(spec.canonical()).isEqualTo(
+        "width=400&height=300&fit=crop&orient=6&resize-filter=bicubic&enable=upscale"
+            + "&bg-color=ff0000ff&format=png&auto=webp&quality=70");
+    assertThat(spec.toString()).isEqualTo("TransformSpec[" + spec.canonical() + "]");
+    assertThat(TransformSpec.NONE.toString()).isEqualTo("TransformSpec[none]");
+  }
+
+  @ParameterizedTest(name = "{0} = {1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      format=jpg                 | format=jpeg
+      format=JPG                 | format=jpeg
+      format=pjpg                | format=pjpeg
+      format=bjpg                | format=bjpeg
+      resize-filter=linear       | resize-filter=bilinear
+      resize-filter=cubic        | resize-filter=bicubic
+      resize-filter=lanczos      | resize-filter=lanczos3
+      orient=r                   | orient=6
+      orient=l                   | orient=8
+      orient=h                   | orient=2
+      orient=v                   | orient=4
+      orient=hv                  | orient=3
+      orient=vh                  | orient=3
+      orient=rv                  | orient=5
+      orient=lv                  | orient=7
+      auto=webp,avif             | auto=webp
+      bg-color=f00               | bg-color=255,0,0
+      bg-color=FF0000            | bg-color=255,0,0,1
+      width=0.5                  | width=50p
+      width=.25                  | width=25p
+      height=0.125               | height=12.5p
+      """)
+  void parse_aliasesAreEqual(String alias, String canonical) {
+    assertThat(parser.parse(alias)).isEqualTo(parser.parse(canonical));
+  }
+
+  @Test
+  void parse_distinctFormatsStayDistinct() {
+    List<TransformSpec> specs = List.of("jpg", "pjpg", "bjpg", "png", "gif", "webp", "auto").stream()
+        .map(f -> parser.parse("format=" + f)).toList();
+    assertThat(specs).doesNotHaveDuplicates();
+    assertThat(parser.parse("format=bjpeg").canonical()).isEqualTo("format=bjpg");
+    assertThat(parser.parse("format=pjpeg").canonical()).isEqualTo("format=pjpg");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+    "resize-filter=lanczos3", "resize-filter=lanczos", "disable=upscale", "quality=85",
+    "quality=85,85", "quality=,85", "orient=1", "dpr=1", "dpr=1.0", "dpr=2", "fit=crop",
+    "auto=avif", "enable=upscale&disable=upscale",
+  })
+  void parse_defaultsAndNoOps_normaliseAway(String query) {
+    assertThat(parser.parse(query)).isEqualTo(TransformSpec.NONE);
+  }
+
+  @Test
+  void parse_fitWithoutBothSizes_isDropped() {
+    assertThat(parser.parse("width=100&fit=crop")).isEqualTo(parser.parse("width=100"));
+    assertThat(parser.parse("height=100&fit=bounds")).isEqualTo(parser.parse("height=100"));
+    assertThat(parser.parse("width=100&height=50&fit=crop").fit()).isEqualTo(Fit.CROP);
+  }
+
+  @Test
+  void parse_defaultsNormaliseAwayAgainstTheServiceDefaults() {
+    var custom = new TransformSpecParser(
+        new TransformDefaults(80, 75, JpegType.AUTO, ResizeFilter.BICUBIC, true));
+    assertThat(custom.parse("quality=85").quality()).isEqualTo(85);
+    assertThat(custom.parse("quality=80").quality())
+        .as("80 is only the JPEG default, not the WebP one").isEqualTo(80);
+    assertThat(custom.parse("resize-filter=cubic")).isEqualTo(TransformSpec.NONE);
+    assertThat(custom.parse("resize-filter=lanczos3").resizeFilter()).isEqualTo(ResizeFilter.LANCZOS3);
+    assertThat(custom.parse("enable=upscale")).isEqualTo(TransformSpec.NONE);
+    assertThat(custom.parse("disable=upscale").upscale()).isFalse();
+    assertThat(parser.parse("enable=upscale").upscale()).isTrue();
+  }
+
+  @ParameterizedTest(name = "{0} = {1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      width=200&dpr=2              | width=400
+      height=150&dpr=2             | height=300
+      width=200&height=100&dpr=1.5 | width=300&height=150
+      width=333&dpr=1.5            | width=500
+      width=100&dpr=10             | width=1000
+      dpr=3                        | ''
+      """)
+  void parse_dprFoldsIntoPixelSizes(String withDpr, String folded) {
+    TransformSpec spec = parser.parse(withDpr);
+    assertThat(spec).isEqualTo(parser.parse(folded));
+    assertThat(spec.dprMilli()).isEqualTo(1000);
+  }
+
+  @Test
+  void parse_dprIsKeptWithRelativeSizes() {
+    TransformSpec spec = parser.parse("width=0.5&dpr=2");
+    assertThat(spec.dprMilli()).isEqualTo(2000);
+    assertThat(spec.dpr()).isEqualTo(2.0);
+    assertThat(spec.width()).isEqualTo(new Length.Relative(500_000));
+    assertThat(spec.canonical()).isEqualTo("width=50p&dpr=2");
+
+    TransformSpec mixed = parser.parse("width=50p&height=300&dpr=1.25");
+    assertThat(mixed.height()).as("not folded: the plan multiplies").isEqualTo(new Length.Pixels(300));
+    assertThat(mixed.canonical()).isEqualTo("width=50p&height=300&dpr=1.25");
+  }
+
+  @Test
+  void parse_dprThatWouldExceedTheLargestSize_isKeptNotFolded() {
+    TransformSpec spec = parser.parse("width=5000&height=100&dpr=2");
+    assertThat(spec.width()).isEqualTo(new Length.Pixels(5000));
+    assertThat(spec.dprMilli()).isEqualTo(2000);
+    assertThat(parser.parse(spec.canonical())).isEqualTo(spec);
+  }
+
+  @Test
+  void parse_relativeSizes() {
+    assertThat(parser.parse("width=0.5")).isEqualTo(parser.parse("width=50p"));
+    assertThat(parser.parse("width=0.5").canonical()).isEqualTo("width=50p");
+    assertThat(parser.parse("height=250p").height()).isEqualTo(new Length.Relative(2_500_000));
+    assertThat(parser.parse("width=33.3333p").canonical()).isEqualTo("width=33.3333p");
+    assertThat(parser.parse("width=0.333333").canonical()).isEqualTo("width=33.3333p");
+  }
+
+  @Test
+  void parse_unknownParametersAreIgnored() {
+    assertThat(parser.parse("utm_source=mail&width=100&blur=abc&sharpen=zzz&x"))
+        .isEqualTo(parser.parse("width=100"));
+  }
+
+  @Test
+  void parse_lastDuplicateWins() {
+    assertThat(parser.parse("width=100&width=200")).isEqualTo(parser.parse("width=200"));
+    assertThat(parser.parse("format=png&format=webp")).isEqualTo(parser.parse("format=webp"));
+    assertThat(parser.parse("width=abc&width=200").width()).isEqualTo(new Length.Pixels(200));
+  }
+
+  @Test
+  void parse_urlEncodedValues() {
+    assertThat(parser.parse("bg-color=255%2C0%2C0")).isEqualTo(parser.parse("bg-color=f00"));
+    assertThat(parser.parse("w%69dth=100")).isEqualTo(parser.parse("width=100"));
+    assertThat(parser.parse("width=+100+")).isEqualTo(parser.parse("width=100"));
+  }
+
+  @Test
+  void parse_quality() {
+    assertThat(parser.parse("quality=70").quality()).isEqualTo(70);
+    TransformSpec both = parser.parse("quality=70,60");
+    assertThat(both.quality()).isEqualTo(70);
+    assertThat(both.webpQuality()).isEqualTo(60);
+    assertThat(parser.parse("quality=70,70")).isEqualTo(parser.parse("quality=70"));
+    TransformSpec webpOnly = parser.parse("quality=85,60");
+    assertThat(webpOnly.quality()).isNull();
+    assertThat(webpOnly.webpQuality()).isEqualTo(60);
+    assertThat(parser.parse(webpOnly.canonical())).isEqualTo(webpOnly);
+  }
+
+  @Test
+  void parse_autoWebp() {
+    assertThat(parser.parse("auto=webp").autoWebp()).isTrue();
+    assertThat(parser.parse("auto=avif").autoWebp()).as("no AVIF encoder: falls back").isFalse();
+    assertThat(parser.parse("auto=webp&format=webp")).isEqualTo(parser.parse("format=webp"));
+    assertThat(parser.parse("auto=webp&format=auto")).isEqualTo(parser.parse("format=auto"));
+    assertThat(parser.parse("auto=webp&format=png").autoWebp()).isTrue();
+  }
+
+  @Test
+  void parse_decodedMap_isNormalisedTheSameWay() {
+    assertThat(parser.parse(Map.of("width", "200", "dpr", "2"))).isEqualTo(parser.parse("width=400"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      width=0               | width         | pixels from 1 to 8192
+      width=9000            | width         | pixels from 1 to 8192
+      width=abc             | width         | a percentage such as 50p
+      width=1.5             | width         | a fraction such as 0.5
+      width=-5              | width         | pixels from 1 to 8192
+      width=0p              | width         | a percentage such as 50p
+      width=                | width         | pixels from 1 to 8192
+      height=-1             | height        | pixels from 1 to 8192
+      height=10001p         | height        | a percentage such as 50p
+      dpr=0.5               | dpr           | a number from 1 to 10
+      dpr=11                | dpr           | a number from 1 to 10
+      dpr=two               | dpr           | a number from 1 to 10
+      fit=fill              | fit           | bounds, cover or crop
+      width=1&height=1&fit=fill | fit       | bounds, cover or crop
+      format=tiff           | format        | auto, jpg (jpeg), bjpg (bjpeg), pjpg (pjpeg), png, gif or webp
+      format=avif           | format        | webp
+      quality=0             | quality       | a number from 1 to 100
+      quality=101           | quality       | a number from 1 to 100
+      quality=80,90,70      | quality       | two separated by a comma
+      quality=high          | quality       | a number from 1 to 100
+      orient=9              | orient        | r, l, h, v, hv, vh, rv, vr, lv, vl or 1-8
+      orient=0              | orient        | 1-8
+      bg-color=ggg          | bg-color      | a hex colour (3 or 6 digits
+      bg-color=1,2          | bg-color      | r,g,b with 0-255 each
+      bg-color=256,0,0      | bg-color      | r,g,b with 0-255 each
+      bg-color=1,2,3,1.5    | bg-color      | r,g,b,a with a from 0 to 1
+      enable=crop           | enable        | upscale
+      disable=everything    | disable       | upscale
+      resize-filter=gauss   | resize-filter | nearest, bilinear (linear), bicubic (cubic), lanczos2, lanczos3 (lanczos)
+      auto=jxl              | auto          | webp or avif
+      width=%zz             | width         | a correctly URL-encoded value
+      bg-color=%G0          | bg-color      | a correctly URL-encoded value
+      width=100%            | width         | a correctly URL-encoded value
+      """)
+  void parse_badValue_isRejectedNamingParameterAndWhatItAccepts(
+      String query, String parameter, String accepts) {
+    var e = catchThrowableOfType(InvalidParameterException.class, () -> parser.parse(query));
+    assertThat(e).as("%s must be rejected", query).isNotNull();
+    assertThat(e.parameter()).isEqualTo(parameter);
+    assertThat(e.status()).isEqualTo(400);
+    assertThat(e.errorId()).isEqualTo("IMGEDGE-0101");
+    assertThat(e.getMessage())
+        .startsWith("invalid value for '" + parameter + "'")
+        .contains(parameter + " accepts")
+        .contains(accepts);
+  }
+
+  @Test
+  void parse_badValue_messageQuotesTheValueAbbreviatedAndPrintable() {
+    String longValue = "x".repeat(200);
+    assertThatThrownBy(() -> parser.parse("format=" + longValue))
+        .hasMessageContaining("\"" + "x".repeat(61) + "...\"")
+        .hasMessageNotContaining("x".repeat(65));
+    assertThatThrownBy(() -> parser.parse("format=p%0Ang"))
+        .hasMessageContaining("\"p?ng\"");
+  }
+
+  @Test
+  void spec_rejectsNonCanonicalConstruction() {
+    assertThatThrownBy(() -> new TransformSpec(null, null, 1000, null, OutputTarget.SOURCE, null,
+        null, false, null, null, null, null)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new TransformSpec(new Length.Pixels(1), null, 1000, Fit.CROP, null,
+        null, null, false, null, null, null, null)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new TransformSpec(null, null, 999, null, null, null, null, false, null,
+        null, null, null)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  private static List<List<String>> permutations(List<String> items) {
+    if (items.size() <= 1) {
+      return List.of(items);
+    }
+    List<List<String>> all = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      List<String> rest = new ArrayList<>(items);
+      String head = rest.remove(i);
+      for (List<String> tail : permutations(rest)) {
+        List<String> p = new ArrayList<>();
+        p.add(head);
+        p.addAll(tail);
+        all.add(p);
+      }
+    }
+    return all;
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"quality=", "quality=,"})
+  void parse_emptyQuality_isRejected(String query) {
+    assertThatThrownBy(
+            () -> new TransformSpecParser(TransformDefaults.FASTLY).parse(query))
+        .isInstanceOf(InvalidParameterException.class)
+        .hasMessageContaining("'quality'");
+  }
+
+  @Test
+  void parse_canonicalWithOnlyAWebpQuality_roundTrips() {
+    TransformSpecParser parser = new TransformSpecParser(TransformDefaults.FASTLY);
+    TransformSpec spec = parser.parse("quality=85,70");
+    assertThat(spec.canonical()).isEqualTo("quality=,70");
+    assertThat(parser.parse(spec.canonical())).isEqualTo(spec);
+  }
+}
