@@ -3,7 +3,6 @@ package io.imgedge.edge;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.imgedge.cache.LocalTier;
 import io.imgedge.cache.cluster.ClusterMember;
-import io.imgedge.config.ClusterConfig;
 import io.imgedge.config.ImgedgeConfig;
 import io.imgedge.config.OriginConfig;
 import io.imgedge.edge.admin.AdminHandlers;
@@ -52,7 +51,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -85,7 +83,7 @@ public final class Node implements AutoCloseable {
         new Encoders(), new ConvolutionResizer(), System::nanoTime);
     this.origins = new OriginRouter(config.origins(), this::originClient);
     this.pool = new TransformPool(config.limits().transformConcurrency(), config.limits().transformQueue());
-    this.cluster = ClusterMember.join(isolated(config.cluster()));
+    this.cluster = ClusterMember.standalone(config.cluster());
     ImageService service = new ImageService(edgeTier(), cluster, new LocalShieldClient(shield()), clock, registry);
     this.publicChain = new GracefulShutdownHandler(publicHandlers(service, defaults));
     this.publicServer = server(config.node().publicBind(), config.node().publicPort(), publicChain);
@@ -160,11 +158,6 @@ public final class Node implements AutoCloseable {
       case FOLDER -> new FolderOrigin(origin.folder(), maxBytes, sources, io);
       case HTTP -> new HttpOrigin(origin.baseUrl(), config.fetch(), maxBytes, sources, System::nanoTime);
     };
-  }
-
-  /** The all-in-one node forms a cluster of one: only itself as member, a name of its own. */
-  private static ClusterConfig isolated(ClusterConfig c) {
-    return new ClusterConfig(c.name() + "-" + UUID.randomUUID(), c.bind(), c.port(), List.of(c.bind()));
   }
 
   private static Undertow server(String bind, int port, HttpHandler handler) {

@@ -8,7 +8,10 @@ import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.partition.Partition;
 import io.imgedge.config.ClusterConfig;
+import java.util.List;
 import java.util.Set;
+import java.util.UUID;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -27,6 +30,20 @@ public final class ClusterMember implements AutoCloseable {
   /** Starts a member and joins (or forms) the cluster. Takes a few seconds. */
   public static ClusterMember join(ClusterConfig cluster) {
     return new ClusterMember(Hazelcast.newHazelcastInstance(hazelcastConfig(cluster)));
+  }
+
+  /**
+   * Starts a member that forms a cluster of one and never tries to join anyone (every join method
+   * off), for the all-in-one node. Its name is made unique, so no other member joins it either.
+   */
+  public static ClusterMember standalone(ClusterConfig cluster) {
+    Config c = hazelcastConfig(new ClusterConfig(
+        cluster.name() + "-" + UUID.randomUUID(), cluster.bind(), cluster.port(), List.of(cluster.bind())));
+    c.getNetworkConfig().getJoin().getTcpIpConfig().setEnabled(false);
+    // Hazelcast warns "No join method is enabled! Starting standalone." for exactly this intent.
+    Logger.getLogger("com.hazelcast.instance.impl.Node").setFilter(
+        r -> r.getMessage() == null || !r.getMessage().contains("No join method is enabled"));
+    return new ClusterMember(Hazelcast.newHazelcastInstance(c));
   }
 
   /** The Hazelcast configuration for a cluster config; public for tests that inspect it. */

@@ -37,4 +37,13 @@ class ClusterMemberTest {
       assertThat(member.describe()).contains("1 member(s)");
     }
   }
+
+  @Test
+  void standalone_formsAClusterOfOne_withoutJoining() {
+    try (ClusterMember member = ClusterMember.standalone(loopback())) {
+      assertThat(member.members()).containsExactly(member.self());
+      assertThat(member.ownsOrUnknown("any-key")).isTrue();
+      assertThat(member.describe()).contains("1 member(s)");
+    }
+  }
 }
