@@ -2,6 +2,7 @@ package io.imgedge.cache;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -9,10 +10,12 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Computes a shared cache's {@link Freshness} from an origin's response headers (RFC 9111):
- * {@code no-store} and {@code private} are not stored; otherwise the lifetime is {@code s-maxage},
- * then {@code max-age}, then {@code Expires} minus {@code Date}, then the configured default. A
- * {@code no-cache} response is stored with lifetime zero (it must be revalidated before reuse).
+ * Computes a shared cache's {@link Freshness} from an origin's response headers (RFC 9111, RFC
+ * 5861): {@code no-store} and {@code private} are not stored; otherwise the lifetime is the
+ * configured override, else {@code s-maxage}, {@code max-age}, {@code Expires} minus {@code Date},
+ * else the configured default. A {@code no-cache} response is stored with lifetime zero (it must be
+ * revalidated before reuse). {@code stale-while-revalidate} and {@code stale-if-error} come from
+ * the response, else from the configured defaults.
  */
 public final class HttpFreshness {
   private HttpFreshness() {}
@@ -22,7 +25,7 @@ public final class HttpFreshness {
    * @param expires the {@code Expires} header, or null
    * @param date the {@code Date} header, or null
    * @param age the {@code Age} header, or null
-   * @param defaultTtl the lifetime when the response gives none
+   * @param rules the origin's TTL rules
    * @param now when the response was received
    */
   public static Freshness of(
@@ -30,26 +33,38 @@ public final class HttpFreshness {
       @Nullable String expires,
       @Nullable String date,
       @Nullable String age,
-      Duration defaultTtl,
+      FreshnessRules rules,
       Instant now) {
     Directives d = Directives.parse(cacheControl);
     if (d.noStore || d.isPrivate) {
       return Freshness.notStorable(now);
     }
     Duration initialAge = Duration.ofSeconds(seconds(age, 0));
-    Duration lifetime;
+    Duration lifetime = rules.overrideTtl() != null ? rules.overrideTtl() : lifetime(d, expires, date, rules, now);
+    Duration swr = d.staleWhileRevalidate >= 0 ? Duration.ofSeconds(d.staleWhileRevalidate) : rules.staleWhileRevalidate();
+    Duration sie = d.staleIfError >= 0 ? Duration.ofSeconds(d.staleIfError) : rules.staleIfError();
+    return new Freshness(now, initialAge, lifetime, swr, sie, true);
+  }
+
+  /** {@link #of} with only a default lifetime. */
+  public static Freshness of(
+      @Nullable String cacheControl, @Nullable String expires, @Nullable String date,
+      @Nullable String age, Duration defaultTtl, Instant now) {
+    return of(cacheControl, expires, date, age, FreshnessRules.ttl(defaultTtl), now);
+  }
+
+  private static Duration lifetime(
+      Directives d, @Nullable String expires, @Nullable String date, FreshnessRules rules, Instant now) {
     if (d.noCache) {
-      lifetime = Duration.ZERO;
-    } else if (d.sMaxAge >= 0) {
-      lifetime = Duration.ofSeconds(d.sMaxAge);
-    } else if (d.maxAge >= 0) {
-      lifetime = Duration.ofSeconds(d.maxAge);
-    } else if (expires != null) {
-      lifetime = fromExpires(expires, date, now);
-    } else {
-      lifetime = defaultTtl;
+      return Duration.ZERO;
     }
-    return new Freshness(now, initialAge, lifetime, true);
+    if (d.sMaxAge >= 0) {
+      return Duration.ofSeconds(d.sMaxAge);
+    }
+    if (d.maxAge >= 0) {
+      return Duration.ofSeconds(d.maxAge);
+    }
+    return expires != null ? fromExpires(expires, date, now) : rules.defaultTtl();
   }
 
   private static Duration fromExpires(String expires, @Nullable String date, Instant now) {
@@ -73,7 +88,7 @@ public final class HttpFreshness {
 
   /** Formats an instant as an IMF-fixdate, e.g. {@code Sun, 06 Nov 1994 08:49:37 GMT}. */
   public static String format(Instant instant) {
-    return DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.atZone(java.time.ZoneOffset.UTC));
+    return DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.atZone(ZoneOffset.UTC));
   }
 
   private static long seconds(@Nullable String value, long fallback) {
@@ -92,13 +107,15 @@ public final class HttpFreshness {
     }
   }
 
-  /** The Cache-Control directives that matter to a shared cache. */
+  /** The Cache-Control directives that matter to a shared cache; -1 means absent. */
   private static final class Directives {
     boolean noStore;
     boolean isPrivate;
     boolean noCache;
     long maxAge = -1;
     long sMaxAge = -1;
+    long staleWhileRevalidate = -1;
+    long staleIfError = -1;
 
     static Directives parse(@Nullable String header) {
       Directives d = new Directives();
@@ -115,6 +132,8 @@ public final class HttpFreshness {
           case "no-cache" -> d.noCache = true;
           case "max-age" -> d.maxAge = seconds(value, 0);
           case "s-maxage" -> d.sMaxAge = seconds(value, 0);
+          case "stale-while-revalidate" -> d.staleWhileRevalidate = seconds(value, 0);
+          case "stale-if-error" -> d.staleIfError = seconds(value, 0);
           default -> { }
         }
       }

@@ -6,14 +6,15 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A node-local cache tier: Caffeine, bounded in bytes, each entry expiring when its HTTP freshness
- * runs out. Concurrent misses for one key share a single load ("applied at most once per key"); a
+ * A node-local cache tier: Caffeine, bounded in bytes, each entry kept while it is fresh or within
+ * its stale windows (callers check {@link Freshness} to tell fresh from stale). Concurrent misses for one key share a single load ("applied at most once per key"); a
  * failed load is removed at once, so errors are never cached; a value that may not be stored is
  * handed to everyone waiting for it and then dropped.
  *
@@ -31,11 +32,21 @@ public final class LocalTier<K, V extends Cacheable> {
    * @param registry where {@code cache.gets}, {@code cache.evictions} and sizes are published
    */
   public LocalTier(String name, long maxBytes, Ticker ticker, Executor executor, MeterRegistry registry) {
+    this(name, maxBytes, Duration.ZERO, ticker, executor, registry);
+  }
+
+  /**
+   * A tier that keeps entries {@code keepStale} longer than their freshness and stale windows, so
+   * that they can be revalidated with a conditional request instead of fetched again.
+   */
+  public LocalTier(String name, long maxBytes, Duration keepStale, Ticker ticker, Executor executor,
+      MeterRegistry registry) {
     this.cache =
         Caffeine.newBuilder()
             .maximumWeight(maxBytes)
             .weigher((K k, V v) -> (int) Math.min(Integer.MAX_VALUE, Math.max(1, v.sizeInBytes())))
-            .expireAfter(Expiry.creating((K k, V v) -> v.freshness().remainingAtReceipt()))
+            .expireAfter(Expiry.writing((K k, V v) -> v.freshness().storable()
+                ? v.freshness().retention().plus(keepStale) : Duration.ZERO))
             .ticker(ticker)
             .executor(executor)
             .recordStats()
@@ -57,13 +68,31 @@ public final class LocalTier<K, V extends Cacheable> {
     return future;
   }
 
-  /** A completed, unexpired value, or null; never starts a load and never waits. */
+  /** A completed value still held (fresh or within a stale window), or null; never waits. */
   public @Nullable V getIfPresent(K key) {
     CompletableFuture<V> future = cache.getIfPresent(key);
     if (future == null || !future.isDone() || future.isCompletedExceptionally()) {
       return null;
     }
     return future.getNow(null);
+  }
+
+  /** Stores a value (e.g. a refreshed one), replacing what is there. */
+  public void put(K key, V value) {
+    if (value.freshness().storable()) {
+      cache.put(key, CompletableFuture.completedFuture(value));
+    }
+  }
+
+  /** Removes every completed entry that matches; returns how many were removed (for purges). */
+  public int removeIf(java.util.function.BiPredicate<K, V> matches) {
+    int[] removed = {0};
+    cache.synchronous().asMap().entrySet().removeIf(e -> {
+      boolean hit = matches.test(e.getKey(), e.getValue());
+      removed[0] += hit ? 1 : 0;
+      return hit;
+    });
+    return removed[0];
   }
 
   /** Removes a key. */

@@ -33,7 +33,7 @@ class HttpFreshnessTest {
   void noStoreAndPrivate_areNotStorable() {
     assertThat(of("no-store", null, null, null).storable()).isFalse();
     assertThat(of("private, max-age=600", null, null, null).storable()).isFalse();
-    assertThat(of("no-store", null, null, null).remainingAtReceipt()).isZero();
+    assertThat(of("no-store", null, null, null).retention()).isZero();
   }
 
   @Test
@@ -51,7 +51,7 @@ class HttpFreshnessTest {
   @Test
   void ageHeader_countsAgainstTheLifetime() {
     Freshness f = of("max-age=100", null, null, "40");
-    assertThat(f.remainingAtReceipt()).hasSeconds(60);
+    assertThat(f.retention()).hasSeconds(60);
     assertThat(f.age(NOW.plusSeconds(10))).hasSeconds(50);
     assertThat(f.isFresh(NOW.plusSeconds(59))).isTrue();
     assertThat(f.isFresh(NOW.plusSeconds(60))).isFalse();
@@ -69,5 +69,36 @@ class HttpFreshnessTest {
     assertThat(text).isEqualTo("Sun, 22 Nov 2026 12:00:00 GMT");
     assertThat(HttpFreshness.httpDate(text)).isEqualTo(NOW);
     assertThat(HttpFreshness.httpDate("yesterday")).isNull();
+  }
+
+  @Test
+  void staleWindows_fromTheResponse_elseTheRules() {
+    FreshnessRules rules = new FreshnessRules(DEFAULT, null, Duration.ofSeconds(5), Duration.ofSeconds(50));
+    Freshness own = HttpFreshness.of("max-age=10, stale-while-revalidate=20, stale-if-error=300", null, null, null, rules, NOW);
+    assertThat(own.staleWhileRevalidate()).hasSeconds(20);
+    assertThat(own.staleIfError()).hasSeconds(300);
+    assertThat(own.retention()).hasSeconds(310);
+    Freshness defaults = HttpFreshness.of("max-age=10", null, null, null, rules, NOW);
+    assertThat(defaults.staleWhileRevalidate()).hasSeconds(5);
+    assertThat(defaults.staleIfError()).hasSeconds(50);
+  }
+
+  @Test
+  void staleWindows_tellFreshFromServableStale() {
+    Freshness f = HttpFreshness.of("max-age=10, stale-while-revalidate=20, stale-if-error=60", null, null, null, DEFAULT, NOW);
+    assertThat(f.isFresh(NOW.plusSeconds(9))).isTrue();
+    assertThat(f.inStaleWhileRevalidate(NOW.plusSeconds(9))).isFalse();
+    assertThat(f.inStaleWhileRevalidate(NOW.plusSeconds(29))).isTrue();
+    assertThat(f.inStaleWhileRevalidate(NOW.plusSeconds(30))).isFalse();
+    assertThat(f.inStaleIfError(NOW.plusSeconds(69))).isTrue();
+    assertThat(f.inStaleIfError(NOW.plusSeconds(70))).isFalse();
+    assertThat(f.revalidatedAt(NOW.plusSeconds(100)).isFresh(NOW.plusSeconds(105))).isTrue();
+  }
+
+  @Test
+  void overrideTtl_replacesWhatTheOriginSays() {
+    FreshnessRules rules = new FreshnessRules(DEFAULT, Duration.ofMinutes(7), Duration.ZERO, Duration.ZERO);
+    assertThat(HttpFreshness.of("max-age=5", null, null, null, rules, NOW).lifetime()).hasMinutes(7);
+    assertThat(HttpFreshness.of("no-store", null, null, null, rules, NOW).storable()).isFalse();
   }
 }

@@ -26,7 +26,7 @@ class LocalTierTest {
   }
 
   private static Blob fresh(int size, long seconds) {
-    return new Blob(size, new Freshness(Instant.EPOCH, Duration.ZERO, Duration.ofSeconds(seconds), true));
+    return new Blob(size, Freshness.of(Instant.EPOCH, Duration.ofSeconds(seconds)));
   }
 
   private LocalTier<String, Blob> tier(long maxBytes) {
@@ -97,5 +97,30 @@ class LocalTierTest {
     tier.get("k", k -> CompletableFuture.completedFuture(fresh(10, 60))).join();
     assertThat(registry.get("cache.gets").tag("cache", "test").tag("result", "hit").functionCounter().count()).isEqualTo(1);
     assertThat(registry.get("cache.gets").tag("cache", "test").tag("result", "miss").functionCounter().count()).isEqualTo(1);
+  }
+
+  @Test
+  void entry_isKeptThroughItsStaleWindow() {
+    LocalTier<String, Blob> tier = tier(1000);
+    Freshness f = new Freshness(Instant.EPOCH, Duration.ZERO, Duration.ofSeconds(10), Duration.ofSeconds(5),
+        Duration.ofSeconds(60), true);
+    tier.get("k", k -> CompletableFuture.completedFuture(new Blob(1, f))).join();
+    nanos.addAndGet(Duration.ofSeconds(69).toNanos()); // lifetime 10 s + longer stale window 60 s
+    assertThat(tier.getIfPresent("k")).isNotNull();
+    nanos.addAndGet(Duration.ofSeconds(2).toNanos());
+    assertThat(tier.getIfPresent("k")).isNull();
+  }
+
+  @Test
+  void put_replaces_andRemoveIf_purgesMatches() {
+    LocalTier<String, Blob> tier = tier(1000);
+    tier.get("a?1", k -> CompletableFuture.completedFuture(fresh(1, 60))).join();
+    tier.put("a?1", fresh(2, 60));
+    tier.put("a?2", fresh(3, 60));
+    tier.put("b?1", fresh(4, 60));
+    assertThat(tier.getIfPresent("a?1").size()).isEqualTo(2);
+    assertThat(tier.removeIf((k, v) -> k.startsWith("a?"))).isEqualTo(2);
+    assertThat(tier.getIfPresent("a?2")).isNull();
+    assertThat(tier.getIfPresent("b?1")).isNotNull();
   }
 }

@@ -3,19 +3,38 @@ package io.imgedge.config;
 import java.time.Duration;
 
 /**
- * Cache sizes and the freshness used when an origin says nothing.
+ * Cache sizes and the freshness rules used when an origin (or its configuration) says nothing.
  *
- * @param edgeMaxBytes bytes of derivatives the edge keeps in memory ({@code cache.edge-max-bytes})
- * @param sourceMaxBytes bytes of original images the shield keeps ({@code cache.source-max-bytes})
+ * @param edgeMaxBytes bytes of derivatives an edge keeps in memory ({@code cache.edge-max-bytes})
+ * @param sourceMaxBytes bytes of original images a shield keeps ({@code cache.source-max-bytes})
+ * @param shieldMaxBytes bytes of derivatives a shield keeps ({@code cache.shield-max-bytes})
  * @param defaultTtl freshness lifetime when the origin sends no Cache-Control or Expires
  *     ({@code cache.default-ttl})
+ * @param staleWhileRevalidate how long a stale object is still served while one refresh runs in
+ *     the background, when the origin says nothing (RFC 5861) ({@code
+ *     cache.stale-while-revalidate})
+ * @param staleIfError how long a stale object is served when the origin or the shield fails,
+ *     when the origin says nothing (RFC 5861) ({@code cache.stale-if-error})
+ * @param keepStale how long stale sources are kept for revalidation with a conditional request
+ *     ({@code cache.keep-stale})
  */
-public record CacheConfig(long edgeMaxBytes, long sourceMaxBytes, Duration defaultTtl) {
+public record CacheConfig(
+    long edgeMaxBytes,
+    long sourceMaxBytes,
+    long shieldMaxBytes,
+    Duration defaultTtl,
+    Duration staleWhileRevalidate,
+    Duration staleIfError,
+    Duration keepStale) {
 
   static CacheConfig from(Settings s) {
     return new CacheConfig(
         s.bytes("cache.edge-max-bytes", 0),
         s.bytes("cache.source-max-bytes", 0),
-        s.duration("cache.default-ttl", Duration.ZERO));
+        s.bytes("cache.shield-max-bytes", 0),
+        s.duration("cache.default-ttl", Duration.ZERO),
+        s.duration("cache.stale-while-revalidate", Duration.ZERO),
+        s.duration("cache.stale-if-error", Duration.ZERO),
+        s.duration("cache.keep-stale", Duration.ZERO));
   }
 }

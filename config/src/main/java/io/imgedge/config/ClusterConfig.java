@@ -12,8 +12,11 @@ import java.util.List;
  * @param port first member port tried; the next few are tried too ({@code cluster.port})
  * @param members addresses of the members, {@code host} or {@code host:port} ({@code
  *     cluster.members}, comma-separated or a YAML list)
+ * @param peerTimeout how long an edge waits for the key's owner before doing the work itself
+ *     ({@code cluster.peer-timeout})
  */
-public record ClusterConfig(String name, String bind, int port, List<String> members) {
+public record ClusterConfig(
+    String name, String bind, int port, List<String> members, java.time.Duration peerTimeout) {
 
   /** Copies the member list. */
   public ClusterConfig {
@@ -31,6 +34,7 @@ public record ClusterConfig(String name, String bind, int port, List<String> mem
     if (name.isEmpty()) {
       throw ConfigException.invalid(s.raw("cluster.name"), "a non-empty name");
     }
-    return new ClusterConfig(name, s.string("cluster.bind"), s.integer("cluster.port", 1, 65535), members);
+    return new ClusterConfig(name, s.string("cluster.bind"), s.integer("cluster.port", 1, 65535), members,
+        s.duration("cluster.peer-timeout", java.time.Duration.ofMillis(10)));
   }
 }

@@ -15,6 +15,13 @@ public final class ConfigException extends RuntimeException {
     super(message);
   }
 
+  /** Like {@link #invalid} for a secret: the value is not repeated. */
+  static ConfigException invalidSecret(Setting setting, String expected) {
+    return new ConfigException(
+        "invalid value for '%s' (%s): the value is hidden; expected %s; %s"
+            .formatted(setting.key(), setting.source(), expected, DOCS));
+  }
+
   static ConfigException invalid(Setting setting, String expected) {
     return new ConfigException(
         "invalid value for '%s' (%s): \"%s\"; expected %s; %s"

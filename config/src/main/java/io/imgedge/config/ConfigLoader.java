@@ -27,8 +27,9 @@ import org.yaml.snakeyaml.error.YAMLException;
  */
 public final class ConfigLoader {
   private static final String ORIGINS = "origins";
-  private static final Set<String> ORIGIN_KEYS =
-      Set.of("name", "path-prefix", "type", "folder", "url", "default-ttl");
+  private static final String SHIELD_POPS = "shield-pops";
+  private static final Set<String> ORIGIN_KEYS = Set.of("name", "path-prefix", "type", "folder",
+      "url", "host", "shield", "default-ttl", "override-ttl", "stale-while-revalidate", "stale-if-error");
 
   private ConfigLoader() {}
 
@@ -54,14 +55,33 @@ public final class ConfigLoader {
         flags.origin() != null
             ? List.of(OriginConfig.fromCommandLine(flags.origin()))
             : readOrigins(yaml.get(ORIGINS), fileSource);
-    return new ImgedgeConfig(
+    ShieldConfig shield = ShieldConfig.from(settings, ShieldPops.read(yaml.get(SHIELD_POPS), fileSource));
+    ImgedgeConfig config = new ImgedgeConfig(
         NodeConfig.from(settings),
         origins,
         CacheConfig.from(settings),
         LimitsConfig.from(settings),
         TransformConfig.from(settings),
         FetchConfig.from(settings),
-        ClusterConfig.from(settings));
+        ClusterConfig.from(settings),
+        shield,
+        AdminConfig.from(settings));
+    checkConsistency(config);
+    return config;
+  }
+
+  /** Rules that span sections: an edge has shields to call; an origin's POP exists. */
+  private static void checkConsistency(ImgedgeConfig c) {
+    if (c.node().role() == NodeConfig.Role.EDGE && c.shield().pops().isEmpty()) {
+      throw new ConfigException("an edge node needs at least one shield POP: add 'shield-pops' (a map "
+          + "of POP name to the shield nodes' internal URLs); " + ConfigException.DOCS);
+    }
+    for (OriginConfig o : c.origins()) {
+      if (o.shield() != null && !c.shield().pops().containsKey(o.shield())) {
+        throw new ConfigException("origin '%s' names shield POP '%s', but 'shield-pops' defines only %s; %s"
+            .formatted(o.name(), o.shield(), c.shield().pops().keySet(), ConfigException.DOCS));
+      }
+    }
   }
 
   private static Map<String, Object> readYaml(Path file) {
@@ -92,7 +112,7 @@ public final class ConfigLoader {
     for (Map.Entry<String, Object> e : map.entrySet()) {
       String key = prefix + e.getKey();
       Object value = e.getValue();
-      if (key.equals(ORIGINS)) {
+      if (key.equals(ORIGINS) || key.equals(SHIELD_POPS)) {
         continue;
       }
       if (value instanceof Map<?, ?> nested) {
@@ -161,13 +181,18 @@ public final class ConfigLoader {
     OriginFields f = new OriginFields(entry, where, source);
     String prefix = f.prefix();
     OriginConfig.Kind kind = f.kind();
+    var rules = new OriginConfig.TtlRules(f.duration("default-ttl"), f.duration("override-ttl"),
+        f.duration("stale-while-revalidate"), f.duration("stale-if-error"));
+    String host = f.optional("host");
+    String shield = f.optional("shield");
     return switch (kind) {
-      case SAMPLES -> new OriginConfig(f.name(), prefix, kind, null, null, f.ttl());
+      case SAMPLES -> new OriginConfig(f.name(), prefix, kind, null, null, host, shield, rules);
       case FOLDER ->
-          new OriginConfig(
-              f.name(), prefix, kind, OriginConfig.existingFolder(f.required("folder")), null, f.ttl());
+          new OriginConfig(f.name(), prefix, kind, OriginConfig.existingFolder(f.required("folder")),
+              null, host, shield, rules);
       case HTTP ->
-          new OriginConfig(f.name(), prefix, kind, null, Settings.httpUri(f.required("url")), f.ttl());
+          new OriginConfig(f.name(), prefix, kind, null, Settings.httpUri(f.required("url")), host,
+              shield, rules);
     };
   }
 
@@ -208,15 +233,20 @@ public final class ConfigLoader {
       throw ConfigException.invalid(s, "one of: samples, folder, http");
     }
 
-    @Nullable Duration ttl() {
-      Object v = entry.get("default-ttl");
+    @Nullable String optional(String field) {
+      Object v = entry.get(field);
+      return v == null || String.valueOf(v).isBlank() ? null : String.valueOf(v).trim();
+    }
+
+    @Nullable Duration duration(String field) {
+      Object v = entry.get(field);
       if (v == null) {
         return null;
       }
       Duration d = Settings.parseDuration(String.valueOf(v));
       if (d == null) {
         throw ConfigException.invalid(
-            new Setting(where + ".default-ttl", String.valueOf(v), source), "a duration such as 10m or 1h");
+            new Setting(where + "." + field, String.valueOf(v), source), "a duration such as 10m or 1h");
       }
       return d;
     }

@@ -18,10 +18,20 @@ final class Defaults {
     d.put("node.public-port", "8080");
     d.put("node.admin-bind", "127.0.0.1");
     d.put("node.admin-port", "8081");
+    d.put("node.role", "all-in-one");
+    d.put("node.internal-bind", "127.0.0.1");
+    d.put("node.internal-port", "8082");
+    d.put("node.internal-url", "");
+
+    d.put("admin.token", "");
 
     d.put("cache.edge-max-bytes", "256MiB");
     d.put("cache.source-max-bytes", "256MiB");
+    d.put("cache.shield-max-bytes", "256MiB");
     d.put("cache.default-ttl", "1h");
+    d.put("cache.stale-while-revalidate", "0s");
+    d.put("cache.stale-if-error", "0s");
+    d.put("cache.keep-stale", "1h");
 
     d.put("limits.max-input-bytes", "50MB");
     d.put("limits.max-input-width", "12000");
@@ -48,6 +58,10 @@ final class Defaults {
     d.put("cluster.bind", "127.0.0.1");
     d.put("cluster.port", "5701");
     d.put("cluster.members", "127.0.0.1");
+    d.put("cluster.peer-timeout", "10s");
+
+    d.put("shield.fallback", "origin");
+    d.put("shield.timeout", "30s");
     return Map.copyOf(d);
   }
 }

@@ -12,6 +12,8 @@ import java.util.List;
  * @param transform service-wide transform defaults
  * @param fetch origin fetch timeouts
  * @param cluster Hazelcast membership
+ * @param shield how edges reach the shield tier
+ * @param admin the admin API's access
  */
 public record ImgedgeConfig(
     NodeConfig node,
@@ -20,7 +22,9 @@ public record ImgedgeConfig(
     LimitsConfig limits,
     TransformConfig transform,
     FetchConfig fetch,
-    ClusterConfig cluster) {
+    ClusterConfig cluster,
+    ShieldConfig shield,
+    AdminConfig admin) {
 
   /** Copies the origin list. */
   public ImgedgeConfig {

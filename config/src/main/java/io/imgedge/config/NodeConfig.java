@@ -1,20 +1,47 @@
 package io.imgedge.config;
 
 /**
- * Where a node listens.
+ * What a node is and where it listens.
  *
+ * @param role what the node does ({@code node.role}; the CLI command sets it)
  * @param publicBind address of the public image port ({@code node.public-bind})
  * @param publicPort public image port, 0 for any free port ({@code node.public-port})
- * @param adminBind address of the admin port: metrics, health ({@code node.admin-bind})
+ * @param adminBind address of the admin port: metrics, health, purge ({@code node.admin-bind})
  * @param adminPort admin port, 0 for any free port ({@code node.admin-port})
+ * @param internalBind address of the internal port other nodes call ({@code node.internal-bind})
+ * @param internalPort internal port, 0 for any free port ({@code node.internal-port})
+ * @param internalUrl the URL other nodes use to reach the internal port, or empty for {@code
+ *     http://<internal-bind>:<internal-port>} ({@code node.internal-url})
  */
-public record NodeConfig(String publicBind, int publicPort, String adminBind, int adminPort) {
+public record NodeConfig(
+    Role role,
+    String publicBind,
+    int publicPort,
+    String adminBind,
+    int adminPort,
+    String internalBind,
+    int internalPort,
+    String internalUrl) {
+
+  /** What a node does. */
+  public enum Role {
+    /** Edge and shield in one JVM, a cluster of one: {@code imgedge run}. */
+    ALL_IN_ONE,
+    /** An edge of an edge POP: answers clients, asks key owners and the shield tier. */
+    EDGE,
+    /** A shield node: fetches origins and renders derivatives for edges. */
+    SHIELD
+  }
 
   static NodeConfig from(Settings s) {
     return new NodeConfig(
+        s.choice("node.role", Role.class),
         s.string("node.public-bind"),
         s.integer("node.public-port", 0, 65535),
         s.string("node.admin-bind"),
-        s.integer("node.admin-port", 0, 65535));
+        s.integer("node.admin-port", 0, 65535),
+        s.string("node.internal-bind"),
+        s.integer("node.internal-port", 0, 65535),
+        s.string("node.internal-url"));
   }
 }

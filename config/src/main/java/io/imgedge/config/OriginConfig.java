@@ -18,8 +18,9 @@ import org.jspecify.annotations.Nullable;
  * @param kind where the images are
  * @param folder for {@link Kind#FOLDER}: the folder (no request can escape it)
  * @param baseUrl for {@link Kind#HTTP}: the base URL the remaining path is appended to
- * @param defaultTtl freshness when this origin's responses say nothing, or null for {@code
- *     cache.default-ttl}
+ * @param host the request Host this origin serves (without port), or null for any host
+ * @param shield the shield POP that protects this origin, or null for the first POP
+ * @param freshness this origin's TTL rules
  */
 public record OriginConfig(
     String name,
@@ -27,7 +28,29 @@ public record OriginConfig(
     Kind kind,
     @Nullable Path folder,
     @Nullable URI baseUrl,
-    @Nullable Duration defaultTtl) {
+    @Nullable String host,
+    @Nullable String shield,
+    TtlRules freshness) {
+
+  /**
+   * How long this origin's images stay fresh. Each null value falls back to the {@code cache.*}
+   * default.
+   *
+   * @param defaultTtl lifetime when the origin's responses say nothing ({@code default-ttl})
+   * @param overrideTtl a lifetime that replaces whatever the origin says ({@code override-ttl})
+   * @param staleWhileRevalidate RFC 5861 window when the origin says nothing ({@code
+   *     stale-while-revalidate})
+   * @param staleIfError RFC 5861 window when the origin says nothing ({@code stale-if-error})
+   */
+  public record TtlRules(
+      @Nullable Duration defaultTtl,
+      @Nullable Duration overrideTtl,
+      @Nullable Duration staleWhileRevalidate,
+      @Nullable Duration staleIfError) {
+
+    /** No rules of its own: the node's defaults apply. */
+    public static final TtlRules DEFAULTS = new TtlRules(null, null, null, null);
+  }
 
   /** Where an origin's images are. */
   public enum Kind {
@@ -41,7 +64,7 @@ public record OriginConfig(
 
   /** The origin serving the bundled sample images at {@code /}. */
   public static OriginConfig samples() {
-    return new OriginConfig("samples", "/", Kind.SAMPLES, null, null, null);
+    return new OriginConfig("samples", "/", Kind.SAMPLES, null, null, null, null, TtlRules.DEFAULTS);
   }
 
   /**
@@ -53,9 +76,11 @@ public record OriginConfig(
     Setting setting = new Setting("--origin", target, "command line");
     String lower = target.toLowerCase(Locale.ROOT);
     if (lower.startsWith("http://") || lower.startsWith("https://")) {
-      return new OriginConfig("origin", "/", Kind.HTTP, null, Settings.httpUri(setting), null);
+      return new OriginConfig("origin", "/", Kind.HTTP, null, Settings.httpUri(setting), null, null,
+          TtlRules.DEFAULTS);
     }
-    return new OriginConfig("origin", "/", Kind.FOLDER, existingFolder(setting), null, null);
+    return new OriginConfig(
+        "origin", "/", Kind.FOLDER, existingFolder(setting), null, null, null, TtlRules.DEFAULTS);
   }
 
   static Path existingFolder(Setting setting) {
@@ -72,6 +97,6 @@ public record OriginConfig(
       case SAMPLES -> "bundled sample images";
       case FOLDER -> "folder " + folder;
       case HTTP -> String.valueOf(baseUrl);
-    } + (pathPrefix.equals("/") ? "" : " at " + pathPrefix);
+    } + (host == null ? "" : " for host " + host) + (pathPrefix.equals("/") ? "" : " at " + pathPrefix);
   }
 }

@@ -102,7 +102,7 @@ class ConfigLoaderTest {
     assertThat(c.origins().get(0).pathPrefix()).isEqualTo("/local/");
     assertThat(c.origins().get(0).folder()).isEqualTo(images);
     assertThat(c.origins().get(1).baseUrl()).hasToString("https://www.example.com/static");
-    assertThat(c.origins().get(1).defaultTtl()).isEqualTo(Duration.ofMinutes(10));
+    assertThat(c.origins().get(1).freshness().defaultTtl()).isEqualTo(Duration.ofMinutes(10));
   }
 
   @Test

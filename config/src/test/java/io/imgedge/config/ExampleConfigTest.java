@@ -19,7 +19,7 @@ class ExampleConfigTest {
     Path file = Files.writeString(dir.resolve("all-in-one.yaml"), yaml);
     ImgedgeConfig c = ConfigLoader.load(file, java.util.Map.of(), CommandLineOverrides.NONE);
     assertThat(c.origins()).extracting(OriginConfig::name).containsExactly("photos", "local", "samples");
-    assertThat(c.origins().get(0).defaultTtl()).hasHours(24);
+    assertThat(c.origins().get(0).freshness().defaultTtl()).hasHours(24);
     assertThat(c.limits().transformConcurrency()).isEqualTo(2);
     assertThat(c.transform().jpegType()).isEqualTo(TransformConfig.JpegType.AUTO);
   }

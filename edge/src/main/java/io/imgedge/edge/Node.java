@@ -1,18 +1,27 @@
 package io.imgedge.edge;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.imgedge.cache.FreshnessRules;
 import io.imgedge.cache.LocalTier;
 import io.imgedge.cache.cluster.ClusterMember;
 import io.imgedge.config.ImgedgeConfig;
+import io.imgedge.config.NodeConfig.Role;
 import io.imgedge.config.OriginConfig;
+import io.imgedge.config.ShieldConfig;
 import io.imgedge.edge.admin.AdminHandlers;
+import io.imgedge.edge.admin.PurgeHandler;
+import io.imgedge.edge.http.EdgeEndpoint;
 import io.imgedge.edge.http.ErrorMappingHandler;
 import io.imgedge.edge.http.ErrorResponder;
 import io.imgedge.edge.http.ImageHandler;
 import io.imgedge.edge.http.IndexHandler;
+import io.imgedge.edge.http.LateHandler;
 import io.imgedge.edge.http.MetricsHandler;
+import io.imgedge.edge.image.HttpShieldClient;
 import io.imgedge.edge.image.ImageService;
 import io.imgedge.edge.image.LocalShieldClient;
+import io.imgedge.edge.image.Purger;
+import io.imgedge.edge.image.ShieldClient;
 import io.imgedge.shield.Derivative;
 import io.imgedge.shield.Shield;
 import io.imgedge.shield.SourceCache;
@@ -25,6 +34,10 @@ import io.imgedge.shield.origin.OriginClient;
 import io.imgedge.shield.origin.OriginRouter;
 import io.imgedge.shield.origin.SamplesOrigin;
 import io.imgedge.shield.origin.SourceFactory;
+import io.imgedge.shield.wire.PurgeCommand;
+import io.imgedge.shield.wire.ShieldEndpoint;
+import io.imgedge.shield.wire.ShieldPeers;
+import io.imgedge.shield.wire.WireClient;
 import io.imgedge.transform.ImageLimits;
 import io.imgedge.transform.Transformer;
 import io.imgedge.transform.codec.Encoders;
@@ -47,56 +60,54 @@ import io.undertow.server.handlers.GracefulShutdownHandler;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.jspecify.annotations.Nullable;
 
 /**
- * One all-in-one imgedge node: edge and shield in one JVM, in a one-member cluster. This is the
- * only place where objects are wired together; everything else receives what it needs through
- * its constructor.
+ * One imgedge node in its role: all-in-one (edge and shield in one JVM, a cluster of one), edge
+ * (an edge cluster calling the shield tier over HTTP), or shield. This is the only place where
+ * objects are wired together; everything else receives what it needs through its constructor.
  */
 public final class Node implements AutoCloseable {
   private static final Logger LOG = System.getLogger(Node.class.getName());
+  private static final String PURGE_TOPIC = Purger.TOPIC;
 
   private final ImgedgeConfig config;
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final ExecutorService io = Executors.newVirtualThreadPerTaskExecutor();
   private final Clock clock = Clock.systemUTC();
-  private final ClusterMember cluster;
-  private final OriginRouter origins;
-  private final TransformPool pool;
-  private final Transformer transformer;
-  private final GracefulShutdownHandler publicChain;
-  private final Undertow publicServer;
-  private final Undertow adminServer;
+  private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
+  private final LateHandler internalHandler = new LateHandler();
+  private @Nullable Undertow internalServer;
+  private @Nullable GracefulShutdownHandler publicChain;
+  private @Nullable Undertow publicServer;
+  private @Nullable Undertow adminServer;
+  private @Nullable ClusterMember cluster;
+  private @Nullable OriginRouter origins;
   private volatile boolean ready;
 
   private Node(ImgedgeConfig config) {
     this.config = config;
     bindJvmMetrics();
-    TransformDefaults defaults = TransformDefaults.from(config.transform());
-    this.transformer = new Transformer(ImageLimits.from(config.limits()), defaults, new ImageDecoder(),
-        new Encoders(), new ConvolutionResizer(), System::nanoTime);
-    this.origins = new OriginRouter(config.origins(), this::originClient);
-    this.pool = new TransformPool(config.limits().transformConcurrency(), config.limits().transformQueue());
-    this.cluster = ClusterMember.standalone(config.cluster());
-    ImageService service = new ImageService(edgeTier(), cluster, new LocalShieldClient(shield()), clock, registry);
-    this.publicChain = new GracefulShutdownHandler(publicHandlers(service, defaults));
-    this.publicServer = server(config.node().publicBind(), config.node().publicPort(), publicChain);
-    this.adminServer = server(config.node().adminBind(), config.node().adminPort(),
-        new MetricsHandler("admin", registry, AdminHandlers.routes(registry, () -> ready && cluster.isRunning())));
   }
 
-  /** Builds and starts a node; it serves until {@link #close()}. */
+  /** Builds and starts a node in its configured role; it serves until {@link #close()}. */
   public static Node start(ImgedgeConfig config) {
     Node node = new Node(config);
     try {
-      node.publicServer.start();
-      node.adminServer.start();
+      switch (config.node().role()) {
+        case ALL_IN_ONE -> node.assembleAllInOne();
+        case EDGE -> node.assembleEdge();
+        case SHIELD -> node.assembleShield();
+      }
     } catch (RuntimeException e) {
       node.close();
       throw e;
@@ -106,42 +117,100 @@ public final class Node implements AutoCloseable {
     return node;
   }
 
-  /** The one start-up line: where the node listens and what it serves. */
-  public String describe() {
-    return "imgedge listening on http://%s:%d (admin http://%s:%d), serving %s".formatted(
-        config.node().publicBind(), publicPort(), config.node().adminBind(), adminPort(),
-        String.join("; ", origins.describe().values()));
+  private void assembleAllInOne() {
+    cluster = closing(ClusterMember.standalone(config.cluster()));
+    Shield shield = shield(0);
+    LocalShieldClient shields = new LocalShieldClient(shield);
+    ImageService service = imageService(shields);
+    startPublicAndAdmin(service, new Purger(service, cluster, shields));
   }
 
-  /** The public port actually bound (useful when configured as 0). */
-  public int publicPort() {
-    return ((InetSocketAddress) publicServer.getListenerInfo().get(0).getAddress()).getPort();
+  private void assembleEdge() {
+    URI self = startInternal();
+    cluster = closing(ClusterMember.join(config.cluster(), self.toString()));
+    ShieldClient fallback = config.shield().fallback() == ShieldConfig.Fallback.ORIGIN
+        ? new LocalShieldClient(shield(0)) : null;
+    WireClient wire = closing(new WireClient(Duration.ofSeconds(2), clock));
+    ShieldClient shields = new HttpShieldClient(origins(), config.shield(), wire, fallback, registry);
+    ImageService service = imageService(shields);
+    internalHandler.set(new EdgeEndpoint(service, io, clock, config.limits().requestTimeout()).routes());
+    startPublicAndAdmin(service, new Purger(service, cluster, shields));
   }
 
-  /** The admin port actually bound. */
-  public int adminPort() {
-    return ((InetSocketAddress) adminServer.getListenerInfo().get(0).getAddress()).getPort();
+  private void assembleShield() {
+    URI self = startInternal();
+    cluster = closing(ClusterMember.join(config.cluster(), self.toString()));
+    Shield shield = shield(config.cache().shieldMaxBytes());
+    ClusterMember members = cluster;
+    members.subscribe(PURGE_TOPIC, text -> {
+      PurgeCommand command = PurgeCommand.decode(text);
+      if (command != null) {
+        LocalShieldClient.apply(shield, command);
+      }
+    });
+    WireClient wire = closing(new WireClient(Duration.ofSeconds(2), clock));
+    internalHandler.set(new ShieldEndpoint(shield, new ShieldPeers(members, self), wire,
+        config.limits().requestTimeout(), clock, io, c -> members.publish(PURGE_TOPIC, c.encode()), registry)
+        .routes());
+    adminServer = started(server(config.node().adminBind(), config.node().adminPort(),
+        new MetricsHandler("admin", registry, AdminHandlers.routes(registry, this::isReady, null))));
   }
 
-  /** The node's metrics, for tests and the admin port. */
-  public PrometheusMeterRegistry registry() {
-    return registry;
-  }
-
-  private Shield shield() {
-    LocalTier<SourceId, SourceObject> sources = new LocalTier<>("source", config.cache().sourceMaxBytes(),
+  private ImageService imageService(ShieldClient shields) {
+    LocalTier<String, Derivative> edge = new LocalTier<>("edge", config.cache().edgeMaxBytes(),
         Ticker.systemTicker(), io, registry);
-    return new Shield(origins, new SourceCache(sources, clock, registry), transformer, pool,
+    WireClient peers = closing(new WireClient(Duration.ofSeconds(1), clock));
+    return new ImageService(edge, cluster, shields, peers, config.cluster().peerTimeout(), clock, registry);
+  }
+
+  private Shield shield(long derivativeBytes) {
+    TransformDefaults defaults = TransformDefaults.from(config.transform());
+    Transformer transformer = new Transformer(ImageLimits.from(config.limits()), defaults, new ImageDecoder(),
+        new Encoders(), new ConvolutionResizer(), System::nanoTime);
+    TransformPool pool = closing(new TransformPool(config.limits().transformConcurrency(), config.limits().transformQueue()));
+    LocalTier<SourceId, SourceObject> sources = new LocalTier<>("source", config.cache().sourceMaxBytes(),
+        config.cache().keepStale(), Ticker.systemTicker(), io, registry);
+    LocalTier<String, Derivative> derivatives = new LocalTier<>("shield", derivativeBytes,
+        config.cache().keepStale(), Ticker.systemTicker(), io, registry);
+    return new Shield(origins(), new SourceCache(sources, clock, registry), derivatives, transformer, pool,
         config.limits().requestTimeout(), registry);
   }
 
-  private LocalTier<String, Derivative> edgeTier() {
-    return new LocalTier<>("edge", config.cache().edgeMaxBytes(), Ticker.systemTicker(), io, registry);
+  private OriginRouter origins() {
+    if (origins == null) {
+      origins = closing(new OriginRouter(config.origins(), this::originClient));
+    }
+    return origins;
   }
 
-  private HttpHandler publicHandlers(ImageService service, TransformDefaults defaults) {
+  private OriginClient originClient(OriginConfig origin) {
+    OriginConfig.TtlRules r = origin.freshness();
+    var c = config.cache();
+    FreshnessRules rules = new FreshnessRules(
+        r.defaultTtl() != null ? r.defaultTtl() : c.defaultTtl(), r.overrideTtl(),
+        r.staleWhileRevalidate() != null ? r.staleWhileRevalidate() : c.staleWhileRevalidate(),
+        r.staleIfError() != null ? r.staleIfError() : c.staleIfError());
+    SourceFactory sources = new SourceFactory(clock, rules);
+    long maxBytes = config.limits().maxInputBytes();
+    return switch (origin.kind()) {
+      case SAMPLES -> new SamplesOrigin(sources, Instant.now(clock));
+      case FOLDER -> new FolderOrigin(origin.folder(), maxBytes, sources, io);
+      case HTTP -> new HttpOrigin(origin.baseUrl(), config.fetch(), maxBytes, sources, System::nanoTime);
+    };
+  }
+
+  private void startPublicAndAdmin(ImageService service, Purger purger) {
+    publicChain = new GracefulShutdownHandler(publicHandlers(service));
+    publicServer = started(server(config.node().publicBind(), config.node().publicPort(), publicChain));
+    HttpHandler purge = new PurgeHandler(config.admin().token(), service, purger, io);
+    adminServer = started(server(config.node().adminBind(), config.node().adminPort(),
+        new MetricsHandler("admin", registry, AdminHandlers.routes(registry, this::isReady, purge))));
+  }
+
+  private HttpHandler publicHandlers(ImageService service) {
     ErrorResponder errors = new ErrorResponder();
-    ImageHandler images = new ImageHandler(service, defaults, io, errors, clock, config.limits().requestTimeout());
+    ImageHandler images = new ImageHandler(service, TransformDefaults.from(config.transform()), io, errors,
+        clock, config.limits().requestTimeout());
     List<String> samples = config.origins().stream()
         .anyMatch(o -> o.kind() == OriginConfig.Kind.SAMPLES && o.pathPrefix().equals("/"))
         ? SamplesOrigin.SAMPLES : List.of();
@@ -149,15 +218,70 @@ public final class Node implements AutoCloseable {
     return new MetricsHandler("image", registry, new ErrorMappingHandler(errors, routes));
   }
 
-  private OriginClient originClient(OriginConfig origin) {
-    Duration ttl = origin.defaultTtl() != null ? origin.defaultTtl() : config.cache().defaultTtl();
-    SourceFactory sources = new SourceFactory(clock, ttl);
-    long maxBytes = config.limits().maxInputBytes();
-    return switch (origin.kind()) {
-      case SAMPLES -> new SamplesOrigin(sources, Instant.now(clock));
-      case FOLDER -> new FolderOrigin(origin.folder(), maxBytes, sources, io);
-      case HTTP -> new HttpOrigin(origin.baseUrl(), config.fetch(), maxBytes, sources, System::nanoTime);
-    };
+  /** Starts the internal port and returns the URL the other nodes use to reach it. */
+  private URI startInternal() {
+    internalServer = started(server(config.node().internalBind(), config.node().internalPort(),
+        new MetricsHandler("internal", registry, internalHandler)));
+    String url = config.node().internalUrl();
+    return URI.create(url.isEmpty() ? "http://" + config.node().internalBind() + ":" + port(internalServer) : url);
+  }
+
+  private boolean isReady() {
+    return ready && cluster != null && cluster.isRunning();
+  }
+
+  /** The one start-up line: the role, where the node listens and what it serves. */
+  public String describe() {
+    String role = config.node().role().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    StringBuilder s = new StringBuilder("imgedge " + role);
+    if (publicServer != null) {
+      s.append(" listening on http://").append(config.node().publicBind()).append(':').append(publicPort());
+    }
+    if (internalServer != null) {
+      s.append(" internal http://").append(config.node().internalBind()).append(':').append(internalPort());
+    }
+    s.append(" (admin http://").append(config.node().adminBind()).append(':').append(adminPort()).append(')');
+    if (config.node().role() != Role.EDGE) {
+      s.append(", serving ").append(String.join("; ", origins().describe().values()));
+    } else {
+      s.append(", shields ").append(config.shield().pops());
+    }
+    return s.toString();
+  }
+
+  /** The public port actually bound, or -1 for a shield node. */
+  public int publicPort() {
+    return publicServer == null ? -1 : port(publicServer);
+  }
+
+  /** The admin port actually bound. */
+  public int adminPort() {
+    return port(adminServer);
+  }
+
+  /** The internal port actually bound, or -1 for the all-in-one node. */
+  public int internalPort() {
+    return internalServer == null ? -1 : port(internalServer);
+  }
+
+  /** The node's metrics, for tests and the admin port. */
+  public PrometheusMeterRegistry registry() {
+    return registry;
+  }
+
+  private <T extends AutoCloseable> T closing(T resource) {
+    closeables.push(resource);
+    return resource;
+  }
+
+  private Undertow started(Undertow server) {
+    server.start();
+    closeables.push(server::stop);
+    return server;
+  }
+
+  private static int port(Undertow server) {
+    return ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
   }
 
   private static Undertow server(String bind, int port, HttpHandler handler) {
@@ -180,21 +304,28 @@ public final class Node implements AutoCloseable {
     new UptimeMetrics().bindTo(registry);
   }
 
-  /** Stops taking requests, lets those in flight finish (up to 10 s), then stops everything. */
+  /**
+   * Stops taking requests, lets those in flight finish (up to 10 s), then stops everything in the
+   * reverse order it was started.
+   */
   @Override
   public void close() {
     ready = false;
-    publicChain.shutdown();
-    try {
-      publicChain.awaitShutdown(10_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    if (publicChain != null) {
+      publicChain.shutdown();
+      try {
+        publicChain.awaitShutdown(10_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
-    publicServer.stop();
-    adminServer.stop();
-    pool.close();
-    origins.close();
-    cluster.close();
+    while (!closeables.isEmpty()) {
+      try {
+        closeables.pop().close();
+      } catch (Exception e) {
+        LOG.log(Level.WARNING, "while stopping: " + e);
+      }
+    }
     io.close();
     registry.close();
   }

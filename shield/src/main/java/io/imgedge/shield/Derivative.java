@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param freshness its source's freshness: a derivative is as fresh as what it was made from
  * @param info the info header value (input and output size, dimensions, format)
  * @param warnings non-fatal adjustments, for a warning header
+ * @param sourceValidator the validator of the source version it was rendered from
+ * @param surrogateKeys the source's surrogate keys, for purges
  */
 public record Derivative(
     byte[] bytes,
@@ -25,12 +27,21 @@ public record Derivative(
     @Nullable Instant lastModified,
     Freshness freshness,
     String info,
-    List<String> warnings)
+    List<String> warnings,
+    String sourceValidator,
+    List<String> surrogateKeys)
     implements Cacheable {
 
-  /** Copies the warnings. */
+  /** Copies the lists. */
   public Derivative {
     warnings = List.copyOf(warnings);
+    surrogateKeys = List.copyOf(surrogateKeys);
+  }
+
+  /** The same bytes with new freshness (its source was revalidated). */
+  public Derivative withFreshness(Freshness refreshed) {
+    return new Derivative(bytes, format, etag, lastModified, refreshed, info, warnings, sourceValidator,
+        surrogateKeys);
   }
 
   @Override

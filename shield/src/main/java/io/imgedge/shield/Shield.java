@@ -1,5 +1,6 @@
 package io.imgedge.shield;
 
+import io.imgedge.cache.LocalTier;
 import io.imgedge.cache.SingleFlight;
 import io.imgedge.shield.origin.OriginRouter;
 import io.imgedge.transform.RenderResult;
@@ -11,15 +12,18 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The shield role: renders derivatives. Each source is fetched once (through the {@link
- * SourceCache}) and each derivative rendered once however many requests for it arrive together
- * (request collapsing by derivative key), on the bounded {@link TransformPool}.
+ * The shield role: renders derivatives. Each source is fetched (or revalidated) once through the
+ * {@link SourceCache}; each derivative is rendered once however many requests for it arrive
+ * together, on the bounded {@link TransformPool}, and kept. When a source is revalidated without
+ * change (a 304) its derivatives are served again with the new freshness, without rendering.
+ * Derivatives of a source that may not be stored are rendered per request, never queued.
  *
  * <p>Publishes the {@code imgedge.transform} timer, tagged by output format and result.
  */
 public final class Shield {
   private final OriginRouter origins;
   private final SourceCache sources;
+  private final LocalTier<String, Derivative> derivatives;
   private final Transformer transformer;
   private final TransformPool pool;
   private final Duration renderBudget;
@@ -29,15 +33,17 @@ public final class Shield {
   /**
    * @param origins routes paths to origins
    * @param sources the source cache
+   * @param derivatives the shield's derivative cache (may hold 0 bytes)
    * @param transformer renders images
    * @param pool where renders run
    * @param renderBudget how long one render may take
    * @param registry where transform metrics go
    */
-  public Shield(OriginRouter origins, SourceCache sources, Transformer transformer, TransformPool pool,
-      Duration renderBudget, MeterRegistry registry) {
+  public Shield(OriginRouter origins, SourceCache sources, LocalTier<String, Derivative> derivatives,
+      Transformer transformer, TransformPool pool, Duration renderBudget, MeterRegistry registry) {
     this.origins = origins;
     this.sources = sources;
+    this.derivatives = derivatives;
     this.transformer = transformer;
     this.pool = pool;
     this.renderBudget = renderBudget;
@@ -53,10 +59,28 @@ public final class Shield {
     return origins.route(path);
   }
 
-  /** Renders a derivative, collapsing concurrent requests for the same one into one render. */
+  /** The origins this shield fetches from. */
+  public OriginRouter origins() {
+    return origins;
+  }
+
+  /** Renders a derivative, or returns the shield's copy of it. */
   public CompletableFuture<Derivative> render(OriginRouter.Routed route, DerivativeRequest request) {
-    return renders.run(request.key(), () ->
-        sources.get(route).thenCompose(source -> pool.submit(() -> renderNow(source, request))));
+    return sources.get(route).thenCompose(source -> {
+      if (!source.freshness().storable()) {
+        return pool.submit(() -> renderNow(source, request));
+      }
+      String key = request.key();
+      Derivative kept = derivatives.getIfPresent(key);
+      if (kept != null && kept.sourceValidator().equals(source.validator())) {
+        return CompletableFuture.completedFuture(kept.withFreshness(source.freshness()));
+      }
+      return renders.run(key + "@" + source.validator(), () -> pool.submit(() -> renderNow(source, request)))
+          .thenApply(d -> {
+            derivatives.put(key, d);
+            return d;
+          });
+    });
   }
 
   /**
@@ -65,6 +89,25 @@ public final class Shield {
    */
   public Optional<SourceObject> sourceIfFresh(SourceId id) {
     return Optional.ofNullable(sources.getIfFresh(id));
+  }
+
+  /** Forgets a source and every derivative of it. */
+  public void purgeSource(SourceId id) {
+    sources.invalidate(id);
+    String prefix = id.key() + "?";
+    derivatives.removeIf((key, d) -> key.startsWith(prefix));
+  }
+
+  /** Forgets every source and derivative carrying a surrogate key. */
+  public void purgeSurrogateKey(String surrogateKey) {
+    sources.invalidateSurrogateKey(surrogateKey);
+    derivatives.removeIf((key, d) -> d.surrogateKeys().contains(surrogateKey));
+  }
+
+  /** Forgets everything. */
+  public void purgeAll() {
+    sources.invalidateAll();
+    derivatives.invalidateAll();
   }
 
   private Derivative renderNow(SourceObject source, DerivativeRequest request) {
@@ -77,7 +120,8 @@ public final class Shield {
       format = r.format().shortName();
       result = "ok";
       return new Derivative(r.bytes(), r.format(), request.etag(source.validator()),
-          source.lastModified(), source.freshness(), r.info(), r.warnings());
+          source.lastModified(), source.freshness(), r.info(), r.warnings(), source.validator(),
+          source.surrogateKeys());
     } finally {
       sample.stop(registry.timer("imgedge.transform", "format", format, "result", result));
     }

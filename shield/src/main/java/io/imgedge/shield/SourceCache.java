@@ -1,29 +1,42 @@
 package io.imgedge.shield;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.imgedge.cache.LocalTier;
+import io.imgedge.cache.SingleFlight;
 import io.imgedge.shield.origin.OriginRouter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Original images, fetched from their origin at most once at a time and kept while fresh.
- * Concurrent misses for one source share one fetch; failed fetches are not kept.
+ * Original images, fetched from their origin once however many requests want them together, and
+ * kept while fresh. A stale copy is revalidated with a conditional request (a 304 keeps its bytes);
+ * when the origin fails, a copy within {@code stale-if-error} is served instead. A source whose
+ * origin forbids storing it is marked "pass" for a while: its requests then go to the origin side
+ * by side, never queued behind one another.
  *
  * <p>Publishes {@code imgedge.origin.fetches{origin,result}} and the {@code imgedge.origin.fetch}
  * timer.
  */
 public final class SourceCache {
+  private static final Duration PASS_MEMORY = Duration.ofMinutes(2);
+
   private final LocalTier<SourceId, SourceObject> tier;
   private final Clock clock;
   private final MeterRegistry registry;
+  private final SingleFlight<SourceId, SourceObject> fetches = new SingleFlight<>();
+  private final Cache<SourceId, Boolean> passes =
+      Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(PASS_MEMORY).build();
 
   /**
-   * @param tier the local tier holding sources
+   * @param tier the local tier holding sources (keeping stale ones for revalidation)
    * @param clock the wall clock, for freshness
    * @param registry where fetch metrics go
    */
@@ -33,9 +46,35 @@ public final class SourceCache {
     this.registry = registry;
   }
 
-  /** The source behind a route, from cache or fetched once. */
+  /** The source behind a route: fresh from cache, revalidated, or fetched once. */
   public CompletableFuture<SourceObject> get(OriginRouter.Routed route) {
-    return tier.get(route.id(), id -> fetch(route));
+    SourceId id = route.id();
+    SourceObject cached = tier.getIfPresent(id);
+    if (cached != null && cached.freshness().isFresh(clock.instant())) {
+      return CompletableFuture.completedFuture(cached);
+    }
+    if (passes.getIfPresent(id) != null) {
+      return fetch(route, null);
+    }
+    return fetches.run(id, () -> fetch(route, cached).handle((source, error) -> {
+      if (error == null) {
+        keep(source);
+        return source;
+      }
+      if (cached != null && cached.freshness().inStaleIfError(clock.instant())) {
+        return cached; // stale-if-error: the origin failed, a usable stale copy exists
+      }
+      throw error instanceof CompletionException c ? c : new CompletionException(error);
+    }));
+  }
+
+  private void keep(SourceObject source) {
+    if (source.freshness().storable()) {
+      tier.put(source.id(), source);
+    } else {
+      passes.put(source.id(), Boolean.TRUE);
+      tier.invalidate(source.id());
+    }
   }
 
   /** A fresh cached source, or null; never fetches. */
@@ -47,15 +86,28 @@ public final class SourceCache {
   /** Forgets a source. */
   public void invalidate(SourceId id) {
     tier.invalidate(id);
+    passes.invalidate(id);
   }
 
-  private CompletableFuture<SourceObject> fetch(OriginRouter.Routed route) {
+  /** Forgets every source carrying a surrogate key; returns how many. */
+  public int invalidateSurrogateKey(String key) {
+    return tier.removeIf((id, s) -> s.surrogateKeys().contains(key));
+  }
+
+  /** Forgets every source. */
+  public void invalidateAll() {
+    tier.invalidateAll();
+    passes.invalidateAll();
+  }
+
+  private CompletableFuture<SourceObject> fetch(OriginRouter.Routed route, @Nullable SourceObject stale) {
     Timer.Sample sample = Timer.start(registry);
-    return route.client().fetch(route.id()).whenComplete((source, error) -> {
-      String result = error == null ? "ok" : outcome(error);
+    return route.client().fetch(route.id(), stale).whenComplete((source, error) -> {
+      String result = error != null ? outcome(error)
+          : stale != null && source.bytes() == stale.bytes() ? "not_modified" : "ok";
       sample.stop(registry.timer("imgedge.origin.fetch", "origin", route.id().origin(), "result", result));
       Counter.builder("imgedge.origin.fetches")
-          .description("Fetches from origins, by origin and result")
+          .description("Fetches from origins, by origin and result (not_modified: a 304 revalidation)")
           .tags("origin", route.id().origin(), "result", result)
           .register(registry)
           .increment();
@@ -65,7 +117,7 @@ public final class SourceCache {
   private static String outcome(Throwable error) {
     Throwable e = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     if (e instanceof OriginException o) {
-      return o.kind().name().toLowerCase(java.util.Locale.ROOT);
+      return o.kind().name().toLowerCase(Locale.ROOT);
     }
     return "error";
   }

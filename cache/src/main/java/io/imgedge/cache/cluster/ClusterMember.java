@@ -27,9 +27,33 @@ public final class ClusterMember implements AutoCloseable {
     this.hazelcast = hazelcast;
   }
 
-  /** Starts a member and joins (or forms) the cluster. Takes a few seconds. */
-  public static ClusterMember join(ClusterConfig cluster) {
-    return new ClusterMember(Hazelcast.newHazelcastInstance(hazelcastConfig(cluster)));
+  /** The member attribute that holds a node's internal URL, for peers to call it. */
+  public static final String INTERNAL_URL = "imgedge.internal-url";
+
+  /**
+   * Starts a member and joins (or forms) the cluster. Takes a few seconds.
+   *
+   * @param internalUrl this node's internal URL, published to the other members
+   */
+  public static ClusterMember join(ClusterConfig cluster, String internalUrl) {
+    Config c = hazelcastConfig(cluster);
+    c.getMemberAttributeConfig().setAttribute(INTERNAL_URL, internalUrl);
+    ClusterMember member = new ClusterMember(Hazelcast.newHazelcastInstance(c));
+    member.warmUpPartitions(java.time.Duration.ofSeconds(10));
+    return member;
+  }
+
+  /**
+   * Hazelcast assigns partitions lazily, on first use; asking for every owner makes the table
+   * exist before the node serves, so ownership is known from its first request (bounded wait).
+   */
+  private void warmUpPartitions(java.time.Duration max) {
+    long deadline = System.nanoTime() + max.toNanos();
+    for (Partition p : hazelcast.getPartitionService().getPartitions()) {
+      while (p.getOwner() == null && System.nanoTime() < deadline) {
+        Thread.onSpinWait();
+      }
+    }
   }
 
   /**
@@ -37,8 +61,8 @@ public final class ClusterMember implements AutoCloseable {
    * off), for the all-in-one node. Its name is made unique, so no other member joins it either.
    */
   public static ClusterMember standalone(ClusterConfig cluster) {
-    Config c = hazelcastConfig(new ClusterConfig(
-        cluster.name() + "-" + UUID.randomUUID(), cluster.bind(), cluster.port(), List.of(cluster.bind())));
+    Config c = hazelcastConfig(new ClusterConfig(cluster.name() + "-" + UUID.randomUUID(),
+        cluster.bind(), cluster.port(), List.of(cluster.bind()), cluster.peerTimeout()));
     c.getNetworkConfig().getJoin().getTcpIpConfig().setEnabled(false);
     // Hazelcast warns "No join method is enabled! Starting standalone." for exactly this intent.
     Logger.getLogger("com.hazelcast.instance.impl.Node").setFilter(
@@ -84,6 +108,24 @@ public final class ClusterMember implements AutoCloseable {
     return owner == null || owner.localMember();
   }
 
+  /** A member's internal URL, or null if it published none. */
+  public static @Nullable String internalUrlOf(Member member) {
+    return member.getAttribute(INTERNAL_URL);
+  }
+
+  /**
+   * Publishes a message to every member (this one included) listening on a topic. Delivery is
+   * best effort and fast (well under a second on a healthy cluster).
+   */
+  public void publish(String topic, String message) {
+    hazelcast.<String>getTopic(topic).publish(message);
+  }
+
+  /** Calls {@code listener} with every message published on a topic, by any member. */
+  public void subscribe(String topic, java.util.function.Consumer<String> listener) {
+    hazelcast.<String>getTopic(topic).addMessageListener(m -> listener.accept(m.getMessageObject()));
+  }
+
   /** This member. */
   public Member self() {
     return hazelcast.getCluster().getLocalMember();
@@ -99,6 +141,14 @@ public final class ClusterMember implements AutoCloseable {
     return "cluster '%s' as %s, %d member(s): %s".formatted(
         hazelcast.getConfig().getClusterName(), self().getAddress(), members().size(),
         members().stream().map(m -> m.getAddress().toString()).collect(Collectors.joining(", ")));
+  }
+
+  /**
+   * Whether every partition has an owner and no migration is pending: until then ownership answers
+   * may be missing or stale (callers fall back to local work meanwhile).
+   */
+  public boolean isClusterSafe() {
+    return hazelcast.getPartitionService().isClusterSafe();
   }
 
   /** Whether the member is running. */

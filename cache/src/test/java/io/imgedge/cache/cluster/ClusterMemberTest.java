@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class ClusterMemberTest {
 
   private static ClusterConfig loopback() {
-    return new ClusterConfig("test-" + UUID.randomUUID(), "127.0.0.1", 5801, List.of("127.0.0.1"));
+    return new ClusterConfig("test-" + UUID.randomUUID(), "127.0.0.1", 5801, List.of("127.0.0.1"),
+        java.time.Duration.ofSeconds(5));
   }
 
   @Test
@@ -28,7 +29,7 @@ class ClusterMemberTest {
 
   @Test
   void oneMember_ownsEveryKey() {
-    try (ClusterMember member = ClusterMember.join(loopback())) {
+    try (ClusterMember member = ClusterMember.join(loopback(), "http://127.0.0.1:1")) {
       assertThat(member.members()).hasSize(1);
       assertThat(member.self().getAddress().getHost()).isEqualTo("127.0.0.1");
       for (int i = 0; i < 100; i++) {

@@ -18,9 +18,15 @@ public final class AdminHandlers {
   /**
    * @param registry the Prometheus registry to scrape
    * @param ready whether the node takes traffic
+   * @param purge the purge API, or null on nodes without one
    */
-  public static HttpHandler routes(PrometheusMeterRegistry registry, BooleanSupplier ready) {
-    return Handlers.routing()
+  public static HttpHandler routes(PrometheusMeterRegistry registry, BooleanSupplier ready,
+      @org.jspecify.annotations.Nullable HttpHandler purge) {
+    var routes = Handlers.routing();
+    if (purge != null) {
+      routes.post("/purge", purge);
+    }
+    return routes
         .get("/metrics", ex -> text(ex, 200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape()))
         .get("/health/live", ex -> text(ex, 200, "text/plain; charset=utf-8", "live\n"))
         .get("/health/ready", ex -> {
@@ -28,7 +34,7 @@ public final class AdminHandlers {
           text(ex, ok ? 200 : 503, "text/plain; charset=utf-8", ok ? "ready\n" : "not ready\n");
         })
         .setFallbackHandler(ex -> text(ex, 404, "text/plain; charset=utf-8",
-            "not found; the admin port serves /metrics, /health/live and /health/ready\n"));
+            "not found; the admin port serves /metrics, /health/live, /health/ready and POST /purge\n"));
   }
 
   private static void text(HttpServerExchange ex, int status, String type, String body) {

@@ -1,5 +1,7 @@
 package io.imgedge.edge.http;
 
+import io.imgedge.shield.Problem;
+
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.StatusCodes;

@@ -1,5 +1,7 @@
 package io.imgedge.edge.http;
 
+import io.imgedge.shield.Problem;
+
 import io.imgedge.cache.Freshness;
 import io.imgedge.cache.HttpFreshness;
 import io.imgedge.edge.image.ConditionalRequest;
@@ -67,7 +69,7 @@ public final class ImageHandler implements HttpHandler {
       return;
     }
     HeaderMap in = exchange.getRequestHeaders();
-    OriginRouter.Routed route = service.route(exchange.getRequestPath());
+    OriginRouter.Routed route = service.route(exchange.getHostName(), exchange.getRequestPath());
     TransformSpec spec = parser.parse(exchange.getQueryString());
     var negotiated = FormatNegotiation.negotiate(spec, in.getFirst(Headers.ACCEPT));
     DerivativeRequest request = new DerivativeRequest(route.id(), spec, negotiated, defaults);
@@ -98,13 +100,14 @@ public final class ImageHandler implements HttpHandler {
     HeaderMap h = exchange.getResponseHeaders();
     h.put(Headers.CONTENT_TYPE, d.format().mediaType());
     validators(h, new DerivativeMetadata(d.etag(), d.lastModified(), d.freshness()), varies);
-    h.put(ImgedgeHeaders.X_CACHE, served.hit() ? "HIT" : "MISS");
+    h.put(ImgedgeHeaders.X_CACHE, served.source().name());
     h.put(ImgedgeHeaders.INFO, d.info());
     if (!d.warnings().isEmpty()) {
       h.put(ImgedgeHeaders.WARNING, ImgedgeHeaders.safe(String.join("; ", d.warnings())));
     }
-    h.put(ImgedgeHeaders.SERVER_TIMING, served.hit() ? "edge;desc=\"hit\""
-        : String.format(Locale.ROOT, "edge;desc=\"miss\", shield;dur=%.1f", served.renderMillis()));
+    h.put(ImgedgeHeaders.SERVER_TIMING, served.source() != Served.Source.MISS
+        ? "edge;desc=\"" + served.source().name().toLowerCase(Locale.ROOT) + "\""
+        : String.format(Locale.ROOT, "edge;desc=\"miss\", upstream;dur=%.1f", served.waitMillis()));
     exchange.setResponseContentLength(d.bytes().length);
     if (exchange.getRequestMethod().equals(Methods.HEAD)) {
       exchange.endExchange();
@@ -117,7 +120,7 @@ public final class ImageHandler implements HttpHandler {
     exchange.setStatusCode(304);
     HeaderMap h = exchange.getResponseHeaders();
     validators(h, served.metadata(), varies);
-    h.put(ImgedgeHeaders.X_CACHE, served.hit() ? "HIT" : "MISS");
+    h.put(ImgedgeHeaders.X_CACHE, served.source().name());
     exchange.endExchange();
   }
 

@@ -1,82 +1,181 @@
 package io.imgedge.edge.image;
 
+import com.hazelcast.cluster.Member;
 import io.imgedge.cache.LocalTier;
+import io.imgedge.cache.SingleFlight;
 import io.imgedge.cache.cluster.ClusterMember;
 import io.imgedge.shield.Derivative;
 import io.imgedge.shield.DerivativeRequest;
 import io.imgedge.shield.origin.OriginRouter;
-import io.micrometer.core.instrument.Counter;
+import io.imgedge.shield.wire.PurgeCommand;
+import io.imgedge.shield.wire.WireClient;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Serves derivatives at the edge (DESIGN.md steps 4 to 8): the local tier answers hits; a
- * conditional miss is answered with 304 from metadata when the shield already knows the ETag;
- * otherwise the key's owner in the cluster renders it through the shield, once however many
- * requests arrive together, and the edge keeps a copy for as long as it is fresh.
+ * Serves derivatives at the edge (DESIGN.md steps 4 to 8).
  *
- * <p>Until edges talk to each other, a key owned by another member is rendered here (yield over
- * harvest) and counted in {@code imgedge.cluster.remote.owner}.
+ * <ol>
+ *   <li>A fresh copy in this edge's memory is a HIT.
+ *   <li>A stale copy within {@code stale-while-revalidate} is served (STALE) while one refresh
+ *       runs in the background.
+ *   <li>Otherwise the key's owner in the cluster renders it: this node if it owns the key (through
+ *       the shield), else the owner over one internal hop. If the owner cannot be reached this
+ *       node does the work itself and counts it (yield over harvest). Concurrent misses for a key
+ *       on one node make one request.
+ *   <li>When that fails, a stale copy within {@code stale-if-error} is served (STALE).
+ * </ol>
+ *
+ * <p>Counters: {@code imgedge.edge.owner{result}} (local, peer, peer_unreachable),
+ * {@code imgedge.edge.refreshes}, {@code imgedge.edge.stale{reason}}.
  */
 public final class ImageService {
   private final LocalTier<String, Derivative> edge;
   private final ClusterMember cluster;
   private final ShieldClient shield;
+  private final WireClient peers;
+  private final Duration peerTimeout;
   private final Clock clock;
-  private final Counter remoteOwner;
+  private final MeterRegistry registry;
+  private final SingleFlight<String, Derivative> fetches = new SingleFlight<>();
 
   /**
    * @param edge the edge's local tier of derivatives
-   * @param cluster this node's cluster membership, for key ownership
+   * @param cluster this node's cluster membership, for key ownership and peers' URLs
    * @param shield how to reach the shield
+   * @param peers calls other edges
+   * @param peerTimeout how long to wait for the key's owner before doing the work here
    * @param clock the wall clock, for freshness and Age
    * @param registry where the service's counters go
    */
   public ImageService(LocalTier<String, Derivative> edge, ClusterMember cluster, ShieldClient shield,
-      Clock clock, MeterRegistry registry) {
+      WireClient peers, Duration peerTimeout, Clock clock, MeterRegistry registry) {
     this.edge = edge;
     this.cluster = cluster;
     this.shield = shield;
+    this.peers = peers;
+    this.peerTimeout = peerTimeout;
     this.clock = clock;
-    this.remoteOwner = Counter.builder("imgedge.cluster.remote.owner")
-        .description("Misses for keys owned by another member, rendered here instead")
-        .register(registry);
+    this.registry = registry;
   }
 
-  /** Routes a request path to its source (throws for invalid or unserved paths). */
-  public OriginRouter.Routed route(String path) {
-    return shield.route(path);
+  /** Routes a request to its source (throws for invalid or unserved paths). */
+  public OriginRouter.Routed route(@Nullable String host, String path) {
+    return shield.route(host, path);
   }
 
-  /** Answers one image request. */
+  /** Routes a source named by another node. */
+  public OriginRouter.Routed route(io.imgedge.shield.SourceId id) {
+    return shield.route(id);
+  }
+
+  /** Answers one client request. */
   public CompletableFuture<Served> serve(
       OriginRouter.Routed route, DerivativeRequest request, ConditionalRequest conditional) {
     String key = request.key();
-    Derivative hit = edge.getIfPresent(key);
-    if (hit != null && hit.freshness().isFresh(clock.instant())) {
-      return CompletableFuture.completedFuture(answer(hit, true, 0, conditional));
+    Instant now = clock.instant();
+    Derivative cached = edge.getIfPresent(key);
+    if (cached != null && cached.freshness().isFresh(now)) {
+      return done(answer(cached, Served.Source.HIT, 0, conditional));
     }
-    if (conditional.isConditional()) {
-      Optional<DerivativeMetadata> known = shield.metadataIfKnown(request);
-      if (known.isPresent()
-          && conditional.notModified(known.get().etag(), known.get().lastModified())) {
-        return CompletableFuture.completedFuture(new Served.NotModified(known.get(), false));
-      }
+    if (cached != null && cached.freshness().inStaleWhileRevalidate(now)) {
+      registry.counter("imgedge.edge.refreshes").increment();
+      fetch(route, request, false);
+      return done(stale(cached, "while_revalidate", conditional));
     }
-    if (!cluster.ownsOrUnknown(key)) {
-      remoteOwner.increment();
+    Optional<DerivativeMetadata> known = conditional.isConditional() ? shield.metadataIfKnown(request) : Optional.empty();
+    if (known.isPresent() && conditional.notModified(known.get().etag(), known.get().lastModified())) {
+      return done(new Served.NotModified(known.get(), Served.Source.MISS));
     }
     long start = System.nanoTime();
-    return edge.get(key, k -> shield.render(route, request))
-        .thenApply(d -> answer(d, false, (System.nanoTime() - start) / 1e6, conditional));
+    return fetch(route, request, false).handle((d, error) -> {
+      if (error == null) {
+        boolean stale = d.freshness().storable() && !d.freshness().isFresh(clock.instant());
+        Served.Source source = stale ? Served.Source.STALE : Served.Source.MISS;
+        return answer(d, source, (System.nanoTime() - start) / 1e6, conditional);
+      }
+      if (cached != null && cached.freshness().inStaleIfError(clock.instant())) {
+        return stale(cached, "if_error", conditional);
+      }
+      throw error instanceof RuntimeException r ? r : new java.util.concurrent.CompletionException(error);
+    });
   }
 
-  private static Served answer(Derivative d, boolean hit, double millis, ConditionalRequest conditional) {
-    if (conditional.notModified(d.etag(), d.lastModified())) {
-      return new Served.NotModified(new DerivativeMetadata(d.etag(), d.lastModified(), d.freshness()), hit);
+  /**
+   * Answers another edge that asked this node as the key's owner: from memory, else from the
+   * shield, once however many ask together; never forwarded again.
+   */
+  public CompletableFuture<Derivative> serveAsOwner(OriginRouter.Routed route, DerivativeRequest request) {
+    Derivative cached = edge.getIfPresent(request.key());
+    if (cached != null && cached.freshness().isFresh(clock.instant())) {
+      return done(cached);
     }
-    return new Served.Image(d, hit, millis);
+    return fetch(route, request, true);
+  }
+
+  /** Applies a purge to this edge's memory. */
+  public void purge(PurgeCommand command) {
+    switch (command) {
+      case PurgeCommand.Source s -> edge.removeIf((key, d) -> key.startsWith(s.id().key() + "?"));
+      case PurgeCommand.SurrogateKey k -> edge.removeIf((key, d) -> d.surrogateKeys().contains(k.key()));
+      case PurgeCommand.All a -> edge.invalidateAll();
+    }
+  }
+
+  /** One request per key at a time, from the owner; the result replaces this edge's copy. */
+  private CompletableFuture<Derivative> fetch(OriginRouter.Routed route, DerivativeRequest request, boolean asOwner) {
+    String key = request.key();
+    return fetches.run(key, () -> obtain(route, request, asOwner).thenApply(d -> {
+      edge.put(key, d);
+      return d;
+    }));
+  }
+
+  private CompletableFuture<Derivative> obtain(OriginRouter.Routed route, DerivativeRequest request, boolean asOwner) {
+    URI owner = asOwner ? null : remoteOwner(request.key());
+    if (owner == null) {
+      registry.counter("imgedge.edge.owner", "result", "local").increment();
+      return shield.render(route, request);
+    }
+    registry.counter("imgedge.edge.owner", "result", "peer").increment();
+    return peers.derivative(owner, request, peerTimeout, true).exceptionallyCompose(e -> {
+      if (!WireClient.unreachable(e)) {
+        return CompletableFuture.failedFuture(e);
+      }
+      registry.counter("imgedge.edge.owner", "result", "peer_unreachable").increment();
+      return shield.render(route, request);
+    });
+  }
+
+  /** The owner's internal URL when another member owns the key, else null (do it here). */
+  private @Nullable URI remoteOwner(String key) {
+    Member owner = cluster.ownerOf(key);
+    if (owner == null || owner.localMember()) {
+      return null;
+    }
+    String url = ClusterMember.internalUrlOf(owner);
+    return url == null ? null : URI.create(url);
+  }
+
+  private Served stale(Derivative d, String reason, ConditionalRequest conditional) {
+    registry.counter("imgedge.edge.stale", "reason", reason).increment();
+    return answer(d, Served.Source.STALE, 0, conditional);
+  }
+
+  private static Served answer(Derivative d, Served.Source source, double millis, ConditionalRequest conditional) {
+    if (conditional.notModified(d.etag(), d.lastModified())) {
+      return new Served.NotModified(new DerivativeMetadata(d.etag(), d.lastModified(), d.freshness()), source);
+    }
+    return new Served.Image(d, source, millis);
+  }
+
+  private static <T> CompletableFuture<T> done(T value) {
+    return CompletableFuture.completedFuture(value);
   }
 }

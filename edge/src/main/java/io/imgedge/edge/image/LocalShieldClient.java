@@ -4,8 +4,10 @@ import io.imgedge.shield.Derivative;
 import io.imgedge.shield.DerivativeRequest;
 import io.imgedge.shield.Shield;
 import io.imgedge.shield.origin.OriginRouter;
+import io.imgedge.shield.wire.PurgeCommand;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 
 /** The all-in-one node's shield client: calls the shield in the same JVM. */
 public final class LocalShieldClient implements ShieldClient {
@@ -17,8 +19,13 @@ public final class LocalShieldClient implements ShieldClient {
   }
 
   @Override
-  public OriginRouter.Routed route(String path) {
-    return shield.route(path);
+  public OriginRouter.Routed route(@Nullable String host, String path) {
+    return shield.origins().route(host, path);
+  }
+
+  @Override
+  public OriginRouter.Routed route(io.imgedge.shield.SourceId id) {
+    return shield.origins().route(id);
   }
 
   @Override
@@ -30,5 +37,20 @@ public final class LocalShieldClient implements ShieldClient {
   public Optional<DerivativeMetadata> metadataIfKnown(DerivativeRequest request) {
     return shield.sourceIfFresh(request.source())
         .map(s -> new DerivativeMetadata(request.etag(s.validator()), s.lastModified(), s.freshness()));
+  }
+
+  @Override
+  public CompletableFuture<Void> purge(PurgeCommand command) {
+    apply(shield, command);
+    return CompletableFuture.completedFuture(null);
+  }
+
+  /** Applies a purge to a shield. */
+  public static void apply(Shield shield, PurgeCommand command) {
+    switch (command) {
+      case PurgeCommand.Source s -> shield.purgeSource(s.id());
+      case PurgeCommand.SurrogateKey k -> shield.purgeSurrogateKey(k.key());
+      case PurgeCommand.All a -> shield.purgeAll();
+    }
   }
 }

@@ -3,25 +3,38 @@ package io.imgedge.edge.image;
 import io.imgedge.shield.Derivative;
 import io.imgedge.shield.DerivativeRequest;
 import io.imgedge.shield.origin.OriginRouter;
+import io.imgedge.shield.wire.PurgeCommand;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How an edge reaches the shield tier. The all-in-one node calls its in-process shield ({@link
- * LocalShieldClient}); edges of a cluster call shield nodes over HTTP.
+ * LocalShieldClient}); edges of a cluster call shield nodes over HTTP ({@link HttpShieldClient}).
  */
 public interface ShieldClient {
 
   /**
-   * Where a request path leads.
+   * Where a request leads.
    *
+   * @param host the request's Host without port, or null
    * @throws io.imgedge.shield.OriginException if the path is invalid or no origin serves it
    */
-  OriginRouter.Routed route(String path);
+  OriginRouter.Routed route(@Nullable String host, String path);
+
+  /**
+   * Where a source named by another node leads.
+   *
+   * @throws io.imgedge.shield.OriginException if this node has no such origin
+   */
+  OriginRouter.Routed route(io.imgedge.shield.SourceId id);
 
   /** Renders (or returns the shield's copy of) a derivative. */
   CompletableFuture<Derivative> render(OriginRouter.Routed route, DerivativeRequest request);
 
-  /** What the shield knows of a derivative without rendering it, if anything. */
+  /** What is known of a derivative without rendering or calling anyone, if anything. */
   Optional<DerivativeMetadata> metadataIfKnown(DerivativeRequest request);
+
+  /** Purges at the shield tier (every shield POP); completes when the shields have accepted it. */
+  CompletableFuture<Void> purge(PurgeCommand command);
 }

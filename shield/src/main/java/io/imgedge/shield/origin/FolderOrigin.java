@@ -11,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Serves sources from a local folder. A path can never leave the folder: it is normalised and
@@ -42,7 +43,7 @@ public final class FolderOrigin implements OriginClient {
   }
 
   @Override
-  public CompletableFuture<SourceObject> fetch(SourceId id) {
+  public CompletableFuture<SourceObject> fetch(SourceId id, @Nullable SourceObject previous) {
     return CompletableFuture.supplyAsync(() -> read(id), executor);
   }
 

@@ -12,7 +12,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -21,6 +20,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Fetches sources from an HTTP(S) server: {@code GET <base URL>/<path>}. Connect, header,
@@ -64,15 +64,21 @@ public final class HttpOrigin implements OriginClient {
   }
 
   @Override
-  public CompletableFuture<SourceObject> fetch(SourceId id) {
+  public CompletableFuture<SourceObject> fetch(SourceId id, @Nullable SourceObject previous) {
     HttpRequest request;
     try {
-      request = HttpRequest.newBuilder(uri(id.path()))
+      HttpRequest.Builder b = HttpRequest.newBuilder(uri(id.path()))
           .timeout(timeouts.headerTimeout())
           .header("User-Agent", USER_AGENT)
           .header("Accept", "image/*")
-          .GET()
-          .build();
+          .GET();
+      if (previous != null && previous.revalidation().etag() != null) {
+        b.header("If-None-Match", previous.revalidation().etag());
+      }
+      if (previous != null && previous.revalidation().lastModified() != null) {
+        b.header("If-Modified-Since", previous.revalidation().lastModified());
+      }
+      request = b.build();
     } catch (URISyntaxException | IllegalArgumentException e) {
       return CompletableFuture.failedFuture(
           new OriginException(Kind.INVALID_PATH, "the path cannot be requested from the origin", e));
@@ -83,7 +89,7 @@ public final class HttpOrigin implements OriginClient {
           if (error != null) {
             throw translate(error);
           }
-          return source(id, response);
+          return source(id, response, previous);
         });
   }
 
@@ -99,22 +105,18 @@ public final class HttpOrigin implements OriginClient {
     return new LimitedBody(maxBytes, declared, timeouts.readTimeout(), deadline, watchdogs, nanoTime);
   }
 
-  private SourceObject source(SourceId id, HttpResponse<byte[]> response) {
+  private SourceObject source(SourceId id, HttpResponse<byte[]> response, @Nullable SourceObject previous) {
     int status = response.statusCode();
+    if (status == 304 && previous != null) {
+      return sources.revalidated(previous, response.headers());
+    }
     if (status == 404 || status == 410) {
       throw new OriginException(Kind.NOT_FOUND, "the origin has no image at /" + id.path());
     }
     if (status / 100 != 2) {
       throw new OriginException(Kind.UNAVAILABLE, "the origin answered " + status);
     }
-    HttpHeaders h = response.headers();
-    return sources.fromHttp(id, response.body(), first(h, "Content-Type"), first(h, "ETag"),
-        first(h, "Last-Modified"), first(h, "Cache-Control"), first(h, "Expires"),
-        first(h, "Date"), first(h, "Age"));
-  }
-
-  private static String first(HttpHeaders headers, String name) {
-    return headers.firstValue(name).orElse(null);
+    return sources.fromHttp(id, response.body(), response.headers());
   }
 
   private URI uri(String path) throws URISyntaxException {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Maps a request path to the origin serving it (longest {@code path-prefix} first) and to the
@@ -41,21 +42,55 @@ public final class OriginRouter implements AutoCloseable {
     this.routes = List.copyOf(list);
   }
 
+  /** Routes a request path for any host; see {@link #route(String, String)}. */
+  public Routed route(String requestPath) {
+    return route(null, requestPath);
+  }
+
   /**
-   * Routes a decoded request path such as {@code /photos/cat.jpg}.
+   * Routes a request such as {@code Host: img.example.com}, {@code /photos/cat.jpg}: origins for
+   * that host first, then origins for any host; within each, the longest path prefix.
    *
+   * @param host the request's Host without port, or null
    * @throws OriginException {@link Kind#INVALID_PATH} for a path that cannot name an image, {@link
    *     Kind#NOT_FOUND} when no origin serves it
    */
-  public Routed route(String requestPath) {
+  public Routed route(@Nullable String host, String requestPath) {
     String path = validate(requestPath);
-    for (Route r : routes) {
-      String prefix = r.config.pathPrefix();
-      if (path.startsWith(prefix) && path.length() > prefix.length()) {
-        return new Routed(new SourceId(r.config.name(), path.substring(prefix.length())), r.client);
+    for (boolean hostSpecific : new boolean[] {true, false}) {
+      for (Route r : routes) {
+        String prefix = r.config.pathPrefix();
+        boolean hostMatches = hostSpecific
+            ? r.config.host() != null && r.config.host().equalsIgnoreCase(host == null ? "" : host)
+            : r.config.host() == null;
+        if (hostMatches && path.startsWith(prefix) && path.length() > prefix.length()) {
+          return new Routed(new SourceId(r.config.name(), path.substring(prefix.length())), r.client);
+        }
       }
     }
     throw new OriginException(Kind.NOT_FOUND, "no origin serves " + path);
+  }
+
+  /**
+   * Routes a source named by another node (origin name and path within it).
+   *
+   * @throws OriginException if no origin has that name or the path is invalid
+   */
+  public Routed route(SourceId id) {
+    validate("/" + id.path());
+    for (Route r : routes) {
+      if (r.config.name().equals(id.origin())) {
+        return new Routed(id, r.client);
+      }
+    }
+    throw new OriginException(Kind.NOT_FOUND, "this node has no origin named " + id.origin());
+  }
+
+  /** The configuration of the origin a source comes from. */
+  public OriginConfig config(SourceId id) {
+    return routes.stream().filter(r -> r.config.name().equals(id.origin())).findFirst()
+        .orElseThrow(() -> new OriginException(Kind.NOT_FOUND, "this node has no origin named " + id.origin()))
+        .config;
   }
 
   /** The origins, for the start-up log. */

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Serves the sample images bundled with imgedge ({@code /samples/} on the class path), so that a
@@ -31,7 +32,7 @@ public final class SamplesOrigin implements OriginClient {
   }
 
   @Override
-  public CompletableFuture<SourceObject> fetch(SourceId id) {
+  public CompletableFuture<SourceObject> fetch(SourceId id, @Nullable SourceObject previous) {
     if (!SAMPLES.contains(id.path())) {
       return CompletableFuture.failedFuture(new OriginException(OriginException.Kind.NOT_FOUND,
           "no sample image at /" + id.path() + "; the samples are " + String.join(", ", SAMPLES)));

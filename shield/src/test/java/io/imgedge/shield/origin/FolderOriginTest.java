@@ -29,12 +29,12 @@ class FolderOriginTest {
     Files.createDirectory(root.resolve("sub"));
     Files.write(root.resolve("sub/b.jpg"), new byte[] {4});
     Files.write(dir.resolve("secret.jpg"), new byte[] {9});
-    origin = new FolderOrigin(root, 10, new SourceFactory(Clock.systemUTC(), Duration.ofMinutes(5)), Runnable::run);
+    origin = new FolderOrigin(root, 10, new SourceFactory(Clock.systemUTC(), io.imgedge.cache.FreshnessRules.ttl(Duration.ofMinutes(5))), Runnable::run);
   }
 
   @Test
   void fetch_readsFilesAndDeclaresTheirType() {
-    var source = origin.fetch(new SourceId("o", "sub/b.jpg")).join();
+    var source = origin.fetch(new SourceId("o", "sub/b.jpg"), null).join();
     assertThat(source.bytes()).containsExactly(4);
     assertThat(source.declared()).isEqualTo(ImageFormat.JPEG);
     assertThat(source.validator()).startsWith("sha256:");
@@ -63,13 +63,13 @@ class FolderOriginTest {
   @Test
   void fetch_tooLarge_isRefusedBeforeReading() throws IOException {
     Files.write(root.resolve("big.jpg"), new byte[11]);
-    assertThatThrownBy(() -> origin.fetch(new SourceId("o", "big.jpg")).join())
+    assertThatThrownBy(() -> origin.fetch(new SourceId("o", "big.jpg"), null).join())
         .isInstanceOf(CompletionException.class)
         .hasCauseInstanceOf(ImageTooLargeException.class);
   }
 
   private void assertStatus(String path, int status) {
-    assertThatThrownBy(() -> origin.fetch(new SourceId("o", path)).join())
+    assertThatThrownBy(() -> origin.fetch(new SourceId("o", path), null).join())
         .isInstanceOf(CompletionException.class)
         .cause()
         .isInstanceOfSatisfying(OriginException.class, e -> assertThat(e.status()).isEqualTo(status));

@@ -25,7 +25,7 @@ class HttpOriginTest {
 
   private static HttpOrigin origin(URI base, long maxBytes) {
     return new HttpOrigin(base, new FetchConfig(SHORT, SHORT, SHORT, Duration.ofSeconds(2)), maxBytes,
-        new SourceFactory(Clock.systemUTC(), Duration.ofHours(1)), System::nanoTime);
+        new SourceFactory(Clock.systemUTC(), io.imgedge.cache.FreshnessRules.ttl(Duration.ofHours(1))), System::nanoTime);
   }
 
   @AfterEach
@@ -35,7 +35,7 @@ class HttpOriginTest {
   }
 
   private SourceObject fetch(String path) {
-    return origin.fetch(new SourceId("o", path)).join();
+    return origin.fetch(new SourceId("o", path), null).join();
   }
 
   @Test
@@ -92,7 +92,7 @@ class HttpOriginTest {
   void fetch_connectionRefused_isUnavailable() {
     HttpOrigin closed = origin(URI.create("http://127.0.0.1:1/"), 1000);
     try {
-      assertThatThrownBy(() -> closed.fetch(new SourceId("o", "x.jpg")).join())
+      assertThatThrownBy(() -> closed.fetch(new SourceId("o", "x.jpg"), null).join())
           .isInstanceOf(CompletionException.class)
           .cause()
           .isInstanceOfSatisfying(OriginException.class, e -> assertThat(e.status()).isEqualTo(502));

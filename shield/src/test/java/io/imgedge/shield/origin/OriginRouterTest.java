@@ -15,12 +15,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class OriginRouterTest {
-  private static final OriginClient NONE = id -> CompletableFuture.<SourceObject>failedFuture(new AssertionError());
+  private static final OriginClient NONE = (id, previous) -> CompletableFuture.<SourceObject>failedFuture(new AssertionError());
 
   private final OriginRouter router = new OriginRouter(
       List.of(
-          new OriginConfig("site", "/", OriginConfig.Kind.HTTP, null, URI.create("http://127.0.0.1:1"), null),
-          new OriginConfig("photos", "/photos/", OriginConfig.Kind.HTTP, null, URI.create("http://127.0.0.1:2"), null)),
+          new OriginConfig("site", "/", OriginConfig.Kind.HTTP, null, URI.create("http://127.0.0.1:1"), null, null, OriginConfig.TtlRules.DEFAULTS),
+          new OriginConfig("photos", "/photos/", OriginConfig.Kind.HTTP, null, URI.create("http://127.0.0.1:2"), null, null, OriginConfig.TtlRules.DEFAULTS)),
       c -> NONE);
 
   @Test
@@ -46,7 +46,7 @@ class OriginRouterTest {
   @Test
   void route_unservedPath_is404() {
     OriginRouter only = new OriginRouter(List.of(
-        new OriginConfig("photos", "/photos/", OriginConfig.Kind.HTTP, null, URI.create("http://127.0.0.1:2"), null)),
+        new OriginConfig("photos", "/photos/", OriginConfig.Kind.HTTP, null, URI.create("http://127.0.0.1:2"), null, null, OriginConfig.TtlRules.DEFAULTS)),
         c -> NONE);
     assertThatThrownBy(() -> only.route("/other/x.jpg"))
         .isInstanceOfSatisfying(OriginException.class, e -> assertThat(e.status()).isEqualTo(404));

@@ -33,4 +33,14 @@ public enum OutputTarget {
   public String token() {
     return token;
   }
+
+  /** The target with this {@link #token()}, or null. */
+  public static @org.jspecify.annotations.Nullable OutputTarget fromToken(String token) {
+    for (OutputTarget t : values()) {
+      if (t.token.equals(token)) {
+        return t;
+      }
+    }
+    return null;
+  }
 }

@@ -1,7 +1,5 @@
-package io.imgedge.edge.http;
+package io.imgedge.shield;
 
-import io.imgedge.shield.OverloadedException;
-import io.imgedge.shield.ShieldException;
 import io.imgedge.transform.TransformException;
 import io.imgedge.transform.TransformTimeoutException;
 import java.util.concurrent.CompletionException;
@@ -39,7 +37,8 @@ public record Problem(int status, String errorId, String message, int retryAfter
     };
   }
 
-  static Throwable unwrap(Throwable t) {
+  /** The failure inside completion and execution wrappers. */
+  public static Throwable unwrap(Throwable t) {
     Throwable e = t;
     while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
       e = e.getCause();

@@ -1,0 +1,187 @@
+package io.imgedge.edge.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code imgedge cluster}: a local cluster on loopback, one process per node: M shield nodes (one
+ * shield POP, its own Hazelcast cluster) and N edge nodes (one edge POP) in front of them. Prints
+ * one line per node and stops them all on Ctrl-C (or when it is killed: the nodes watch it).
+ */
+@Command(name = "cluster", mixinStandardHelpOptions = true,
+    description = "Start a local cluster on loopback (N edges, M shields, one process each); Ctrl-C stops it.")
+public final class ClusterCommand implements Callable<Integer> {
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
+  @Option(names = "--edges", defaultValue = "3", description = "Edge nodes (default 3).")
+  int edges;
+
+  @Option(names = "--shields", defaultValue = "2", description = "Shield nodes (default 2).")
+  int shields;
+
+  @Option(names = "--origin", paramLabel = "DIR|URL", description = "Origin folder or http(s) URL (default: the bundled samples).")
+  String origin;
+
+  /** One node process and where it answers. */
+  private record Started(String role, Process process, String url, int adminPort, Path log) {}
+
+  @Override
+  public Integer call() throws Exception {
+    if (edges < 1 || edges > 16 || shields < 1 || shields > 16) {
+      System.err.println("imgedge cluster: --edges and --shields must be between 1 and 16");
+      return 2;
+    }
+    Path dir = Files.createTempDirectory("imgedge-cluster-");
+    String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+    List<Started> nodes = new ArrayList<>();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAll(nodes), "imgedge-cluster-stop"));
+    List<Integer> shieldInternal = freePorts(shields);
+    List<Integer> shieldCluster = freePorts(shields);
+    String shieldName = "imgedge-shields-" + UUID.randomUUID();
+    List<Integer> shieldAdmin = freePorts(shields);
+    for (int i = 0; i < shields; i++) {
+      Path config = write(dir, "shield-" + i,
+          shieldYaml(shieldInternal.get(i), shieldAdmin.get(i), shieldCluster.get(i), shieldCluster, shieldName, token));
+      nodes.add(start("shield", i, config, dir, "http://127.0.0.1:" + shieldInternal.get(i), shieldAdmin.get(i)));
+    }
+    List<Integer> edgeCluster = freePorts(edges);
+    String edgeName = "imgedge-edges-" + UUID.randomUUID();
+    List<Integer> edgePublic = freePorts(edges);
+    List<Integer> edgeAdmin = freePorts(edges);
+    List<Integer> edgeInternal = freePorts(edges);
+    for (int i = 0; i < edges; i++) {
+      String yaml = edgeYaml(edgePublic.get(i), edgeAdmin.get(i), edgeInternal.get(i), edgeCluster.get(i),
+          edgeCluster, edgeName, shieldInternal, token);
+      Path config = write(dir, "edge-" + i, yaml);
+      nodes.add(start("edge", i, config, dir, "http://127.0.0.1:" + edgePublic.get(i), edgeAdmin.get(i)));
+    }
+    for (Started n : nodes) {
+      awaitReady(n);
+      System.out.println(n.role() + " " + n.url() + " (admin http://127.0.0.1:" + n.adminPort() + ")");
+    }
+    System.out.println("purge token: " + token + "   logs and configs: " + dir);
+    System.out.println("Ctrl-C stops the cluster.");
+    new CountDownLatch(1).await();
+    return 0;
+  }
+
+  private String originYaml() {
+    if (origin == null) {
+      return "origins: [{name: samples, type: samples}]\n";
+    }
+    boolean http = origin.startsWith("http://") || origin.startsWith("https://");
+    return http ? "origins: [{name: origin, type: http, url: '" + origin + "'}]\n"
+        : "origins: [{name: origin, type: folder, folder: '" + Path.of(origin).toAbsolutePath() + "'}]\n";
+  }
+
+  private String shieldYaml(int internal, int admin, int clusterPort, List<Integer> clusterPorts, String name,
+      String token) {
+    return """
+        node: {role: shield, internal-bind: 127.0.0.1, internal-port: %d, admin-port: %d}
+        cluster: {name: %s, bind: 127.0.0.1, port: %d, members: [%s]}
+        admin: {token: %s}
+        """.formatted(internal, admin, name, clusterPort, members(clusterPorts), token) + originYaml();
+  }
+
+  private String edgeYaml(int publicPort, int admin, int internal, int clusterPort, List<Integer> clusterPorts,
+      String name, List<Integer> shieldInternal, String token) {
+    String shieldUrls = shieldInternal.stream().map(p -> "http://127.0.0.1:" + p).collect(Collectors.joining(", "));
+    return """
+        node: {role: edge, public-bind: 127.0.0.1, public-port: %d, admin-port: %d, internal-bind: 127.0.0.1, internal-port: %d}
+        cluster: {name: %s, bind: 127.0.0.1, port: %d, members: [%s]}
+        shield-pops: {local: [%s]}
+        admin: {token: %s}
+        """.formatted(publicPort, admin, internal, name, clusterPort, members(clusterPorts), shieldUrls, token)
+        + originYaml();
+  }
+
+  private static String members(List<Integer> ports) {
+    return ports.stream().map(p -> "127.0.0.1:" + p).collect(Collectors.joining(", "));
+  }
+
+  private static Path write(Path dir, String name, String yaml) throws IOException {
+    return Files.writeString(dir.resolve(name + ".yaml"), yaml);
+  }
+
+  private static Started start(String role, int i, Path config, Path dir, String url, int admin)
+      throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.addAll(jvmFlags());
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.imgedge.edge.Main", role,
+        "--config", config.toString(), "--exit-with-parent"));
+    Path log = dir.resolve(role + "-" + i + ".log");
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    return new Started(role, p, url, admin, log);
+  }
+
+  /** The JVM flags this process runs with that its nodes need too (module access, headless). */
+  private static List<String> jvmFlags() {
+    return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(a -> a.startsWith("--add-") || a.startsWith("--enable-native-access")
+            || a.startsWith("--sun-misc") || a.startsWith("-Djava.awt.headless"))
+        .toList();
+  }
+
+  private static void awaitReady(Started n) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (Files.exists(n.log()) && Files.readString(n.log()).contains("imgedge " + n.role())) {
+        return;
+      }
+      if (!n.process().isAlive()) {
+        throw new IllegalStateException(n.role() + " exited during start-up; see " + n.log());
+      }
+      Thread.sleep(100);
+    }
+    throw new IllegalStateException(n.role() + " did not start in time; see " + n.log());
+  }
+
+  private static void stopAll(List<Started> nodes) {
+    nodes.forEach(n -> n.process().destroy());
+    for (Started n : nodes) {
+      try {
+        if (!n.process().waitFor(15, TimeUnit.SECONDS)) {
+          n.process().destroyForcibly();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private static List<Integer> freePorts(int n) {
+    List<Integer> ports = new ArrayList<>();
+    List<ServerSocket> held = new ArrayList<>();
+    try {
+      for (int i = 0; i < n; i++) {
+        ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        held.add(s);
+        ports.add(s.getLocalPort());
+      }
+      for (ServerSocket s : held) {
+        s.close();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return ports;
+  }
+}
