@@ -305,6 +305,19 @@ public final class Node implements AutoCloseable {
   }
 
   /**
+   * Stops at once, as a crashed process would: no draining, and the cluster is left without a
+   * goodbye (the other members notice through their failure detector or closed connections).
+   * Used by fault tests; operators stop nodes with {@link #close()}.
+   */
+  public void halt() {
+    ready = false;
+    if (cluster != null) {
+      cluster.terminate();
+    }
+    close();
+  }
+
+  /**
    * Stops taking requests, lets those in flight finish (up to 10 s), then stops everything in the
    * reverse order it was started.
    */

@@ -156,9 +156,16 @@ public final class ClusterMember implements AutoCloseable {
     return hazelcast.getLifecycleService().isRunning();
   }
 
+  /** Leaves the cluster abruptly, without migrating anything first (as a crash would). */
+  public void terminate() {
+    hazelcast.getLifecycleService().terminate();
+  }
+
   /** Leaves the cluster gracefully. */
   @Override
   public void close() {
-    hazelcast.shutdown();
+    if (hazelcast.getLifecycleService().isRunning()) {
+      hazelcast.shutdown();
+    }
   }
 }

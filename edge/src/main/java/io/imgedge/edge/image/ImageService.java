@@ -1,5 +1,7 @@
 package io.imgedge.edge.image;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.hazelcast.cluster.Member;
 import io.imgedge.cache.LocalTier;
 import io.imgedge.cache.SingleFlight;
@@ -32,6 +34,9 @@ import org.jspecify.annotations.Nullable;
  *   <li>When that fails, a stale copy within {@code stale-if-error} is served (STALE).
  * </ol>
  *
+ * <p>Answers that may not be stored ({@code private}, {@code no-store}) are never kept, and their
+ * keys bypass request collapsing for a while, so their requests are never queued.
+ *
  * <p>Counters: {@code imgedge.edge.owner{result}} (local, peer, peer_unreachable),
  * {@code imgedge.edge.refreshes}, {@code imgedge.edge.stale{reason}}.
  */
@@ -44,6 +49,8 @@ public final class ImageService {
   private final Clock clock;
   private final MeterRegistry registry;
   private final SingleFlight<String, Derivative> fetches = new SingleFlight<>();
+  private final Cache<String, Boolean> passes =
+      Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(2)).build();
 
   /**
    * @param edge the edge's local tier of derivatives
@@ -128,11 +135,22 @@ public final class ImageService {
     }
   }
 
-  /** One request per key at a time, from the owner; the result replaces this edge's copy. */
+  /**
+   * One request per key at a time, from the owner; the result replaces this edge's copy. A key
+   * whose answer may not be stored is remembered as "pass" for a while: its requests then go out
+   * side by side, neither collapsed nor queued.
+   */
   private CompletableFuture<Derivative> fetch(OriginRouter.Routed route, DerivativeRequest request, boolean asOwner) {
     String key = request.key();
+    if (passes.getIfPresent(key) != null) {
+      return obtain(route, request, asOwner);
+    }
     return fetches.run(key, () -> obtain(route, request, asOwner).thenApply(d -> {
-      edge.put(key, d);
+      if (d.freshness().storable()) {
+        edge.put(key, d);
+      } else {
+        passes.put(key, Boolean.TRUE);
+      }
       return d;
     }));
   }

@@ -16,9 +16,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A real HTTP origin on loopback for tests: serves configured responses per path, counts the
- * requests it receives, and can misbehave on purpose (hang before headers, stall the body, lie
- * about its length). Close it to stop it; every hang ends when it closes.
+ * A real HTTP origin on loopback for tests: serves configured responses per path (answering a
+ * matching If-None-Match with 304), counts the requests it receives and how many were in flight
+ * at once, and can misbehave on purpose (hang before headers, stall the body). Close it to stop
+ * it; every hang ends when it closes.
  */
 public final class TestOrigin implements AutoCloseable {
 
@@ -42,6 +43,9 @@ public final class TestOrigin implements AutoCloseable {
   private final HttpServer server;
   private final Map<String, Behaviour> routes = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> peaks = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> notModified = new ConcurrentHashMap<>();
   private final CountDownLatch closed = new CountDownLatch(1);
 
   private TestOrigin(HttpServer server) {
@@ -89,6 +93,18 @@ public final class TestOrigin implements AutoCloseable {
     return c == null ? 0 : c.get();
   }
 
+  /** The most requests for the path that were in flight at the same time. */
+  public int maxConcurrent(String path) {
+    AtomicInteger c = peaks.get(path);
+    return c == null ? 0 : c.get();
+  }
+
+  /** How many requests for the path were answered 304 (their If-None-Match matched the ETag). */
+  public int notModified(String path) {
+    AtomicInteger c = notModified.get(path);
+    return c == null ? 0 : c.get();
+  }
+
   /** Requests received in total. */
   public int requests() {
     return counts.values().stream().mapToInt(AtomicInteger::get).sum();
@@ -97,20 +113,30 @@ public final class TestOrigin implements AutoCloseable {
   private void handle(HttpExchange exchange) throws IOException {
     String path = exchange.getRequestURI().getRawPath();
     counts.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+    int now = inFlight.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+    peaks.computeIfAbsent(path, p -> new AtomicInteger()).accumulateAndGet(now, Math::max);
     try (exchange) {
       switch (routes.getOrDefault(path, new Respond(404, Map.of(), new byte[0], Duration.ZERO))) {
-        case Respond r -> respond(exchange, r);
+        case Respond r -> respond(exchange, path, r);
         case StallBody s -> stall(exchange, s);
         case Hang h -> awaitClose();
       }
+    } finally {
+      inFlight.get(path).decrementAndGet();
     }
   }
 
-  private void respond(HttpExchange exchange, Respond r) throws IOException {
+  private void respond(HttpExchange exchange, String path, Respond r) throws IOException {
     if (!r.delay().isZero()) {
       awaitClose(r.delay());
     }
     r.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+    String etag = r.headers().get("ETag");
+    if (r.status() == 200 && etag != null && etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+      notModified.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+      exchange.sendResponseHeaders(304, -1);
+      return;
+    }
     exchange.sendResponseHeaders(r.status(), r.body().length == 0 ? -1 : r.body().length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(r.body());
