@@ -47,4 +47,15 @@ class SingleFlightTest {
     flights.run("a", () -> pending);
     assertThat(flights.run("b", () -> CompletableFuture.completedFuture("b")).join()).isEqualTo("b");
   }
+
+  @Test
+  void join_tellsTheLeaderFromFollowers() {
+    CompletableFuture<String> pending = new CompletableFuture<>();
+    SingleFlight.Flight<String> leader = flights.join("k", () -> pending);
+    SingleFlight.Flight<String> follower = flights.join("k", () -> pending);
+    assertThat(leader.leader()).isTrue();
+    assertThat(follower.leader()).isFalse();
+    pending.complete("v");
+    assertThat(follower.result().join()).isEqualTo("v");
+  }
 }

@@ -19,8 +19,9 @@ import org.jspecify.annotations.Nullable;
  * Original images, fetched from their origin once however many requests want them together, and
  * kept while fresh. A stale copy is revalidated with a conditional request (a 304 keeps its bytes);
  * when the origin fails, a copy within {@code stale-if-error} is served instead. A source whose
- * origin forbids storing it is marked "pass" for a while: its requests then go to the origin side
- * by side, never queued behind one another.
+ * origin forbids storing it is never shared between requests: those that joined its fetch each
+ * fetch their own, all at once, and it is marked "pass" for a while so that its next requests go
+ * to the origin side by side, never queued behind one another.
  *
  * <p>Publishes {@code imgedge.origin.fetches{origin,result}} and the {@code imgedge.origin.fetch}
  * timer.
@@ -56,7 +57,7 @@ public final class SourceCache {
     if (passes.getIfPresent(id) != null) {
       return fetch(route, null);
     }
-    return fetches.run(id, () -> fetch(route, cached).handle((source, error) -> {
+    SingleFlight.Flight<SourceObject> flight = fetches.join(id, () -> fetch(route, cached).handle((source, error) -> {
       if (error == null) {
         keep(source);
         return source;
@@ -66,6 +67,9 @@ public final class SourceCache {
       }
       throw error instanceof CompletionException c ? c : new CompletionException(error);
     }));
+    // A source that may not be stored is not shared: each follower fetches its own, all at once.
+    return flight.leader() ? flight.result() : flight.result().thenCompose(source ->
+        source.freshness().storable() ? CompletableFuture.completedFuture(source) : fetch(route, null));
   }
 
   private void keep(SourceObject source) {

@@ -136,16 +136,17 @@ public final class ImageService {
   }
 
   /**
-   * One request per key at a time, from the owner; the result replaces this edge's copy. A key
-   * whose answer may not be stored is remembered as "pass" for a while: its requests then go out
-   * side by side, neither collapsed nor queued.
+   * One request per key at a time, from the owner; the result replaces this edge's copy. An answer
+   * that may not be stored is not shared: each request that joined it makes its own, all at once
+   * (never one after another), and the key is remembered as "pass" for a while so that its next
+   * requests do not wait at all.
    */
   private CompletableFuture<Derivative> fetch(OriginRouter.Routed route, DerivativeRequest request, boolean asOwner) {
     String key = request.key();
     if (passes.getIfPresent(key) != null) {
       return obtain(route, request, asOwner);
     }
-    return fetches.run(key, () -> obtain(route, request, asOwner).thenApply(d -> {
+    SingleFlight.Flight<Derivative> flight = fetches.join(key, () -> obtain(route, request, asOwner).thenApply(d -> {
       if (d.freshness().storable()) {
         edge.put(key, d);
       } else {
@@ -153,6 +154,8 @@ public final class ImageService {
       }
       return d;
     }));
+    return flight.leader() ? flight.result() : flight.result().thenCompose(d ->
+        d.freshness().storable() ? CompletableFuture.completedFuture(d) : obtain(route, request, asOwner));
   }
 
   private CompletableFuture<Derivative> obtain(OriginRouter.Routed route, DerivativeRequest request, boolean asOwner) {
