@@ -3,8 +3,10 @@ package io.imgedge.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,15 +14,38 @@ import org.junit.jupiter.api.io.TempDir;
 class ExampleConfigTest {
   @TempDir Path dir;
 
+  private ImgedgeConfig load(String example) throws IOException {
+    String yaml = Files.readString(Path.of("examples", example))
+        .replace("./examples-images-folder-that-must-exist", dir.toString());
+    return ConfigLoader.load(Files.writeString(dir.resolve(example), yaml), Map.of(), CommandLineOverrides.NONE);
+  }
+
   @Test
   void allInOneExample_loads() throws IOException {
-    String yaml = Files.readString(Path.of("examples/all-in-one.yaml"))
-        .replace("./examples-images-folder-that-must-exist", dir.toString());
-    Path file = Files.writeString(dir.resolve("all-in-one.yaml"), yaml);
-    ImgedgeConfig c = ConfigLoader.load(file, java.util.Map.of(), CommandLineOverrides.NONE);
+    ImgedgeConfig c = load("all-in-one.yaml");
+    assertThat(c.node().role()).isEqualTo(NodeConfig.Role.ALL_IN_ONE);
     assertThat(c.origins()).extracting(OriginConfig::name).containsExactly("photos", "local", "samples");
     assertThat(c.origins().get(0).freshness().defaultTtl()).hasHours(24);
     assertThat(c.limits().transformConcurrency()).isEqualTo(2);
     assertThat(c.transform().jpegType()).isEqualTo(TransformConfig.JpegType.AUTO);
+  }
+
+  @Test
+  void edgePopExample_loads() throws IOException {
+    ImgedgeConfig c = load("edge-pop.yaml");
+    assertThat(c.node().role()).isEqualTo(NodeConfig.Role.EDGE);
+    assertThat(c.cluster().members()).hasSize(3);
+    assertThat(c.shield().nodes("us-east")).contains(URI.create("http://10.0.2.21:8082"));
+    assertThat(c.origins().get(0).host()).isEqualTo("img.example.com");
+    assertThat(c.admin().purgeEnabled()).isFalse();
+  }
+
+  @Test
+  void shieldPopExample_loads() throws IOException {
+    ImgedgeConfig c = load("shield-pop.yaml");
+    assertThat(c.node().role()).isEqualTo(NodeConfig.Role.SHIELD);
+    assertThat(c.node().internalUrl()).isEqualTo("http://10.0.2.21:8082");
+    assertThat(c.cache().shieldMaxBytes()).isEqualTo(2L << 30);
+    assertThat(c.origins().get(0).freshness().staleIfError()).hasDays(1);
   }
 }

@@ -157,10 +157,13 @@ public final class Node implements AutoCloseable {
   }
 
   private ImageService imageService(ShieldClient shields) {
+    boolean staleWhenShieldsDown = config.node().role() == Role.EDGE
+        && config.shield().fallback() == ShieldConfig.Fallback.STALE;
     LocalTier<String, Derivative> edge = new LocalTier<>("edge", config.cache().edgeMaxBytes(),
-        Ticker.systemTicker(), io, registry);
+        staleWhenShieldsDown ? config.cache().keepStale() : Duration.ZERO, Ticker.systemTicker(), io, registry);
     WireClient peers = closing(new WireClient(Duration.ofSeconds(1), clock));
-    return new ImageService(edge, cluster, shields, peers, config.cluster().peerTimeout(), clock, registry);
+    return new ImageService(edge, cluster, shields, peers, config.cluster().peerTimeout(), staleWhenShieldsDown,
+        clock, registry);
   }
 
   private Shield shield(long derivativeBytes) {

@@ -25,6 +25,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Counts {@code imgedge.shield.requests{result}}: ok, failover (a node was skipped), fallback.
  */
 public final class HttpShieldClient implements ShieldClient {
+  private static final String NO_SHIELD = "IMGEDGE-0504";
   private final OriginRouter origins;
   private final ShieldConfig config;
   private final WireClient client;
@@ -83,7 +84,12 @@ public final class HttpShieldClient implements ShieldClient {
     }
     registry.counter("imgedge.shield.requests", "result", "unavailable").increment();
     return CompletableFuture.failedFuture(
-        new RemoteException(503, "IMGEDGE-0504", "no shield node is reachable; retry shortly"));
+        new RemoteException(503, NO_SHIELD, "no shield node is reachable; retry shortly"));
+  }
+
+  /** Whether a failure means that no shield node could be reached. */
+  public static boolean noShieldReachable(Throwable failure) {
+    return io.imgedge.shield.Problem.unwrap(failure) instanceof RemoteException r && NO_SHIELD.equals(r.errorId());
   }
 
   private Derivative count(Derivative d, String result) {

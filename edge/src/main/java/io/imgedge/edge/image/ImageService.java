@@ -46,6 +46,7 @@ public final class ImageService {
   private final ShieldClient shield;
   private final WireClient peers;
   private final Duration peerTimeout;
+  private final boolean staleWhenShieldsDown;
   private final Clock clock;
   private final MeterRegistry registry;
   private final SingleFlight<String, Derivative> fetches = new SingleFlight<>();
@@ -58,16 +59,20 @@ public final class ImageService {
    * @param shield how to reach the shield
    * @param peers calls other edges
    * @param peerTimeout how long to wait for the key's owner before doing the work here
+   * @param staleWhenShieldsDown serve any stale copy still held when no shield answers ({@code
+   *     shield.fallback=stale}), not only within stale-if-error
    * @param clock the wall clock, for freshness and Age
    * @param registry where the service's counters go
    */
   public ImageService(LocalTier<String, Derivative> edge, ClusterMember cluster, ShieldClient shield,
-      WireClient peers, Duration peerTimeout, Clock clock, MeterRegistry registry) {
+      WireClient peers, Duration peerTimeout, boolean staleWhenShieldsDown, Clock clock,
+      MeterRegistry registry) {
     this.edge = edge;
     this.cluster = cluster;
     this.shield = shield;
     this.peers = peers;
     this.peerTimeout = peerTimeout;
+    this.staleWhenShieldsDown = staleWhenShieldsDown;
     this.clock = clock;
     this.registry = registry;
   }
@@ -109,6 +114,9 @@ public final class ImageService {
       }
       if (cached != null && cached.freshness().inStaleIfError(clock.instant())) {
         return stale(cached, "if_error", conditional);
+      }
+      if (cached != null && staleWhenShieldsDown && HttpShieldClient.noShieldReachable(error)) {
+        return stale(cached, "shields_down", conditional);
       }
       throw error instanceof RuntimeException r ? r : new java.util.concurrent.CompletionException(error);
     });

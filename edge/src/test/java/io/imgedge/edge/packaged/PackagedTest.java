@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -77,6 +78,53 @@ class PackagedTest {
       p.destroy();
       assertThat(p.waitFor(20, TimeUnit.SECONDS)).as("the node stops on SIGTERM").isTrue();
     }
+  }
+
+  @Test
+  void clusterCommand_startsEveryNode_andTheyStopWhenItIsKilled() throws Exception {
+    Path jar = ROOT.resolve("edge/target/imgedge.jar");
+    ProcessBuilder pb = new ProcessBuilder(javaBinary(), "--enable-native-access=ALL-UNNAMED", "-jar",
+        jar.toString(), "cluster", "--edges", "2", "--shields", "1");
+    pb.redirectErrorStream(true);
+    Process p = pb.start();
+    List<String> edges = new java.util.ArrayList<>();
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String line; (line = in.readLine()) != null && !line.startsWith("purge token"); ) {
+        if (line.startsWith("edge http://127.0.0.1:")) {
+          edges.add(line.split(" ")[1]);
+        }
+      }
+      assertThat(edges).hasSize(2);
+      HttpClient client = HttpClient.newHttpClient();
+      List<String> etags = new java.util.ArrayList<>();
+      for (String edge : edges) {
+        HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(URI.create(edge + "/photo.jpg?width=64"))
+            .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.statusCode()).isEqualTo(200);
+        etags.add(r.headers().firstValue("ETag").orElseThrow());
+      }
+      assertThat(etags).containsOnly(etags.get(0));
+    } finally {
+      p.destroyForcibly(); // SIGKILL: no shutdown hook runs; the nodes must notice by themselves
+      p.waitFor(20, TimeUnit.SECONDS);
+    }
+    for (String edge : edges) {
+      assertThat(refusesWithin(edge, Duration.ofSeconds(20))).as(edge + " stopped").isTrue();
+    }
+  }
+
+  private static boolean refusesWithin(String url, Duration max) throws InterruptedException {
+    long deadline = System.nanoTime() + max.toNanos();
+    while (System.nanoTime() < deadline) {
+      try (var socket = new java.net.Socket()) {
+        URI u = URI.create(url);
+        socket.connect(new java.net.InetSocketAddress(u.getHost(), u.getPort()), 500);
+      } catch (IOException e) {
+        return true;
+      }
+      Thread.sleep(200);
+    }
+    return false;
   }
 
   private static HttpRequest request(int port, String path) {

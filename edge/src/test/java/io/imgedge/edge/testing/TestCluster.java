@@ -38,6 +38,12 @@ public final class TestCluster implements AutoCloseable {
    * @param extraYaml more configuration for every node (e.g. cache or shield settings), or ""
    */
   public static TestCluster start(String originUrl, int edgeCount, int shieldCount, String extraYaml) {
+    return start(originUrl, edgeCount, shieldCount, extraYaml, "shield: {timeout: 10s}\n");
+  }
+
+  /** Like {@link #start(String, int, int, String)}, with the edges' {@code shield:} section given. */
+  public static TestCluster start(String originUrl, int edgeCount, int shieldCount, String extraYaml,
+      String edgeShieldYaml) {
     Path dir = tempDir();
     List<Integer> shieldPorts = freePorts(shieldCount);
     TestCluster cluster = new TestCluster(shieldPorts);
@@ -61,9 +67,8 @@ public final class TestCluster implements AutoCloseable {
             node: {role: edge, public-bind: 127.0.0.1, public-port: 0, admin-port: 0, internal-bind: 127.0.0.1, internal-port: 0}
             cluster: {name: %s, bind: 127.0.0.1, port: %d, members: [%s], peer-timeout: 5s}
             shield-pops: {local: [%s]}
-            shield: {timeout: 10s}
             admin: {token: %s}
-            """.formatted(edgeName, edgeHz.get(i), members(edgeHz), pops, TOKEN) + origins + extraYaml));
+            """.formatted(edgeName, edgeHz.get(i), members(edgeHz), pops, TOKEN) + edgeShieldYaml + origins + extraYaml));
       }
     } catch (RuntimeException e) {
       cluster.close();

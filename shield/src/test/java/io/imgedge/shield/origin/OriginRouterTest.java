@@ -51,4 +51,19 @@ class OriginRouterTest {
     assertThatThrownBy(() -> only.route("/other/x.jpg"))
         .isInstanceOfSatisfying(OriginException.class, e -> assertThat(e.status()).isEqualTo(404));
   }
+
+  @Test
+  void route_hostSpecificOriginsComeFirst() {
+    OriginRouter hosts = new OriginRouter(List.of(
+        new OriginConfig("any", "/", OriginConfig.Kind.HTTP, null, URI.create("http://127.0.0.1:1"), null, null,
+            OriginConfig.TtlRules.DEFAULTS),
+        new OriginConfig("img", "/", OriginConfig.Kind.HTTP, null, URI.create("http://127.0.0.1:2"), "img.example.com",
+            null, OriginConfig.TtlRules.DEFAULTS)), c -> NONE);
+    assertThat(hosts.route("IMG.example.com", "/a.jpg").id().origin()).isEqualTo("img");
+    assertThat(hosts.route("other.example.com", "/a.jpg").id().origin()).isEqualTo("any");
+    assertThat(hosts.route(null, "/a.jpg").id().origin()).isEqualTo("any");
+    assertThat(hosts.route(new SourceId("img", "a.jpg")).id()).isEqualTo(new SourceId("img", "a.jpg"));
+    assertThatThrownBy(() -> hosts.route(new SourceId("nope", "a.jpg")))
+        .isInstanceOfSatisfying(OriginException.class, e -> assertThat(e.status()).isEqualTo(404));
+  }
 }
