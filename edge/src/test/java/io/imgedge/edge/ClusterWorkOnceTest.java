@@ -40,6 +40,8 @@ class ClusterWorkOnceTest {
       origin.image("/" + name + ".jpg", photo, "image/jpeg", "ETag", "\"" + name + "-v1\"",
           "Cache-Control", name.equals("reval") ? "max-age=1" : "max-age=600");
     }
+    origin.image("/tagged.jpg", photo, "image/jpeg", "Cache-Control", "max-age=600", "Surrogate-Key", "campaign-7 shoes");
+    origin.image("/other.jpg", photo, "image/jpeg", "Cache-Control", "max-age=600");
     origin.on("/pass.jpg", new TestOrigin.Respond(200, Map.of("Content-Type", "image/jpeg",
         "Cache-Control", "private"), photo, Duration.ofMillis(400)));
     cluster = TestCluster.start(origin.baseUrl().toString(), 3, 2, "");
@@ -99,6 +101,31 @@ class ClusterWorkOnceTest {
     assertThat(origin.requests("/purge.jpg")).as("fetched again, once").isEqualTo(2);
     assertThat(TestNodes.send(cluster.edges().get(0).adminPort(), "POST", "/purge?path=/purge.jpg").statusCode())
         .as("unauthenticated").isEqualTo(401);
+  }
+
+  @Test
+  void purgeBySurrogateKeyAndOfEverything_reachEveryEdge() throws Exception {
+    for (Node edge : cluster.edges()) {
+      get(edge, "/tagged.jpg?width=33");
+      get(edge, "/other.jpg?width=33");
+    }
+    assertThat(purge("key=shoes").statusCode()).isEqualTo(200);
+    Thread.sleep(500);
+    for (Node edge : cluster.edges()) {
+      assertThat(get(edge, "/other.jpg?width=33").headers().firstValue("X-Cache")).contains("HIT");
+    }
+    assertThat(get(edge(2), "/tagged.jpg?width=33").headers().firstValue("X-Cache")).contains("MISS");
+    assertThat(origin.requests("/tagged.jpg")).isEqualTo(2);
+    assertThat(purge("all=1").statusCode()).isEqualTo(200);
+    assertThat(purge("all=1").statusCode()).as("idempotent").isEqualTo(200);
+    Thread.sleep(500);
+    assertThat(get(edge(1), "/other.jpg?width=33").headers().firstValue("X-Cache")).contains("MISS");
+    assertThat(origin.requests("/other.jpg")).isEqualTo(2);
+  }
+
+  private static HttpResponse<byte[]> purge(String query) {
+    return TestNodes.send(cluster.edges().get(0).adminPort(), "POST", "/purge?" + query,
+        "Authorization", "Bearer " + TestCluster.TOKEN);
   }
 
   @Test
