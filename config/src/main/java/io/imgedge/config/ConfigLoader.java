@@ -29,7 +29,7 @@ public final class ConfigLoader {
   private static final String ORIGINS = "origins";
   private static final String SHIELD_POPS = "shield-pops";
   private static final Set<String> ORIGIN_KEYS = Set.of("name", "path-prefix", "type", "folder",
-      "url", "host", "shield", "default-ttl", "override-ttl", "stale-while-revalidate", "stale-if-error");
+      "url", "host", "shield", "allow-private", "default-ttl", "override-ttl", "stale-while-revalidate", "stale-if-error");
 
   private ConfigLoader() {}
 
@@ -185,14 +185,15 @@ public final class ConfigLoader {
         f.duration("stale-while-revalidate"), f.duration("stale-if-error"));
     String host = f.optional("host");
     String shield = f.optional("shield");
+    boolean allowPrivate = f.flag("allow-private");
     return switch (kind) {
-      case SAMPLES -> new OriginConfig(f.name(), prefix, kind, null, null, host, shield, rules);
+      case SAMPLES -> new OriginConfig(f.name(), prefix, kind, null, null, host, shield, rules, false);
       case FOLDER ->
           new OriginConfig(f.name(), prefix, kind, OriginConfig.existingFolder(f.required("folder")),
-              null, host, shield, rules);
+              null, host, shield, rules, false);
       case HTTP ->
           new OriginConfig(f.name(), prefix, kind, null, Settings.httpUri(f.required("url")), host,
-              shield, rules);
+              shield, rules, allowPrivate);
     };
   }
 
@@ -231,6 +232,18 @@ public final class ConfigLoader {
         }
       }
       throw ConfigException.invalid(s, "one of: samples, folder, http");
+    }
+
+    boolean flag(String field) {
+      Object v = entry.get(field);
+      if (v == null) {
+        return false;
+      }
+      return switch (String.valueOf(v).trim().toLowerCase(Locale.ROOT)) {
+        case "true", "yes", "on" -> true;
+        case "false", "no", "off" -> false;
+        default -> throw ConfigException.invalid(new Setting(where + "." + field, String.valueOf(v), source), "true or false");
+      };
     }
 
     @Nullable String optional(String field) {

@@ -28,6 +28,8 @@ import io.imgedge.shield.SourceCache;
 import io.imgedge.shield.SourceId;
 import io.imgedge.shield.SourceObject;
 import io.imgedge.shield.TransformPool;
+import io.imgedge.shield.origin.AddressGuard;
+import io.imgedge.shield.origin.AddressResolver;
 import io.imgedge.shield.origin.FolderOrigin;
 import io.imgedge.shield.origin.HttpOrigin;
 import io.imgedge.shield.origin.OriginClient;
@@ -198,7 +200,8 @@ public final class Node implements AutoCloseable {
     return switch (origin.kind()) {
       case SAMPLES -> new SamplesOrigin(sources, Instant.now(clock));
       case FOLDER -> new FolderOrigin(origin.folder(), maxBytes, sources, io);
-      case HTTP -> new HttpOrigin(origin.baseUrl(), config.fetch(), maxBytes, sources, System::nanoTime);
+      case HTTP -> new HttpOrigin(origin.baseUrl(), config.fetch(), maxBytes, sources,
+          new AddressGuard(AddressResolver.SYSTEM), origin.allowPrivate(), System::nanoTime);
     };
   }
 
