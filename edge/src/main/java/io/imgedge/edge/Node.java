@@ -341,7 +341,9 @@ public final class Node implements AutoCloseable {
     if (publicChain != null) {
       publicChain.shutdown();
       try {
-        publicChain.awaitShutdown(10_000);
+        if (!publicChain.awaitShutdown(10_000)) {
+          LOG.log(Level.WARNING, "stopping with requests still in flight after 10 s");
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }

@@ -7,6 +7,7 @@ import io.imgedge.shield.SourceId;
 import io.imgedge.shield.SourceObject;
 import io.imgedge.transform.ImageTooLargeException;
 import io.imgedge.transform.TransformException;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.LongSupplier;
@@ -66,6 +68,7 @@ public final class HttpOrigin implements OriginClient {
   private final boolean allowPrivate;
   private final TrustManager trust;
   private final Map<String, HttpClient> clients = new ConcurrentHashMap<>();
+  private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
   private final ScheduledExecutorService watchdogs;
   private final LongSupplier nanoTime;
 
@@ -142,8 +145,8 @@ public final class HttpOrigin implements OriginClient {
     }
     InetAddress address = guard.pick(target.getHost(), allowPrivate);
     HttpRequest request = request(target, address, previous);
-    return client(scheme, target.getHost())
-        .sendAsync(request, info -> body(info, deadline))
+    HttpClient client = client(scheme, target.getHost());
+    return send(client, request, deadline)
         .thenCompose(response -> {
           String location = isRedirect(response.statusCode()) ? response.headers().firstValue("Location").orElse(null) : null;
           if (location == null) {
@@ -154,6 +157,24 @@ public final class HttpOrigin implements OriginClient {
           }
           return hop(target.resolve(location), previous, deadline, redirects + 1);
         });
+  }
+
+  /**
+   * Sends on a virtual thread with the blocking {@code send}: the JDK's {@code sendAsync} completes
+   * its future through the common fork-join pool, which would make every fetch wait for a free
+   * common-pool worker.
+   */
+  private CompletableFuture<HttpResponse<byte[]>> send(HttpClient client, HttpRequest request, long deadline) {
+    return CompletableFuture.supplyAsync(() -> {
+      try {
+        return client.send(request, info -> body(info, deadline));
+      } catch (IOException e) {
+        throw new CompletionException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new CompletionException(e);
+      }
+    }, senders);
   }
 
   private HttpRequest request(URI target, InetAddress address, @Nullable SourceObject previous) {
@@ -249,8 +270,10 @@ public final class HttpOrigin implements OriginClient {
 
   private static RuntimeException translate(Throwable error) {
     Throwable e = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-    if (e instanceof OriginException || e instanceof TransformException) {
-      return (RuntimeException) e;
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c instanceof OriginException || c instanceof TransformException) {
+        return (RuntimeException) c; // raised by the body subscriber, wrapped by the client
+      }
     }
     if (e instanceof HttpConnectTimeoutException) {
       return new OriginException(Kind.TIMEOUT, "the origin did not accept a connection in time", e);
@@ -268,5 +291,6 @@ public final class HttpOrigin implements OriginClient {
   public void close() {
     watchdogs.shutdownNow();
     clients.values().forEach(HttpClient::close);
+    senders.shutdownNow();
   }
 }

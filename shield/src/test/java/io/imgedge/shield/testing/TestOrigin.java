@@ -40,6 +40,9 @@ public final class TestOrigin implements AutoCloseable {
   /** Accepts the request and never answers. */
   public record Hang() implements Behaviour {}
 
+  /** Declares a Content-Length, sends fewer bytes, and closes the connection. */
+  public record ShortBody(byte[] body, int declared) implements Behaviour {}
+
   private final HttpServer server;
   private final Map<String, Behaviour> routes = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
@@ -135,6 +138,7 @@ public final class TestOrigin implements AutoCloseable {
         case Respond r -> respond(exchange, path, r);
         case StallBody s -> stall(exchange, s);
         case Hang h -> awaitClose();
+        case ShortBody b -> shortBody(exchange, b);
       }
     } finally {
       inFlight.get(path).decrementAndGet();
@@ -164,6 +168,14 @@ public final class TestOrigin implements AutoCloseable {
     out.write(s.body(), 0, s.sent());
     out.flush();
     awaitClose();
+  }
+
+  private static void shortBody(HttpExchange exchange, ShortBody b) throws IOException {
+    exchange.getResponseHeaders().add("Content-Type", "image/jpeg");
+    exchange.sendResponseHeaders(200, b.declared());
+    OutputStream out = exchange.getResponseBody();
+    out.write(b.body());
+    out.flush(); // the stream is left short: closing the exchange then drops the connection
   }
 
   private void awaitClose() {
