@@ -92,7 +92,7 @@ public final class Transformer {
     long deadline = nanoTime.getAsLong() + budget.toNanos();
     ImageHeader header = probe.probe(source, declared);
     ResizePlan plan = plan(spec, header);
-    ImageFormat output = OutputFormats.format(negotiated.target(), header);
+    ImageFormat output = OutputFormats.format(negotiated.target(), header, spec);
     EncodeOptions options = OutputFormats.options(spec, negotiated, output, header, defaults);
     DecodedImage decoded = decoder.decode(source, header);
     PipelineContext context = new PipelineContext(decoded.image(), decoded.pendingProfile(), spec,
