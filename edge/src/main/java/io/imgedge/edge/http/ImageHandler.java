@@ -27,6 +27,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import io.imgedge.edge.security.UrlSigner;
+import org.jspecify.annotations.Nullable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -39,6 +42,8 @@ import java.util.concurrent.TimeUnit;
  * what the render adjusted.
  */
 public final class ImageHandler implements HttpHandler {
+  /** Longest path and query accepted; longer gets 414. */
+  static final int MAX_URL = 4096;
   private final ImageService service;
   private final TransformSpecParser parser;
   private final TransformDefaults defaults;
@@ -46,6 +51,8 @@ public final class ImageHandler implements HttpHandler {
   private final ErrorResponder errors;
   private final Clock clock;
   private final Duration timeout;
+  private final @Nullable UrlSigner signer;
+  private final Set<String> signedOrigins;
 
   /**
    * @param service serves derivatives
@@ -54,9 +61,11 @@ public final class ImageHandler implements HttpHandler {
    * @param errors writes error responses
    * @param clock the wall clock, for Age
    * @param timeout the request deadline; past it the answer is 504
+   * @param signer verifies signed URLs, or null if no signing keys are configured
+   * @param signedOrigins the origins whose URLs must be signed
    */
   public ImageHandler(ImageService service, TransformDefaults defaults, ExecutorService waiters,
-      ErrorResponder errors, Clock clock, Duration timeout) {
+      ErrorResponder errors, Clock clock, Duration timeout, @Nullable UrlSigner signer, Set<String> signedOrigins) {
     this.service = service;
     this.parser = new TransformSpecParser(defaults);
     this.defaults = defaults;
@@ -64,6 +73,8 @@ public final class ImageHandler implements HttpHandler {
     this.errors = errors;
     this.clock = clock;
     this.timeout = timeout;
+    this.signer = signer;
+    this.signedOrigins = Set.copyOf(signedOrigins);
   }
 
   @Override
@@ -73,7 +84,14 @@ public final class ImageHandler implements HttpHandler {
       return;
     }
     HeaderMap in = exchange.getRequestHeaders();
+    if (exchange.getRequestURI().length() + exchange.getQueryString().length() > MAX_URL) {
+      errors.send(exchange, Problem.URI_TOO_LONG);
+      return;
+    }
     OriginRouter.Routed route = service.route(exchange.getHostName(), exchange.getRequestPath());
+    if (signedOrigins.contains(route.id().origin()) && !signatureValid(exchange)) {
+      return;
+    }
     TransformSpecParser.Parsed parsed = parser.parseWithWarnings(exchange.getQueryString());
     TransformSpec spec = parsed.spec();
     var negotiated = FormatNegotiation.negotiate(spec, in.getFirst(Headers.ACCEPT));
@@ -81,6 +99,20 @@ public final class ImageHandler implements HttpHandler {
     ConditionalRequest conditional =
         new ConditionalRequest(in.getFirst(Headers.IF_NONE_MATCH), in.getFirst(Headers.IF_MODIFIED_SINCE));
     exchange.dispatch(waiters, () -> respond(exchange, route, request, conditional, parsed.warnings()));
+  }
+
+  /** Checks the URL's signature; on failure answers 403 and returns false. No work has been done. */
+  private boolean signatureValid(HttpServerExchange exchange) {
+    UrlSigner.Verdict verdict = signer == null ? UrlSigner.Verdict.INVALID
+        : signer.verify(exchange.getRequestPath(), exchange.getQueryString(), clock.instant());
+    switch (verdict) {
+      case VALID -> {
+        return true;
+      }
+      case EXPIRED -> errors.send(exchange, Problem.SIGNATURE_EXPIRED);
+      default -> errors.send(exchange, Problem.SIGNATURE_INVALID);
+    }
+    return false;
   }
 
   private void respond(HttpServerExchange exchange, OriginRouter.Routed route, DerivativeRequest request,

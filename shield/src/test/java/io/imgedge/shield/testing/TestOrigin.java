@@ -47,6 +47,7 @@ public final class TestOrigin implements AutoCloseable {
   private final Map<String, AtomicInteger> peaks = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> notModified = new ConcurrentHashMap<>();
   private final CountDownLatch closed = new CountDownLatch(1);
+  private volatile String lastHost;
 
   private TestOrigin(HttpServer server) {
     this.server = server;
@@ -54,8 +55,16 @@ public final class TestOrigin implements AutoCloseable {
 
   /** Starts an origin on 127.0.0.1 on a free port. */
   public static TestOrigin start() {
+    return start(InetAddress.getLoopbackAddress());
+  }
+
+  /** Starts an origin on a loopback address (127.x.y.z) on a free port. */
+  public static TestOrigin start(InetAddress loopback) {
+    if (!loopback.isLoopbackAddress()) {
+      throw new IllegalArgumentException("test origins listen on loopback only");
+    }
     try {
-      HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+      HttpServer server = HttpServer.create(new InetSocketAddress(loopback, 0), 64);
       TestOrigin origin = new TestOrigin(server);
       server.createContext("/", origin::handle);
       server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -68,7 +77,7 @@ public final class TestOrigin implements AutoCloseable {
 
   /** The origin's base URL, e.g. {@code http://127.0.0.1:41234}. */
   public URI baseUrl() {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    return URI.create("http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort());
   }
 
   /** Serves an image body with a Content-Type and optional extra headers. */
@@ -105,6 +114,11 @@ public final class TestOrigin implements AutoCloseable {
     return c == null ? 0 : c.get();
   }
 
+  /** The Host header of the last request. */
+  public String lastHost() {
+    return lastHost;
+  }
+
   /** Requests received in total. */
   public int requests() {
     return counts.values().stream().mapToInt(AtomicInteger::get).sum();
@@ -112,6 +126,7 @@ public final class TestOrigin implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     String path = exchange.getRequestURI().getRawPath();
+    lastHost = exchange.getRequestHeaders().getFirst("Host");
     counts.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
     int now = inFlight.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
     peaks.computeIfAbsent(path, p -> new AtomicInteger()).accumulateAndGet(now, Math::max);
