@@ -24,6 +24,8 @@ import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import io.imgedge.edge.security.UrlSigner;
@@ -35,7 +37,9 @@ import java.util.concurrent.TimeUnit;
  * Answers {@code GET|HEAD /<path>?<IO params>}. On the IO thread it does the cheap part (route the
  * path, parse the spec, negotiate the format: any error is a 4xx at once); then it waits for the
  * image on a virtual thread, never on an IO thread, up to the request deadline, and writes the
- * image (200) or a 304 with ETag, Cache-Control, Age, Last-Modified, Vary and the info header.
+ * image (200) or a 304 with ETag, Cache-Control, Age, Last-Modified, Vary and the info header. The
+ * warning header joins what parsing ignored or replaced (computed per request, never cached) with
+ * what the render adjusted.
  */
 public final class ImageHandler implements HttpHandler {
   /** Longest path and query accepted; longer gets 414. */
@@ -88,12 +92,13 @@ public final class ImageHandler implements HttpHandler {
     if (signedOrigins.contains(route.id().origin()) && !signatureValid(exchange)) {
       return;
     }
-    TransformSpec spec = parser.parse(exchange.getQueryString());
+    TransformSpecParser.Parsed parsed = parser.parseWithWarnings(exchange.getQueryString());
+    TransformSpec spec = parsed.spec();
     var negotiated = FormatNegotiation.negotiate(spec, in.getFirst(Headers.ACCEPT));
     DerivativeRequest request = new DerivativeRequest(route.id(), spec, negotiated, defaults);
     ConditionalRequest conditional =
         new ConditionalRequest(in.getFirst(Headers.IF_NONE_MATCH), in.getFirst(Headers.IF_MODIFIED_SINCE));
-    exchange.dispatch(waiters, () -> respond(exchange, route, request, conditional));
+    exchange.dispatch(waiters, () -> respond(exchange, route, request, conditional, parsed.warnings()));
   }
 
   /** Checks the URL's signature; on failure answers 403 and returns false. No work has been done. */
@@ -111,12 +116,12 @@ public final class ImageHandler implements HttpHandler {
   }
 
   private void respond(HttpServerExchange exchange, OriginRouter.Routed route, DerivativeRequest request,
-      ConditionalRequest conditional) {
+      ConditionalRequest conditional, List<String> parseWarnings) {
     try {
       Served served = service.serve(route, request, conditional).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       boolean varies = request.negotiated().variesOnAccept();
       switch (served) {
-        case Served.Image image -> image(exchange, image, varies);
+        case Served.Image image -> image(exchange, image, varies, parseWarnings);
         case Served.NotModified nm -> notModified(exchange, nm, varies);
       }
     } catch (InterruptedException e) {
@@ -127,15 +132,17 @@ public final class ImageHandler implements HttpHandler {
     }
   }
 
-  private void image(HttpServerExchange exchange, Served.Image served, boolean varies) {
+  private void image(HttpServerExchange exchange, Served.Image served, boolean varies, List<String> parseWarnings) {
     Derivative d = served.derivative();
     HeaderMap h = exchange.getResponseHeaders();
     h.put(Headers.CONTENT_TYPE, d.format().mediaType());
     validators(h, new DerivativeMetadata(d.etag(), d.lastModified(), d.freshness()), varies);
     h.put(ImgedgeHeaders.X_CACHE, served.source().name());
     h.put(ImgedgeHeaders.INFO, d.info());
-    if (!d.warnings().isEmpty()) {
-      h.put(ImgedgeHeaders.WARNING, ImgedgeHeaders.safe(String.join("; ", d.warnings())));
+    List<String> warnings = new ArrayList<>(parseWarnings);
+    warnings.addAll(d.warnings());
+    if (!warnings.isEmpty()) {
+      h.put(ImgedgeHeaders.WARNING, ImgedgeHeaders.safe(String.join("; ", warnings)));
     }
     h.put(ImgedgeHeaders.SERVER_TIMING, served.source() != Served.Source.MISS
         ? "edge;desc=\"" + served.source().name().toLowerCase(Locale.ROOT) + "\""
