@@ -29,6 +29,7 @@ import io.imgedge.transform.ImageLimits;
 import io.imgedge.transform.Transformer;
 import io.imgedge.transform.codec.Encoders;
 import io.imgedge.transform.codec.ImageDecoder;
+import io.imgedge.transform.codec.NativeCodecs;
 import io.imgedge.transform.resize.ConvolutionResizer;
 import io.imgedge.transform.spec.TransformDefaults;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -79,8 +80,9 @@ public final class Node implements AutoCloseable {
     this.config = config;
     bindJvmMetrics();
     TransformDefaults defaults = TransformDefaults.from(config.transform());
-    this.transformer = new Transformer(ImageLimits.from(config.limits()), defaults, new ImageDecoder(),
-        new Encoders(), new ConvolutionResizer(), System::nanoTime);
+    NativeCodecs natives = NativeCodecs.load(); // logs the JPEG codec in use, once
+    this.transformer = new Transformer(ImageLimits.from(config.limits()), defaults,
+        new ImageDecoder(natives), new Encoders(natives), new ConvolutionResizer(), System::nanoTime);
     this.origins = new OriginRouter(config.origins(), this::originClient);
     this.pool = new TransformPool(config.limits().transformConcurrency(), config.limits().transformQueue());
     this.cluster = ClusterMember.standalone(config.cluster());

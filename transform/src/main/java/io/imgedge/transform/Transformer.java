@@ -71,6 +71,15 @@ public final class Transformer {
     return pipeline;
   }
 
+  /**
+   * The JPEG codec renders use, for logs and metrics: {@code "libjpeg-turbo 2.1.5 (FFM)"}, or
+   * {@code "ImageIO"} when libjpeg-turbo is not installed (see {@link
+   * io.imgedge.transform.codec.NativeCodecs}).
+   */
+  public String jpegCodec() {
+    return decoder.jpegCodec();
+  }
+
   /** The defaults renders fall back to. */
   public TransformDefaults defaults() {
     return defaults;
@@ -94,7 +103,7 @@ public final class Transformer {
     ResizePlan plan = plan(spec, header);
     ImageFormat output = OutputFormats.format(negotiated.target(), header);
     EncodeOptions options = OutputFormats.options(spec, negotiated, output, header, defaults);
-    DecodedImage decoded = decoder.decode(source, header);
+    DecodedImage decoded = decoder.decode(source, header, plan.maxDecodeShrink());
     PipelineContext context = new PipelineContext(decoded.image(), decoded.pendingProfile(), spec,
         header, plan, output, options, deadline, nanoTime);
     pipeline.run(context);

@@ -38,6 +38,42 @@ public record ResizePlan(Rectangle region, int width, int height, ResizeFilter f
   }
 
   /**
+   * How much smaller than the source the decoder may deliver the image (shrink-on-load): the
+   * factor by which the region shrinks to the output, the smaller of the two axes; 1 when the
+   * image is not shrunk or the filter is nearest-neighbour (whose samples must be source pixels).
+   */
+  public double maxDecodeShrink() {
+    if (filter == ResizeFilter.NEAREST) {
+      return 1;
+    }
+    return Math.max(1, Math.min((double) region.width / width, (double) region.height / height));
+  }
+
+  /**
+   * The region on an image that was decoded smaller than the source (or the region itself when
+   * the sizes match), rounded to whole pixels and kept inside the image.
+   *
+   * @param imageW the decoded image's width, after orientation
+   * @param imageH its height
+   * @param sourceW the source's width after orientation, which the region refers to
+   * @param sourceH the source's height after orientation
+   */
+  public Rectangle regionOn(int imageW, int imageH, int sourceW, int sourceH) {
+    if (imageW == sourceW && imageH == sourceH) {
+      return region;
+    }
+    int x0 = scale(region.x, imageW, sourceW);
+    int y0 = scale(region.y, imageH, sourceH);
+    int x1 = Math.max(x0 + 1, scale(region.x + region.width, imageW, sourceW));
+    int y1 = Math.max(y0 + 1, scale(region.y + region.height, imageH, sourceH));
+    return new Rectangle(x0, y0, x1 - x0, y1 - y0);
+  }
+
+  private static int scale(int v, int image, int source) {
+    return (int) Math.min(image, Math.round((double) v * image / source));
+  }
+
+  /**
    * Computes the plan.
    *
    * @param srcW source width after orientation

@@ -2,13 +2,11 @@ package io.imgedge.transform.resize;
 
 /**
  * Precomputed, normalised filter weights for resampling one axis from {@code in} to {@code out}
- * samples, in fixed point ({@link #PRECISION_BITS} fractional bits). When shrinking, the kernel
- * is stretched by the scale factor so that it low-pass filters (no aliasing).
+ * samples, in fixed point with {@code precisionBits} fractional bits. When shrinking, the kernel
+ * is stretched by the scale factor so that it low-pass filters (no aliasing). Zero weights at
+ * either end of a window are dropped, so that a same-size axis is a one-tap copy.
  */
 final class Coefficients {
-  static final int PRECISION_BITS = 22;
-  static final int ROUNDING = 1 << (PRECISION_BITS - 1);
-
   /** First source index contributing to output sample {@code i}. */
   final int[] start;
   /** Number of contributing source samples for output sample {@code i}. */
@@ -16,15 +14,17 @@ final class Coefficients {
   /** Weights, {@link #stride} per output sample. */
   final int[] weights;
   final int stride;
+  final int precisionBits;
 
-  private Coefficients(int[] start, int[] count, int[] weights, int stride) {
+  private Coefficients(int[] start, int[] count, int[] weights, int stride, int precisionBits) {
     this.start = start;
     this.count = count;
     this.weights = weights;
     this.stride = stride;
+    this.precisionBits = precisionBits;
   }
 
-  static Coefficients compute(int in, int out, Kernel kernel) {
+  static Coefficients compute(int in, int out, Kernel kernel, int precisionBits) {
     double scale = (double) in / out;
     double filterScale = Math.max(scale, 1.0);
     double support = kernel.support() * filterScale;
@@ -43,17 +43,50 @@ final class Coefficients {
         w[k] = kernel.weight((k + min - center + 0.5) / filterScale);
         sum += w[k];
       }
-      toFixedPoint(w, n, sum, weights, i * stride);
-      start[i] = min;
-      count[i] = n;
+      int[] trimmed = toFixedPoint(w, n, sum, weights, i * stride, precisionBits);
+      start[i] = min + trimmed[0];
+      count[i] = trimmed[1];
     }
-    return new Coefficients(start, count, weights, stride);
+    return new Coefficients(start, count, weights, stride, precisionBits);
   }
 
-  private static void toFixedPoint(double[] w, int n, double sum, int[] dst, int offset) {
+  /** Writes the non-zero run of weights at {@code offset}; returns {first kept index, count}. */
+  private static int[] toFixedPoint(
+      double[] w, int n, double sum, int[] dst, int offset, int precisionBits) {
     double norm = sum == 0 ? 1 : 1 / sum;
-    for (int k = 0; k < n; k++) {
-      dst[offset + k] = (int) Math.round(w[k] * norm * (1 << PRECISION_BITS));
+    int first = 0;
+    int last = n - 1;
+    while (first < last && fixed(w[first], norm, precisionBits) == 0) {
+      first++;
     }
+    while (last > first && fixed(w[last], norm, precisionBits) == 0) {
+      last--;
+    }
+    int total = 0;
+    int largest = offset;
+    for (int k = first; k <= last; k++) {
+      int v = fixed(w[k], norm, precisionBits);
+      dst[offset + k - first] = v;
+      total += v;
+      largest = v > dst[largest] ? offset + k - first : largest;
+    }
+    if (sum != 0) {
+      dst[largest] += (1 << precisionBits) - total; // rounding must not change a flat colour
+    }
+    return new int[] {first, last - first + 1};
+  }
+
+  private static int fixed(double weight, double norm, int precisionBits) {
+    return (int) Math.round(weight * norm * (1 << precisionBits));
+  }
+
+  /** Whether this is the identity (every output sample copies one input sample at weight 1). */
+  boolean identity() {
+    for (int i = 0; i < start.length; i++) {
+      if (count[i] != 1 || start[i] != i || weights[i * stride] != 1 << precisionBits) {
+        return false;
+      }
+    }
+    return true;
   }
 }
