@@ -106,6 +106,7 @@ public final class Transformer {
     DecodedImage decoded = decoder.decode(source, header, plan.maxDecodeShrink());
     PipelineContext context = new PipelineContext(decoded.image(), decoded.pendingProfile(), spec,
         header, plan, output, options, deadline, nanoTime);
+    context.decodeScale(decoded.scale());
     pipeline.run(context);
     return new RenderResult(context.encoded(), output, context.image().getWidth(),
         context.image().getHeight(), header, context.warnings());

@@ -6,6 +6,7 @@ import io.imgedge.transform.spec.ResizeFilter;
 import io.imgedge.transform.spec.TransformDefaults;
 import io.imgedge.transform.spec.TransformSpec;
 import java.awt.Rectangle;
+import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,27 +51,16 @@ public record ResizePlan(Rectangle region, int width, int height, ResizeFilter f
   }
 
   /**
-   * The region on an image that was decoded smaller than the source (or the region itself when
-   * the sizes match), rounded to whole pixels and kept inside the image.
-   *
-   * @param imageW the decoded image's width, after orientation
-   * @param imageH its height
-   * @param sourceW the source's width after orientation, which the region refers to
-   * @param sourceH the source's height after orientation
+   * The region on an image decoded at {@code scale} of the source's size (the region itself at
+   * scale 1), exactly: fractional edges are kept for the resampler, and the region is kept inside
+   * the image.
    */
-  public Rectangle regionOn(int imageW, int imageH, int sourceW, int sourceH) {
-    if (imageW == sourceW && imageH == sourceH) {
-      return region;
-    }
-    int x0 = scale(region.x, imageW, sourceW);
-    int y0 = scale(region.y, imageH, sourceH);
-    int x1 = Math.max(x0 + 1, scale(region.x + region.width, imageW, sourceW));
-    int y1 = Math.max(y0 + 1, scale(region.y + region.height, imageH, sourceH));
-    return new Rectangle(x0, y0, x1 - x0, y1 - y0);
-  }
-
-  private static int scale(int v, int image, int source) {
-    return (int) Math.min(image, Math.round((double) v * image / source));
+  public Rectangle2D.Double regionAt(double scale, int imageW, int imageH) {
+    double x = Math.min(region.x * scale, imageW - 1);
+    double y = Math.min(region.y * scale, imageH - 1);
+    double w = Math.min(region.width * scale, imageW - x);
+    double h = Math.min(region.height * scale, imageH - y);
+    return new Rectangle2D.Double(x, y, Math.max(w, Math.min(1, imageW - x)), Math.max(h, Math.min(1, imageH - y)));
   }
 
   /**

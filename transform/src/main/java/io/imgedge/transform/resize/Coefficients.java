@@ -25,7 +25,17 @@ final class Coefficients {
   }
 
   static Coefficients compute(int in, int out, Kernel kernel, int precisionBits) {
-    double scale = (double) in / out;
+    return compute(0, in, in, out, kernel, precisionBits);
+  }
+
+  /**
+   * Weights for resampling the span {@code [from, from + length)} of an axis of {@code in} samples
+   * (a span with fractional ends, e.g. a region mapped onto a reduced-scale decode) to {@code out}
+   * samples; windows are cut at the axis' ends and renormalised.
+   */
+  static Coefficients compute(
+      double from, double length, int in, int out, Kernel kernel, int precisionBits) {
+    double scale = length / out;
     double filterScale = Math.max(scale, 1.0);
     double support = kernel.support() * filterScale;
     int stride = (int) Math.ceil(support) * 2 + 1;
@@ -34,7 +44,7 @@ final class Coefficients {
     int[] weights = new int[out * stride];
     double[] w = new double[stride];
     for (int i = 0; i < out; i++) {
-      double center = (i + 0.5) * scale;
+      double center = from + (i + 0.5) * scale;
       int min = Math.max(0, (int) Math.floor(center - support + 0.5));
       int max = Math.min(in, (int) Math.floor(center + support + 0.5));
       int n = Math.min(max - min, stride);

@@ -2,7 +2,12 @@ package io.imgedge.transform.resize;
 
 import io.imgedge.transform.color.SrgbImages;
 import io.imgedge.transform.spec.ResizeFilter;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.FutureTask;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A separable resampler with fixed-point weights (the approach of Pillow and libvips' reduce),
@@ -13,19 +18,28 @@ import java.awt.image.BufferedImage;
  * resampled as stored (sRGB-encoded), like sharp and libvips, unless linear light is chosen.
  */
 public final class ConvolutionResizer implements Resizer {
-  private final Light light;
+  /** Below this much work (output pixels times taps) a resize is not split between threads. */
+  static final long SPLIT_WORK = 2_000_000;
 
-  /** The default resampler: sRGB-encoded values, as sharp and libvips resample. */
+  private final Light light;
+  private final @Nullable Executor helper;
+
+  /** The default resampler, on the calling thread only: sRGB-encoded values, as sharp resamples. */
   public ConvolutionResizer() {
-    this(false);
+    this(false, null);
   }
 
   /**
    * @param linearLight resample in linear light (12-bit), which keeps the brightness of fine,
    *     high-contrast detail; slower
+   * @param helper where the lower half of a large resize may run while the calling thread does the
+   *     upper half (the caller does both if the helper has not started by then), or null for the
+   *     calling thread only. It shortens one render when cores are idle and costs nothing when
+   *     they are busy.
    */
-  public ConvolutionResizer(boolean linearLight) {
+  public ConvolutionResizer(boolean linearLight, @Nullable Executor helper) {
     this.light = linearLight ? Light.LINEAR : Light.SRGB;
+    this.helper = helper;
   }
 
   @Override
@@ -33,29 +47,78 @@ public final class ConvolutionResizer implements Resizer {
     if (width < 1 || height < 1) {
       throw new IllegalArgumentException("size must be positive: " + width + "x" + height);
     }
-    boolean alpha = source.getColorModel().hasAlpha();
     int sw = source.getWidth();
     int sh = source.getHeight();
-    int[] pixels = SrgbImages.pixels(source);
-    BufferedImage out = SrgbImages.blank(width, height, alpha);
-    if (filter == ResizeFilter.NEAREST) {
-      int[] sampled = Nearest.sample(pixels, sw, sh, width, height);
-      System.arraycopy(sampled, 0, SrgbImages.pixels(out), 0, sampled.length);
-      return out;
+    if (filter != ResizeFilter.NEAREST) {
+      return resize(source, new Rectangle2D.Double(0, 0, sw, sh), width, height, filter);
     }
-    resample(pixels, sw, sh, alpha ? 4 : 3, Kernel.of(filter), SrgbImages.pixels(out), width, height);
+    BufferedImage out = SrgbImages.blank(width, height, source.getColorModel().hasAlpha());
+    int[] sampled = Nearest.sample(SrgbImages.pixels(source), sw, sh, width, height);
+    System.arraycopy(sampled, 0, SrgbImages.pixels(out), 0, sampled.length);
     return out;
   }
 
-  private void resample(
-      int[] src, int sw, int sh, int channels, Kernel kernel, int[] dst, int width, int height) {
-    Coefficients vertical = Coefficients.compute(sh, height, kernel, 30 - light.bits);
-    Coefficients horizontal = Coefficients.compute(sw, width, kernel, RowResampler.H_BITS);
+  /** Resamples the region exactly, fractional edges included, without cropping first. */
+  @Override
+  public BufferedImage resize(
+      BufferedImage source, Rectangle2D region, int width, int height, ResizeFilter filter) {
+    if (width < 1 || height < 1) {
+      throw new IllegalArgumentException("size must be positive: " + width + "x" + height);
+    }
+    if (filter == ResizeFilter.NEAREST) {
+      return Resizer.super.resize(source, region, width, height, filter);
+    }
+    boolean alpha = source.getColorModel().hasAlpha();
+    Kernel kernel = Kernel.of(filter);
+    Coefficients vertical = Coefficients.compute(region.getY(), region.getHeight(),
+        source.getHeight(), height, kernel, 30 - light.bits);
+    Coefficients horizontal = Coefficients.compute(region.getX(), region.getWidth(),
+        source.getWidth(), width, kernel, RowResampler.H_BITS);
+    BufferedImage out = SrgbImages.blank(width, height, alpha);
+    resample(SrgbImages.pixels(source), source.getWidth(), alpha ? 4 : 3, vertical, horizontal,
+        SrgbImages.pixels(out));
+    return out;
+  }
+
+  private void resample(int[] src, int sw, int channels, Coefficients vertical,
+      Coefficients horizontal, int[] dst) {
+    int width = horizontal.start.length;
+    int height = vertical.start.length;
     int window = 1;
     for (int n : vertical.count) {
       window = Math.max(window, n);
     }
-    SourceRows rows = new SourceRows(src, sw, channels, light, window + 1);
-    new RowResampler(rows, sw, vertical, horizontal, channels, light).run(0, height, dst);
+    int ring = window + 1;
+    Band band = (from, to) -> new RowResampler(new SourceRows(src, sw, channels, light, ring), sw,
+        vertical, horizontal, channels, light).run(from, to, dst);
+    long work = (long) width * height * (window + horizontal.stride);
+    if (helper == null || work < SPLIT_WORK || height < 2) {
+      band.run(0, height);
+      return;
+    }
+    int middle = height / 2;
+    FutureTask<Void> lower = new FutureTask<>(() -> band.run(middle, height), null);
+    helper.execute(lower);
+    band.run(0, middle);
+    lower.run(); // does the lower half here unless the helper has started it
+    join(lower);
+  }
+
+  private interface Band {
+    void run(int from, int to);
+  }
+
+  private static void join(FutureTask<Void> task) {
+    try {
+      task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while resizing", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
   }
 }

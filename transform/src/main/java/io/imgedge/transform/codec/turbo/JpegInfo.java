@@ -17,13 +17,13 @@ public record JpegInfo(int width, int height, int subsampling, int colorspace) {
     return colorspace == GRAY;
   }
 
-  /** The size of a decode scaled by {@code 1/denominator}, as libjpeg rounds it (up). */
-  public int scaledWidth(int denominator) {
-    return (width + denominator - 1) / denominator;
+  /** The width of a decode scaled by {@code eighths/8}, as libjpeg rounds it (up). */
+  public int scaledWidth(int eighths) {
+    return (int) (((long) width * eighths + 7) / 8);
   }
 
-  /** The height of a decode scaled by {@code 1/denominator}. */
-  public int scaledHeight(int denominator) {
-    return (height + denominator - 1) / denominator;
+  /** The height of a decode scaled by {@code eighths/8}. */
+  public int scaledHeight(int eighths) {
+    return (int) (((long) height * eighths + 7) / 8);
   }
 }
