@@ -59,7 +59,7 @@ harness() { timeout "$limit" "$JAVA" "${JVM[@]}" -cp "$CP" io.imgedge.loadtest.b
 echo "task: $(basename "$input") -> ${width}x${height}, lanczos3, JPEG q${quality}; ${seconds}s per mode after ${warmup}s warm-up; $(nproc) cores"
 results="$out/results.txt"
 : > "$results"
-for c in imgedge imgedge-java imageio-imgscalr; do
+for c in imgedge imgedge-1thread imgedge-java imageio-imgscalr; do
   harness run --contender "$c" --input "$input" --width "$width" --height "$height" \
     --quality "$quality" --warm-up "$warmup" --seconds "$seconds" --out "$out/$c.jpg" 2>/dev/null \
     | grep '^RESULT' | tee -a "$results"
@@ -69,10 +69,10 @@ done
 timeout "$limit" "$BENCH/vips-bench.sh" "$input" "$width" "$height" "$quality" "$seconds" "$out" \
   | tee -a "$results"
 
-outputs=(imgedge imgedge-java imageio-imgscalr sharp vipsthumbnail)
+files=()
+for o in imgedge imgedge-java imageio-imgscalr sharp vipsthumbnail; do files+=("$out/$o.jpg"); done
 harness ssim --input "$input" --width "$width" --height "$height" --reference-png "$out/reference.png" \
-  "${outputs[@]/#/$out/}" 2>/dev/null | sed 's/\.jpg / /; s#'"$out"'/##' > "$out/ssim.txt"
-for o in "${outputs[@]}"; do sed -i "s#$out/$o\.jpg#$o.jpg#" "$out/ssim.txt"; done
+  "${files[@]}" 2>/dev/null | grep '^SSIM' | sed "s#$out/##" > "$out/ssim.txt"
 
 echo
 awk -v ssimfile="$out/ssim.txt" '

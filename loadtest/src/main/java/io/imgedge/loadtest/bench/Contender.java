@@ -29,9 +29,12 @@ interface Contender {
   byte[] run(byte[] source);
 
   /** imgedge's {@link Transformer}, with libjpeg-turbo or the pure-Java path. */
-  static Contender imgedge(NativeCodecs natives, int width, int height, int quality) {
+  static Contender imgedge(
+      NativeCodecs natives, java.util.concurrent.@org.jspecify.annotations.Nullable Executor helper,
+      int width, int height, int quality) {
     Transformer transformer = new Transformer(ImageLimits.FASTLY, TransformDefaults.FASTLY,
-        new ImageDecoder(natives), new Encoders(natives), new ConvolutionResizer(), System::nanoTime);
+        new ImageDecoder(natives), new Encoders(natives), new ConvolutionResizer(false, helper),
+        System::nanoTime);
     TransformSpec spec = new TransformSpecParser(TransformDefaults.FASTLY)
         .parse("width=%d&height=%d&quality=%d&format=jpg&resize-filter=lanczos3".formatted(width, height, quality));
     var negotiated = FormatNegotiation.negotiate(spec, null);

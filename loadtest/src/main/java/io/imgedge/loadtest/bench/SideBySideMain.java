@@ -48,8 +48,9 @@ public final class SideBySideMain {
     int q = Integer.parseInt(o.get("quality"));
     String name = o.get("contender");
     Contender c = switch (name) {
-      case "imgedge" -> Contender.imgedge(NativeCodecs.load(), w, h, q);
-      case "imgedge-java" -> Contender.imgedge(NativeCodecs.none(), w, h, q);
+      case "imgedge" -> Contender.imgedge(NativeCodecs.load(), helper(), w, h, q);
+      case "imgedge-1thread" -> Contender.imgedge(NativeCodecs.load(), null, w, h, q);
+      case "imgedge-java" -> Contender.imgedge(NativeCodecs.none(), helper(), w, h, q);
       case "imageio-imgscalr" -> Contender.imageIoImgscalr(w, h, q);
       default -> throw new IllegalArgumentException("unknown contender " + name);
     };
@@ -61,6 +62,16 @@ public final class SideBySideMain {
     double pair = Throughput.measure(() -> c.run(source), 2, seconds);
     System.out.printf("RESULT %s serial=%.1f pair=%.1f bytes=%d rssMiB=%d%n", name, serial, pair,
         out.length, PeakRss.mebibytes());
+  }
+
+  /** The resize helper as the node wires it: one thread fewer than there are cores. */
+  private static java.util.concurrent.@org.jspecify.annotations.Nullable Executor helper() {
+    int cores = Runtime.getRuntime().availableProcessors();
+    return cores < 2 ? null : java.util.concurrent.Executors.newFixedThreadPool(cores - 1, r -> {
+      Thread t = new Thread(r, "resize-helper");
+      t.setDaemon(true);
+      return t;
+    });
   }
 
   private static void ssim(Map<String, String> o, List<String> outputs) throws IOException {
@@ -80,7 +91,7 @@ public final class SideBySideMain {
     int w = Integer.parseInt(o.get("width"));
     int h = Integer.parseInt(o.get("height"));
     int q = Integer.parseInt(o.get("quality"));
-    byte[] jpeg = Contender.imgedge(NativeCodecs.load(), w, h, 100).run(source);
+    byte[] jpeg = Contender.imgedge(NativeCodecs.load(), null, w, h, 100).run(source);
     BufferedImage resized = ImageIO.read(new ByteArrayInputStream(jpeg));
     ImageIO.write(resized, "png", Path.of(o.get("png")).toFile());
     Encoders encoders = new Encoders(NativeCodecs.none());

@@ -7,6 +7,8 @@ import java.awt.image.BufferedImage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,6 +25,7 @@ public final class ConvolutionResizer implements Resizer {
 
   private final Light light;
   private final @Nullable Executor helper;
+  private final AtomicInteger running = new AtomicInteger();
 
   /** The default resampler, on the calling thread only: sRGB-encoded values, as sharp resamples. */
   public ConvolutionResizer() {
@@ -34,8 +37,8 @@ public final class ConvolutionResizer implements Resizer {
    *     high-contrast detail; slower
    * @param helper where the lower half of a large resize may run while the calling thread does the
    *     upper half (the caller does both if the helper has not started by then), or null for the
-   *     calling thread only. It shortens one render when cores are idle and costs nothing when
-   *     they are busy.
+   *     calling thread only. A resize is split only while no other resize of this resampler runs,
+   *     so it shortens one render when a core is idle and stays out of the way under load.
    */
   public ConvolutionResizer(boolean linearLight, @Nullable Executor helper) {
     this.light = linearLight ? Light.LINEAR : Light.SRGB;
@@ -92,13 +95,27 @@ public final class ConvolutionResizer implements Resizer {
     Band band = (from, to) -> new RowResampler(new SourceRows(src, sw, channels, light, ring), sw,
         vertical, horizontal, channels, light).run(from, to, dst);
     long work = (long) width * height * (window + horizontal.stride);
-    if (helper == null || work < SPLIT_WORK || height < 2) {
-      band.run(0, height);
-      return;
+    Executor with = helper;
+    running.incrementAndGet();
+    try {
+      if (with == null || work < SPLIT_WORK || height < 2 || running.get() > 1) {
+        band.run(0, height); // small, or another resize is running: the cores are busy anyway
+      } else {
+        split(with, band, height);
+      }
+    } finally {
+      running.decrementAndGet();
     }
+  }
+
+  private static void split(Executor helper, Band band, int height) {
     int middle = height / 2;
     FutureTask<Void> lower = new FutureTask<>(() -> band.run(middle, height), null);
-    helper.execute(lower);
+    try {
+      helper.execute(lower);
+    } catch (RejectedExecutionException e) {
+      // the helper is shutting down: the caller does both halves
+    }
     band.run(0, middle);
     lower.run(); // does the lower half here unless the helper has started it
     join(lower);
