@@ -89,14 +89,4 @@ final class Coefficients {
   private static int fixed(double weight, double norm, int precisionBits) {
     return (int) Math.round(weight * norm * (1 << precisionBits));
   }
-
-  /** Whether this is the identity (every output sample copies one input sample at weight 1). */
-  boolean identity() {
-    for (int i = 0; i < start.length; i++) {
-      if (count[i] != 1 || start[i] != i || weights[i * stride] != 1 << precisionBits) {
-        return false;
-      }
-    }
-    return true;
-  }
 }

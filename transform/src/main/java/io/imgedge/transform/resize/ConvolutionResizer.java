@@ -4,11 +4,12 @@ import io.imgedge.transform.color.SrgbImages;
 import io.imgedge.transform.spec.ResizeFilter;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,8 +21,10 @@ import org.jspecify.annotations.Nullable;
  * resampled as stored (sRGB-encoded), like sharp and libvips, unless linear light is chosen.
  */
 public final class ConvolutionResizer implements Resizer {
-  /** Below this much work (output pixels times taps) a resize is not split between threads. */
+  /** Below this much work (output pixels times taps) a resize is not shared with the helper. */
   static final long SPLIT_WORK = 2_000_000;
+  /** A shared resize is cut into this many bands of rows, taken by whoever is free. */
+  static final int CHUNKS = 8;
 
   private final Light light;
   private final @Nullable Executor helper;
@@ -35,10 +38,11 @@ public final class ConvolutionResizer implements Resizer {
   /**
    * @param linearLight resample in linear light (12-bit), which keeps the brightness of fine,
    *     high-contrast detail; slower
-   * @param helper where the lower half of a large resize may run while the calling thread does the
-   *     upper half (the caller does both if the helper has not started by then), or null for the
-   *     calling thread only. A resize is split only while no other resize of this resampler runs,
-   *     so it shortens one render when a core is idle and stays out of the way under load.
+   * @param helper a thread that may take bands of rows of a large resize while the calling thread
+   *     takes the others (the caller takes them all if the helper does not start; it never waits
+   *     for more than the band the helper is on), or null for the calling thread only. A resize is
+   *     shared only while no other resize of this resampler runs, so it shortens one render when a
+   *     core is idle and stays out of the way under load.
    */
   public ConvolutionResizer(boolean linearLight, @Nullable Executor helper) {
     this.light = linearLight ? Light.LINEAR : Light.SRGB;
@@ -92,50 +96,71 @@ public final class ConvolutionResizer implements Resizer {
       window = Math.max(window, n);
     }
     int ring = window + 1;
-    Band band = (from, to) -> new RowResampler(new SourceRows(src, sw, channels, light, ring), sw,
-        vertical, horizontal, channels, light).run(from, to, dst);
+    Supplier<RowResampler> worker = () -> new RowResampler(
+        new SourceRows(src, sw, channels, light, ring), sw, vertical, horizontal, channels, light);
     long work = (long) width * height * (window + horizontal.stride);
     Executor with = helper;
     running.incrementAndGet();
     try {
-      if (with == null || work < SPLIT_WORK || height < 2 || running.get() > 1) {
-        band.run(0, height); // small, or another resize is running: the cores are busy anyway
+      if (with == null || work < SPLIT_WORK || height < CHUNKS || running.get() > 1) {
+        worker.get().run(0, height, dst); // small, or another resize runs: the cores are busy
       } else {
-        split(with, band, height);
+        new SharedRows(height, worker, dst).runWith(with);
       }
     } finally {
       running.decrementAndGet();
     }
   }
 
-  private static void split(Executor helper, Band band, int height) {
-    int middle = height / 2;
-    FutureTask<Void> lower = new FutureTask<>(() -> band.run(middle, height), null);
-    try {
-      helper.execute(lower);
-    } catch (RejectedExecutionException e) {
-      // the helper is shutting down: the caller does both halves
+  /** Chunks of output rows that the calling thread and the helper take in turn. */
+  private static final class SharedRows implements Runnable {
+    private final int height;
+    private final Supplier<RowResampler> worker;
+    private final int[] dst;
+    private final AtomicInteger next = new AtomicInteger();
+    private final CountDownLatch done = new CountDownLatch(CHUNKS);
+    private final AtomicReference<@Nullable RuntimeException> failure = new AtomicReference<>();
+
+    SharedRows(int height, Supplier<RowResampler> worker, int[] dst) {
+      this.height = height;
+      this.worker = worker;
+      this.dst = dst;
     }
-    band.run(0, middle);
-    lower.run(); // does the lower half here unless the helper has started it
-    join(lower);
-  }
 
-  private interface Band {
-    void run(int from, int to);
-  }
-
-  private static void join(FutureTask<Void> task) {
-    try {
-      task.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while resizing", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
+    /** Offers the helper a share, works through the chunks, waits for the helper's last one. */
+    void runWith(Executor helper) {
+      try {
+        helper.execute(this);
+      } catch (RejectedExecutionException e) {
+        // the helper is shutting down: this thread does every chunk
       }
-      throw new IllegalStateException(e.getCause());
+      run();
+      try {
+        done.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while resizing", e);
+      }
+      RuntimeException e = failure.get();
+      if (e != null) {
+        throw e;
+      }
+    }
+
+    @Override
+    public void run() {
+      @Nullable RowResampler rows = null;
+      int rowsPerChunk = (height + CHUNKS - 1) / CHUNKS;
+      for (int c = next.getAndIncrement(); c < CHUNKS; c = next.getAndIncrement()) {
+        try {
+          rows = rows == null ? worker.get() : rows;
+          rows.run(Math.min(height, c * rowsPerChunk), Math.min(height, (c + 1) * rowsPerChunk), dst);
+        } catch (RuntimeException e) {
+          failure.compareAndSet(null, e);
+        } finally {
+          done.countDown();
+        }
+      }
     }
   }
 }
