@@ -33,9 +33,13 @@ async function measure(inFlight, secs) {
   const result = await once();
   fs.writeFileSync(out, result);
   await measure(2, Number(warmup));
+  const cpu = process.cpuUsage();
+  const started = Date.now();
   const serial = await measure(1, Number(seconds));
+  const used = process.cpuUsage(cpu);
+  const cpuMs = (used.user + used.system) / 1000 / (serial * (Date.now() - started) / 1000);
   const pair = await measure(2, Number(seconds));
   const rssMiB = Math.round(process.resourceUsage().maxRSS / 1024);
   console.log(`RESULT sharp-${sharp.versions.sharp} serial=${serial.toFixed(1)} pair=${pair.toFixed(1)} ` +
-    `bytes=${result.length} rssMiB=${rssMiB}`);
+    `bytes=${result.length} rssMiB=${rssMiB} cpuMs=${cpuMs.toFixed(1)}`);
 })();

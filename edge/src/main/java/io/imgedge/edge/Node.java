@@ -66,10 +66,6 @@ public final class Node implements AutoCloseable {
   private final ImgedgeConfig config;
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final ExecutorService io = Executors.newVirtualThreadPerTaskExecutor();
-  /** Runs the lower half of large resizes while the rendering thread does the upper half. */
-  private final ExecutorService resizeHelper = Executors.newFixedThreadPool(
-      Math.max(1, Runtime.getRuntime().availableProcessors() - 1),
-      Thread.ofPlatform().name("resize-helper-", 0).daemon().factory());
   private final Clock clock = Clock.systemUTC();
   private final ClusterMember cluster;
   private final OriginRouter origins;
@@ -86,8 +82,7 @@ public final class Node implements AutoCloseable {
     TransformDefaults defaults = TransformDefaults.from(config.transform());
     NativeCodecs natives = NativeCodecs.load(); // logs the JPEG codec in use, once
     this.transformer = new Transformer(ImageLimits.from(config.limits()), defaults,
-        new ImageDecoder(natives), new Encoders(natives),
-        new ConvolutionResizer(false, resizeHelper), System::nanoTime);
+        new ImageDecoder(natives), new Encoders(natives), new ConvolutionResizer(), System::nanoTime);
     this.origins = new OriginRouter(config.origins(), this::originClient);
     this.pool = new TransformPool(config.limits().transformConcurrency(), config.limits().transformQueue());
     this.cluster = ClusterMember.standalone(config.cluster());
@@ -200,7 +195,6 @@ public final class Node implements AutoCloseable {
     publicServer.stop();
     adminServer.stop();
     pool.close();
-    resizeHelper.close();
     origins.close();
     cluster.close();
     io.close();

@@ -19,7 +19,8 @@ import javax.imageio.ImageIO;
  * The Java side of {@code loadtest/bench/side-by-side.sh}. Commands:
  *
  * <ul>
- *   <li>{@code run --contender imgedge|imgedge-java|imageio-imgscalr --input F --width W --height
+ *   <li>{@code run --contender imgedge|imgedge-helper|imgedge-java|imgedge-java-helper|imageio-imgscalr
+ *       --input F --width W --height
  *       H --quality Q --warm-up S --seconds S --out F}: ops/s one at a time and two in flight,
  *       output bytes, peak RSS; one line;
  *   <li>{@code ssim --input F --width W --height H OUT...}: SSIM of each output against the
@@ -48,9 +49,10 @@ public final class SideBySideMain {
     int q = Integer.parseInt(o.get("quality"));
     String name = o.get("contender");
     Contender c = switch (name) {
-      case "imgedge" -> Contender.imgedge(NativeCodecs.load(), helper(), w, h, q);
-      case "imgedge-1thread" -> Contender.imgedge(NativeCodecs.load(), null, w, h, q);
-      case "imgedge-java" -> Contender.imgedge(NativeCodecs.none(), helper(), w, h, q);
+      case "imgedge" -> Contender.imgedge(NativeCodecs.load(), null, w, h, q);
+      case "imgedge-helper" -> Contender.imgedge(NativeCodecs.load(), helper(), w, h, q);
+      case "imgedge-java" -> Contender.imgedge(NativeCodecs.none(), null, w, h, q);
+      case "imgedge-java-helper" -> Contender.imgedge(NativeCodecs.none(), helper(), w, h, q);
       case "imageio-imgscalr" -> Contender.imageIoImgscalr(w, h, q);
       default -> throw new IllegalArgumentException("unknown contender " + name);
     };
@@ -58,13 +60,18 @@ public final class SideBySideMain {
     Files.write(Path.of(o.get("out")), out);
     double seconds = Double.parseDouble(o.get("seconds"));
     Throughput.measure(() -> c.run(source), 2, Double.parseDouble(o.get("warm-up")));
+    var os = (com.sun.management.OperatingSystemMXBean)
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    long cpu = os.getProcessCpuTime();
+    long start = System.nanoTime();
     double serial = Throughput.measure(() -> c.run(source), 1, seconds);
+    double cpuMs = (os.getProcessCpuTime() - cpu) / 1e6 / (serial * (System.nanoTime() - start) / 1e9);
     double pair = Throughput.measure(() -> c.run(source), 2, seconds);
-    System.out.printf("RESULT %s serial=%.1f pair=%.1f bytes=%d rssMiB=%d%n", name, serial, pair,
-        out.length, PeakRss.mebibytes());
+    System.out.printf("RESULT %s serial=%.1f pair=%.1f bytes=%d rssMiB=%d cpuMs=%.1f%n", name, serial,
+        pair, out.length, PeakRss.mebibytes(), cpuMs);
   }
 
-  /** The resize helper as the node wires it: one thread fewer than there are cores. */
+  /** The optional resize helper (not wired in the node): one thread fewer than there are cores. */
   private static java.util.concurrent.@org.jspecify.annotations.Nullable Executor helper() {
     int cores = Runtime.getRuntime().availableProcessors();
     return cores < 2 ? null : java.util.concurrent.Executors.newFixedThreadPool(cores - 1, r -> {

@@ -3,7 +3,6 @@ package io.imgedge.transform.codec.turbo;
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
-import static java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import java.lang.foreign.Arena;
@@ -73,10 +72,9 @@ public final class TurboJpeg {
     try (Arena arena = Arena.ofConfined()) {
       MemorySegment handle = handle((MemorySegment) tj.initDecompress.invokeExact(), "tjInitDecompress");
       try {
-        MemorySegment src = arena.allocateFrom(JAVA_BYTE, jpeg);
         MemorySegment out = arena.allocate(JAVA_INT, 4);
-        int rc = (int) tj.decompressHeader3.invokeExact(handle, src, (long) jpeg.length,
-            out, out.asSlice(4), out.asSlice(8), out.asSlice(12));
+        int rc = (int) tj.decompressHeader3.invokeExact(handle, MemorySegment.ofArray(jpeg),
+            (long) jpeg.length, out, out.asSlice(4), out.asSlice(8), out.asSlice(12));
         check(rc, handle);
         return new JpegInfo(out.getAtIndex(JAVA_INT, 0), out.getAtIndex(JAVA_INT, 1),
             out.getAtIndex(JAVA_INT, 2), out.getAtIndex(JAVA_INT, 3));
@@ -108,8 +106,10 @@ public final class TurboJpeg {
   }
 
   /**
-   * Decodes as {@link #decode(byte[], JpegInfo, int)} does, into {@code pixels} (e.g. the array of a
-   * {@code TYPE_INT_RGB} image), which must hold at least the scaled size.
+   * Decodes as {@link #decode(byte[], JpegInfo, int)} does, straight into {@code pixels} (e.g. the
+   * array of a {@code TYPE_INT_RGB} image), which must hold at least the scaled size. The call is
+   * a critical downcall on the Java arrays themselves: nothing is copied, and the arrays stay put
+   * (pinned) while libjpeg-turbo works.
    */
   public void decode(byte[] jpeg, JpegInfo info, int eighths, int[] pixels)
       throws TurboJpegException {
@@ -118,22 +118,17 @@ public final class TurboJpeg {
     }
     int w = info.scaledWidth(eighths);
     int h = info.scaledHeight(eighths);
-    long bytes = (long) w * h * 4;
     if (pixels.length < (long) w * h) {
       throw new IllegalArgumentException("the array holds fewer than " + w + "x" + h + " pixels");
     }
-    try (Arena arena = Arena.ofConfined()) {
-      MemorySegment src = arena.allocateFrom(JAVA_BYTE, jpeg);
+    try {
       MemorySegment handle = handle((MemorySegment) tj.initDecompress.invokeExact(), "tjInitDecompress");
-      MemorySegment dst = MemorySegment.NULL;
       try {
-        dst = allocate(bytes);
-        int rc = (int) tj.decompress2.invokeExact(handle, src, (long) jpeg.length, dst, w, w * 4, h,
-            TJPF_BGRX, TJFLAG_STOPONWARNING);
+        int rc = (int) tj.decompress2.invokeExact(handle, MemorySegment.ofArray(jpeg),
+            (long) jpeg.length, MemorySegment.ofArray(pixels), w, w * 4, h, TJPF_BGRX,
+            TJFLAG_STOPONWARNING);
         check(rc, handle);
-        MemorySegment.copy(dst.reinterpret(bytes), JAVA_INT_UNALIGNED, 0, pixels, 0, w * h);
       } finally {
-        free(dst);
         destroy(handle);
       }
     } catch (TurboJpegException e) {
@@ -155,7 +150,7 @@ public final class TurboJpeg {
       throw new IllegalArgumentException("fewer pixels than " + width + "x" + height);
     }
     try (Arena arena = Arena.ofConfined()) {
-      MemorySegment src = arena.allocateFrom(JAVA_INT, pixels);
+      MemorySegment src = MemorySegment.ofArray(pixels);
       MemorySegment out = arena.allocate(ADDRESS);
       MemorySegment size = arena.allocate(JAVA_LONG);
       out.set(ADDRESS, 0, MemorySegment.NULL);
@@ -175,14 +170,6 @@ public final class TurboJpeg {
     } catch (Throwable t) {
       throw new IllegalStateException("TurboJPEG call failed", t);
     }
-  }
-
-  private MemorySegment allocate(long bytes) throws Throwable {
-    MemorySegment p = (MemorySegment) tj.alloc.invokeExact((int) bytes);
-    if (p.equals(MemorySegment.NULL)) {
-      throw new OutOfMemoryError("tjAlloc(" + bytes + ") failed");
-    }
-    return p;
   }
 
   private void free(MemorySegment p) throws Throwable {
@@ -221,7 +208,6 @@ public final class TurboJpeg {
     final MethodHandle compress2;
     final MethodHandle getErrorStr2;
     final MethodHandle getErrorCode;
-    final MethodHandle alloc;
     final MethodHandle free;
 
     Functions(SymbolLookup lookup, Linker linker) {
@@ -229,15 +215,15 @@ public final class TurboJpeg {
       initDecompress = b.bind("tjInitDecompress", FunctionDescriptor.of(ADDRESS));
       initCompress = b.bind("tjInitCompress", FunctionDescriptor.of(ADDRESS));
       destroy = b.bind("tjDestroy", FunctionDescriptor.of(JAVA_INT, ADDRESS));
-      decompressHeader3 = b.bind("tjDecompressHeader3", FunctionDescriptor.of(JAVA_INT, ADDRESS,
-          ADDRESS, JAVA_LONG, ADDRESS, ADDRESS, ADDRESS, ADDRESS));
-      decompress2 = b.bind("tjDecompress2", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS,
+      // Critical: these take Java arrays directly (no copies); they do not call back into Java.
+      decompressHeader3 = b.bindCritical("tjDecompressHeader3", FunctionDescriptor.of(JAVA_INT,
+          ADDRESS, ADDRESS, JAVA_LONG, ADDRESS, ADDRESS, ADDRESS, ADDRESS));
+      decompress2 = b.bindCritical("tjDecompress2", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS,
           JAVA_LONG, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
-      compress2 = b.bind("tjCompress2", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT,
-          JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT));
+      compress2 = b.bindCritical("tjCompress2", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS,
+          JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT));
       getErrorStr2 = b.bind("tjGetErrorStr2", FunctionDescriptor.of(ADDRESS, ADDRESS));
       getErrorCode = b.bind("tjGetErrorCode", FunctionDescriptor.of(JAVA_INT, ADDRESS));
-      alloc = b.bind("tjAlloc", FunctionDescriptor.of(ADDRESS, JAVA_INT));
       free = b.bind("tjFree", FunctionDescriptor.ofVoid(ADDRESS));
     }
   }
@@ -247,6 +233,12 @@ public final class TurboJpeg {
       MemorySegment symbol = lookup.find(name).orElseThrow(
           () -> new IllegalArgumentException("the TurboJPEG library has no " + name + " (API 2.0+ needed)"));
       return linker.downcallHandle(symbol, descriptor);
+    }
+
+    MethodHandle bindCritical(String name, FunctionDescriptor descriptor) {
+      MemorySegment symbol = lookup.find(name).orElseThrow(
+          () -> new IllegalArgumentException("the TurboJPEG library has no " + name + " (API 2.0+ needed)"));
+      return linker.downcallHandle(symbol, descriptor, Linker.Option.critical(true));
     }
   }
 }
