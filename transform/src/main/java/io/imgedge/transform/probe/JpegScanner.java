@@ -11,8 +11,8 @@ import java.util.TreeMap;
 
 /**
  * Walks JPEG marker segments up to the first scan: the frame header (size, precision, coding,
- * components), the EXIF orientation, the Adobe colour transform and, for CMYK images, the embedded
- * ICC profile (the decoder applies RGB and gray profiles itself).
+ * components), the EXIF orientation, the Adobe colour transform and the embedded ICC profile
+ * (reassembled from its APP2 chunks), which the decoders apply.
  */
 final class JpegScanner {
   private static final int SOS = 0xDA;
@@ -60,7 +60,7 @@ final class JpegScanner {
     }
     boolean cmyk = s.components == 4;
     return new ImageHeader(ImageFormat.JPEG, s.width, s.height, 1, s.orientation,
-        cmyk ? profile(d, s.iccChunks) : null, false, s.marker == 0xC2,
+        profile(d, s.iccChunks), false, s.marker == 0xC2,
         cmyk ? cmykCoding(s.adobeTransform) : null, new Rectangle(0, 0, s.width, s.height),
         d.length);
   }

@@ -75,8 +75,11 @@ class HeaderProbeTest {
   }
 
   @Test
-  void probe_rgbJpegIcc_isLeftToTheDecoder() {
-    assertThat(probe.probe(TestImages.resource("icc-adobergb-small.jpg"), null).iccProfile()).isNull();
+  void probe_rgbJpegIcc_isExtractedForTheConversionAfterTheResize() {
+    byte[] icc = probe.probe(TestImages.resource("icc-adobergb-small.jpg"), null).iccProfile();
+    assertThat(icc).isNotNull();
+    ICC_Profile profile = ICC_Profile.getInstance(icc);
+    assertThat(profile.getColorSpaceType()).isEqualTo(ColorSpace.TYPE_RGB);
   }
 
   @Nested
