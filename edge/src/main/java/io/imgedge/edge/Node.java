@@ -119,6 +119,7 @@ public final class Node implements AutoCloseable {
       node.close();
       throw e;
     }
+    node.bindClusterMetrics();
     node.ready = true;
     LOG.log(Level.INFO, node.describe());
     return node;
@@ -314,6 +315,15 @@ public final class Node implements AutoCloseable {
         .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, 64L * 1024)
         .setHandler(handler)
         .build();
+  }
+
+  private void bindClusterMetrics() {
+    ClusterMember members = cluster;
+    if (members == null) {
+      return;
+    }
+    Gauge.builder("imgedge.cluster.members", members, m -> m.isRunning() ? m.members().size() : 0)
+        .description("Members of this node's cluster (POP), this one included").register(registry);
   }
 
   private void bindJvmMetrics() {
