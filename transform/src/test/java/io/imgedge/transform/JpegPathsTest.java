@@ -75,6 +75,26 @@ class JpegPathsTest {
     }
   }
 
+  /**
+   * The probe refuses a JPEG that stops before its end marker; a baseline one cut inside its image
+   * data that carries an end marker anyway gets past it, and each decoder must refuse it rather
+   * than fill the rest in grey. (A progressive JPEG may legitimately end after any complete scan.)
+   */
+  @Test
+  void render_baselineCutMidScan_withAnEndMarker_is422OnBothPaths() {
+    byte[] cut = Corpus.bytes("bad-truncated-baseline.jpg");
+    byte[] withEnd = java.util.Arrays.copyOf(cut, cut.length + 2);
+    withEnd[cut.length] = (byte) 0xFF;
+    withEnd[cut.length + 1] = (byte) 0xD9;
+    for (byte[] source : new byte[][] {withEnd}) {
+      for (TestTransformer t : new TestTransformer[] {TURBO, PURE_JAVA}) {
+        var e = catchThrowableOfType(TransformException.class, () -> t.render(source, "width=100"));
+        assertThat(e).as(t.transformer().jpegCodec()).isNotNull();
+        assertThat(e.status()).as(t.transformer().jpegCodec()).isEqualTo(422);
+      }
+    }
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource({"jpeg-lossless-sof3.jpg", "cmyk-ycck-swop-icc.jpg", "cmyk-adobe-plain-swop-icc.jpg"})
   void render_formsTurboLacksOrLeaves_fallBackToImageIo(String file) {
