@@ -2,23 +2,20 @@ package io.imgedge.edge.packaged;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.imgedge.edge.testing.FixedRateLoad;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -98,16 +95,17 @@ class ClusterPauseTest {
             + ")\n" + edges.get(0).log());
 
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    Map<String, String> expected = new ConcurrentHashMap<>();
+    Map<String, String> expected = new HashMap<>();
     for (String path : PATHS) {
       HttpResponse<byte[]> r = client.send(request(publicUrls.get(0) + path), HttpResponse.BodyHandlers.ofByteArray());
       assertThat(r.statusCode()).as(path).isEqualTo(200);
-      expected.put(path, sha256(r.body()));
+      expected.put(path, FixedRateLoad.sha256(r.body()));
     }
 
     NodeProcess paused = edges.get(2);
-    Load load = new Load(client, expected, new CopyOnWriteArrayList<>(publicUrls.subList(0, 2)));
-    load.start();
+    List<String> live = new CopyOnWriteArrayList<>(publicUrls.subList(0, 2));
+    FixedRateLoad load = FixedRateLoad.start(RATE_PER_SECOND, DEADLINE,
+        i -> live.get(i % live.size()) + PATHS.get(i % PATHS.size()), expected);
     try {
       Thread.sleep(3000);
       paused.pause();
@@ -122,22 +120,18 @@ class ClusterPauseTest {
         }
         return edges.stream().allMatch(e -> e.hasMembers(3));
       }, "healed to 3 members:\n" + paused.log());
-      load.targets.add(publicUrls.get(2));
+      live.add(publicUrls.get(2));
       Thread.sleep(4000);
       load.stop();
 
       System.out.printf("pause: removed after %d ms; after resume the edge was alone: %s; healed after %d ms; %s%n",
           detected.toMillis(), sawItselfAlone.get(), healed.toMillis(), load.summary());
-      assertThat(load.sent.get()).as("requests sent").isGreaterThan(RATE_PER_SECOND * 8);
-      assertThat(load.wrongBytes).as("bodies that differ from the healthy ones").isEmpty();
-      assertThat(load.late).as("requests past their %s deadline", DEADLINE).isEmpty();
-      assertThat(load.failed.size()).as("failed requests: %s", load.failed)
-          .isLessThanOrEqualTo(load.sent.get() / 200);
+      load.assertHeld(RATE_PER_SECOND * 8, 5);
       assertThat(sawItselfAlone).as("the resumed edge formed its own side (a split brain) before merging").isTrue();
       HttpResponse<byte[]> fromResumed = client.send(request(publicUrls.get(2) + PATHS.get(0)),
           HttpResponse.BodyHandlers.ofByteArray());
       assertThat(fromResumed.statusCode()).isEqualTo(200);
-      assertThat(sha256(fromResumed.body())).isEqualTo(expected.get(PATHS.get(0)));
+      assertThat(FixedRateLoad.sha256(fromResumed.body())).isEqualTo(expected.get(PATHS.get(0)));
     } finally {
       load.stop();
     }
@@ -145,88 +139,5 @@ class ClusterPauseTest {
 
   private static HttpRequest request(String url) {
     return HttpRequest.newBuilder(URI.create(url)).timeout(DEADLINE).build();
-  }
-
-  private static String sha256(byte[] body) throws Exception {
-    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-  }
-
-  /** Requests at a fixed rate, round robin over the live edges and the paths, each on its own virtual thread. */
-  private static final class Load {
-    private final HttpClient client;
-    private final Map<String, String> expected;
-    final List<String> targets;
-    final AtomicInteger sent = new AtomicInteger();
-    final ConcurrentLinkedQueue<String> failed = new ConcurrentLinkedQueue<>();
-    final ConcurrentLinkedQueue<String> late = new ConcurrentLinkedQueue<>();
-    final ConcurrentLinkedQueue<String> wrongBytes = new ConcurrentLinkedQueue<>();
-    private final ConcurrentLinkedQueue<Long> latenciesMillis = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean running = new AtomicBoolean(true);
-    private final List<Thread> inFlight = new CopyOnWriteArrayList<>();
-    private Thread ticker;
-
-    Load(HttpClient client, Map<String, String> expected, List<String> targets) {
-      this.client = client;
-      this.expected = expected;
-      this.targets = targets;
-    }
-
-    void start() {
-      ticker = Thread.ofPlatform().name("fixed-rate-load").start(() -> {
-        long period = 1_000_000_000L / RATE_PER_SECOND;
-        long next = System.nanoTime();
-        for (int i = 0; running.get(); i++) {
-          String path = PATHS.get(i % PATHS.size());
-          String target = targets.get(i % targets.size());
-          sent.incrementAndGet();
-          inFlight.add(Thread.ofVirtual().start(() -> one(target, path)));
-          next += period;
-          long sleep = next - System.nanoTime();
-          if (sleep > 0) {
-            java.util.concurrent.locks.LockSupport.parkNanos(sleep);
-          }
-        }
-      });
-    }
-
-    private void one(String target, String path) {
-      long start = System.nanoTime();
-      String what = target + path;
-      try {
-        HttpResponse<byte[]> r = client.send(request(target + path), HttpResponse.BodyHandlers.ofByteArray());
-        if (r.statusCode() != 200) {
-          failed.add(what + " -> " + r.statusCode() + " " + new String(r.body(), java.nio.charset.StandardCharsets.UTF_8));
-        } else if (!sha256(r.body()).equals(expected.get(path))) {
-          wrongBytes.add(what);
-        }
-      } catch (Exception e) {
-        failed.add(what + " -> " + e);
-      } finally {
-        long took = System.nanoTime() - start;
-        latenciesMillis.add(took / 1_000_000);
-        if (took > DEADLINE.toNanos()) {
-          late.add(what + " took " + took / 1_000_000 + " ms");
-        }
-      }
-    }
-
-    void stop() throws InterruptedException {
-      running.set(false);
-      if (ticker != null) {
-        ticker.join(5000);
-      }
-      for (Thread t : inFlight) {
-        t.join(DEADLINE.toMillis() + 2000);
-      }
-    }
-
-    String summary() {
-      List<Long> sorted = latenciesMillis.stream().sorted().toList();
-      long p50 = sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2);
-      long p99 = sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, sorted.size() * 99 / 100));
-      long max = sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1);
-      return "%d requests, %d failed, latency p50 %d ms, p99 %d ms, max %d ms"
-          .formatted(sent.get(), failed.size(), p50, p99, max);
-    }
   }
 }
