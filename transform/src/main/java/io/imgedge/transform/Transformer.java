@@ -7,6 +7,7 @@ import io.imgedge.transform.codec.ImageDecoder;
 import io.imgedge.transform.codec.AnimationEncoder;
 import io.imgedge.transform.codec.CoalescedFrames;
 import io.imgedge.transform.color.EmbeddedProfile;
+import io.imgedge.transform.color.SrgbConversion;
 import io.imgedge.transform.metadata.CopyrightMetadata;
 import io.imgedge.transform.pipeline.AdjustTone;
 import io.imgedge.transform.pipeline.AutoOrient;
@@ -181,7 +182,7 @@ public final class Transformer {
       boolean scalable = spec.cropping().equals(Cropping.NONE);
       double maxShrink = scalable ? layout.resize().maxDecodeShrink() : 1;
       DecodedImage decoded = decoder.decode(source, header, maxShrink);
-      PipelineContext context = context(decoded.image(), decoded.pendingProfile(), layout);
+      PipelineContext context = context(decoded.image(), decoded.pending(), layout);
       context.decodeScale(decoded.scale());
       pipeline.run(context);
       return context;
@@ -211,7 +212,7 @@ public final class Transformer {
       }
     }
 
-    private PipelineContext context(BufferedImage image, @Nullable EmbeddedProfile profile, Layout layout) {
+    private PipelineContext context(BufferedImage image, @Nullable SrgbConversion profile, Layout layout) {
       return new PipelineContext(image, profile, spec, header, layout, planner, output, options,
           deadline, nanoTime);
     }

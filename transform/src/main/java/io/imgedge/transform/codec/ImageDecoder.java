@@ -31,7 +31,9 @@ import org.jspecify.annotations.Nullable;
  * left pending for after the resize. Everything else, and any JPEG libjpeg-turbo refuses or warns
  * about (then decoded again, so that the same rules decide), goes through ImageIO: TwelveMonkeys
  * for JPEG (ICC profiles, lossless), WebP and TIFF; the JDK for PNG, GIF and BMP. CMYK and YCCK
- * JPEGs go through {@link CmykJpegReader}. A decoder warning that means missing data (a truncated
+ * JPEGs go through {@link CmykJpegReader}. Without libjpeg-turbo, a YCbCr JPEG that the render
+ * shrinks is read as its raw YCbCr raster by the JDK decoder and converted after the resize
+ * ({@link YccJpegReader}). A decoder warning that means missing data (a truncated
  * file) fails the decode rather than returning a partly gray image.
  */
 public final class ImageDecoder {
@@ -40,6 +42,7 @@ public final class ImageDecoder {
 
   private final Map<ImageFormat, ImageReaderSpi> readers = new EnumMap<>(ImageFormat.class);
   private final CmykJpegReader cmyk;
+  private final @Nullable ImageReaderSpi jdkJpeg;
   private final @Nullable TurboJpegDecoder turbo;
   private final String jpegCodec;
 
@@ -63,6 +66,8 @@ public final class ImageDecoder {
     readers.put(ImageFormat.BMP, required("bmp", List.of(JDK, TWELVEMONKEYS)));
     readers.put(ImageFormat.TIFF, required("tiff", List.of(TWELVEMONKEYS)));
     this.cmyk = new CmykJpegReader();
+    ImageReaderSpi jpeg = Plugins.reader("jpeg", List.of(JDK));
+    this.jdkJpeg = jpeg != null && jpeg.getClass().getName().startsWith(JDK) ? jpeg : null;
   }
 
   private static ImageReaderSpi required(String format, List<String> preferred) {
@@ -108,7 +113,19 @@ public final class ImageDecoder {
         return fast;
       }
     }
-    BufferedImage raw = read(data, header);
+    if (maxShrink > 1 && jdkJpeg != null && header.format() == ImageFormat.JPEG && header.cmyk() == null
+        && YccJpegReader.storesYcc(data)) {
+      try {
+        DecodedImage ycc = read(jdkJpeg, data, header, reader -> YccJpegReader.read(reader, header));
+        if (ycc != null) {
+          return ycc;
+        }
+      } catch (TransformException e) {
+        // the JDK decoder refuses it: TwelveMonkeys below decides (a damaged file fails there too)
+      }
+    }
+    BufferedImage raw = read(readers.get(header.format()), data, header,
+        reader -> header.cmyk() != null ? cmyk.read(reader, header.cmyk(), header.iccProfile()) : reader.read(0));
     BufferedImage image = onCanvas(SrgbImages.normalize(raw), header);
     // TwelveMonkeys applies a JPEG's embedded profile itself.
     boolean applied = header.format() == ImageFormat.JPEG;
@@ -131,10 +148,18 @@ public final class ImageDecoder {
     return new CoalescedFrames(reader, table, header.width(), header.height());
   }
 
-  private BufferedImage read(byte[] data, ImageHeader header) {
+  /** What a reader makes of its input. */
+  private interface Read<T> {
+    T from(ImageReader reader) throws IOException;
+  }
+
+  /**
+   * Reads with a new reader of {@code spi}, failing on decoder warnings that mean missing data.
+   */
+  private <T> T read(ImageReaderSpi spi, byte[] data, ImageHeader header, Read<T> read) {
     ImageReader reader;
     try {
-      reader = readers.get(header.format()).createReaderInstance();
+      reader = spi.createReaderInstance();
     } catch (IOException e) {
       throw new IllegalStateException("cannot create a decoder", e);
     }
@@ -142,9 +167,7 @@ public final class ImageDecoder {
     try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(data))) {
       reader.setInput(in, true, true);
       reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
-      BufferedImage image = header.cmyk() != null
-          ? cmyk.read(reader, header.cmyk(), header.iccProfile())
-          : reader.read(0);
+      T image = read.from(reader);
       failOnMissingData(warnings, header);
       return image;
     } catch (TransformException e) {

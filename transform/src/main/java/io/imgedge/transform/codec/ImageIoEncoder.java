@@ -1,5 +1,7 @@
 package io.imgedge.transform.codec;
 
+import io.imgedge.transform.color.SrgbImages;
+import java.awt.image.DataBufferByte;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,6 +19,7 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  * parameters. No image metadata is passed, so none is written.
  */
 final class ImageIoEncoder implements ImageEncoder {
+  private static final String JDK_JPEG = "com.sun.imageio.plugins.jpeg.";
   private final ImageWriterSpi provider;
   private final BiConsumer<ImageWriteParam, EncodeOptions> configure;
 
@@ -34,7 +37,7 @@ final class ImageIoEncoder implements ImageEncoder {
       ImageWriteParam param = writer.getDefaultWriteParam();
       configure.accept(param, options);
       writer.setOutput(out);
-      writer.write(null, new IIOImage(image, null, null), param);
+      writer.write(null, new IIOImage(asWritten(image), null, null), param);
     } catch (IOException e) {
       throw new UncheckedIOException("encoding failed in " + provider.getClass().getName(), e);
     } finally {
@@ -43,6 +46,28 @@ final class ImageIoEncoder implements ImageEncoder {
       }
     }
     return bytes.toByteArray();
+  }
+
+  /**
+   * The JDK's JPEG writer takes interleaved bytes straight to libjpeg but goes through the raster,
+   * value by value, for packed ints: packing an opaque image into bytes first costs a tenth of what
+   * it saves (1.8 ms a 720x588 encode here).
+   */
+  private BufferedImage asWritten(BufferedImage image) {
+    if (image.getType() != BufferedImage.TYPE_INT_RGB || !provider.getClass().getName().startsWith(JDK_JPEG)) {
+      return image;
+    }
+    int w = image.getWidth();
+    BufferedImage bgr = new BufferedImage(w, image.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
+    int[] src = SrgbImages.pixels(image);
+    byte[] dst = ((DataBufferByte) bgr.getRaster().getDataBuffer()).getData();
+    for (int i = 0, o = 0; i < src.length; i++, o += 3) {
+      int p = src[i];
+      dst[o] = (byte) p;
+      dst[o + 1] = (byte) (p >> 8);
+      dst[o + 2] = (byte) (p >> 16);
+    }
+    return bgr;
   }
 
   /** The writer provider. */

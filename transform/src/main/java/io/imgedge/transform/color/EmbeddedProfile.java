@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * ICCP}), applied to convert the pixels to sRGB. Profiles that are sRGB already, not RGB, or
  * unreadable are left alone: a wrong profile never makes an image unreadable.
  */
-public final class EmbeddedProfile {
+public final class EmbeddedProfile implements SrgbConversion {
   private final ICC_ColorSpace space;
 
   private EmbeddedProfile(ICC_ColorSpace space) {
@@ -68,6 +68,7 @@ public final class EmbeddedProfile {
   }
 
   /** Converts an image of the pipeline's types from this profile to sRGB, alpha untouched. */
+  @Override
   public BufferedImage toSrgb(BufferedImage image) {
     BufferedImage out = SrgbImages.blank(image.getWidth(), image.getHeight(), image.getColorModel().hasAlpha());
     ColorConvertOp op = new ColorConvertOp(space, ColorSpace.getInstance(ColorSpace.CS_sRGB), null);

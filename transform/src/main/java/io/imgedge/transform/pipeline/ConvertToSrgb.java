@@ -1,18 +1,18 @@
 package io.imgedge.transform.pipeline;
 
-import io.imgedge.transform.color.EmbeddedProfile;
+import io.imgedge.transform.color.SrgbConversion;
 
 /**
- * Applies an embedded profile the decoder left (PNG, WebP), converting the pixels to sRGB. It runs
- * after resizing, when there are fewest pixels to convert.
+ * Applies the conversion to sRGB the decoder left (an embedded profile; a JPEG's YCbCr values on
+ * the pure-Java path). It runs after resizing, when there are fewest pixels to convert.
  */
 public final class ConvertToSrgb implements Step {
   @Override
   public void apply(PipelineContext context) {
-    EmbeddedProfile profile = context.pendingProfile();
-    if (profile != null) {
-      context.image(profile.toSrgb(context.image()));
-      context.profileApplied();
+    SrgbConversion conversion = context.pendingConversion();
+    if (conversion != null) {
+      context.image(conversion.toSrgb(context.image()));
+      context.conversionApplied();
     }
   }
 }

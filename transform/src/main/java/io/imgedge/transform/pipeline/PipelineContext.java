@@ -3,7 +3,7 @@ package io.imgedge.transform.pipeline;
 import io.imgedge.transform.ImageFormat;
 import io.imgedge.transform.codec.AnimationEncoder;
 import io.imgedge.transform.codec.EncodeOptions;
-import io.imgedge.transform.color.EmbeddedProfile;
+import io.imgedge.transform.color.SrgbConversion;
 import io.imgedge.transform.probe.ImageHeader;
 import io.imgedge.transform.spec.TransformSpec;
 import java.awt.Point;
@@ -29,7 +29,7 @@ public final class PipelineContext {
   private final LongSupplier nanoTime;
   private final List<String> warnings = new ArrayList<>();
   private BufferedImage image;
-  private @Nullable EmbeddedProfile pendingProfile;
+  private @Nullable SrgbConversion pendingConversion;
   private byte @Nullable [] encoded;
   private @Nullable AnimationEncoder animation;
   private int frameDelayMillis;
@@ -38,7 +38,7 @@ public final class PipelineContext {
 
   /**
    * @param image the decoded source, a pipeline image type
-   * @param pendingProfile a profile the pixels are still in, or null for sRGB
+   * @param pendingConversion the conversion to sRGB still to apply, or null if the pixels are sRGB
    * @param spec what was asked for
    * @param header what the source is
    * @param layout the geometry, computed from the header
@@ -51,7 +51,7 @@ public final class PipelineContext {
    */
   public PipelineContext(
       BufferedImage image,
-      @Nullable EmbeddedProfile pendingProfile,
+      @Nullable SrgbConversion pendingConversion,
       TransformSpec spec,
       ImageHeader header,
       Layout layout,
@@ -61,7 +61,7 @@ public final class PipelineContext {
       long deadlineNanos,
       LongSupplier nanoTime) {
     this.image = image;
-    this.pendingProfile = pendingProfile;
+    this.pendingConversion = pendingConversion;
     this.spec = spec;
     this.header = header;
     this.layout = layout;
@@ -82,13 +82,14 @@ public final class PipelineContext {
     this.image = next;
   }
 
-  public @Nullable EmbeddedProfile pendingProfile() {
-    return pendingProfile;
+  /** The conversion to sRGB the pixels still need (applied after the resize), or null. */
+  public @Nullable SrgbConversion pendingConversion() {
+    return pendingConversion;
   }
 
-  /** Marks the pixels as sRGB after the profile has been applied. */
-  public void profileApplied() {
-    this.pendingProfile = null;
+  /** Marks the pixels as sRGB after the pending conversion has been applied. */
+  public void conversionApplied() {
+    this.pendingConversion = null;
   }
 
   /**
@@ -145,10 +146,10 @@ public final class PipelineContext {
    * long it shows; the steps then run again on it, and {@link Encode} adds it to {@code encoder}.
    */
   public void nextFrame(
-      AnimationEncoder encoder, BufferedImage frame, @Nullable EmbeddedProfile profile, int delayMillis) {
+      AnimationEncoder encoder, BufferedImage frame, @Nullable SrgbConversion profile, int delayMillis) {
     this.animation = encoder;
     this.image = frame;
-    this.pendingProfile = profile;
+    this.pendingConversion = profile;
     this.frameDelayMillis = delayMillis;
   }
 

@@ -2,7 +2,7 @@ package io.imgedge.transform.pipeline;
 
 import io.imgedge.transform.ImageFormat;
 import io.imgedge.transform.InvalidParameterException;
-import io.imgedge.transform.color.EmbeddedProfile;
+import io.imgedge.transform.color.SrgbConversion;
 import io.imgedge.transform.ops.Borders;
 import java.awt.Rectangle;
 
@@ -21,10 +21,10 @@ public final class TrimColor implements Step {
       }
       return;
     }
-    EmbeddedProfile profile = context.pendingProfile();
-    if (profile != null) {
-      context.image(profile.toSrgb(context.image()));
-      context.profileApplied();
+    SrgbConversion conversion = context.pendingConversion();
+    if (conversion != null) {
+      context.image(conversion.toSrgb(context.image()));
+      context.conversionApplied();
     }
     Integer color = trim.color() == null ? null : trim.color().argb();
     Rectangle content = Borders.content(context.image(), color, Math.round(trim.thresholdMilli() * 255 / 1000f));

@@ -50,6 +50,11 @@ public final class ConvolutionResizer implements Resizer {
   }
 
   @Override
+  public boolean resamplesStoredValues() {
+    return !light.linear();
+  }
+
+  @Override
   public BufferedImage resize(BufferedImage source, int width, int height, ResizeFilter filter) {
     if (width < 1 || height < 1) {
       throw new IllegalArgumentException("size must be positive: " + width + "x" + height);

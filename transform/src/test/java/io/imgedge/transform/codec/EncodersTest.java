@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.imgedge.transform.ImageFormat;
+import io.imgedge.transform.testing.Rgb;
 import io.imgedge.transform.testing.TestImages;
 import java.awt.image.BufferedImage;
 import org.junit.jupiter.api.Test;
@@ -40,6 +41,22 @@ class EncodersTest {
     BufferedImage b = TestImages.decode(pureJava.encode(image, ImageFormat.JPEG, q90));
     assertThatImage(a).hasSize(96, 40).isCloseTo(image, 1.0);
     assertThatImage(b).isCloseTo(a, 1.0);
+  }
+
+  /** The JDK writer is given interleaved bytes made from the pipeline's ints: red stays red. */
+  @Test
+  void encodeJpeg_pureJava_keepsEachChannel() {
+    BufferedImage image = new BufferedImage(48, 16, BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < 16; y++) {
+      for (int x = 0; x < 48; x++) {
+        image.setRGB(x, y, x < 16 ? 0xE01010 : x < 32 ? 0x10C020 : 0x2030F0);
+      }
+    }
+    BufferedImage out = TestImages.decode(new Encoders(NativeCodecs.none())
+        .encode(image, ImageFormat.JPEG, new EncodeOptions(95, false)));
+    assertThatImage(out).hasColorCloseTo(4, 8, new Rgb(0xE0, 0x10, 0x10), 12)
+        .hasColorCloseTo(24, 8, new Rgb(0x10, 0xC0, 0x20), 12)
+        .hasColorCloseTo(44, 8, new Rgb(0x20, 0x30, 0xF0), 12);
   }
 
   @Test

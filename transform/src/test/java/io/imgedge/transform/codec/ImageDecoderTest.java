@@ -1,5 +1,6 @@
 package io.imgedge.transform.codec;
 
+import io.imgedge.transform.color.YccToSrgb;
 import static io.imgedge.transform.testing.ImageAssertions.assertThatImage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -36,7 +37,7 @@ class ImageDecoderTest {
 
   @Test
   void decode_pngProfile_isLeftPendingForAfterTheResize() {
-    assertThat(decode(TestImages.resource("icc-png-prophoto-1x1.png")).pendingProfile()).isNotNull();
+    assertThat(decode(TestImages.resource("icc-png-prophoto-1x1.png")).pending()).isNotNull();
   }
 
   @Test
@@ -45,9 +46,9 @@ class ImageDecoderTest {
     ImageHeader header = probe.probe(jpeg, null);
     DecodedImage turbo = new ImageDecoder(NativeCodecsTest.turbo()).decode(jpeg, header);
     DecodedImage pureJava = new ImageDecoder(NativeCodecs.none()).decode(jpeg, header);
-    assertThat(turbo.pendingProfile()).as("applied after the resize").isNotNull();
-    assertThat(pureJava.pendingProfile()).as("TwelveMonkeys applies its own").isNull();
-    BufferedImage converted = turbo.pendingProfile().toSrgb(turbo.image());
+    assertThat(turbo.pending()).as("applied after the resize").isNotNull();
+    assertThat(pureJava.pending()).as("TwelveMonkeys applies its own").isNull();
+    BufferedImage converted = turbo.pending().toSrgb(turbo.image());
     assertThatImage(converted).isCloseTo(pureJava.image(), 1.5);
   }
 
@@ -56,7 +57,9 @@ class ImageDecoderTest {
     byte[] jpeg = TestImages.encode(TestImages.horizontalGradient(200, 120), "jpg");
     ImageHeader header = probe.probe(jpeg, null);
     BufferedImage quarter = new ImageDecoder(NativeCodecsTest.turbo()).decode(jpeg, header, 4.5).image();
-    BufferedImage full = new ImageDecoder(NativeCodecs.none()).decode(jpeg, header, 4.5).image();
+    DecodedImage pureJava = new ImageDecoder(NativeCodecs.none()).decode(jpeg, header, 4.5);
+    assertThat(pureJava.pending()).as("YCbCr, converted after the resize").isInstanceOf(YccToSrgb.class);
+    BufferedImage full = pureJava.pending().toSrgb(pureJava.image());
     assertThatImage(quarter).hasSize(50, 30).isCloseTo(TestImages.boxDownscale(full, 4), 1.0);
     assertThatImage(full).hasSize(200, 120);
   }
