@@ -13,6 +13,7 @@ import io.imgedge.edge.admin.PurgeHandler;
 import io.imgedge.edge.http.EdgeEndpoint;
 import io.imgedge.edge.http.ErrorMappingHandler;
 import io.imgedge.edge.http.ErrorResponder;
+import io.imgedge.edge.http.ExactPaths;
 import io.imgedge.edge.http.ImageHandler;
 import io.imgedge.edge.http.IndexHandler;
 import io.imgedge.edge.http.LateHandler;
@@ -52,7 +53,6 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.undertow.Handlers;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
@@ -217,7 +217,7 @@ public final class Node implements AutoCloseable {
     List<String> samples = config.origins().stream()
         .anyMatch(o -> o.kind() == OriginConfig.Kind.SAMPLES && o.pathPrefix().equals("/"))
         ? SamplesOrigin.SAMPLES : List.of();
-    HttpHandler routes = Handlers.path(images).addExactPath("/", new IndexHandler(samples));
+    HttpHandler routes = new ExactPaths(images).add("/", new IndexHandler(samples));
     return new MetricsHandler("image", registry, new ErrorMappingHandler(errors, routes));
   }
 

@@ -20,13 +20,13 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderMap;
 import io.undertow.util.Headers;
 import io.undertow.util.Methods;
-import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Answers {@code GET|HEAD /<path>?<IO params>}. On the IO thread it does the cheap part (route the
@@ -35,6 +35,10 @@ import java.util.concurrent.TimeUnit;
  * image (200) or a 304 with ETag, Cache-Control, Age, Last-Modified, Vary and the info header.
  */
 public final class ImageHandler implements HttpHandler {
+  /** Image bytes kept in direct buffers for the hit path. */
+  private static final long PREPARED_BYTES = 64L << 20;
+  private static final String TIMING_HIT = "edge;desc=\"hit\"";
+  private static final String TIMING_STALE = "edge;desc=\"stale\"";
   private final ImageService service;
   private final TransformSpecParser parser;
   private final TransformDefaults defaults;
@@ -42,6 +46,8 @@ public final class ImageHandler implements HttpHandler {
   private final ErrorResponder errors;
   private final Clock clock;
   private final Duration timeout;
+  private final ParsedRequests parsedRequests = new ParsedRequests(10_000);
+  private final PreparedResponses preparedResponses;
 
   /**
    * @param service serves derivatives
@@ -60,6 +66,7 @@ public final class ImageHandler implements HttpHandler {
     this.errors = errors;
     this.clock = clock;
     this.timeout = timeout;
+    this.preparedResponses = new PreparedResponses(PREPARED_BYTES);
   }
 
   @Override
@@ -69,24 +76,33 @@ public final class ImageHandler implements HttpHandler {
       return;
     }
     HeaderMap in = exchange.getRequestHeaders();
-    OriginRouter.Routed route = service.route(exchange.getHostName(), exchange.getRequestPath());
-    TransformSpec spec = parser.parse(exchange.getQueryString());
-    var negotiated = FormatNegotiation.negotiate(spec, in.getFirst(Headers.ACCEPT));
-    DerivativeRequest request = new DerivativeRequest(route.id(), spec, negotiated, defaults);
+    ParsedRequests.Parsed parsed = parsedRequests.get(exchange.getHostName(), exchange.getRequestPath(),
+        exchange.getQueryString(), in.getFirst(Headers.ACCEPT), this::parse);
+    DerivativeRequest request = parsed.request();
     ConditionalRequest conditional =
         new ConditionalRequest(in.getFirst(Headers.IF_NONE_MATCH), in.getFirst(Headers.IF_MODIFIED_SINCE));
-    exchange.dispatch(waiters, () -> respond(exchange, route, request, conditional));
+    Served hit = service.hit(parsed.key(), conditional);
+    if (hit != null) {
+      write(exchange, hit, request.negotiated().variesOnAccept()); // from memory: no need to leave the IO thread
+      return;
+    }
+    exchange.dispatch(waiters, () -> respond(exchange, parsed.route(), request, conditional));
+  }
+
+  /** Routes the path, parses the spec and negotiates the format (any error is a 4xx). */
+  private ParsedRequests.Parsed parse(@Nullable String host, String path, String query, @Nullable String accept) {
+    OriginRouter.Routed route = service.route(host, path);
+    TransformSpec spec = parser.parse(query);
+    var negotiated = FormatNegotiation.negotiate(spec, accept);
+    DerivativeRequest request = new DerivativeRequest(route.id(), spec, negotiated, defaults);
+    return new ParsedRequests.Parsed(route, request, request.key());
   }
 
   private void respond(HttpServerExchange exchange, OriginRouter.Routed route, DerivativeRequest request,
       ConditionalRequest conditional) {
     try {
       Served served = service.serve(route, request, conditional).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      boolean varies = request.negotiated().variesOnAccept();
-      switch (served) {
-        case Served.Image image -> image(exchange, image, varies);
-        case Served.NotModified nm -> notModified(exchange, nm, varies);
-      }
+      write(exchange, served, request.negotiated().variesOnAccept());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       errors.send(exchange, e);
@@ -95,24 +111,44 @@ public final class ImageHandler implements HttpHandler {
     }
   }
 
+  private void write(HttpServerExchange exchange, Served served, boolean varies) {
+    switch (served) {
+      case Served.Image image -> image(exchange, image, varies);
+      case Served.NotModified nm -> notModified(exchange, nm, varies);
+    }
+  }
+
   private void image(HttpServerExchange exchange, Served.Image served, boolean varies) {
     Derivative d = served.derivative();
+    PreparedResponses.Prepared prepared = preparedResponses.of(d);
     HeaderMap h = exchange.getResponseHeaders();
     h.put(Headers.CONTENT_TYPE, d.format().mediaType());
-    validators(h, new DerivativeMetadata(d.etag(), d.lastModified(), d.freshness()), varies);
+    h.put(Headers.ETAG, d.etag());
+    if (prepared.lastModified() != null) {
+      h.put(Headers.LAST_MODIFIED, prepared.lastModified());
+    }
+    h.put(Headers.CACHE_CONTROL, prepared.cacheControl());
+    if (d.freshness().storable()) {
+      h.put(Headers.AGE, Math.max(0, d.freshness().age(clock.instant()).toSeconds()));
+    }
+    if (varies) {
+      h.put(Headers.VARY, "Accept");
+    }
     h.put(ImgedgeHeaders.X_CACHE, served.source().name());
     h.put(ImgedgeHeaders.INFO, d.info());
     if (!d.warnings().isEmpty()) {
       h.put(ImgedgeHeaders.WARNING, ImgedgeHeaders.safe(String.join("; ", d.warnings())));
     }
-    h.put(ImgedgeHeaders.SERVER_TIMING, served.source() != Served.Source.MISS
-        ? "edge;desc=\"" + served.source().name().toLowerCase(Locale.ROOT) + "\""
-        : String.format(Locale.ROOT, "edge;desc=\"miss\", upstream;dur=%.1f", served.waitMillis()));
+    h.put(ImgedgeHeaders.SERVER_TIMING, switch (served.source()) {
+      case HIT -> TIMING_HIT;
+      case STALE -> TIMING_STALE;
+      case MISS -> String.format(Locale.ROOT, "edge;desc=\"miss\", upstream;dur=%.1f", served.waitMillis());
+    });
     exchange.setResponseContentLength(d.bytes().length);
     if (exchange.getRequestMethod().equals(Methods.HEAD)) {
       exchange.endExchange();
     } else {
-      exchange.getResponseSender().send(ByteBuffer.wrap(d.bytes()));
+      exchange.getResponseSender().send(prepared.body().duplicate());
     }
   }
 
