@@ -65,7 +65,8 @@ public final class ConfigLoader {
         FetchConfig.from(settings),
         ClusterConfig.from(settings),
         shield,
-        AdminConfig.from(settings));
+        AdminConfig.from(settings),
+        LogConfig.from(settings));
     checkConsistency(config);
     return config;
   }

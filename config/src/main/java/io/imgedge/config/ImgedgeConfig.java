@@ -14,6 +14,7 @@ import java.util.List;
  * @param cluster Hazelcast membership
  * @param shield how edges reach the shield tier
  * @param admin the admin API's access
+ * @param log request logging
  */
 public record ImgedgeConfig(
     NodeConfig node,
@@ -24,7 +25,8 @@ public record ImgedgeConfig(
     FetchConfig fetch,
     ClusterConfig cluster,
     ShieldConfig shield,
-    AdminConfig admin) {
+    AdminConfig admin,
+    LogConfig log) {
 
   /** Copies the origin list. */
   public ImgedgeConfig {

@@ -10,6 +10,16 @@ import io.imgedge.config.OriginConfig;
 import io.imgedge.config.ShieldConfig;
 import io.imgedge.edge.admin.AdminHandlers;
 import io.imgedge.edge.admin.PurgeHandler;
+import io.imgedge.edge.admin.StatusCollector;
+import io.imgedge.edge.admin.StatusHandler;
+import io.imgedge.edge.http.AccessLog;
+import io.imgedge.edge.http.AccessLogHandler;
+import io.imgedge.edge.http.PlaygroundHandler;
+import io.imgedge.edge.http.TopSourcesHandler;
+import io.imgedge.edge.image.TopSources;
+import io.imgedge.config.LogConfig;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.imgedge.edge.http.EdgeEndpoint;
 import io.imgedge.edge.http.ErrorMappingHandler;
 import io.imgedge.edge.http.ErrorResponder;
@@ -92,6 +102,8 @@ public final class Node implements AutoCloseable {
   private @Nullable Undertow adminServer;
   private @Nullable ClusterMember cluster;
   private @Nullable OriginRouter origins;
+  private @Nullable TransformPool pool;
+  private final TopSources topSources = new TopSources(4096);
   private volatile boolean ready;
 
   private Node(ImgedgeConfig config) {
@@ -112,6 +124,7 @@ public final class Node implements AutoCloseable {
       node.close();
       throw e;
     }
+    node.bindClusterMetrics();
     node.ready = true;
     LOG.log(Level.INFO, node.describe());
     return node;
@@ -153,7 +166,7 @@ public final class Node implements AutoCloseable {
         config.limits().requestTimeout(), clock, io, c -> members.publish(PURGE_TOPIC, c.encode()), registry)
         .routes());
     adminServer = started(server(config.node().adminBind(), config.node().adminPort(),
-        new MetricsHandler("admin", registry, AdminHandlers.routes(registry, this::isReady, null))));
+        new MetricsHandler("admin", registry, AdminHandlers.routes(registry, this::isReady, null, status(null)))));
   }
 
   private ImageService imageService(ShieldClient shields) {
@@ -171,6 +184,13 @@ public final class Node implements AutoCloseable {
     Transformer transformer = new Transformer(ImageLimits.from(config.limits()), defaults, new ImageDecoder(),
         new Encoders(), new ConvolutionResizer(), System::nanoTime);
     TransformPool pool = closing(new TransformPool(config.limits().transformConcurrency(), config.limits().transformQueue()));
+    if (this.pool == null) {
+      this.pool = pool;
+      Gauge.builder("imgedge.transform.active", pool, TransformPool::active)
+          .description("Transforms running now").register(registry);
+      Gauge.builder("imgedge.transform.queued", pool, TransformPool::queued)
+          .description("Transforms waiting for a slot (limits.transform-queue)").register(registry);
+    }
     LocalTier<SourceId, SourceObject> sources = new LocalTier<>("source", config.cache().sourceMaxBytes(),
         config.cache().keepStale(), Ticker.systemTicker(), io, registry);
     LocalTier<String, Derivative> derivatives = new LocalTier<>("shield", derivativeBytes,
@@ -207,7 +227,14 @@ public final class Node implements AutoCloseable {
     publicServer = started(server(config.node().publicBind(), config.node().publicPort(), publicChain));
     HttpHandler purge = new PurgeHandler(config.admin().token(), service, purger, io);
     adminServer = started(server(config.node().adminBind(), config.node().adminPort(),
-        new MetricsHandler("admin", registry, AdminHandlers.routes(registry, this::isReady, purge))));
+        new MetricsHandler("admin", registry, AdminHandlers.routes(registry, this::isReady, purge, status(topSources)))));
+  }
+
+  /** The status page, gathering what it shows on each request. */
+  private HttpHandler status(@Nullable TopSources top) {
+    String role = config.node().role().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    return new StatusHandler(new StatusCollector(role, this::describe, this::isReady, cluster, registry, top,
+        config.limits(), pool, clock));
   }
 
   private HttpHandler publicHandlers(ImageService service) {
@@ -217,8 +244,17 @@ public final class Node implements AutoCloseable {
     List<String> samples = config.origins().stream()
         .anyMatch(o -> o.kind() == OriginConfig.Kind.SAMPLES && o.pathPrefix().equals("/"))
         ? SamplesOrigin.SAMPLES : List.of();
-    HttpHandler routes = new ExactPaths(images).add("/", new IndexHandler(samples));
-    return new MetricsHandler("image", registry, new ErrorMappingHandler(errors, routes));
+    HttpHandler routes = new ExactPaths(new TopSourcesHandler(topSources, images))
+        .add("/", new IndexHandler(samples))
+        .add("/playground", new PlaygroundHandler(samples));
+    HttpHandler chain = new ErrorMappingHandler(errors, routes);
+    if (config.log().access() == LogConfig.Access.JSON) {
+      AccessLog log = closing(AccessLog.to(config.log().accessFile()));
+      FunctionCounter.builder("imgedge.access.log.dropped", log, AccessLog::dropped)
+          .description("Access log lines dropped because the writer could not keep up").register(registry);
+      chain = new AccessLogHandler(log, clock, chain);
+    }
+    return new MetricsHandler("image", registry, chain);
   }
 
   /** Starts the internal port and returns the URL the other nodes use to reach it. */
@@ -296,6 +332,18 @@ public final class Node implements AutoCloseable {
         .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, 64L * 1024)
         .setHandler(handler)
         .build();
+  }
+
+  private void bindClusterMetrics() {
+    ClusterMember members = cluster;
+    if (members == null) {
+      return;
+    }
+    Gauge.builder("imgedge.cluster.members", members, m -> m.isRunning() ? m.members().size() : 0)
+        .description("Members of this node's cluster (POP), this one included").register(registry);
+    Gauge.builder("imgedge.cluster.partitions.owned", members,
+            m -> m.isRunning() ? m.partitionsOwned().getOrDefault(m.self(), 0) : 0)
+        .description("Partitions (shares of the key space) this node owns").register(registry);
   }
 
   private void bindJvmMetrics() {
