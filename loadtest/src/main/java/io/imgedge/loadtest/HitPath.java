@@ -18,8 +18,8 @@ import java.util.Map;
 /**
  * The hit-path part of the side-by-side run: finds the width at which imgedge's derivative of a
  * source outside the Zipf catalogue is closest to the target size, gives nginx-static the same
- * bytes as a file, and runs wrk on every server in interleaved rounds (the order rotates each
- * round, so that no server always runs first or last).
+ * bytes as a file, and runs wrk on every server in interleaved rounds (imgedge and nginx-static
+ * back to back, in alternating order).
  */
 final class HitPath {
   private final Wrk wrk;
@@ -58,12 +58,15 @@ final class HitPath {
     return rounds(withUrls, rounds, seconds, connections);
   }
 
+  /**
+   * Each round runs every server once; imgedge and nginx-static run back to back (in an order
+   * that alternates), so that the load the machine carries from elsewhere weighs on both alike.
+   */
   private List<PeerResult> rounds(List<PeerResult> peers, int rounds, int seconds, int connections)
       throws IOException, InterruptedException {
     List<PeerResult> out = new ArrayList<>(peers);
     for (int round = 0; round < rounds; round++) {
-      for (int k = 0; k < out.size(); k++) {
-        int i = (k + round) % out.size();
+      for (int i : order(out, round)) {
         PeerResult p = out.get(i);
         Wrk.Result r = wrk.run(URI.create(p.hitUrl()), 2, connections, seconds);
         System.out.printf(java.util.Locale.ROOT, "  hit path round %d %-20s %10.0f req/s  p99 %.1f ms%n", round + 1,
@@ -72,6 +75,21 @@ final class HitPath {
       }
     }
     return out;
+  }
+
+  /** This round's order: the pair (imgedge, nginx-static) adjacent, its order alternating, the rest after. */
+  static List<Integer> order(List<PeerResult> peers, int round) {
+    List<Integer> pair = new ArrayList<>();
+    List<Integer> rest = new ArrayList<>();
+    for (int i = 0; i < peers.size(); i++) {
+      String name = peers.get(i).name();
+      (name.equals("imgedge") || name.equals("nginx-static") ? pair : rest).add(i);
+    }
+    if (round % 2 == 1) {
+      java.util.Collections.reverse(pair);
+    }
+    pair.addAll(rest);
+    return pair;
   }
 
   /** A few seconds of load on each server first, not counted (JIT compilation, connection pools). */

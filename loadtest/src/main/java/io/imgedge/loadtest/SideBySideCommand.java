@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
 @Command(name = "side-by-side", mixinStandardHelpOptions = true,
     description = "Same workload against imgedge, ipx, nginx image_filter and nginx static; Markdown table and PNG charts.")
 final class SideBySideCommand implements Callable<Integer> {
-  @Option(names = "--rounds", defaultValue = "5", description = "Hit-path rounds per server (default 5).")
+  @Option(names = "--rounds", defaultValue = "7", description = "Hit-path rounds per server (default 7).")
   int rounds;
 
   @Option(names = "--hit-seconds", defaultValue = "10", description = "Seconds of each hit-path round (default 10).")
