@@ -17,6 +17,8 @@ import java.time.Duration;
  *     when the origin says nothing (RFC 5861) ({@code cache.stale-if-error})
  * @param keepStale how long stale sources are kept for revalidation with a conditional request
  *     ({@code cache.keep-stale})
+ * @param negativeTtl how long an origin's "not found" and a failed render are remembered, so that
+ *     repeated requests for them cost nothing ({@code cache.negative-ttl}; 0 disables)
  */
 public record CacheConfig(
     long edgeMaxBytes,
@@ -25,7 +27,8 @@ public record CacheConfig(
     Duration defaultTtl,
     Duration staleWhileRevalidate,
     Duration staleIfError,
-    Duration keepStale) {
+    Duration keepStale,
+    Duration negativeTtl) {
 
   static CacheConfig from(Settings s) {
     return new CacheConfig(
@@ -35,6 +38,7 @@ public record CacheConfig(
         s.duration("cache.default-ttl", Duration.ZERO),
         s.duration("cache.stale-while-revalidate", Duration.ZERO),
         s.duration("cache.stale-if-error", Duration.ZERO),
-        s.duration("cache.keep-stale", Duration.ZERO));
+        s.duration("cache.keep-stale", Duration.ZERO),
+        s.duration("cache.negative-ttl", Duration.ZERO));
   }
 }

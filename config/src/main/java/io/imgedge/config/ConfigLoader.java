@@ -29,7 +29,7 @@ public final class ConfigLoader {
   private static final String ORIGINS = "origins";
   private static final String SHIELD_POPS = "shield-pops";
   private static final Set<String> ORIGIN_KEYS = Set.of("name", "path-prefix", "type", "folder",
-      "url", "host", "shield", "default-ttl", "override-ttl", "stale-while-revalidate", "stale-if-error");
+      "url", "host", "shield", "allow-private", "signed", "default-ttl", "override-ttl", "stale-while-revalidate", "stale-if-error");
 
   private ConfigLoader() {}
 
@@ -66,13 +66,20 @@ public final class ConfigLoader {
         ClusterConfig.from(settings),
         shield,
         AdminConfig.from(settings),
+        SecurityConfig.from(settings),
         LogConfig.from(settings));
     checkConsistency(config);
     return config;
   }
 
-  /** Rules that span sections: an edge has shields to call; an origin's POP exists. */
+  /** Rules that span sections: an edge has shields to call; an origin's POP exists; signed origins have keys. */
   private static void checkConsistency(ImgedgeConfig c) {
+    for (OriginConfig o : c.origins()) {
+      if (o.signed() && c.security().signingKeys().isEmpty()) {
+        throw new ConfigException("origin '%s' requires signed URLs, but 'security.signing-keys' is empty; %s"
+            .formatted(o.name(), ConfigException.DOCS));
+      }
+    }
     if (c.node().role() == NodeConfig.Role.EDGE && c.shield().pops().isEmpty()) {
       throw new ConfigException("an edge node needs at least one shield POP: add 'shield-pops' (a map "
           + "of POP name to the shield nodes' internal URLs); " + ConfigException.DOCS);
@@ -186,14 +193,16 @@ public final class ConfigLoader {
         f.duration("stale-while-revalidate"), f.duration("stale-if-error"));
     String host = f.optional("host");
     String shield = f.optional("shield");
+    boolean allowPrivate = f.flag("allow-private");
+    boolean signed = f.flag("signed");
     return switch (kind) {
-      case SAMPLES -> new OriginConfig(f.name(), prefix, kind, null, null, host, shield, rules);
+      case SAMPLES -> new OriginConfig(f.name(), prefix, kind, null, null, host, shield, rules, false, signed);
       case FOLDER ->
           new OriginConfig(f.name(), prefix, kind, OriginConfig.existingFolder(f.required("folder")),
-              null, host, shield, rules);
+              null, host, shield, rules, false, signed);
       case HTTP ->
           new OriginConfig(f.name(), prefix, kind, null, Settings.httpUri(f.required("url")), host,
-              shield, rules);
+              shield, rules, allowPrivate, signed);
     };
   }
 
@@ -232,6 +241,18 @@ public final class ConfigLoader {
         }
       }
       throw ConfigException.invalid(s, "one of: samples, folder, http");
+    }
+
+    boolean flag(String field) {
+      Object v = entry.get(field);
+      if (v == null) {
+        return false;
+      }
+      return switch (String.valueOf(v).trim().toLowerCase(Locale.ROOT)) {
+        case "true", "yes", "on" -> true;
+        case "false", "no", "off" -> false;
+        default -> throw ConfigException.invalid(new Setting(where + "." + field, String.valueOf(v), source), "true or false");
+      };
     }
 
     @Nullable String optional(String field) {

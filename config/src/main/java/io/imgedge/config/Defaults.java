@@ -24,6 +24,7 @@ final class Defaults {
     d.put("node.internal-url", "");
 
     d.put("admin.token", "");
+    d.put("security.signing-keys", "");
 
     d.put("cache.edge-max-bytes", "256MiB");
     d.put("cache.source-max-bytes", "256MiB");
@@ -32,6 +33,7 @@ final class Defaults {
     d.put("cache.stale-while-revalidate", "0s");
     d.put("cache.stale-if-error", "0s");
     d.put("cache.keep-stale", "1h");
+    d.put("cache.negative-ttl", "10s");
 
     d.put("limits.max-input-bytes", "50MB");
     d.put("limits.max-input-width", "12000");
@@ -42,6 +44,7 @@ final class Defaults {
     d.put("limits.transform-concurrency", String.valueOf(Runtime.getRuntime().availableProcessors()));
     d.put("limits.transform-queue", "64");
     d.put("limits.request-timeout", "30s");
+    d.put("limits.derivatives-per-source-per-minute", "100");
 
     d.put("transform.jpeg-quality", "85");
     d.put("transform.webp-quality", "85");

@@ -14,6 +14,7 @@ import java.util.List;
  * @param cluster Hazelcast membership
  * @param shield how edges reach the shield tier
  * @param admin the admin API's access
+ * @param security request security (signed URLs)
  * @param log request logging
  */
 public record ImgedgeConfig(
@@ -26,6 +27,7 @@ public record ImgedgeConfig(
     ClusterConfig cluster,
     ShieldConfig shield,
     AdminConfig admin,
+    SecurityConfig security,
     LogConfig log) {
 
   /** Copies the origin list. */

@@ -17,6 +17,9 @@ import java.time.Duration;
  *     limits.transform-queue})
  * @param requestTimeout longest a request may take before it is answered with 504 ({@code
  *     limits.request-timeout})
+ * @param derivativesPerSourcePerMinute most different new derivatives rendered of one source in a
+ *     minute; more get 429 (against floods of parameter variants) ({@code
+ *     limits.derivatives-per-source-per-minute})
  */
 public record LimitsConfig(
     long maxInputBytes,
@@ -27,7 +30,8 @@ public record LimitsConfig(
     int maxFrames,
     int transformConcurrency,
     int transformQueue,
-    Duration requestTimeout) {
+    Duration requestTimeout,
+    int derivativesPerSourcePerMinute) {
 
   private static final int MAX_SIDE = 65_535;
 
@@ -41,6 +45,7 @@ public record LimitsConfig(
         s.integer("limits.max-frames", 1, 100_000),
         s.integer("limits.transform-concurrency", 1, 1024),
         s.integer("limits.transform-queue", 0, 100_000),
-        s.duration("limits.request-timeout", Duration.ofMillis(100)));
+        s.duration("limits.request-timeout", Duration.ofMillis(100)),
+        s.integer("limits.derivatives-per-source-per-minute", 1, 1_000_000));
   }
 }

@@ -21,6 +21,12 @@ import org.jspecify.annotations.Nullable;
  * @param host the request Host this origin serves (without port), or null for any host
  * @param shield the shield POP that protects this origin, or null for the first POP
  * @param freshness this origin's TTL rules
+ * @param allowPrivate whether an HTTP origin may be on a private, loopback or link-local address
+ *     ({@code allow-private}; off by default, so that no configuration mistake or DNS answer can
+ *     turn imgedge into a proxy into a private network; on for an {@code --origin} given on the
+ *     command line)
+ * @param signed whether requests for this origin's images must carry a valid signature ({@code
+ *     signed}; see {@code security.signing-keys})
  */
 public record OriginConfig(
     String name,
@@ -30,7 +36,9 @@ public record OriginConfig(
     @Nullable URI baseUrl,
     @Nullable String host,
     @Nullable String shield,
-    TtlRules freshness) {
+    TtlRules freshness,
+    boolean allowPrivate,
+    boolean signed) {
 
   /**
    * How long this origin's images stay fresh. Each null value falls back to the {@code cache.*}
@@ -64,7 +72,7 @@ public record OriginConfig(
 
   /** The origin serving the bundled sample images at {@code /}. */
   public static OriginConfig samples() {
-    return new OriginConfig("samples", "/", Kind.SAMPLES, null, null, null, null, TtlRules.DEFAULTS);
+    return new OriginConfig("samples", "/", Kind.SAMPLES, null, null, null, null, TtlRules.DEFAULTS, false, false);
   }
 
   /**
@@ -77,10 +85,10 @@ public record OriginConfig(
     String lower = target.toLowerCase(Locale.ROOT);
     if (lower.startsWith("http://") || lower.startsWith("https://")) {
       return new OriginConfig("origin", "/", Kind.HTTP, null, Settings.httpUri(setting), null, null,
-          TtlRules.DEFAULTS);
+          TtlRules.DEFAULTS, true, false);
     }
     return new OriginConfig(
-        "origin", "/", Kind.FOLDER, existingFolder(setting), null, null, null, TtlRules.DEFAULTS);
+        "origin", "/", Kind.FOLDER, existingFolder(setting), null, null, null, TtlRules.DEFAULTS, false, false);
   }
 
   static Path existingFolder(Setting setting) {

@@ -13,6 +13,9 @@ public final class Main {
 
   /** Runs {@code imgedge <command>}; exits with 0 on success, 2 on a configuration error. */
   public static void main(String[] args) {
+    // Origin connections are pinned to checked addresses and carry the real Host header, which
+    // the JDK's HTTP client allows only if told so before it is first used.
+    System.setProperty("jdk.httpclient.allowRestrictedHeaders", "host");
     configureLogging();
     CommandLine cli = new CommandLine(new ImgedgeCommand());
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

@@ -33,12 +33,16 @@ import io.imgedge.edge.image.ImageService;
 import io.imgedge.edge.image.LocalShieldClient;
 import io.imgedge.edge.image.Purger;
 import io.imgedge.edge.image.ShieldClient;
+import io.imgedge.edge.security.UrlSigner;
 import io.imgedge.shield.Derivative;
 import io.imgedge.shield.Shield;
 import io.imgedge.shield.SourceCache;
 import io.imgedge.shield.SourceId;
 import io.imgedge.shield.SourceObject;
 import io.imgedge.shield.TransformPool;
+import io.imgedge.shield.VariantBudget;
+import io.imgedge.shield.origin.AddressGuard;
+import io.imgedge.shield.origin.AddressResolver;
 import io.imgedge.shield.origin.FolderOrigin;
 import io.imgedge.shield.origin.HttpOrigin;
 import io.imgedge.shield.origin.OriginClient;
@@ -77,6 +81,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.jspecify.annotations.Nullable;
@@ -195,8 +200,10 @@ public final class Node implements AutoCloseable {
         config.cache().keepStale(), Ticker.systemTicker(), io, registry);
     LocalTier<String, Derivative> derivatives = new LocalTier<>("shield", derivativeBytes,
         config.cache().keepStale(), Ticker.systemTicker(), io, registry);
-    return new Shield(origins(), new SourceCache(sources, clock, registry), derivatives, transformer, pool,
-        config.limits().requestTimeout(), registry);
+    return new Shield(origins(), new SourceCache(sources, clock, config.cache().negativeTtl(), registry),
+        derivatives, transformer, pool, config.limits().requestTimeout(),
+        new VariantBudget(config.limits().derivativesPerSourcePerMinute(), clock), config.cache().negativeTtl(),
+        registry);
   }
 
   private OriginRouter origins() {
@@ -218,7 +225,8 @@ public final class Node implements AutoCloseable {
     return switch (origin.kind()) {
       case SAMPLES -> new SamplesOrigin(sources, Instant.now(clock));
       case FOLDER -> new FolderOrigin(origin.folder(), maxBytes, sources, io);
-      case HTTP -> new HttpOrigin(origin.baseUrl(), config.fetch(), maxBytes, sources, System::nanoTime);
+      case HTTP -> new HttpOrigin(origin.baseUrl(), config.fetch(), maxBytes, sources,
+          new AddressGuard(AddressResolver.SYSTEM), origin.allowPrivate(), System::nanoTime);
     };
   }
 
@@ -239,8 +247,11 @@ public final class Node implements AutoCloseable {
 
   private HttpHandler publicHandlers(ImageService service) {
     ErrorResponder errors = new ErrorResponder();
+    UrlSigner signer = config.security().signingKeys().isEmpty() ? null : new UrlSigner(config.security().keyBytes());
+    Set<String> signed = config.origins().stream().filter(OriginConfig::signed).map(OriginConfig::name)
+        .collect(java.util.stream.Collectors.toSet());
     ImageHandler images = new ImageHandler(service, TransformDefaults.from(config.transform()), io, errors,
-        clock, config.limits().requestTimeout());
+        clock, config.limits().requestTimeout(), signer, signed);
     List<String> samples = config.origins().stream()
         .anyMatch(o -> o.kind() == OriginConfig.Kind.SAMPLES && o.pathPrefix().equals("/"))
         ? SamplesOrigin.SAMPLES : List.of();
@@ -378,7 +389,9 @@ public final class Node implements AutoCloseable {
     if (publicChain != null) {
       publicChain.shutdown();
       try {
-        publicChain.awaitShutdown(10_000);
+        if (!publicChain.awaitShutdown(10_000)) {
+          LOG.log(Level.WARNING, "stopping with requests still in flight after 10 s");
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }

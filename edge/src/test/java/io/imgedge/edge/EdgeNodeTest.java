@@ -161,10 +161,12 @@ class EdgeNodeTest {
   }
 
   @Test
-  void originNotFound_is404_andIsNotCached() {
+  void originNotFound_is404_neverACachedSuccess_andRememberedBriefly() {
     assertThat(get(node, "/missing.jpg").statusCode()).isEqualTo(404);
-    assertThat(get(node, "/missing.jpg").statusCode()).isEqualTo(404);
-    assertThat(origin.requests("/img/missing.jpg")).isEqualTo(2);
+    HttpResponse<byte[]> again = get(node, "/missing.jpg");
+    assertThat(again.statusCode()).isEqualTo(404);
+    assertThat(again.headers().firstValue("Cache-Control")).contains("no-store");
+    assertThat(origin.requests("/img/missing.jpg")).as("the 404 is remembered for cache.negative-ttl").isEqualTo(1);
   }
 
   @Test

@@ -13,7 +13,9 @@ public final class OriginException extends ShieldException {
     /** The origin refused, failed, or answered with an error: 502. */
     UNAVAILABLE(502, "IMGEDGE-0302"),
     /** The origin did not answer in time: 504. */
-    TIMEOUT(504, "IMGEDGE-0303");
+    TIMEOUT(504, "IMGEDGE-0303"),
+    /** The origin (or a redirect) leads to an address imgedge may not fetch from: 403. */
+    REFUSED(403, "IMGEDGE-0304");
 
     private final int status;
     private final String errorId;

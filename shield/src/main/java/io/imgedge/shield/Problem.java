@@ -22,6 +22,18 @@ public record Problem(int status, String errorId, String message, int retryAfter
   public static final Problem METHOD_NOT_ALLOWED =
       new Problem(405, "IMGEDGE-0103", "only GET and HEAD are supported", 0, false);
 
+  /** A signed origin's URL without a valid signature. */
+  public static final Problem SIGNATURE_INVALID =
+      new Problem(403, "IMGEDGE-0105", "the URL's signature is missing or not valid", 0, false);
+
+  /** A signed URL past its {@code expires} time. */
+  public static final Problem SIGNATURE_EXPIRED =
+      new Problem(403, "IMGEDGE-0106", "the signed URL has expired", 0, false);
+
+  /** A path and query longer than accepted. */
+  public static final Problem URI_TOO_LONG =
+      new Problem(414, "IMGEDGE-0104", "the URL is too long", 0, false);
+
   /** Maps any failure to the problem it describes; unknown failures are a 500. */
   public static Problem of(Throwable failure) {
     Throwable t = unwrap(failure);
@@ -29,6 +41,8 @@ public record Problem(int status, String errorId, String message, int retryAfter
       case TransformTimeoutException e -> new Problem(e.status(), e.errorId(), e.getMessage(), 1, false);
       case TransformException e -> new Problem(e.status(), e.errorId(), e.getMessage(), 0, false);
       case OverloadedException e ->
+          new Problem(e.status(), e.errorId(), e.getMessage(), e.retryAfterSeconds(), false);
+      case TooManyVariantsException e ->
           new Problem(e.status(), e.errorId(), e.getMessage(), e.retryAfterSeconds(), false);
       case ShieldException e -> new Problem(e.status(), e.errorId(), e.getMessage(), 0, false);
       case TimeoutException e ->

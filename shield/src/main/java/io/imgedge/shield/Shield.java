@@ -1,5 +1,7 @@
 package io.imgedge.shield;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.imgedge.cache.LocalTier;
 import io.imgedge.cache.SingleFlight;
 import io.imgedge.shield.origin.OriginRouter;
@@ -29,6 +31,8 @@ public final class Shield {
   private final Duration renderBudget;
   private final MeterRegistry registry;
   private final SingleFlight<String, Derivative> renders = new SingleFlight<>();
+  private final VariantBudget budget;
+  private final Cache<String, Throwable> failures;
 
   /**
    * @param origins routes paths to origins
@@ -37,16 +41,21 @@ public final class Shield {
    * @param transformer renders images
    * @param pool where renders run
    * @param renderBudget how long one render may take
+   * @param budget caps new derivatives per source per minute
+   * @param negativeTtl how long a failed render is remembered (and answered at once)
    * @param registry where transform metrics go
    */
   public Shield(OriginRouter origins, SourceCache sources, LocalTier<String, Derivative> derivatives,
-      Transformer transformer, TransformPool pool, Duration renderBudget, MeterRegistry registry) {
+      Transformer transformer, TransformPool pool, Duration renderBudget, VariantBudget budget,
+      Duration negativeTtl, MeterRegistry registry) {
     this.origins = origins;
     this.sources = sources;
     this.derivatives = derivatives;
     this.transformer = transformer;
     this.pool = pool;
     this.renderBudget = renderBudget;
+    this.budget = budget;
+    this.failures = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(negativeTtl).build();
     this.registry = registry;
   }
 
@@ -75,12 +84,27 @@ public final class Shield {
       if (kept != null && kept.sourceValidator().equals(source.validator())) {
         return CompletableFuture.completedFuture(kept.withFreshness(source.freshness()));
       }
-      return renders.run(key + "@" + source.validator(), () -> pool.submit(() -> renderNow(source, request)))
+      String version = key + "@" + source.validator();
+      Throwable failed = failures.getIfPresent(version);
+      if (failed != null) {
+        return CompletableFuture.failedFuture(failed); // failed moments ago: answered at once
+      }
+      budget.admit(source.id(), key);
+      return renders.run(version, () -> pool.submit(() -> renderNow(source, request)))
+          .whenComplete((d, error) -> remember(version, error))
           .thenApply(d -> {
             derivatives.put(key, d);
             return d;
           });
     });
+  }
+
+  /** Remembers a failure that will fail again the same way (the image, not the moment). */
+  private void remember(String version, Throwable error) {
+    Throwable e = error == null ? null : Problem.unwrap(error);
+    if (e instanceof io.imgedge.transform.TransformException t && t.status() >= 400 && t.status() < 500) {
+      failures.put(version, e);
+    }
   }
 
   /**
@@ -108,6 +132,7 @@ public final class Shield {
   public void purgeAll() {
     sources.invalidateAll();
     derivatives.invalidateAll();
+    failures.invalidateAll();
   }
 
   private Derivative renderNow(SourceObject source, DerivativeRequest request) {

@@ -5,7 +5,7 @@ package io.imgedge.shield;
  * (those are {@link io.imgedge.transform.TransformException}s). Carries its HTTP meaning.
  */
 public abstract sealed class ShieldException extends RuntimeException
-    permits OriginException, OverloadedException, RemoteException {
+    permits OriginException, OverloadedException, RemoteException, TooManyVariantsException {
   private static final long serialVersionUID = 1L;
 
   ShieldException(String message, Throwable cause) {

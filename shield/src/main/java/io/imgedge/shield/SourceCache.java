@@ -35,15 +35,19 @@ public final class SourceCache {
   private final SingleFlight<SourceId, SourceObject> fetches = new SingleFlight<>();
   private final Cache<SourceId, Boolean> passes =
       Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(PASS_MEMORY).build();
+  private final Cache<SourceId, OriginException> notFound;
 
   /**
    * @param tier the local tier holding sources (keeping stale ones for revalidation)
    * @param clock the wall clock, for freshness
+   * @param negativeTtl how long an origin's "not found" is remembered (bounded to 10,000 sources)
    * @param registry where fetch metrics go
    */
-  public SourceCache(LocalTier<SourceId, SourceObject> tier, Clock clock, MeterRegistry registry) {
+  public SourceCache(LocalTier<SourceId, SourceObject> tier, Clock clock, Duration negativeTtl,
+      MeterRegistry registry) {
     this.tier = tier;
     this.clock = clock;
+    this.notFound = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(negativeTtl).build();
     this.registry = registry;
   }
 
@@ -53,6 +57,10 @@ public final class SourceCache {
     SourceObject cached = tier.getIfPresent(id);
     if (cached != null && cached.freshness().isFresh(clock.instant())) {
       return CompletableFuture.completedFuture(cached);
+    }
+    OriginException missing = notFound.getIfPresent(id);
+    if (missing != null) {
+      return CompletableFuture.failedFuture(missing);
     }
     if (passes.getIfPresent(id) != null) {
       return fetch(route, null);
@@ -64,6 +72,9 @@ public final class SourceCache {
       }
       if (cached != null && cached.freshness().inStaleIfError(clock.instant())) {
         return cached; // stale-if-error: the origin failed, a usable stale copy exists
+      }
+      if (Problem.unwrap(error) instanceof OriginException o && o.kind() == OriginException.Kind.NOT_FOUND) {
+        notFound.put(id, o);
       }
       throw error instanceof CompletionException c ? c : new CompletionException(error);
     }));
@@ -91,6 +102,7 @@ public final class SourceCache {
   public void invalidate(SourceId id) {
     tier.invalidate(id);
     passes.invalidate(id);
+    notFound.invalidate(id);
   }
 
   /** Forgets every source carrying a surrogate key; returns how many. */
@@ -102,6 +114,7 @@ public final class SourceCache {
   public void invalidateAll() {
     tier.invalidateAll();
     passes.invalidateAll();
+    notFound.invalidateAll();
   }
 
   private CompletableFuture<SourceObject> fetch(OriginRouter.Routed route, @Nullable SourceObject stale) {

@@ -58,16 +58,18 @@ class ShieldTest {
     Duration t = Duration.ofSeconds(5);
     SourceFactory factory = new SourceFactory(Clock.systemUTC(), io.imgedge.cache.FreshnessRules.ttl(Duration.ofHours(1)));
     router = new OriginRouter(
-        List.of(new OriginConfig("site", "/", OriginConfig.Kind.HTTP, null, origin.baseUrl(), null, null, OriginConfig.TtlRules.DEFAULTS)),
-        c -> new HttpOrigin(c.baseUrl(), new FetchConfig(t, t, t, t), 50_000_000, factory, System::nanoTime));
+        List.of(new OriginConfig("site", "/", OriginConfig.Kind.HTTP, null, origin.baseUrl(), null, null, OriginConfig.TtlRules.DEFAULTS, true, false)),
+        c -> new HttpOrigin(c.baseUrl(), new FetchConfig(t, t, t, t), 50_000_000, factory,
+            new io.imgedge.shield.origin.AddressGuard(io.imgedge.shield.origin.AddressResolver.SYSTEM), true,
+            System::nanoTime));
     LocalTier<SourceId, SourceObject> tier =
         new LocalTier<>("source", 64 << 20, Ticker.systemTicker(), Runnable::run, registry);
     Transformer transformer = new Transformer(ImageLimits.FASTLY, DEFAULTS, new ImageDecoder(),
         new Encoders(), new ConvolutionResizer(), System::nanoTime);
     pool = new TransformPool(2, 64);
-    shield = new Shield(router, new SourceCache(tier, Clock.systemUTC(), registry),
+    shield = new Shield(router, new SourceCache(tier, Clock.systemUTC(), Duration.ZERO, registry),
         new LocalTier<>("shield", 64 << 20, Ticker.systemTicker(), Runnable::run, registry), transformer, pool,
-        Duration.ofSeconds(20), registry);
+        Duration.ofSeconds(20), new VariantBudget(1000, Clock.systemUTC()), Duration.ZERO, registry);
   }
 
   @AfterEach

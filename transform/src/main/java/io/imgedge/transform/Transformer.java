@@ -4,22 +4,39 @@ import io.imgedge.transform.codec.DecodedImage;
 import io.imgedge.transform.codec.EncodeOptions;
 import io.imgedge.transform.codec.Encoders;
 import io.imgedge.transform.codec.ImageDecoder;
+import io.imgedge.transform.codec.AnimationEncoder;
+import io.imgedge.transform.codec.CoalescedFrames;
+import io.imgedge.transform.color.EmbeddedProfile;
+import io.imgedge.transform.metadata.CopyrightMetadata;
+import io.imgedge.transform.pipeline.AdjustTone;
 import io.imgedge.transform.pipeline.AutoOrient;
+import io.imgedge.transform.pipeline.Blur;
+import io.imgedge.transform.pipeline.Bw;
 import io.imgedge.transform.pipeline.ConvertToSrgb;
+import io.imgedge.transform.pipeline.Crop;
 import io.imgedge.transform.pipeline.Encode;
 import io.imgedge.transform.pipeline.Flatten;
+import io.imgedge.transform.pipeline.Layout;
 import io.imgedge.transform.pipeline.Orient;
+import io.imgedge.transform.pipeline.PadCanvas;
 import io.imgedge.transform.pipeline.Pipeline;
 import io.imgedge.transform.pipeline.PipelineContext;
+import io.imgedge.transform.pipeline.PreCrop;
 import io.imgedge.transform.pipeline.Resize;
-import io.imgedge.transform.pipeline.ResizePlan;
+import io.imgedge.transform.pipeline.Sharpen;
+import io.imgedge.transform.pipeline.Trim;
+import io.imgedge.transform.pipeline.TrimColor;
 import io.imgedge.transform.probe.HeaderProbe;
 import io.imgedge.transform.probe.ImageHeader;
 import io.imgedge.transform.resize.Resizer;
 import io.imgedge.transform.spec.FormatNegotiation.Negotiated;
 import io.imgedge.transform.spec.TransformDefaults;
 import io.imgedge.transform.spec.TransformSpec;
+import java.awt.image.BufferedImage;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 
@@ -32,12 +49,13 @@ public final class Transformer {
    * Bumped whenever a change to the pipeline changes output bytes, so that caches and ETags never
    * mix renders of two versions.
    */
-  public static final int PIPELINE_VERSION = 1;
+  public static final int PIPELINE_VERSION = 2;
 
   private final ImageLimits limits;
   private final TransformDefaults defaults;
   private final HeaderProbe probe;
   private final ImageDecoder decoder;
+  private final Encoders encoders;
   private final Pipeline pipeline;
   private final LongSupplier nanoTime;
 
@@ -61,9 +79,11 @@ public final class Transformer {
     this.probe = new HeaderProbe(limits);
     this.decoder = decoder;
     this.nanoTime = nanoTime;
-    this.pipeline =
-        Pipeline.of(new AutoOrient(), new Orient(), new Resize(resizer), new ConvertToSrgb(),
-            new Flatten(), new Encode(encoders));
+    this.encoders = encoders;
+    this.pipeline = Pipeline.of(
+        new AutoOrient(), new TrimColor(), new PreCrop(), new Trim(), new Crop(), new Orient(),
+        new Resize(resizer), new ConvertToSrgb(), new PadCanvas(), new Flatten(), new AdjustTone(),
+        new Sharpen(), new Blur(), new Bw(), new Encode(encoders));
   }
 
   /** The steps every render runs, in order. */
@@ -91,25 +111,92 @@ public final class Transformer {
       Duration budget) {
     long deadline = nanoTime.getAsLong() + budget.toNanos();
     ImageHeader header = probe.probe(source, declared);
-    ResizePlan plan = plan(spec, header);
-    ImageFormat output = OutputFormats.format(negotiated.target(), header);
+    ImageFormat output = OutputFormats.format(negotiated.target(), header, spec);
+    boolean animated = OutputFormats.animated(header, spec)
+        && (output == ImageFormat.GIF || output == ImageFormat.WEBP);
+    int frames = animated ? header.frames() : 1;
+    BiFunction<Integer, Integer, Layout> planner =
+        (w, h) -> Layout.compute(spec, w, h, frames, defaults, limits);
+    Layout layout = planner.apply(header.orientedWidth(), header.orientedHeight());
     EncodeOptions options = OutputFormats.options(spec, negotiated, output, header, defaults);
-    DecodedImage decoded = decoder.decode(source, header);
-    PipelineContext context = new PipelineContext(decoded.image(), decoded.pendingProfile(), spec,
-        header, plan, output, options, deadline, nanoTime);
-    pipeline.run(context);
-    return new RenderResult(context.encoded(), output, context.image().getWidth(),
-        context.image().getHeight(), header, context.warnings());
+    Render r = new Render(header, spec, output, options, deadline, planner);
+    PipelineContext context = animated ? r.animation(source, layout) : r.still(source, layout);
+    List<String> warnings = new ArrayList<>(context.warnings());
+    if (header.frames() > 1 && !animated && !spec.output().firstFrame()) {
+      warnings.add(output.shortName() + " output keeps only the first frame of the animation");
+    }
+    byte[] bytes = animated ? r.animationBytes : context.encoded();
+    if (spec.output().keepCopyright()) {
+      bytes = copyright(source, header, output, bytes, warnings);
+    }
+    RenderResult result = new RenderResult(bytes, output, context.image().getWidth(),
+        context.image().getHeight(), header, warnings);
+    return QualityFallback.apply(result, source, spec);
   }
 
-  private ResizePlan plan(TransformSpec spec, ImageHeader header) {
-    int w = header.orientedWidth();
-    int h = header.orientedHeight();
-    if (spec.orient() != null && spec.orient().swapsAxes()) {
-      int t = w;
-      w = h;
-      h = t;
+  private static byte[] copyright(
+      byte[] source, ImageHeader header, ImageFormat output, byte[] bytes, List<String> warnings) {
+    if (header.format() != ImageFormat.JPEG || output != ImageFormat.JPEG) {
+      warnings.add("metadata=copyright works from JPEG to JPEG only and was ignored");
+      return bytes;
     }
-    return ResizePlan.compute(spec, w, h, defaults, limits);
+    return CopyrightMetadata.read(source).writeInto(bytes);
+  }
+
+  /** One render's fixed inputs, and how a still image or an animation goes through the pipeline. */
+  private final class Render {
+    private final ImageHeader header;
+    private final TransformSpec spec;
+    private final ImageFormat output;
+    private final EncodeOptions options;
+    private final long deadline;
+    private final BiFunction<Integer, Integer, Layout> planner;
+    private byte[] animationBytes = new byte[0];
+
+    Render(ImageHeader header, TransformSpec spec, ImageFormat output, EncodeOptions options,
+        long deadline, BiFunction<Integer, Integer, Layout> planner) {
+      this.header = header;
+      this.spec = spec;
+      this.output = output;
+      this.options = options;
+      this.deadline = deadline;
+      this.planner = planner;
+    }
+
+    PipelineContext still(byte[] source, Layout layout) {
+      DecodedImage decoded = decoder.decode(source, header);
+      PipelineContext context = context(decoded.image(), decoded.pendingProfile(), layout);
+      pipeline.run(context);
+      return context;
+    }
+
+    /** Runs every step on each complete frame in turn; Encode adds the frames to the animation. */
+    PipelineContext animation(byte[] source, Layout layout) {
+      EmbeddedProfile profile = EmbeddedProfile.forRgbImage(header.iccProfile());
+      try (CoalescedFrames frames = decoder.frames(source, header)) {
+        int loop = frames.table().loopCount();
+        AnimationEncoder encoder = encoders.animation(output, options,
+            loop >= 0 ? loop : output == ImageFormat.WEBP ? 1 : -1);
+        PipelineContext context = null;
+        for (int i = 0; frames.hasNext(); i++) {
+          BufferedImage frame = frames.next();
+          if (context == null) {
+            context = context(frame, profile, layout);
+          }
+          context.nextFrame(encoder, frame, profile, frames.table().frames().get(i).delayMillis());
+          pipeline.run(context);
+        }
+        if (context == null) {
+          throw new InvalidImageException("the animation has no frames");
+        }
+        animationBytes = encoder.finish();
+        return context;
+      }
+    }
+
+    private PipelineContext context(BufferedImage image, @Nullable EmbeddedProfile profile, Layout layout) {
+      return new PipelineContext(image, profile, spec, header, layout, planner, output, options,
+          deadline, nanoTime);
+    }
   }
 }

@@ -23,18 +23,30 @@ import io.undertow.util.Methods;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import io.imgedge.edge.security.UrlSigner;
+import org.jspecify.annotations.Nullable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Answers {@code GET|HEAD /<path>?<IO params>}. On the IO thread it does the cheap part (route the
  * path, parse the spec, negotiate the format: any error is a 4xx at once); then it waits for the
  * image on a virtual thread, never on an IO thread, up to the request deadline, and writes the
- * image (200) or a 304 with ETag, Cache-Control, Age, Last-Modified, Vary and the info header.
+ * image (200) or a 304 with ETag, Cache-Control, Age, Last-Modified, Vary and the info header. The
+ * warning header joins what parsing ignored or replaced (computed per request, never cached) with
+ * what the render adjusted.
+ *
+ * <p>The hit path stays on the IO thread: a repeated request line skips routing and parsing (a
+ * bounded memo; signatures are still checked on every request), a fresh copy in memory is written
+ * at once without dispatching, from a direct buffer with precomputed header values.
  */
 public final class ImageHandler implements HttpHandler {
+  /** Longest path and query accepted; longer gets 414. */
+  static final int MAX_URL = 4096;
   /** Image bytes kept in direct buffers for the hit path. */
   private static final long PREPARED_BYTES = 64L << 20;
   private static final String TIMING_HIT = "edge;desc=\"hit\"";
@@ -46,8 +58,10 @@ public final class ImageHandler implements HttpHandler {
   private final ErrorResponder errors;
   private final Clock clock;
   private final Duration timeout;
+  private final @Nullable UrlSigner signer;
+  private final Set<String> signedOrigins;
   private final ParsedRequests parsedRequests = new ParsedRequests(10_000);
-  private final PreparedResponses preparedResponses;
+  private final PreparedResponses preparedResponses = new PreparedResponses(PREPARED_BYTES);
 
   /**
    * @param service serves derivatives
@@ -56,9 +70,11 @@ public final class ImageHandler implements HttpHandler {
    * @param errors writes error responses
    * @param clock the wall clock, for Age
    * @param timeout the request deadline; past it the answer is 504
+   * @param signer verifies signed URLs, or null if no signing keys are configured
+   * @param signedOrigins the origins whose URLs must be signed
    */
   public ImageHandler(ImageService service, TransformDefaults defaults, ExecutorService waiters,
-      ErrorResponder errors, Clock clock, Duration timeout) {
+      ErrorResponder errors, Clock clock, Duration timeout, @Nullable UrlSigner signer, Set<String> signedOrigins) {
     this.service = service;
     this.parser = new TransformSpecParser(defaults);
     this.defaults = defaults;
@@ -66,7 +82,8 @@ public final class ImageHandler implements HttpHandler {
     this.errors = errors;
     this.clock = clock;
     this.timeout = timeout;
-    this.preparedResponses = new PreparedResponses(PREPARED_BYTES);
+    this.signer = signer;
+    this.signedOrigins = Set.copyOf(signedOrigins);
   }
 
   @Override
@@ -75,34 +92,73 @@ public final class ImageHandler implements HttpHandler {
       errors.send(exchange, Problem.METHOD_NOT_ALLOWED);
       return;
     }
+    if (exchange.getRequestURI().length() + exchange.getQueryString().length() > MAX_URL) {
+      errors.send(exchange, Problem.URI_TOO_LONG);
+      return;
+    }
     HeaderMap in = exchange.getRequestHeaders();
-    ParsedRequests.Parsed parsed = parsedRequests.get(exchange.getHostName(), exchange.getRequestPath(),
-        exchange.getQueryString(), in.getFirst(Headers.ACCEPT), this::parse);
+    ParsedRequests.Parsed parsed = parsed(exchange, in.getFirst(Headers.ACCEPT));
+    if (parsed == null) {
+      return; // refused: bad signature
+    }
     DerivativeRequest request = parsed.request();
     ConditionalRequest conditional =
         new ConditionalRequest(in.getFirst(Headers.IF_NONE_MATCH), in.getFirst(Headers.IF_MODIFIED_SINCE));
     Served hit = service.hit(parsed.key(), conditional);
     if (hit != null) {
-      write(exchange, hit, request.negotiated().variesOnAccept()); // from memory: no need to leave the IO thread
+      write(exchange, hit, parsed); // from memory: no need to leave the IO thread
       return;
     }
-    exchange.dispatch(waiters, () -> respond(exchange, parsed.route(), request, conditional));
+    exchange.dispatch(waiters, () -> respond(exchange, parsed, conditional));
   }
 
-  /** Routes the path, parses the spec and negotiates the format (any error is a 4xx). */
-  private ParsedRequests.Parsed parse(@Nullable String host, String path, String query, @Nullable String accept) {
-    OriginRouter.Routed route = service.route(host, path);
-    TransformSpec spec = parser.parse(query);
-    var negotiated = FormatNegotiation.negotiate(spec, accept);
-    DerivativeRequest request = new DerivativeRequest(route.id(), spec, negotiated, defaults);
-    return new ParsedRequests.Parsed(route, request, request.key());
+  /**
+   * The request's route, spec and key, remembered per request line; the signature of a signed
+   * origin's URL is checked every time (before any work: 403 and null when it fails).
+   */
+  private ParsedRequests.@Nullable Parsed parsed(HttpServerExchange exchange, @Nullable String accept) {
+    String memo = ParsedRequests.key(exchange.getHostName(), exchange.getRequestPath(), exchange.getQueryString(),
+        accept);
+    ParsedRequests.Parsed parsed = parsedRequests.get(memo);
+    OriginRouter.Routed route = parsed != null ? parsed.route()
+        : service.route(exchange.getHostName(), exchange.getRequestPath());
+    if (signedOrigins.contains(route.id().origin()) && !signatureValid(exchange)) {
+      return null;
+    }
+    if (parsed == null) {
+      parsed = parse(route, exchange.getQueryString(), accept);
+      parsedRequests.put(memo, parsed);
+    }
+    return parsed;
   }
 
-  private void respond(HttpServerExchange exchange, OriginRouter.Routed route, DerivativeRequest request,
-      ConditionalRequest conditional) {
+  /** Parses the spec and negotiates the format (any error is a 4xx). */
+  private ParsedRequests.Parsed parse(OriginRouter.Routed route, String query, @Nullable String accept) {
+    TransformSpecParser.Parsed parsed = parser.parseWithWarnings(query);
+    var negotiated = FormatNegotiation.negotiate(parsed.spec(), accept);
+    DerivativeRequest request = new DerivativeRequest(route.id(), parsed.spec(), negotiated, defaults);
+    return new ParsedRequests.Parsed(route, request, request.key(), parsed.warnings());
+  }
+
+  /** Checks the URL's signature; on failure answers 403 and returns false. No work has been done. */
+  private boolean signatureValid(HttpServerExchange exchange) {
+    UrlSigner.Verdict verdict = signer == null ? UrlSigner.Verdict.INVALID
+        : signer.verify(exchange.getRequestPath(), exchange.getQueryString(), clock.instant());
+    switch (verdict) {
+      case VALID -> {
+        return true;
+      }
+      case EXPIRED -> errors.send(exchange, Problem.SIGNATURE_EXPIRED);
+      default -> errors.send(exchange, Problem.SIGNATURE_INVALID);
+    }
+    return false;
+  }
+
+  private void respond(HttpServerExchange exchange, ParsedRequests.Parsed parsed, ConditionalRequest conditional) {
     try {
-      Served served = service.serve(route, request, conditional).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      write(exchange, served, request.negotiated().variesOnAccept());
+      Served served = service.serve(parsed.route(), parsed.request(), conditional)
+          .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      write(exchange, served, parsed);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       errors.send(exchange, e);
@@ -111,14 +167,15 @@ public final class ImageHandler implements HttpHandler {
     }
   }
 
-  private void write(HttpServerExchange exchange, Served served, boolean varies) {
+  private void write(HttpServerExchange exchange, Served served, ParsedRequests.Parsed parsed) {
+    boolean varies = parsed.request().negotiated().variesOnAccept();
     switch (served) {
-      case Served.Image image -> image(exchange, image, varies);
+      case Served.Image image -> image(exchange, image, varies, parsed.warnings());
       case Served.NotModified nm -> notModified(exchange, nm, varies);
     }
   }
 
-  private void image(HttpServerExchange exchange, Served.Image served, boolean varies) {
+  private void image(HttpServerExchange exchange, Served.Image served, boolean varies, List<String> parseWarnings) {
     Derivative d = served.derivative();
     PreparedResponses.Prepared prepared = preparedResponses.of(d);
     HeaderMap h = exchange.getResponseHeaders();
@@ -136,9 +193,7 @@ public final class ImageHandler implements HttpHandler {
     }
     h.put(ImgedgeHeaders.X_CACHE, served.source().name());
     h.put(ImgedgeHeaders.INFO, d.info());
-    if (!d.warnings().isEmpty()) {
-      h.put(ImgedgeHeaders.WARNING, ImgedgeHeaders.safe(String.join("; ", d.warnings())));
-    }
+    warnings(h, parseWarnings, d.warnings());
     h.put(ImgedgeHeaders.SERVER_TIMING, switch (served.source()) {
       case HIT -> TIMING_HIT;
       case STALE -> TIMING_STALE;
@@ -150,6 +205,16 @@ public final class ImageHandler implements HttpHandler {
     } else {
       exchange.getResponseSender().send(prepared.body().duplicate());
     }
+  }
+
+  /** The warning header: what parsing ignored or replaced, then what the render adjusted. */
+  private static void warnings(HeaderMap h, List<String> parseWarnings, List<String> renderWarnings) {
+    if (parseWarnings.isEmpty() && renderWarnings.isEmpty()) {
+      return;
+    }
+    List<String> warnings = new ArrayList<>(parseWarnings);
+    warnings.addAll(renderWarnings);
+    h.put(ImgedgeHeaders.WARNING, ImgedgeHeaders.safe(String.join("; ", warnings)));
   }
 
   private void notModified(HttpServerExchange exchange, Served.NotModified served, boolean varies) {

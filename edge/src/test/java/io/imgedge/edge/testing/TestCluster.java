@@ -47,7 +47,7 @@ public final class TestCluster implements AutoCloseable {
     Path dir = tempDir();
     List<Integer> shieldPorts = freePorts(shieldCount);
     TestCluster cluster = new TestCluster(shieldPorts);
-    String origins = "origins: [{name: site, type: http, url: '" + originUrl + "'}]\n";
+    String origins = "origins: [{name: site, type: http, url: '" + originUrl + "', allow-private: true}]\n";
     String shieldName = "test-shields-" + UUID.randomUUID();
     List<Integer> shieldHz = freePorts(shieldCount);
     try {

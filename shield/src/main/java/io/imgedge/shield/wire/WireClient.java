@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
 
@@ -24,6 +25,7 @@ import java.util.concurrent.TimeoutException;
 public final class WireClient implements AutoCloseable {
   private final HttpClient client;
   private final Clock clock;
+  private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
 
   /**
    * @param connectTimeout how long to wait for a connection to a node
@@ -52,9 +54,7 @@ public final class WireClient implements AutoCloseable {
     if (forwarded) {
       b.header(WireRequest.FORWARDED, "1");
     }
-    return client.sendAsync(b.build(), HttpResponse.BodyHandlers.ofByteArray())
-        .orTimeout(timeout.toMillis() + 1000, java.util.concurrent.TimeUnit.MILLISECONDS)
-        .thenApply(r -> WireResponse.read(r, clock));
+    return send(b.build()).thenApply(r -> WireResponse.read(r, clock));
   }
 
   /** Sends a purge to a node; completes when the node has accepted it. */
@@ -64,11 +64,29 @@ public final class WireClient implements AutoCloseable {
         .timeout(timeout)
         .POST(HttpRequest.BodyPublishers.noBody())
         .build();
-    return client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).thenAccept(r -> {
+    return send(request).thenAccept(r -> {
       if (r.statusCode() / 100 != 2) {
         throw WireResponse.error(r.statusCode(), r.headers());
       }
     });
+  }
+
+  /**
+   * Sends on a virtual thread with the blocking {@code send}: the JDK's {@code sendAsync} completes
+   * its future through the common fork-join pool, which would make every call wait for a free
+   * common-pool worker. The request's own timeout bounds the wait.
+   */
+  private CompletableFuture<HttpResponse<byte[]>> send(HttpRequest request) {
+    return CompletableFuture.supplyAsync(() -> {
+      try {
+        return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      } catch (IOException e) {
+        throw new java.util.concurrent.CompletionException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new java.util.concurrent.CompletionException(e);
+      }
+    }, senders);
   }
 
   /** Whether a failure means the node could not be reached (try another, or do it yourself). */
@@ -81,5 +99,6 @@ public final class WireClient implements AutoCloseable {
   @Override
   public void close() {
     client.close();
+    senders.shutdownNow();
   }
 }

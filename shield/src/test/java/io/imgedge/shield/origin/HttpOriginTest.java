@@ -25,7 +25,8 @@ class HttpOriginTest {
 
   private static HttpOrigin origin(URI base, long maxBytes) {
     return new HttpOrigin(base, new FetchConfig(SHORT, SHORT, SHORT, Duration.ofSeconds(2)), maxBytes,
-        new SourceFactory(Clock.systemUTC(), io.imgedge.cache.FreshnessRules.ttl(Duration.ofHours(1))), System::nanoTime);
+        new SourceFactory(Clock.systemUTC(), io.imgedge.cache.FreshnessRules.ttl(Duration.ofHours(1))),
+        new AddressGuard(AddressResolver.SYSTEM), true, System::nanoTime);
   }
 
   @AfterEach

@@ -19,8 +19,8 @@ class OriginRouterTest {
 
   private final OriginRouter router = new OriginRouter(
       List.of(
-          new OriginConfig("site", "/", OriginConfig.Kind.HTTP, null, URI.create("http://127.0.0.1:1"), null, null, OriginConfig.TtlRules.DEFAULTS),
-          new OriginConfig("photos", "/photos/", OriginConfig.Kind.HTTP, null, URI.create("http://127.0.0.1:2"), null, null, OriginConfig.TtlRules.DEFAULTS)),
+          new OriginConfig("site", "/", OriginConfig.Kind.HTTP, null, URI.create("http://127.0.0.1:1"), null, null, OriginConfig.TtlRules.DEFAULTS, true, false),
+          new OriginConfig("photos", "/photos/", OriginConfig.Kind.HTTP, null, URI.create("http://127.0.0.1:2"), null, null, OriginConfig.TtlRules.DEFAULTS, true, false)),
       c -> NONE);
 
   @Test
@@ -46,7 +46,7 @@ class OriginRouterTest {
   @Test
   void route_unservedPath_is404() {
     OriginRouter only = new OriginRouter(List.of(
-        new OriginConfig("photos", "/photos/", OriginConfig.Kind.HTTP, null, URI.create("http://127.0.0.1:2"), null, null, OriginConfig.TtlRules.DEFAULTS)),
+        new OriginConfig("photos", "/photos/", OriginConfig.Kind.HTTP, null, URI.create("http://127.0.0.1:2"), null, null, OriginConfig.TtlRules.DEFAULTS, true, false)),
         c -> NONE);
     assertThatThrownBy(() -> only.route("/other/x.jpg"))
         .isInstanceOfSatisfying(OriginException.class, e -> assertThat(e.status()).isEqualTo(404));
@@ -56,9 +56,9 @@ class OriginRouterTest {
   void route_hostSpecificOriginsComeFirst() {
     OriginRouter hosts = new OriginRouter(List.of(
         new OriginConfig("any", "/", OriginConfig.Kind.HTTP, null, URI.create("http://127.0.0.1:1"), null, null,
-            OriginConfig.TtlRules.DEFAULTS),
+            OriginConfig.TtlRules.DEFAULTS, true, false),
         new OriginConfig("img", "/", OriginConfig.Kind.HTTP, null, URI.create("http://127.0.0.1:2"), "img.example.com",
-            null, OriginConfig.TtlRules.DEFAULTS)), c -> NONE);
+            null, OriginConfig.TtlRules.DEFAULTS, true, false)), c -> NONE);
     assertThat(hosts.route("IMG.example.com", "/a.jpg").id().origin()).isEqualTo("img");
     assertThat(hosts.route("other.example.com", "/a.jpg").id().origin()).isEqualTo("any");
     assertThat(hosts.route(null, "/a.jpg").id().origin()).isEqualTo("any");

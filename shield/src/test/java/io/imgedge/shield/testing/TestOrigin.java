@@ -40,6 +40,9 @@ public final class TestOrigin implements AutoCloseable {
   /** Accepts the request and never answers. */
   public record Hang() implements Behaviour {}
 
+  /** Declares a Content-Length, sends fewer bytes, and closes the connection. */
+  public record ShortBody(byte[] body, int declared) implements Behaviour {}
+
   private final HttpServer server;
   private final Map<String, Behaviour> routes = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
@@ -47,6 +50,7 @@ public final class TestOrigin implements AutoCloseable {
   private final Map<String, AtomicInteger> peaks = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> notModified = new ConcurrentHashMap<>();
   private final CountDownLatch closed = new CountDownLatch(1);
+  private volatile String lastHost;
 
   private TestOrigin(HttpServer server) {
     this.server = server;
@@ -54,8 +58,16 @@ public final class TestOrigin implements AutoCloseable {
 
   /** Starts an origin on 127.0.0.1 on a free port. */
   public static TestOrigin start() {
+    return start(InetAddress.getLoopbackAddress());
+  }
+
+  /** Starts an origin on a loopback address (127.x.y.z) on a free port. */
+  public static TestOrigin start(InetAddress loopback) {
+    if (!loopback.isLoopbackAddress()) {
+      throw new IllegalArgumentException("test origins listen on loopback only");
+    }
     try {
-      HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+      HttpServer server = HttpServer.create(new InetSocketAddress(loopback, 0), 64);
       TestOrigin origin = new TestOrigin(server);
       server.createContext("/", origin::handle);
       server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -68,7 +80,7 @@ public final class TestOrigin implements AutoCloseable {
 
   /** The origin's base URL, e.g. {@code http://127.0.0.1:41234}. */
   public URI baseUrl() {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    return URI.create("http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort());
   }
 
   /** Serves an image body with a Content-Type and optional extra headers. */
@@ -105,6 +117,11 @@ public final class TestOrigin implements AutoCloseable {
     return c == null ? 0 : c.get();
   }
 
+  /** The Host header of the last request. */
+  public String lastHost() {
+    return lastHost;
+  }
+
   /** Requests received in total. */
   public int requests() {
     return counts.values().stream().mapToInt(AtomicInteger::get).sum();
@@ -112,6 +129,7 @@ public final class TestOrigin implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     String path = exchange.getRequestURI().getRawPath();
+    lastHost = exchange.getRequestHeaders().getFirst("Host");
     counts.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
     int now = inFlight.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
     peaks.computeIfAbsent(path, p -> new AtomicInteger()).accumulateAndGet(now, Math::max);
@@ -120,6 +138,7 @@ public final class TestOrigin implements AutoCloseable {
         case Respond r -> respond(exchange, path, r);
         case StallBody s -> stall(exchange, s);
         case Hang h -> awaitClose();
+        case ShortBody b -> shortBody(exchange, b);
       }
     } finally {
       inFlight.get(path).decrementAndGet();
@@ -149,6 +168,14 @@ public final class TestOrigin implements AutoCloseable {
     out.write(s.body(), 0, s.sent());
     out.flush();
     awaitClose();
+  }
+
+  private static void shortBody(HttpExchange exchange, ShortBody b) throws IOException {
+    exchange.getResponseHeaders().add("Content-Type", "image/jpeg");
+    exchange.sendResponseHeaders(200, b.declared());
+    OutputStream out = exchange.getResponseBody();
+    out.write(b.body());
+    out.flush(); // the stream is left short: closing the exchange then drops the connection
   }
 
   private void awaitClose() {

@@ -1,6 +1,7 @@
 package io.imgedge.transform.codec;
 
 import io.imgedge.transform.ImageFormat;
+import io.imgedge.transform.ops.Quantizer;
 import java.awt.image.BufferedImage;
 import java.util.EnumMap;
 import java.util.List;
@@ -48,13 +49,35 @@ public final class Encoders {
     }
   }
 
-  /** Encodes an image; the format must be writable. */
+  /**
+   * Encodes an image; the format must be writable. GIF (and PNG with {@code palette}) is reduced
+   * to 256 colours first.
+   */
   public byte[] encode(BufferedImage image, ImageFormat format, EncodeOptions options) {
+    if (format == ImageFormat.GIF) {
+      AnimationEncoder gif = animation(format, options, -1);
+      gif.add(image, 0);
+      return gif.finish();
+    }
     ImageIoEncoder encoder = encoders.get(format);
     if (encoder == null) {
       throw new IllegalArgumentException("imgedge cannot write " + format);
     }
-    return encoder.encode(image, options);
+    boolean palette = options.palette() && format == ImageFormat.PNG;
+    return encoder.encode(palette ? Quantizer.quantize(image, 256, false) : image, options);
+  }
+
+  /**
+   * An encoder for an animation in GIF or WebP.
+   *
+   * @param loopCount how many times to play (0 = forever), or -1 for a GIF without a loop count
+   */
+  public AnimationEncoder animation(ImageFormat format, EncodeOptions options, int loopCount) {
+    return switch (format) {
+      case GIF -> new GifAnimationEncoder(encoders.get(ImageFormat.GIF).provider(), loopCount);
+      case WEBP -> new WebpAnimationEncoder(encoders.get(ImageFormat.WEBP), options, loopCount);
+      default -> throw new IllegalArgumentException(format + " has no animation");
+    };
   }
 
   /** The writer class per format, for the start-up log and /metrics. */
@@ -73,7 +96,7 @@ public final class Encoders {
 
   private static void webp(ImageWriteParam param, EncodeOptions options) {
     param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-    param.setCompressionType("Lossy");
+    param.setCompressionType(options.lossless() ? "Lossless" : "Lossy");
     param.setCompressionQuality(options.quality() / 100f);
   }
 }

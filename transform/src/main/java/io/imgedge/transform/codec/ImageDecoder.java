@@ -5,6 +5,7 @@ import io.imgedge.transform.TransformException;
 import io.imgedge.transform.UnsupportedImageException;
 import io.imgedge.transform.color.EmbeddedProfile;
 import io.imgedge.transform.color.SrgbImages;
+import io.imgedge.transform.probe.FrameTable;
 import io.imgedge.transform.probe.ImageHeader;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
@@ -69,6 +70,22 @@ public final class ImageDecoder {
     BufferedImage raw = read(data, header);
     BufferedImage image = onCanvas(SrgbImages.normalize(raw), header);
     return new DecodedImage(image, EmbeddedProfile.forRgbImage(header.iccProfile()));
+  }
+
+  /**
+   * The frames of an animated GIF or WebP, decoded one at a time as complete pictures. The caller
+   * closes them.
+   */
+  public CoalescedFrames frames(byte[] data, ImageHeader header) {
+    ImageReader reader;
+    try {
+      reader = readers.get(header.format()).createReaderInstance();
+      reader.setInput(new MemoryCacheImageInputStream(new ByteArrayInputStream(data)), false, true);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot create a decoder", e);
+    }
+    FrameTable table = FrameTable.scan(data, header.format());
+    return new CoalescedFrames(reader, table, header.width(), header.height());
   }
 
   private BufferedImage read(byte[] data, ImageHeader header) {

@@ -45,6 +45,11 @@ final class ImageIoEncoder implements ImageEncoder {
     return bytes.toByteArray();
   }
 
+  /** The writer provider. */
+  ImageWriterSpi provider() {
+    return provider;
+  }
+
   /** The provider class, for the start-up log and /metrics. */
   String providerName() {
     return provider.getClass().getName();

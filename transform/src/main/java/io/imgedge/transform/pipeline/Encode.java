@@ -2,7 +2,10 @@ package io.imgedge.transform.pipeline;
 
 import io.imgedge.transform.codec.Encoders;
 
-/** Encodes the final image to the output format ({@code format}, {@code quality}); always last. */
+/**
+ * Encodes the final image to the output format ({@code format}, {@code quality}, {@code optimize});
+ * for an animation, adds the frame to the animation instead.
+ */
 public final class Encode implements Step {
   private final Encoders encoders;
 
@@ -13,6 +16,10 @@ public final class Encode implements Step {
 
   @Override
   public void apply(PipelineContext context) {
-    context.encoded(encoders.encode(context.image(), context.output(), context.encodeOptions()));
+    if (context.animation() != null) {
+      context.animation().add(context.image(), context.frameDelayMillis());
+    } else {
+      context.encoded(encoders.encode(context.image(), context.output(), context.encodeOptions()));
+    }
   }
 }

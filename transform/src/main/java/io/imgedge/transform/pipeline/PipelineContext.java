@@ -1,13 +1,16 @@
 package io.imgedge.transform.pipeline;
 
 import io.imgedge.transform.ImageFormat;
+import io.imgedge.transform.codec.AnimationEncoder;
 import io.imgedge.transform.codec.EncodeOptions;
 import io.imgedge.transform.color.EmbeddedProfile;
 import io.imgedge.transform.probe.ImageHeader;
 import io.imgedge.transform.spec.TransformSpec;
+import java.awt.Point;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 
@@ -18,7 +21,8 @@ import org.jspecify.annotations.Nullable;
 public final class PipelineContext {
   private final TransformSpec spec;
   private final ImageHeader header;
-  private final ResizePlan plan;
+  private Layout layout;
+  private final BiFunction<Integer, Integer, Layout> relayout;
   private final ImageFormat output;
   private final EncodeOptions encodeOptions;
   private final long deadlineNanos;
@@ -27,13 +31,18 @@ public final class PipelineContext {
   private BufferedImage image;
   private @Nullable EmbeddedProfile pendingProfile;
   private byte @Nullable [] encoded;
+  private @Nullable AnimationEncoder animation;
+  private int frameDelayMillis;
+  private @Nullable Point smartCrop;
 
   /**
    * @param image the decoded source, a pipeline image type
    * @param pendingProfile a profile the pixels are still in, or null for sRGB
    * @param spec what was asked for
    * @param header what the source is
-   * @param plan the geometry, computed from the header
+   * @param layout the geometry, computed from the header
+   * @param relayout computes the layout again for another upright source size (after {@code
+   *     trim-color})
    * @param output the output format
    * @param encodeOptions quality and JPEG mode
    * @param deadlineNanos when to give up, on the {@code nanoTime} clock
@@ -44,7 +53,8 @@ public final class PipelineContext {
       @Nullable EmbeddedProfile pendingProfile,
       TransformSpec spec,
       ImageHeader header,
-      ResizePlan plan,
+      Layout layout,
+      BiFunction<Integer, Integer, Layout> relayout,
       ImageFormat output,
       EncodeOptions encodeOptions,
       long deadlineNanos,
@@ -53,12 +63,13 @@ public final class PipelineContext {
     this.pendingProfile = pendingProfile;
     this.spec = spec;
     this.header = header;
-    this.plan = plan;
+    this.layout = layout;
+    this.relayout = relayout;
     this.output = output;
     this.encodeOptions = encodeOptions;
     this.deadlineNanos = deadlineNanos;
     this.nanoTime = nanoTime;
-    warnings.addAll(plan.warnings());
+    warnings.addAll(layout.warnings());
   }
 
   public BufferedImage image() {
@@ -87,8 +98,56 @@ public final class PipelineContext {
     return header;
   }
 
+  /** The resize of the current layout. */
   public ResizePlan plan() {
-    return plan;
+    return layout.resize();
+  }
+
+  /** The geometry of every step. */
+  public Layout layout() {
+    return layout;
+  }
+
+  /** Computes the layout again for a new upright source size ({@code trim-color} changed it). */
+  public void relayout(int width, int height) {
+    this.layout = relayout.apply(width, height);
+    for (String w : layout.warnings()) {
+      if (!warnings.contains(w)) {
+        warnings.add(w);
+      }
+    }
+  }
+
+  /** Where an animation's frames go, or null for a still image. */
+  public @Nullable AnimationEncoder animation() {
+    return animation;
+  }
+
+  /**
+   * Starts the next frame of an animation: its pixels (in {@code profile}, or sRGB if null) and how
+   * long it shows; the steps then run again on it, and {@link Encode} adds it to {@code encoder}.
+   */
+  public void nextFrame(
+      AnimationEncoder encoder, BufferedImage frame, @Nullable EmbeddedProfile profile, int delayMillis) {
+    this.animation = encoder;
+    this.image = frame;
+    this.pendingProfile = profile;
+    this.frameDelayMillis = delayMillis;
+  }
+
+  /** How long the current frame shows, in milliseconds. */
+  public int frameDelayMillis() {
+    return frameDelayMillis;
+  }
+
+  /** The window a smart crop chose on the first frame, reused for the others; or null. */
+  public @Nullable Point smartCrop() {
+    return smartCrop;
+  }
+
+  /** Remembers the window a smart crop chose. */
+  public void smartCrop(Point corner) {
+    this.smartCrop = corner;
   }
 
   public ImageFormat output() {

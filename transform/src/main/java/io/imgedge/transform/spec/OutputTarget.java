@@ -18,10 +18,16 @@ public enum OutputTarget {
   PROGRESSIVE_JPEG("pjpeg"),
   /** {@code format=png}. */
   PNG("png"),
+  /** {@code format=png8}: PNG with a palette of at most 256 colours. */
+  PNG8("png8"),
   /** {@code format=gif}. */
   GIF("gif"),
-  /** {@code format=webp}, or WebP chosen by negotiation. */
-  WEBP("webp");
+  /** {@code format=webp}, or WebP chosen by negotiation: lossy. */
+  WEBP("webp"),
+  /** {@code format=webpll}: lossless WebP. */
+  WEBP_LOSSLESS("webpll"),
+  /** {@code format=webply}: lossy WebP. */
+  WEBP_LOSSY("webply");
 
   private final String token;
 

@@ -9,60 +9,105 @@ import org.jspecify.annotations.Nullable;
  * defaults dropped. Two URLs that must produce the same bytes produce equal specs, whatever their
  * parameter order; {@link #canonical()} is their common query string and is part of the cache key.
  *
+ * <p>The parameters are grouped in the order Fastly applies them: {@link Cropping} (trim-color,
+ * precrop, trim, crop), {@link Sizing} (orient, then the resize), {@link Framing} (pad, canvas,
+ * bg-color), {@link Adjustments} (brightness, contrast, saturation, sharpen, blur, bw) and {@link
+ * Output} (frame, metadata, format, auto, optimize, quality).
+ *
  * <p>Create one with {@link TransformSpecParser}; {@code parser.parse(spec.canonical())} returns
  * an equal spec.
  *
- * @param width requested width, or null
- * @param height requested height, or null
- * @param dprMilli device pixel ratio in thousandths (1000 = none). Folded into pixel sizes when
- *     parsing, so it is only kept when a size is relative or a folded size would exceed the
- *     largest a query may ask for (the plan then scales, and clamps to the output limit)
- * @param fit how to fit both sides; null (stretch to exactly width x height) or only set when both
- *     sides are given
- * @param format the {@code format=} target ({@link OutputTarget#AUTO} for {@code format=auto}), or
- *     null for the source's format; never {@link OutputTarget#SOURCE}
- * @param quality lossy quality 1-100, or null for the service default
- * @param webpQuality quality when negotiation picks WebP ({@code quality=q,qwebp}), or null
- * @param autoWebp {@code auto=webp}: WebP for clients that accept it
- * @param orient an explicit rotation or flip applied after the EXIF orientation, or null
- * @param bgColor background for flattening transparency, or null (white where needed)
- * @param upscale whether output may exceed the source size, or null for the service default
- * @param resizeFilter resampling filter, or null for the service default
+ * @param cropping what is cut before resizing
+ * @param sizing orientation and resize
+ * @param framing pad, canvas and background
+ * @param adjustments tone and detail
+ * @param output the encoding
  */
 public record TransformSpec(
-    @Nullable Length width,
-    @Nullable Length height,
-    int dprMilli,
-    @Nullable Fit fit,
-    @Nullable OutputTarget format,
-    @Nullable Integer quality,
-    @Nullable Integer webpQuality,
-    boolean autoWebp,
-    @Nullable Orientation orient,
-    @Nullable Rgba bgColor,
-    @Nullable Boolean upscale,
-    @Nullable ResizeFilter resizeFilter) {
+    Cropping cropping, Sizing sizing, Framing framing, Adjustments adjustments, Output output) {
 
   /** No parameters: the source re-encoded with the service defaults. */
   public static final TransformSpec NONE =
-      new TransformSpec(null, null, 1000, null, null, null, null, false, null, null, null, null);
+      new TransformSpec(Cropping.NONE, Sizing.NONE, Framing.NONE, Adjustments.NONE, Output.NONE);
 
-  /** Checks the invariants the parser establishes, so that every spec is canonical. */
-  public TransformSpec {
-    if (format == OutputTarget.SOURCE) {
-      throw new IllegalArgumentException("format is null, not SOURCE, when not given");
-    }
-    if (fit != null && (width == null || height == null)) {
-      throw new IllegalArgumentException("fit needs both width and height");
-    }
-    if (dprMilli < 1000 || dprMilli > 10_000) {
-      throw new IllegalArgumentException("dpr out of range: " + dprMilli);
-    }
+  /** A spec with only an output, for tests and callers that only choose a format. */
+  public static TransformSpec of(Output output) {
+    return new TransformSpec(Cropping.NONE, Sizing.NONE, Framing.NONE, Adjustments.NONE, output);
+  }
+
+  /** Requested width, or null. */
+  public @Nullable Length width() {
+    return sizing.width();
+  }
+
+  /** Requested height, or null. */
+  public @Nullable Length height() {
+    return sizing.height();
+  }
+
+  /** The device pixel ratio in thousandths. */
+  public int dprMilli() {
+    return sizing.dprMilli();
   }
 
   /** The device pixel ratio, 1 to 10. */
   public double dpr() {
-    return dprMilli / 1000.0;
+    return sizing.dprMilli() / 1000.0;
+  }
+
+  /** How both sides are fitted, or null. */
+  public @Nullable Fit fit() {
+    return sizing.fit();
+  }
+
+  /** An explicit rotation or flip, or null. */
+  public @Nullable Orientation orient() {
+    return sizing.orient();
+  }
+
+  /** The resampling filter, or null for the default. */
+  public @Nullable ResizeFilter resizeFilter() {
+    return sizing.resizeFilter();
+  }
+
+  /** Whether upscaling is allowed, or null for the default. */
+  public @Nullable Boolean upscale() {
+    return sizing.upscale();
+  }
+
+  /** The background colour, or null. */
+  public @Nullable Rgba bgColor() {
+    return framing.bgColor();
+  }
+
+  /** The {@code format=} target, or null for the source's. */
+  public @Nullable OutputTarget format() {
+    return output.format();
+  }
+
+  /** Lossy quality, or null for the default. */
+  public @Nullable Integer quality() {
+    return output.quality();
+  }
+
+  /** Quality when negotiation picks WebP, or null. */
+  public @Nullable Integer webpQuality() {
+    return output.webpQuality();
+  }
+
+  /** {@code auto=webp}. */
+  public boolean autoWebp() {
+    return output.autoWebp();
+  }
+
+  /**
+   * Whether the spec asks for nothing but (at most) a quality: then, as Fastly does, the source is
+   * served when re-encoding would make it larger.
+   */
+  public boolean onlyQuality() {
+    return cropping.equals(Cropping.NONE) && sizing.equals(Sizing.NONE) && framing.equals(Framing.NONE)
+        && adjustments.equals(Adjustments.NONE)
+        && output.equals(new Output(false, false, null, false, null, output.quality(), output.webpQuality()));
   }
 
   /**
@@ -71,39 +116,11 @@ public record TransformSpec(
    */
   public String canonical() {
     StringJoiner q = new StringJoiner("&");
-    if (width != null) {
-      q.add("width=" + width.canonical());
-    }
-    if (height != null) {
-      q.add("height=" + height.canonical());
-    }
-    if (dprMilli != 1000) {
-      q.add("dpr=" + TransformSpecParser.formatMilli(dprMilli));
-    }
-    if (fit != null) {
-      q.add("fit=" + fit.name().toLowerCase(java.util.Locale.ROOT));
-    }
-    if (orient != null) {
-      q.add("orient=" + orient.exifValue());
-    }
-    if (resizeFilter != null) {
-      q.add("resize-filter=" + resizeFilter.canonical());
-    }
-    if (upscale != null) {
-      q.add((upscale ? "enable" : "disable") + "=upscale");
-    }
-    if (bgColor != null) {
-      q.add("bg-color=" + bgColor.canonical());
-    }
-    if (format != null) {
-      q.add("format=" + TransformSpecParser.formatName(format));
-    }
-    if (autoWebp) {
-      q.add("auto=webp");
-    }
-    if (quality != null || webpQuality != null) {
-      q.add("quality=" + (quality == null ? "" : quality) + (webpQuality == null ? "" : "," + webpQuality));
-    }
+    cropping.canonical(q);
+    sizing.canonical(q);
+    framing.canonical(q);
+    adjustments.canonical(q);
+    output.canonical(q);
     return q.toString();
   }
 

@@ -3,7 +3,9 @@ package io.imgedge.transform.spec;
 import io.imgedge.transform.InvalidParameterException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -28,6 +30,11 @@ public final class TransformSpecParser {
   private static final String LENGTH_ACCEPTS =
       "pixels from 1 to " + MAX_PIXELS + ", a fraction such as 0.5, or a percentage such as 50p";
 
+  /** Fastly parameters imgedge knows but does not implement: ignored with a warning. */
+  private static final List<String> UNSUPPORTED =
+      List.of("profile", "level", "viewbox", "overlay", "overlay-align", "overlay-width",
+          "overlay-height", "overlay-pad", "overlay-repeat", "region");
+
   private final TransformDefaults defaults;
 
   /** @param defaults the service defaults, so that explicit default values normalise away */
@@ -45,13 +52,64 @@ public final class TransformSpecParser {
     return parse(decode(rawQuery));
   }
 
+  /**
+   * Parses a raw query and reports what it ignored or replaced (e.g. {@code pad} beside {@code
+   * canvas}, {@code format=avif}) as warnings for the {@code Imgedge-IO-Warning} header.
+   *
+   * @throws InvalidParameterException if a known parameter has a value it does not accept
+   */
+  public Parsed parseWithWarnings(@Nullable String rawQuery) {
+    List<String> warnings = new ArrayList<>();
+    TransformSpec spec = parse(decode(rawQuery), warnings);
+    return new Parsed(spec, warnings);
+  }
+
+  /**
+   * A spec and the warnings parsing it gave.
+   *
+   * @param spec the canonical spec
+   * @param warnings non-fatal notes: parameters ignored or replaced
+   */
+  public record Parsed(TransformSpec spec, List<String> warnings) {
+    /** Copies the warnings. */
+    public Parsed {
+      warnings = List.copyOf(warnings);
+    }
+  }
+
   /** Parses already decoded parameters (last value per name). */
   public TransformSpec parse(Map<String, String> params) {
+    return parse(params, new ArrayList<>());
+  }
+
+  private TransformSpec parse(Map<String, String> params, List<String> warnings) {
+    for (String name : UNSUPPORTED) {
+      if (params.containsKey(name)) {
+        warnings.add(name + " is not supported and was ignored");
+      }
+    }
+    return new TransformSpec(cropping(params), sizing(params, warnings), framing(params, warnings),
+        adjustments(params), output(params, warnings));
+  }
+
+  private static Cropping cropping(Map<String, String> params) {
+    String tc = params.get("trim-color");
+    String precrop = params.get("precrop");
+    String trim = params.get("trim");
+    String crop = params.get("crop");
+    Sides sides = trim == null ? null : Values.sides("trim", trim, Values.MAX_REGION_PIXELS);
+    return new Cropping(tc == null ? null : trimColor(tc),
+        precrop == null ? null : Values.region("precrop", precrop), sides == null || sides.isZero() ? null : sides,
+        crop == null ? null : Values.region("crop", crop));
+  }
+
+  private Sizing sizing(Map<String, String> params, List<String> warnings) {
     Length width = length(params, "width");
     Length height = length(params, "height");
     int dpr = dpr(params.get("dpr"));
     if (dpr != 1000 && width == null && height == null) {
       dpr = 1000; // dpr has no effect without a size
+      warnings.add("dpr has no effect without width or height and was ignored");
     }
     if (dpr != 1000 && !(width instanceof Length.Relative) && !(height instanceof Length.Relative)
         && fitsScaled(width, dpr) && fitsScaled(height, dpr)) {
@@ -60,14 +118,43 @@ public final class TransformSpecParser {
       dpr = 1000;
     }
     Fit fit = width != null && height != null ? fit(params.get("fit")) : checkedFit(params.get("fit"));
-    OutputTarget format = format(params.get("format"));
-    boolean autoWebp = autoWebp(params.get("auto")) && format != OutputTarget.AUTO
-        && format != OutputTarget.WEBP;
+    if (fit == null && params.containsKey("fit") && (width == null || height == null)) {
+      warnings.add("fit has no effect without both width and height and was ignored");
+    }
+    return new Sizing(width, height, dpr, fit, orient(params.get("orient")),
+        filter(params.get("resize-filter")), upscale(params));
+  }
+
+  private static Framing framing(Map<String, String> params, List<String> warnings) {
+    String pad = params.get("pad");
+    String canvas = params.get("canvas");
+    Sides sides = pad == null ? null : Values.sides("pad", pad, MAX_PIXELS);
+    Canvas c = canvas == null ? null : Values.canvas(canvas, MAX_PIXELS);
+    if (sides != null && c != null) {
+      warnings.add("pad is ignored when canvas is given");
+      sides = null;
+    }
+    return new Framing(sides == null || sides.isZero() ? null : sides, c, bgColor(params.get("bg-color")));
+  }
+
+  private static Adjustments adjustments(Map<String, String> params) {
+    return new Adjustments(level(params, "brightness"), level(params, "contrast"),
+        level(params, "saturation"), sharpen(params.get("sharpen")), blur(params.get("blur")),
+        bw(params.get("bw")));
+  }
+
+  private Output output(Map<String, String> params, List<String> warnings) {
+    OutputTarget format = format(params.get("format"), warnings);
+    boolean autoWebp = autoWebp(params.get("auto"), warnings) && format != OutputTarget.AUTO
+        && !isWebp(format);
     int[] q = quality(params.get("quality"));
-    return new TransformSpec(
-        width, height, dpr, fit, format, q[0] < 0 ? null : q[0], q[1] < 0 ? null : q[1], autoWebp,
-        orient(params.get("orient")), bgColor(params.get("bg-color")), upscale(params),
-        filter(params.get("resize-filter")));
+    Optimize optimize = optimize(params.get("optimize"));
+    return new Output(frame(params.get("frame")), metadata(params.get("metadata"), warnings), format,
+        autoWebp, q[0] < 0 ? optimize : null, q[0] < 0 ? null : q[0], q[1] < 0 ? null : q[1]);
+  }
+
+  private static boolean isWebp(@Nullable OutputTarget t) {
+    return t == OutputTarget.WEBP || t == OutputTarget.WEBP_LOSSLESS || t == OutputTarget.WEBP_LOSSY;
   }
 
   static Map<String, String> decode(@Nullable String rawQuery) {
@@ -168,21 +255,28 @@ public final class TransformSpecParser {
     };
   }
 
-  private static @Nullable OutputTarget format(@Nullable String v) {
+  private static @Nullable OutputTarget format(@Nullable String v, List<String> warnings) {
     if (v == null) {
       return null;
     }
     return switch (v.trim().toLowerCase(Locale.ROOT)) {
       case "auto" -> OutputTarget.AUTO;
+      case "avif" -> {
+        warnings.add("format=avif is not available (no AVIF encoder); served as format=auto");
+        yield OutputTarget.AUTO;
+      }
       case "jpg", "jpeg" -> OutputTarget.JPEG;
       case "bjpg", "bjpeg" -> OutputTarget.BASELINE_JPEG;
       case "pjpg", "pjpeg" -> OutputTarget.PROGRESSIVE_JPEG;
       case "png" -> OutputTarget.PNG;
+      case "png8" -> OutputTarget.PNG8;
       case "gif" -> OutputTarget.GIF;
       case "webp" -> OutputTarget.WEBP;
+      case "webpll" -> OutputTarget.WEBP_LOSSLESS;
+      case "webply" -> OutputTarget.WEBP_LOSSY;
       default ->
-          throw new InvalidParameterException(
-              "format", v, "auto, jpg (jpeg), bjpg (bjpeg), pjpg (pjpeg), png, gif or webp");
+          throw new InvalidParameterException("format", v, "auto, avif (served as auto), jpg (jpeg), "
+              + "bjpg (bjpeg), pjpg (pjpeg), png, png8, gif, webp, webpll or webply");
     };
   }
 
@@ -193,14 +287,17 @@ public final class TransformSpecParser {
       case BASELINE_JPEG -> "bjpg";
       case PROGRESSIVE_JPEG -> "pjpg";
       case PNG -> "png";
+      case PNG8 -> "png8";
       case GIF -> "gif";
       case WEBP -> "webp";
+      case WEBP_LOSSLESS -> "webpll";
+      case WEBP_LOSSY -> "webply";
       case SOURCE -> throw new IllegalArgumentException("SOURCE has no format= name");
     };
   }
 
   /** {@code auto=} takes a comma-separated list; webp is honoured, avif is not available yet. */
-  private static boolean autoWebp(@Nullable String v) {
+  private static boolean autoWebp(@Nullable String v, List<String> warnings) {
     if (v == null) {
       return false;
     }
@@ -208,7 +305,7 @@ public final class TransformSpecParser {
     for (String part : v.split(",")) {
       switch (part.trim().toLowerCase(Locale.ROOT)) {
         case "webp" -> webp = true;
-        case "avif" -> { } // no AVIF encoder here: documented fallback to the other choices
+        case "avif" -> warnings.add("auto=avif is not available (no AVIF encoder) and was ignored");
         default -> throw new InvalidParameterException("auto", v, "webp or avif");
       }
     }
@@ -305,7 +402,128 @@ public final class TransformSpecParser {
     return f == defaults.resizeFilter() ? null : f;
   }
 
-  static String formatMilli(int milli) {
+  private static TrimColor trimColor(String v) {
+    String text = v.trim().toLowerCase(Locale.ROOT);
+    int threshold = TrimColor.DEFAULT_THRESHOLD_MILLI;
+    int comma = text.lastIndexOf(',');
+    if (comma >= 0 && text.substring(comma + 1).trim().startsWith("t")) {
+      long t = Values.milli(text.substring(comma + 1).trim().substring(1));
+      if (t < 0 || t > 1000) {
+        throw new InvalidParameterException("trim-color", v, TrimColor.ACCEPTED);
+      }
+      threshold = (int) t;
+      text = text.substring(0, comma);
+    }
+    if (text.trim().equals("auto")) {
+      return new TrimColor(null, threshold);
+    }
+    Rgba color = Rgba.parse(text);
+    if (color == null) {
+      throw new InvalidParameterException("trim-color", v, TrimColor.ACCEPTED);
+    }
+    return new TrimColor(color, threshold);
+  }
+
+  private static int level(Map<String, String> params, String name) {
+    String v = params.get(name);
+    return v == null ? 0 : Values.level(name, v);
+  }
+
+  private static @Nullable Sharpen sharpen(@Nullable String v) {
+    if (v == null) {
+      return null;
+    }
+    long[] arc = {-1, Sharpen.DEFAULT_RADIUS_MILLI, 0};
+    boolean[] seen = new boolean[3];
+    for (String part : v.toLowerCase(Locale.ROOT).split(",", -1)) {
+      String p = part.trim();
+      int i = p.isEmpty() ? -1 : "art".indexOf(p.charAt(0));
+      long value = i < 0 ? -1 : Values.milli(p.substring(1));
+      if (i < 0 || seen[i] || value < 0) {
+        throw new InvalidParameterException("sharpen", v, Sharpen.ACCEPTED);
+      }
+      seen[i] = true;
+      arc[i] = value;
+    }
+    boolean ok = arc[0] >= 0 && arc[0] <= 10_000 && arc[1] >= 500 && arc[1] <= 1_000_000
+        && arc[2] % 1000 == 0 && arc[2] <= 255_000;
+    if (!ok) {
+      throw new InvalidParameterException("sharpen", v, Sharpen.ACCEPTED);
+    }
+    return arc[0] == 0 ? null : new Sharpen((int) arc[0], (int) arc[1], (int) (arc[2] / 1000));
+  }
+
+  private static @Nullable Blur blur(@Nullable String v) {
+    if (v == null) {
+      return null;
+    }
+    String t = v.trim().toLowerCase(Locale.ROOT);
+    boolean relative = t.endsWith("p");
+    long milli = Values.milli(relative ? t.substring(0, t.length() - 1) : t);
+    boolean ok = relative ? milli > 0 && milli <= 100_000 : milli >= 500 && milli <= 1_000_000;
+    if (!ok) {
+      throw new InvalidParameterException("blur", v, Blur.ACCEPTED);
+    }
+    return new Blur(milli, relative);
+  }
+
+  private static @Nullable BlackWhite bw(@Nullable String v) {
+    if (v == null) {
+      return null;
+    }
+    String[] parts = v.trim().toLowerCase(Locale.ROOT).split(",", -1);
+    if (parts.length == 1 && parts[0].equals("atkinson")) {
+      return new BlackWhite.Atkinson();
+    }
+    if (parts[0].equals("threshold") && parts.length <= 2) {
+      if (parts.length == 1) {
+        return new BlackWhite.Threshold(BlackWhite.DEFAULT_LUMINANCE);
+      }
+      if (parts[1].trim().matches("\\d{1,3}") && Integer.parseInt(parts[1].trim()) <= 100) {
+        return new BlackWhite.Threshold(Integer.parseInt(parts[1].trim()));
+      }
+    }
+    throw new InvalidParameterException("bw", v, BlackWhite.ACCEPTED);
+  }
+
+  private static boolean frame(@Nullable String v) {
+    if (v == null) {
+      return false;
+    }
+    if (!v.trim().equals("1")) {
+      throw new InvalidParameterException("frame", v, "1 (the first frame; the only value supported)");
+    }
+    return true;
+  }
+
+  private static boolean metadata(@Nullable String v, List<String> warnings) {
+    if (v == null) {
+      return false;
+    }
+    boolean copyright = false;
+    for (String part : v.toLowerCase(Locale.ROOT).split(",", -1)) {
+      switch (part.trim()) {
+        case "copyright" -> copyright = true;
+        case "c2pa" -> warnings.add("metadata=c2pa is not supported and was ignored");
+        default -> throw new InvalidParameterException("metadata", v, "copyright, c2pa or copyright,c2pa");
+      }
+    }
+    return copyright;
+  }
+
+  private static @Nullable Optimize optimize(@Nullable String v) {
+    if (v == null) {
+      return null;
+    }
+    return switch (v.trim().toLowerCase(Locale.ROOT)) {
+      case "low" -> Optimize.LOW;
+      case "medium" -> Optimize.MEDIUM;
+      case "high" -> Optimize.HIGH;
+      default -> throw new InvalidParameterException("optimize", v, "low, medium or high");
+    };
+  }
+
+  static String formatMilli(long milli) {
     String s = String.format(Locale.ROOT, "%d.%03d", milli / 1000, milli % 1000);
     return s.replaceAll("\\.?0+$", "");
   }

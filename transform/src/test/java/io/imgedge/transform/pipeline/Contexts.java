@@ -26,15 +26,10 @@ final class Contexts {
     int h = image.getHeight();
     ImageHeader header = new ImageHeader(ImageFormat.PNG, w, h, 1, exif, null,
         image.getColorModel().hasAlpha(), false, null, new Rectangle(0, 0, w, h), 1000);
-    int ow = header.orientedWidth();
-    int oh = header.orientedHeight();
-    if (spec.orient() != null && spec.orient().swapsAxes()) {
-      int t = ow;
-      ow = oh;
-      oh = t;
-    }
-    ResizePlan plan = ResizePlan.compute(spec, ow, oh, TransformDefaults.FASTLY, ImageLimits.FASTLY);
-    return new PipelineContext(image, null, spec, header, plan, output, new EncodeOptions(85, false),
-        deadline, clock);
+    java.util.function.BiFunction<Integer, Integer, Layout> planner =
+        (pw, ph) -> Layout.compute(spec, pw, ph, 1, TransformDefaults.FASTLY, ImageLimits.FASTLY);
+    Layout layout = planner.apply(header.orientedWidth(), header.orientedHeight());
+    return new PipelineContext(image, null, spec, header, layout, planner, output,
+        new EncodeOptions(85, false), deadline, clock);
   }
 }

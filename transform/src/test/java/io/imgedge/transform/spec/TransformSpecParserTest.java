@@ -161,7 +161,7 @@ class TransformSpecParserTest {
 
   @Test
   void parse_unknownParametersAreIgnored() {
-    assertThat(parser.parse("utm_source=mail&width=100&blur=abc&sharpen=zzz&x"))
+    assertThat(parser.parse("utm_source=mail&width=100&blurry=abc&sharpness=zzz&x"))
         .isEqualTo(parser.parse("width=100"));
   }
 
@@ -222,8 +222,7 @@ class TransformSpecParserTest {
       dpr=two               | dpr           | a number from 1 to 10
       fit=fill              | fit           | bounds, cover or crop
       width=1&height=1&fit=fill | fit       | bounds, cover or crop
-      format=tiff           | format        | auto, jpg (jpeg), bjpg (bjpeg), pjpg (pjpeg), png, gif or webp
-      format=avif           | format        | webp
+      format=tiff           | format        | auto, avif (served as auto), jpg (jpeg), bjpg (bjpeg), pjpg (pjpeg), png, png8, gif, webp, webpll or webply
       quality=0             | quality       | a number from 1 to 100
       quality=101           | quality       | a number from 1 to 100
       quality=80,90,70      | quality       | two separated by a comma
@@ -238,6 +237,37 @@ class TransformSpecParserTest {
       disable=everything    | disable       | upscale
       resize-filter=gauss   | resize-filter | nearest, bilinear (linear), bicubic (cubic), lanczos2, lanczos3 (lanczos)
       auto=jxl              | auto          | webp or avif
+      crop=5:0              | crop          | a ratio W:H
+      crop=0,10             | crop          | W,H (pixels
+      crop=10               | crop          | W,H (pixels
+      crop=10,10,z5         | crop          | offset-x{0-100}
+      crop=10,10,x5,x6      | crop          | one placement per axis
+      crop=10,10,offset-x101 | crop         | offsets from 0 to 100
+      crop=10,10,smart      | crop          | a ratio with smart
+      precrop=a:b           | precrop       | a ratio W:H
+      trim=1,2,3,4,5        | trim          | 1 to 4 comma-separated values
+      trim=-1               | trim          | 1 to 4 comma-separated values
+      trim-color=zzz        | trim-color    | auto or a colour
+      trim-color=auto,t2    | trim-color    | optionally followed by ,t{0-1}
+      pad=a                 | pad           | 1 to 4 comma-separated values
+      canvas=9000,10        | canvas        | pixels up to 8192
+      canvas=1:0            | canvas        | a ratio W:H
+      sharpen=a20           | sharpen       | a{amount 0-10},r{radius 0.5-1000},t{threshold 0-255}
+      sharpen=a5,r0.1       | sharpen       | a{amount 0-10}
+      sharpen=a5,t256       | sharpen       | t{threshold 0-255}
+      sharpen=a5,a6         | sharpen       | a{amount 0-10}
+      sharpen=r2            | sharpen       | a{amount 0-10}
+      blur=0.1              | blur          | from 0.5 to 1000
+      blur=1001             | blur          | from 0.5 to 1000
+      blur=101p             | blur          | a percentage of the image size
+      brightness=101        | brightness    | a whole number from -100 to 100
+      contrast=x            | contrast      | a whole number from -100 to 100
+      saturation=-101       | saturation    | a whole number from -100 to 100
+      bw=threshold,101      | bw            | threshold, threshold,{luminance 0-100} or atkinson
+      bw=floyd              | bw            | atkinson
+      frame=2               | frame         | 1 (the first frame
+      metadata=all          | metadata      | copyright, c2pa or copyright,c2pa
+      optimize=max          | optimize      | low, medium or high
       width=%zz             | width         | a correctly URL-encoded value
       bg-color=%G0          | bg-color      | a correctly URL-encoded value
       width=100%            | width         | a correctly URL-encoded value
@@ -265,14 +295,74 @@ class TransformSpecParserTest {
         .hasMessageContaining("\"p?ng\"");
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      crop=4:3                          | crop=4:3
+      crop=640,480,x10,y20              | crop=640,480,x10,y20
+      crop=0.5,50p,offset-x50,offset-y10 | crop=50p,50p,offset-y10
+      crop=1.91:1,smart                 | crop=1.91:1,smart
+      crop=16:9,safe,offset-x0          | crop=16:9,offset-x0,safe
+      precrop=100,100,y5                | precrop=100,100,y5
+      trim=10                           | trim=10
+      trim=10,20,10,20                  | trim=10,20
+      trim=0                            |
+      trim=0.1,5p,0,1                   | trim=10p,5p,0,1
+      trim-color=auto                   | trim-color=auto
+      trim-color=FFF,t0.3               | trim-color=ffffffff,t0.3
+      trim-color=255,255,255,0.5,t0.04  | trim-color=ffffff80
+      pad=10&canvas=400,300             | canvas=400,300
+      pad=0,0                           |
+      canvas=16:9,x0,offset-y100        | canvas=16:9,x0,offset-y100
+      brightness=0&contrast=+10&saturation=-100 | contrast=10&saturation=-100
+      sharpen=t3,r2,a5                  | sharpen=a5,r2,t3
+      sharpen=a0                        |
+      blur=2.50                         | blur=2.5
+      blur=1.5p                         | blur=1.5p
+      bw=threshold                      | bw=threshold,49
+      bw=ATKINSON                       | bw=atkinson
+      frame=1&metadata=copyright,c2pa   | frame=1&metadata=copyright
+      format=avif                       | format=auto
+      format=webpll&auto=webp           | format=webpll
+      format=png8&optimize=high         | format=png8&optimize=high
+      optimize=low&quality=70           | quality=70
+      """)
+  void parse_newParameters_canonicalForm(String query, String canonical) {
+    TransformSpec spec = parser.parse(query);
+    assertThat(spec.canonical()).isEqualTo(canonical == null ? "" : canonical);
+    assertThat(parser.parse(spec.canonical())).isEqualTo(spec);
+  }
+
+  @Test
+  void parseWithWarnings_reportsIgnoredParameters() {
+    var parsed = parser.parseWithWarnings("pad=10&canvas=400,300&format=avif&profile=high&dpr=2");
+    assertThat(parsed.warnings()).hasSize(4)
+        .anyMatch(w -> w.contains("pad is ignored"))
+        .anyMatch(w -> w.contains("format=avif"))
+        .anyMatch(w -> w.contains("profile"))
+        .anyMatch(w -> w.contains("dpr"));
+    assertThat(parser.parseWithWarnings("width=10").warnings()).isEmpty();
+  }
+
+  @Test
+  void spec_onlyQuality() {
+    assertThat(parser.parse("quality=50").onlyQuality()).isTrue();
+    assertThat(TransformSpec.NONE.onlyQuality()).isTrue();
+    assertThat(parser.parse("quality=50&width=10").onlyQuality()).isFalse();
+    assertThat(parser.parse("format=png").onlyQuality()).isFalse();
+  }
+
   @Test
   void spec_rejectsNonCanonicalConstruction() {
-    assertThatThrownBy(() -> new TransformSpec(null, null, 1000, null, OutputTarget.SOURCE, null,
-        null, false, null, null, null, null)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new TransformSpec(new Length.Pixels(1), null, 1000, Fit.CROP, null,
-        null, null, false, null, null, null, null)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new TransformSpec(null, null, 999, null, null, null, null, false, null,
-        null, null, null)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Output(false, false, OutputTarget.SOURCE, false, null, null, null))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Sizing(new Length.Pixels(1), null, 1000, Fit.CROP, null, null, null))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Sizing(null, null, 999, null, null, null, null))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Output(false, false, null, false, Optimize.LOW, 80, null))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Region(new Size.Dimensions(new Length.Pixels(1), new Length.Pixels(1)),
+        null, false, true)).isInstanceOf(IllegalArgumentException.class);
   }
 
   private static List<List<String>> permutations(List<String> items) {

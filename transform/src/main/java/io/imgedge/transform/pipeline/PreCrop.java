@@ -1,0 +1,9 @@
+package io.imgedge.transform.pipeline;
+
+/** Keeps the {@code precrop=} region of the upright source, before any other geometry. */
+public final class PreCrop implements Step {
+  @Override
+  public void apply(PipelineContext context) {
+    context.image(Crops.crop(context.image(), context.layout().precrop()));
+  }
+}

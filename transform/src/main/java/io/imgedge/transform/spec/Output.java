@@ -1,0 +1,60 @@
+package io.imgedge.transform.spec;
+
+import java.util.StringJoiner;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How the result is encoded: {@code frame}, {@code metadata}, {@code format}, {@code auto}, {@code
+ * optimize} and {@code quality}.
+ *
+ * @param firstFrame {@code frame=1}: only the first frame of an animation
+ * @param keepCopyright {@code metadata=copyright}: JPEG to JPEG keeps the copyright fields
+ * @param format the {@code format=} target ({@link OutputTarget#AUTO} for {@code format=auto}), or
+ *     null for the source's format; never {@link OutputTarget#SOURCE}
+ * @param autoWebp {@code auto=webp}: WebP for clients that accept it
+ * @param optimize automatic quality, or null; dropped when {@code quality} is given
+ * @param quality lossy quality 1-100, or null for the service default
+ * @param webpQuality quality when negotiation picks WebP ({@code quality=q,qwebp}), or null
+ */
+public record Output(
+    boolean firstFrame,
+    boolean keepCopyright,
+    @Nullable OutputTarget format,
+    boolean autoWebp,
+    @Nullable Optimize optimize,
+    @Nullable Integer quality,
+    @Nullable Integer webpQuality) {
+  /** The source's format, the default quality. */
+  public static final Output NONE = new Output(false, false, null, false, null, null, null);
+
+  /** Checks the invariants the parser establishes. */
+  public Output {
+    if (format == OutputTarget.SOURCE) {
+      throw new IllegalArgumentException("format is null, not SOURCE, when not given");
+    }
+    if (optimize != null && quality != null) {
+      throw new IllegalArgumentException("quality overrides optimize, which is then null");
+    }
+  }
+
+  void canonical(StringJoiner q) {
+    if (firstFrame) {
+      q.add("frame=1");
+    }
+    if (keepCopyright) {
+      q.add("metadata=copyright");
+    }
+    if (format != null) {
+      q.add("format=" + TransformSpecParser.formatName(format));
+    }
+    if (autoWebp) {
+      q.add("auto=webp");
+    }
+    if (optimize != null) {
+      q.add("optimize=" + optimize.canonical());
+    }
+    if (quality != null || webpQuality != null) {
+      q.add("quality=" + (quality == null ? "" : quality) + (webpQuality == null ? "" : "," + webpQuality));
+    }
+  }
+}
