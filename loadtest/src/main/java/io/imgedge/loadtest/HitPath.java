@@ -19,9 +19,11 @@ import java.util.Map;
  * The hit-path part of the side-by-side run: finds the width at which imgedge's derivative of a
  * source outside the Zipf catalogue is closest to the target size, gives nginx-static the same
  * bytes as a file, and runs wrk on every server in interleaved rounds (imgedge and nginx-static
- * back to back, in alternating order).
+ * back to back, in alternating order, after the servers without a cache have drained).
  */
 final class HitPath {
+  private static final java.util.Set<String> PAIR = java.util.Set.of("imgedge", "nginx-static");
+  private static final java.time.Duration SETTLE = java.time.Duration.ofSeconds(15);
   private final Wrk wrk;
   private final OriginSimulator origin;
   private final int source;
@@ -59,37 +61,45 @@ final class HitPath {
   }
 
   /**
-   * Each round runs every server once; imgedge and nginx-static run back to back (in an order
-   * that alternates), so that the load the machine carries from elsewhere weighs on both alike.
+   * Each round runs every server once: first the servers without a cache (ipx, image_filter),
+   * then a pause while their backlog of transforms drains (they go on working after wrk stops),
+   * then imgedge and nginx-static back to back, in an order that alternates, so that the load the
+   * machine carries from elsewhere weighs on both alike.
    */
   private List<PeerResult> rounds(List<PeerResult> peers, int rounds, int seconds, int connections)
       throws IOException, InterruptedException {
     List<PeerResult> out = new ArrayList<>(peers);
     for (int round = 0; round < rounds; round++) {
+      boolean settle = false;
       for (int i : order(out, round)) {
         PeerResult p = out.get(i);
+        boolean paired = PAIR.contains(p.name());
+        if (paired && settle) {
+          Thread.sleep(SETTLE.toMillis());
+          settle = false;
+        }
         Wrk.Result r = wrk.run(URI.create(p.hitUrl()), 2, connections, seconds);
         System.out.printf(java.util.Locale.ROOT, "  hit path round %d %-20s %10.0f req/s  p99 %.1f ms%n", round + 1,
             p.name(), r.requestsPerSecond(), r.p99());
         out.set(i, p.withHitRun(r));
+        settle |= !paired;
       }
     }
     return out;
   }
 
-  /** This round's order: the pair (imgedge, nginx-static) adjacent, its order alternating, the rest after. */
+  /** This round's order: the servers without a cache, then imgedge and nginx-static, alternating. */
   static List<Integer> order(List<PeerResult> peers, int round) {
     List<Integer> pair = new ArrayList<>();
-    List<Integer> rest = new ArrayList<>();
+    List<Integer> order = new ArrayList<>();
     for (int i = 0; i < peers.size(); i++) {
-      String name = peers.get(i).name();
-      (name.equals("imgedge") || name.equals("nginx-static") ? pair : rest).add(i);
+      (PAIR.contains(peers.get(i).name()) ? pair : order).add(i);
     }
     if (round % 2 == 1) {
       java.util.Collections.reverse(pair);
     }
-    pair.addAll(rest);
-    return pair;
+    order.addAll(pair);
+    return order;
   }
 
   /** A few seconds of load on each server first, not counted (JIT compilation, connection pools). */

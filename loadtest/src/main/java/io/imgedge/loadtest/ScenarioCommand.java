@@ -66,7 +66,13 @@ final class ScenarioCommand implements Callable<Integer> {
         LocalCluster cluster = LocalCluster.start(Reports.jar(), edges, shields, origin.url().toString(),
             dir.resolve("cluster.log"))) {
       cluster.nodes().forEach(n -> System.out.println("  " + n.name() + " " + n.url() + " admin " + n.admin()));
-      return run(origin, cluster, dir);
+      Thread stop = new Thread(cluster::close, "imgedge-cluster-stop");
+      Runtime.getRuntime().addShutdownHook(stop); // Ctrl-C stops the cluster too
+      try {
+        return run(origin, cluster, dir);
+      } finally {
+        Runtime.getRuntime().removeShutdownHook(stop);
+      }
     }
   }
 

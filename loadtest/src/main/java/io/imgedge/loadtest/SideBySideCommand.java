@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -65,8 +64,10 @@ final class SideBySideCommand implements Callable<Integer> {
     OriginKnobs knobs = new OriginKnobs(options.sources + 1, options.sourceWidth,
         Duration.ofMillis(options.originLatencyMs), Duration.ZERO, 0, true, 3600, options.seed);
     System.out.println("imgedge loadtest side-by-side: generating " + knobs.sources() + " images ...");
-    Map<String, Peer> running = new LinkedHashMap<>();
+    Map<String, Peer> running = new java.util.concurrent.ConcurrentHashMap<>();
     List<String> skipped = new ArrayList<>();
+    Thread stopPeers = new Thread(() -> running.values().forEach(Peer::close), "imgedge-peers-stop");
+    Runtime.getRuntime().addShutdownHook(stopPeers); // Ctrl-C stops the servers too
     try (OriginSimulator origin = OriginSimulator.start(knobs, 0)) {
       List<PeerResult> results = zipfRuns(origin, dir, running, skipped);
       HitPath hit = new HitPath(wrk, origin, options.sources, hitBytes, dir);
@@ -78,6 +79,7 @@ final class SideBySideCommand implements Callable<Integer> {
       return 0;
     } finally {
       running.values().forEach(Peer::close);
+      running.clear();
     }
   }
 
