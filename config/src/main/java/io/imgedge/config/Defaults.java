@@ -62,6 +62,9 @@ final class Defaults {
     d.put("cluster.port", "5701");
     d.put("cluster.members", "127.0.0.1");
     d.put("cluster.peer-timeout", "10s");
+    d.put("cluster.heartbeat", "2s");
+    d.put("cluster.failure-timeout", "15s");
+    d.put("cluster.merge-delay", "30s");
 
     d.put("shield.fallback", "origin");
     d.put("shield.timeout", "30s");

@@ -65,6 +65,30 @@ class ClusterRolesConfigTest {
   }
 
   @Test
+  void failureDetection_defaultsAndOverrides() throws IOException {
+    ClusterConfig defaults = load("", Map.of()).cluster();
+    assertThat(defaults.heartbeat()).hasSeconds(2);
+    assertThat(defaults.failureTimeout()).hasSeconds(15);
+    assertThat(defaults.mergeDelay()).hasSeconds(30);
+    ClusterConfig fast = load("cluster: {heartbeat: 1s, failure-timeout: 4s, merge-delay: 5s}\n", Map.of()).cluster();
+    assertThat(fast.heartbeat()).hasSeconds(1);
+    assertThat(fast.failureTimeout()).hasSeconds(4);
+    assertThat(fast.mergeDelay()).hasSeconds(5);
+  }
+
+  @Test
+  void failureDetection_isValidated() {
+    assertThatThrownBy(() -> load("cluster: {heartbeat: 1500ms}\n", Map.of()))
+        .hasMessageContaining("'cluster.heartbeat'")
+        .hasMessageContaining("a whole number of seconds");
+    assertThatThrownBy(() -> load("cluster: {heartbeat: 5s, failure-timeout: 8s}\n", Map.of()))
+        .hasMessageContaining("'cluster.failure-timeout'")
+        .hasMessageContaining("at least twice cluster.heartbeat (5s)");
+    assertThatThrownBy(() -> load("cluster: {merge-delay: 0s}\n", Map.of()))
+        .hasMessageContaining("'cluster.merge-delay'");
+  }
+
+  @Test
   void role_isValidated() {
     assertThatThrownBy(() -> load("node: {role: router}\n", Map.of()))
         .hasMessageContaining("'node.role'")

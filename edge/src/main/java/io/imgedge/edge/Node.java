@@ -57,8 +57,10 @@ import io.imgedge.transform.ImageLimits;
 import io.imgedge.transform.Transformer;
 import io.imgedge.transform.codec.Encoders;
 import io.imgedge.transform.codec.ImageDecoder;
+import io.imgedge.transform.codec.NativeCodecs;
 import io.imgedge.transform.resize.ConvolutionResizer;
 import io.imgedge.transform.spec.TransformDefaults;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -186,8 +188,13 @@ public final class Node implements AutoCloseable {
 
   private Shield shield(long derivativeBytes) {
     TransformDefaults defaults = TransformDefaults.from(config.transform());
-    Transformer transformer = new Transformer(ImageLimits.from(config.limits()), defaults, new ImageDecoder(),
-        new Encoders(), new ConvolutionResizer(), System::nanoTime);
+    NativeCodecs natives = NativeCodecs.load(); // logs the JPEG codec in use, once
+    Transformer transformer = new Transformer(ImageLimits.from(config.limits()), defaults,
+        new ImageDecoder(natives), new Encoders(natives), new ConvolutionResizer(), System::nanoTime);
+    Gauge.builder("imgedge.codec.info", () -> 1)
+        .description("The codecs in use (1 per node); the jpeg tag names libjpeg-turbo or ImageIO")
+        .tag("jpeg", natives.jpegCodec())
+        .register(registry);
     TransformPool pool = closing(new TransformPool(config.limits().transformConcurrency(), config.limits().transformQueue()));
     if (this.pool == null) {
       this.pool = pool;

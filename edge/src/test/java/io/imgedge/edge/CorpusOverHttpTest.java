@@ -65,6 +65,43 @@ class CorpusOverHttpTest {
     assertThat(get(node, "/jpeg-422-small.jpg?width=10").statusCode()).isEqualTo(200);
   }
 
+  /**
+   * Bad and bomb files, over and over: the heap retained after a collection stays where it was, and
+   * each refusal allocates little — limits come from the header, nothing is decoded.
+   */
+  @Test
+  void badAndBombFiles_repeated_leaveTheHeapWhereItWas_andAllocateLittle() {
+    List<String> files = badAndBombFiles().toList();
+    files.forEach(f -> get(node, "/" + f + "?width=123"));
+    long before = retainedHeap();
+    var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    long allocatedBefore = threads.getTotalThreadAllocatedBytes();
+    int rounds = 8;
+    for (int round = 0; round < rounds; round++) {
+      for (String f : files) {
+        // a new width each round: a new derivative, so the source is probed again, not just the negative cache hit
+        assertThat(get(node, "/" + f + "?width=" + (200 + round)).statusCode()).as(f).isBetween(400, 499);
+      }
+    }
+    long perRequest = (threads.getTotalThreadAllocatedBytes() - allocatedBefore) / ((long) rounds * files.size());
+    long growth = retainedHeap() - before;
+    System.out.printf("%d bad/bomb requests: %d KiB allocated per request (all threads), retained heap %+d KiB%n",
+        rounds * files.size(), perRequest / 1024, growth / 1024);
+    assertThat(perRequest).as("bytes allocated per refused request").isLessThan(1L << 20);
+    assertThat(growth).as("retained heap growth").isLessThan(16L << 20);
+    assertThat(admin(node, "/health/ready").statusCode()).isEqualTo(200);
+  }
+
+  private static long retainedHeap() {
+    var memory = java.lang.management.ManagementFactory.getMemoryMXBean();
+    long used = Long.MAX_VALUE;
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+      used = Math.min(used, memory.getHeapMemoryUsage().getUsed());
+    }
+    return used;
+  }
+
   static Stream<Integer> orientations() {
     return Stream.of(0, 2, 3, 4, 5, 6, 7, 8);
   }

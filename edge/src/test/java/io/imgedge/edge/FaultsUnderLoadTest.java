@@ -28,7 +28,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Origin faults under a fixed-rate (open-model) load: healthy images keep being served with the
+ * Origin faults under a fixed-rate (open-model) load — garbage bytes, a body shorter than its
+ * Content-Length, a hang, a stalled body, a 500, a connection reset, a refused connection —:
+ * healthy images keep being served with the
  * right bytes (checked by hash), faulty ones fail cleanly (never a 200), and every request ends
  * within its deadline.
  */
@@ -57,6 +59,10 @@ class FaultsUnderLoadTest {
           .on("/hang.jpg", new TestOrigin.Hang())
           .on("/stall.jpg", new TestOrigin.StallBody(photo, 1000))
           .on("/e500.jpg", new TestOrigin.Respond(500, Map.of(), new byte[0], Duration.ZERO));
+      int closedPort;
+      try (var s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        closedPort = s.getLocalPort(); // nothing listens there once this closes: connections are refused
+      }
       Path config = Files.writeString(dir.resolve("faults.yaml"), """
           node: {public-bind: 127.0.0.1, public-port: 0, admin-port: 0}
           cluster: {name: test-%s}
@@ -64,8 +70,9 @@ class FaultsUnderLoadTest {
           fetch: {connect-timeout: 500ms, header-timeout: 1s, read-timeout: 500ms, total-timeout: 2s}
           origins:
             - {name: reset, type: http, url: '%s', path-prefix: /reset/, allow-private: true}
+            - {name: closed, type: http, url: 'http://127.0.0.1:%d', path-prefix: /closed/, allow-private: true}
             - {name: site, type: http, url: '%s', allow-private: true}
-          """.formatted(UUID.randomUUID(), reset.baseUrl(), origin.baseUrl()));
+          """.formatted(UUID.randomUUID(), reset.baseUrl(), closedPort, origin.baseUrl()));
       try (Node node = Node.start(ConfigLoader.load(config, Map.of(), CommandLineOverrides.NONE))) {
         run(node);
       }
@@ -75,7 +82,7 @@ class FaultsUnderLoadTest {
   private void run(Node node) throws Exception {
     List<String> good = List.of("/good0.jpg?width=90", "/good1.jpg?width=91", "/good2.jpg?width=92", "/good3.jpg?width=93");
     List<String> faulty = List.of("/garbage.jpg?width=90", "/short.jpg?width=90", "/hang.jpg?width=90",
-        "/stall.jpg?width=90", "/e500.jpg?width=90", "/reset/x.jpg?width=90");
+        "/stall.jpg?width=90", "/e500.jpg?width=90", "/reset/x.jpg?width=90", "/closed/x.jpg?width=90");
     Map<String, String> reference = new HashMap<>();
     for (String url : good) {
       reference.put(url, sha256(TestNodes.get(node, url).body()));

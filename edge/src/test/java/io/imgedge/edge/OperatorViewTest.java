@@ -55,6 +55,7 @@ class OperatorViewTest {
       assertThat(metrics).contains("imgedge_edge_cache_total{result=\"hit\"} 1.0",
           "imgedge_edge_cache_total{result=\"miss\"} 1.0", "imgedge_transform_active ", "imgedge_transform_queued ",
           "imgedge_cluster_members 1.0", "imgedge_cluster_partitions_owned 271.0",
+          "imgedge_codec_info{jpeg=\"libjpeg-turbo ", // CI installs libturbojpeg0: the native path is the one in use
           "imgedge_requests_seconds_bucket{route=\"image\",status=\"200\",le=\"+Inf\"} 2");
     }
   }

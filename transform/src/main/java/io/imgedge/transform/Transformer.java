@@ -31,6 +31,7 @@ import io.imgedge.transform.probe.ImageHeader;
 import io.imgedge.transform.resize.Resizer;
 import io.imgedge.transform.spec.FormatNegotiation.Negotiated;
 import io.imgedge.transform.spec.TransformDefaults;
+import io.imgedge.transform.spec.Cropping;
 import io.imgedge.transform.spec.TransformSpec;
 import java.awt.image.BufferedImage;
 import java.time.Duration;
@@ -89,6 +90,15 @@ public final class Transformer {
   /** The steps every render runs, in order. */
   public Pipeline pipeline() {
     return pipeline;
+  }
+
+  /**
+   * The JPEG codec renders use, for logs and metrics: {@code "libjpeg-turbo 2.1.5 (FFM)"}, or
+   * {@code "ImageIO"} when libjpeg-turbo is not installed (see {@link
+   * io.imgedge.transform.codec.NativeCodecs}).
+   */
+  public String jpegCodec() {
+    return decoder.jpegCodec();
   }
 
   /** The defaults renders fall back to. */
@@ -163,9 +173,16 @@ public final class Transformer {
       this.planner = planner;
     }
 
+    /**
+     * Decodes (shrunk on load when nothing before the resize works in source pixels: no precrop,
+     * trim, crop or trim-color) and runs every step.
+     */
     PipelineContext still(byte[] source, Layout layout) {
-      DecodedImage decoded = decoder.decode(source, header);
+      boolean scalable = spec.cropping().equals(Cropping.NONE);
+      double maxShrink = scalable ? layout.resize().maxDecodeShrink() : 1;
+      DecodedImage decoded = decoder.decode(source, header, maxShrink);
       PipelineContext context = context(decoded.image(), decoded.pendingProfile(), layout);
+      context.decodeScale(decoded.scale());
       pipeline.run(context);
       return context;
     }

@@ -201,7 +201,7 @@ class TransformerTest {
 
     @Test
     void jpegTypeAuto_keepsAProgressiveSourceProgressive() {
-      byte[] progressive = progressiveJpeg(TestImages.horizontalGradient(64, 32));
+      byte[] progressive = TestImages.progressiveJpeg(TestImages.horizontalGradient(64, 32));
       assertThat(ImageBytes.jpegMarkers(transformer.render(progressive, "width=64").bytes())).contains(ImageBytes.SOF2);
       assertThat(ImageBytes.jpegMarkers(transformer.render(progressive, "format=jpg").bytes())).contains(ImageBytes.SOF2);
       assertThat(ImageBytes.jpegMarkers(transformer.render(progressive, "format=bjpg").bytes())).contains(ImageBytes.SOF0);
@@ -415,24 +415,6 @@ class TransformerTest {
     assertThat(transformer.transformer().pipeline().steps()).extracting(Step::name)
         .containsExactly("AutoOrient", "TrimColor", "PreCrop", "Trim", "Crop", "Orient", "Resize",
             "ConvertToSrgb", "PadCanvas", "Flatten", "AdjustTone", "Sharpen", "Blur", "Bw", "Encode");
-  }
-
-  private static byte[] progressiveJpeg(BufferedImage image) {
-    ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-    var out = new java.io.ByteArrayOutputStream();
-    try (var stream = new MemoryCacheImageOutputStream(out)) {
-      ImageWriteParam param = writer.getDefaultWriteParam();
-      param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
-      writer.setOutput(stream);
-      writer.write(null, new IIOImage(image, null, null), param);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    } finally {
-      writer.dispose();
-    }
-    byte[] bytes = out.toByteArray();
-    assertThat(ImageBytes.jpegMarkers(bytes)).as("fixture").contains(ImageBytes.SOF2);
-    return bytes;
   }
 
 }

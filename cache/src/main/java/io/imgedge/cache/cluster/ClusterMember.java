@@ -8,7 +8,6 @@ import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.partition.Partition;
 import io.imgedge.config.ClusterConfig;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Logger;
@@ -61,8 +60,7 @@ public final class ClusterMember implements AutoCloseable {
    * off), for the all-in-one node. Its name is made unique, so no other member joins it either.
    */
   public static ClusterMember standalone(ClusterConfig cluster) {
-    Config c = hazelcastConfig(new ClusterConfig(cluster.name() + "-" + UUID.randomUUID(),
-        cluster.bind(), cluster.port(), List.of(cluster.bind()), cluster.peerTimeout()));
+    Config c = hazelcastConfig(cluster.withName(cluster.name() + "-" + UUID.randomUUID()));
     c.getNetworkConfig().getJoin().getTcpIpConfig().setEnabled(false);
     // Hazelcast warns "No join method is enabled! Starting standalone." for exactly this intent.
     Logger.getLogger("com.hazelcast.instance.impl.Node").setFilter(
@@ -79,6 +77,10 @@ public final class ClusterMember implements AutoCloseable {
     c.setProperty("hazelcast.logging.type", "jdk");
     c.setProperty("hazelcast.shutdownhook.enabled", "false");
     c.setProperty("hazelcast.wait.seconds.before.join", "0");
+    c.setProperty("hazelcast.heartbeat.interval.seconds", Long.toString(cluster.heartbeat().toSeconds()));
+    c.setProperty("hazelcast.max.no.heartbeat.seconds", Long.toString(cluster.failureTimeout().toSeconds()));
+    c.setProperty("hazelcast.merge.first.run.delay.seconds", Long.toString(cluster.mergeDelay().toSeconds()));
+    c.setProperty("hazelcast.merge.next.run.delay.seconds", Long.toString(cluster.mergeDelay().toSeconds()));
     c.getJetConfig().setEnabled(false);
     c.getMetricsConfig().setEnabled(false);
     NetworkConfig n = c.getNetworkConfig();

@@ -28,6 +28,18 @@ class ClusterMemberTest {
   }
 
   @Test
+  void config_carriesFailureDetectionAndMergeDelay() {
+    ClusterConfig fast = new ClusterConfig("test-" + UUID.randomUUID(), "127.0.0.1", 5801, List.of("127.0.0.1"),
+        java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(4),
+        java.time.Duration.ofSeconds(7));
+    Config c = ClusterMember.hazelcastConfig(fast);
+    assertThat(c.getProperty("hazelcast.heartbeat.interval.seconds")).isEqualTo("1");
+    assertThat(c.getProperty("hazelcast.max.no.heartbeat.seconds")).isEqualTo("4");
+    assertThat(c.getProperty("hazelcast.merge.first.run.delay.seconds")).isEqualTo("7");
+    assertThat(c.getProperty("hazelcast.merge.next.run.delay.seconds")).isEqualTo("7");
+  }
+
+  @Test
   void oneMember_ownsEveryKey() {
     try (ClusterMember member = ClusterMember.join(loopback(), "http://127.0.0.1:1")) {
       assertThat(member.members()).hasSize(1);

@@ -10,5 +10,13 @@ import org.jspecify.annotations.Nullable;
  *
  * @param image the pixels, sRGB-encoded unless {@code pendingProfile} is set
  * @param pendingProfile the profile the pixels are in, or null if they are sRGB already
+ * @param scale the size of the pixels relative to the source's: 1, or 1/2, 1/4, 1/8 for a JPEG
+ *     scaled in the DCT domain (exactly; the last, partial block adds a pixel that covers less)
  */
-public record DecodedImage(BufferedImage image, @Nullable EmbeddedProfile pendingProfile) {}
+public record DecodedImage(BufferedImage image, @Nullable EmbeddedProfile pendingProfile, double scale) {
+
+  /** A full-size decode. */
+  public DecodedImage(BufferedImage image, @Nullable EmbeddedProfile pendingProfile) {
+    this(image, pendingProfile, 1);
+  }
+}

@@ -12,18 +12,51 @@ import javax.imageio.spi.ImageWriterSpi;
 /**
  * The encoders for every writable format, checked at start-up: if a writer is missing (for
  * example the WebP native library cannot load), construction fails with the format's name rather
- * than the first request.
+ * than the first request. JPEG goes through libjpeg-turbo when {@link NativeCodecs} has it, else
+ * through the JDK's writer (with optimized Huffman tables, as libjpeg-turbo and sharp write them).
  */
 public final class Encoders {
-  private final Map<ImageFormat, ImageIoEncoder> encoders = new EnumMap<>(ImageFormat.class);
+  private final Map<ImageFormat, ImageEncoder> encoders = new EnumMap<>(ImageFormat.class);
+  private final Map<ImageFormat, String> names = new EnumMap<>(ImageFormat.class);
+  private final String jpegCodec;
+  private final ImageWriterSpi gifWriter;
 
-  /** Finds and checks the writers. */
+  /** Finds and checks the writers, with libjpeg-turbo for JPEG if it is installed. */
   public Encoders() {
-    encoders.put(ImageFormat.JPEG, new ImageIoEncoder(required("image/jpeg", "com.sun.imageio."), Encoders::jpeg));
-    encoders.put(ImageFormat.PNG, new ImageIoEncoder(required("image/png", "com.sun.imageio."), (p, o) -> { }));
-    encoders.put(ImageFormat.GIF, new ImageIoEncoder(required("image/gif", "com.sun.imageio."), (p, o) -> { }));
-    encoders.put(ImageFormat.WEBP, new ImageIoEncoder(required("image/webp", "com.luciad.imageio.webp."), Encoders::webp));
+    this(NativeCodecs.loadQuietly());
+  }
+
+  /** Finds and checks the writers, with the JPEG codec {@code natives} provides. */
+  public Encoders(NativeCodecs natives) {
+    var turbo = natives.turbo();
+    if (turbo != null) {
+      TurboJpegEncoder jpeg = new TurboJpegEncoder(turbo);
+      put(ImageFormat.JPEG, jpeg, jpeg.providerName());
+    } else {
+      imageIo(ImageFormat.JPEG, "image/jpeg", "com.sun.imageio.", Encoders::jpeg);
+    }
+    this.jpegCodec = natives.jpegCodec();
+    imageIo(ImageFormat.PNG, "image/png", "com.sun.imageio.", (p, o) -> { });
+    this.gifWriter = imageIo(ImageFormat.GIF, "image/gif", "com.sun.imageio.", (p, o) -> { }).provider();
+    imageIo(ImageFormat.WEBP, "image/webp", "com.luciad.imageio.webp.", Encoders::webp);
     selfTest();
+  }
+
+  private ImageIoEncoder imageIo(ImageFormat format, String mime, String preferred,
+      java.util.function.BiConsumer<ImageWriteParam, EncodeOptions> configure) {
+    ImageIoEncoder encoder = new ImageIoEncoder(required(mime, preferred), configure);
+    put(format, encoder, encoder.providerName());
+    return encoder;
+  }
+
+  private void put(ImageFormat format, ImageEncoder encoder, String name) {
+    encoders.put(format, encoder);
+    names.put(format, name);
+  }
+
+  /** The JPEG codec in use: {@code "libjpeg-turbo 2.1.5 (FFM)"} or {@code "ImageIO"}. */
+  public String jpegCodec() {
+    return jpegCodec;
   }
 
   private static ImageWriterSpi required(String mimeType, String preferred) {
@@ -37,14 +70,14 @@ public final class Encoders {
   /** Encodes one tiny image per format so that a broken codec (e.g. a native library) fails now. */
   private void selfTest() {
     BufferedImage probe = new BufferedImage(2, 2, BufferedImage.TYPE_INT_RGB);
-    for (Map.Entry<ImageFormat, ImageIoEncoder> e : encoders.entrySet()) {
+    for (Map.Entry<ImageFormat, ImageEncoder> e : encoders.entrySet()) {
       try {
         if (e.getValue().encode(probe, new EncodeOptions(80, false)).length == 0) {
           throw new IllegalStateException("empty output");
         }
       } catch (RuntimeException | LinkageError failure) {
         throw new IllegalStateException(
-            "the " + e.getKey().shortName() + " encoder (" + e.getValue().providerName() + ") does not work", failure);
+            "the " + e.getKey().shortName() + " encoder (" + names.get(e.getKey()) + ") does not work", failure);
       }
     }
   }
@@ -59,7 +92,7 @@ public final class Encoders {
       gif.add(image, 0);
       return gif.finish();
     }
-    ImageIoEncoder encoder = encoders.get(format);
+    ImageEncoder encoder = encoders.get(format);
     if (encoder == null) {
       throw new IllegalArgumentException("imgedge cannot write " + format);
     }
@@ -74,7 +107,7 @@ public final class Encoders {
    */
   public AnimationEncoder animation(ImageFormat format, EncodeOptions options, int loopCount) {
     return switch (format) {
-      case GIF -> new GifAnimationEncoder(encoders.get(ImageFormat.GIF).provider(), loopCount);
+      case GIF -> new GifAnimationEncoder(gifWriter, loopCount);
       case WEBP -> new WebpAnimationEncoder(encoders.get(ImageFormat.WEBP), options, loopCount);
       default -> throw new IllegalArgumentException(format + " has no animation");
     };
@@ -82,9 +115,7 @@ public final class Encoders {
 
   /** The writer class per format, for the start-up log and /metrics. */
   public Map<ImageFormat, String> providers() {
-    Map<ImageFormat, String> names = new EnumMap<>(ImageFormat.class);
-    encoders.forEach((f, e) -> names.put(f, e.providerName()));
-    return names;
+    return new EnumMap<>(names);
   }
 
   private static void jpeg(ImageWriteParam param, EncodeOptions options) {
@@ -92,6 +123,9 @@ public final class Encoders {
     param.setCompressionQuality(options.quality() / 100f);
     param.setProgressiveMode(
         options.progressive() ? ImageWriteParam.MODE_DEFAULT : ImageWriteParam.MODE_DISABLED);
+    if (param instanceof javax.imageio.plugins.jpeg.JPEGImageWriteParam jpeg) {
+      jpeg.setOptimizeHuffmanTables(true);
+    }
   }
 
   private static void webp(ImageWriteParam param, EncodeOptions options) {

@@ -22,12 +22,17 @@ import javax.imageio.spi.ImageReaderSpi;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 import io.imgedge.transform.ImageFormat;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Decodes the first frame of a probed source into a pipeline image. Decoders are chosen per
- * format: TwelveMonkeys for JPEG (ICC profiles, lossless), WebP and TIFF; the JDK for PNG, GIF and
- * BMP. CMYK and YCCK JPEGs go through {@link CmykJpegReader}. A decoder warning that means missing data (a truncated file) fails the decode
- * rather than returning a partly gray image.
+ * Decodes the first frame of a probed source into a pipeline image. Colour and plain gray JPEGs go
+ * through libjpeg-turbo when {@link NativeCodecs} has it, scaled by 1/2, 1/4 or 1/8 in the DCT
+ * domain when the render shrinks that much anyway ("shrink-on-load"), with their embedded profile
+ * left pending for after the resize. Everything else, and any JPEG libjpeg-turbo refuses or warns
+ * about (then decoded again, so that the same rules decide), goes through ImageIO: TwelveMonkeys
+ * for JPEG (ICC profiles, lossless), WebP and TIFF; the JDK for PNG, GIF and BMP. CMYK and YCCK
+ * JPEGs go through {@link CmykJpegReader}. A decoder warning that means missing data (a truncated
+ * file) fails the decode rather than returning a partly gray image.
  */
 public final class ImageDecoder {
   private static final String TWELVEMONKEYS = "com.twelvemonkeys.";
@@ -35,9 +40,22 @@ public final class ImageDecoder {
 
   private final Map<ImageFormat, ImageReaderSpi> readers = new EnumMap<>(ImageFormat.class);
   private final CmykJpegReader cmyk;
+  private final @Nullable TurboJpegDecoder turbo;
+  private final String jpegCodec;
 
-  /** Finds the decoders; fails if one is missing (a broken class path or fat jar). */
+  /** Finds the decoders, with libjpeg-turbo for JPEG if it is installed. */
   public ImageDecoder() {
+    this(NativeCodecs.loadQuietly());
+  }
+
+  /**
+   * Finds the decoders, with the JPEG codec {@code natives} provides; fails if an ImageIO decoder is
+   * missing (a broken class path or fat jar).
+   */
+  public ImageDecoder(NativeCodecs natives) {
+    var library = natives.turbo();
+    this.turbo = library == null ? null : new TurboJpegDecoder(library);
+    this.jpegCodec = natives.jpegCodec();
     readers.put(ImageFormat.JPEG, required("jpeg", List.of(TWELVEMONKEYS)));
     readers.put(ImageFormat.PNG, required("png", List.of(JDK)));
     readers.put(ImageFormat.GIF, required("gif", List.of(JDK)));
@@ -55,6 +73,11 @@ public final class ImageDecoder {
     return spi;
   }
 
+  /** The JPEG codec in use: {@code "libjpeg-turbo 2.1.5 (FFM)"} or {@code "ImageIO"}. */
+  public String jpegCodec() {
+    return jpegCodec;
+  }
+
   /** The decoder class used for a format, for the start-up log and /metrics. */
   public String decoderName(ImageFormat format) {
     return readers.get(format).getClass().getName();
@@ -67,9 +90,29 @@ public final class ImageDecoder {
    * @throws TransformException if the data cannot be decoded
    */
   public DecodedImage decode(byte[] data, ImageHeader header) {
+    return decode(data, header, 1);
+  }
+
+  /**
+   * Decodes the first frame, allowing the decoder to return it smaller by up to {@code maxShrink}
+   * in each direction (a JPEG is then scaled in the DCT domain by 1/2, 1/4 or 1/8). The pixels keep
+   * the stored orientation and aspect ratio; the caller maps its geometry onto the size it gets.
+   *
+   * @param maxShrink how much smaller than stored the result may be, 1 for full size
+   * @throws TransformException if the data cannot be decoded
+   */
+  public DecodedImage decode(byte[] data, ImageHeader header, double maxShrink) {
+    if (turbo != null && turbo.accepts(header)) {
+      DecodedImage fast = turbo.decode(data, header, maxShrink);
+      if (fast != null) {
+        return fast;
+      }
+    }
     BufferedImage raw = read(data, header);
     BufferedImage image = onCanvas(SrgbImages.normalize(raw), header);
-    return new DecodedImage(image, EmbeddedProfile.forRgbImage(header.iccProfile()));
+    // TwelveMonkeys applies a JPEG's embedded profile itself.
+    boolean applied = header.format() == ImageFormat.JPEG;
+    return new DecodedImage(image, applied ? null : EmbeddedProfile.forRgbImage(header.iccProfile()));
   }
 
   /**

@@ -1,8 +1,8 @@
 /**
- * Colour management: everything leaves the decoder as 8-bit sRGB. Embedded profiles are applied
- * to the pixels (the JPEG decoder applies its own; PNG and WebP profiles are applied here, after
- * resizing), gray images keep their values instead of the JDK's linear-gray brightening, and CMYK
- * without a profile gets a default CMYK profile.
+ * Colour management: everything reaches the encoder as 8-bit sRGB. Embedded RGB profiles are
+ * applied to the pixels here, after resizing (PNG, WebP, and JPEG decoded by libjpeg-turbo; the
+ * ImageIO JPEG reader applies its own), gray images keep their values instead of the JDK's
+ * linear-gray brightening, and CMYK without a profile gets a default CMYK profile.
  */
 @NullMarked
 package io.imgedge.transform.color;

@@ -12,9 +12,12 @@ import java.awt.Rectangle;
 public final class Crop implements Step {
   @Override
   public void apply(PipelineContext context) {
-    Rectangle r = context.layout().crop();
     var crop = context.spec().cropping().crop();
-    if (crop != null && crop.smart()) {
+    if (crop == null) {
+      return; // nothing to cut (and the image may have been shrunk on decode)
+    }
+    Rectangle r = context.layout().crop();
+    if (crop.smart()) {
       Point corner = context.smartCrop();
       if (corner == null) {
         corner = Saliency.bestWindow(context.image(), r.width, r.height);

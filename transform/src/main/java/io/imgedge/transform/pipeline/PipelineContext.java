@@ -34,6 +34,7 @@ public final class PipelineContext {
   private @Nullable AnimationEncoder animation;
   private int frameDelayMillis;
   private @Nullable Point smartCrop;
+  private double decodeScale = 1;
 
   /**
    * @param image the decoded source, a pipeline image type
@@ -88,6 +89,22 @@ public final class PipelineContext {
   /** Marks the pixels as sRGB after the profile has been applied. */
   public void profileApplied() {
     this.pendingProfile = null;
+  }
+
+  /**
+   * The size of the decoded pixels relative to the source the plan refers to: 1, or the DCT scale
+   * of a JPEG shrunk on load (1/2, 1/4, 1/8).
+   */
+  public double decodeScale() {
+    return decodeScale;
+  }
+
+  /** Sets the decode scale (the decoder's choice). */
+  public void decodeScale(double scale) {
+    if (!(scale > 0 && scale <= 1)) {
+      throw new IllegalArgumentException("a decode scale is in (0, 1]: " + scale);
+    }
+    this.decodeScale = scale;
   }
 
   public TransformSpec spec() {

@@ -1,11 +1,14 @@
 package io.imgedge.transform.pipeline;
 
-import io.imgedge.transform.color.SrgbImages;
 import io.imgedge.transform.resize.Resizer;
-import java.awt.Rectangle;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 
-/** Crops to the plan's region and resamples to its size ({@code width}, {@code height}, {@code fit}, {@code dpr}, {@code resize-filter}). */
+/**
+ * Crops to the plan's region and resamples to its size ({@code width}, {@code height}, {@code
+ * fit}, {@code dpr}, {@code resize-filter}). When the decoder shrank the image on load, the region
+ * is mapped exactly (fractional edges included) onto the smaller image.
+ */
 public final class Resize implements Step {
   private final Resizer resizer;
 
@@ -18,26 +21,11 @@ public final class Resize implements Step {
   public void apply(PipelineContext context) {
     BufferedImage image = context.image();
     ResizePlan plan = context.plan();
-    if (!plan.resizes(image.getWidth(), image.getHeight())) {
+    Rectangle2D.Double r = plan.regionAt(context.decodeScale(), image.getWidth(), image.getHeight());
+    boolean whole = r.x == 0 && r.y == 0 && r.width == image.getWidth() && r.height == image.getHeight();
+    if (whole && plan.width() == image.getWidth() && plan.height() == image.getHeight()) {
       return;
     }
-    BufferedImage region = crop(image, plan.region());
-    if (region.getWidth() != plan.width() || region.getHeight() != plan.height()) {
-      region = resizer.resize(region, plan.width(), plan.height(), plan.filter());
-    }
-    context.image(region);
-  }
-
-  private static BufferedImage crop(BufferedImage image, Rectangle r) {
-    if (r.x == 0 && r.y == 0 && r.width == image.getWidth() && r.height == image.getHeight()) {
-      return image;
-    }
-    BufferedImage out = SrgbImages.blank(r.width, r.height, image.getColorModel().hasAlpha());
-    int[] src = SrgbImages.pixels(image);
-    int[] dst = SrgbImages.pixels(out);
-    for (int y = 0; y < r.height; y++) {
-      System.arraycopy(src, (r.y + y) * image.getWidth() + r.x, dst, y * r.width, r.width);
-    }
-    return out;
+    context.image(resizer.resize(image, r, plan.width(), plan.height(), plan.filter()));
   }
 }

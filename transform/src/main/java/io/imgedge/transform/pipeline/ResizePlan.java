@@ -6,6 +6,7 @@ import io.imgedge.transform.spec.ResizeFilter;
 import io.imgedge.transform.spec.TransformDefaults;
 import io.imgedge.transform.spec.TransformSpec;
 import java.awt.Rectangle;
+import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,6 +36,31 @@ public record ResizePlan(Rectangle region, int width, int height, ResizeFilter f
   public boolean resizes(int sourceWidth, int sourceHeight) {
     return region.x != 0 || region.y != 0 || region.width != sourceWidth
         || region.height != sourceHeight || width != region.width || height != region.height;
+  }
+
+  /**
+   * How much smaller than the source the decoder may deliver the image (shrink-on-load): the
+   * factor by which the region shrinks to the output, the smaller of the two axes; 1 when the
+   * image is not shrunk or the filter is nearest-neighbour (whose samples must be source pixels).
+   */
+  public double maxDecodeShrink() {
+    if (filter == ResizeFilter.NEAREST) {
+      return 1;
+    }
+    return Math.max(1, Math.min((double) region.width / width, (double) region.height / height));
+  }
+
+  /**
+   * The region on an image decoded at {@code scale} of the source's size (the region itself at
+   * scale 1), exactly: fractional edges are kept for the resampler, and the region is kept inside
+   * the image.
+   */
+  public Rectangle2D.Double regionAt(double scale, int imageW, int imageH) {
+    double x = Math.min(region.x * scale, imageW - 1);
+    double y = Math.min(region.y * scale, imageH - 1);
+    double w = Math.min(region.width * scale, imageW - x);
+    double h = Math.min(region.height * scale, imageH - y);
+    return new Rectangle2D.Double(x, y, Math.max(w, Math.min(1, imageW - x)), Math.max(h, Math.min(1, imageH - y)));
   }
 
   /**

@@ -4,6 +4,9 @@ package io.imgedge.transform.pipeline;
 public final class Trim implements Step {
   @Override
   public void apply(PipelineContext context) {
+    if (context.spec().cropping().trim() == null) {
+      return; // nothing to cut (and the image may have been shrunk on decode)
+    }
     context.image(Crops.crop(context.image(), context.layout().trim()));
   }
 }

@@ -58,7 +58,7 @@ public final class HeaderProbe {
 
   private ImageHeader scan(ImageFormat format, byte[] data) {
     return switch (format) {
-      case JPEG -> JpegScanner.scan(data);
+      case JPEG -> JpegScanner.scan(data, limits);
       case PNG -> PngScanner.scan(data);
       case GIF -> GifScanner.scan(data, limits);
       case WEBP -> WebpScanner.scan(data, limits);

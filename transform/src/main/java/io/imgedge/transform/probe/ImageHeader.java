@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param height the stored height, before orientation
  * @param frames number of frames, 1 for still images
  * @param exifOrientation the EXIF orientation tag, {@link Orientation#NORMAL} if absent or invalid
- * @param iccProfile an embedded ICC profile the JPEG decoder does not apply itself (PNG, WebP, and
- *     CMYK JPEG, whose conversion imgedge does), or null
+ * @param iccProfile the embedded ICC profile (PNG {@code iCCP}, WebP {@code ICCP}, JPEG {@code
+ *     APP2} chunks reassembled), or null
  * @param hasAlpha whether the image may have transparent pixels
  * @param progressive whether a JPEG is progressive
  * @param cmyk for a four-component (CMYK or YCCK) JPEG, how its inks are stored; null for every

@@ -1,6 +1,7 @@
 package io.imgedge.transform.probe;
 
 import io.imgedge.transform.ImageFormat;
+import io.imgedge.transform.ImageLimits;
 import io.imgedge.transform.InvalidImageException;
 import io.imgedge.transform.UnsupportedImageException;
 import io.imgedge.transform.spec.Orientation;
@@ -11,8 +12,8 @@ import java.util.TreeMap;
 
 /**
  * Walks JPEG marker segments up to the first scan: the frame header (size, precision, coding,
- * components), the EXIF orientation, the Adobe colour transform and, for CMYK images, the embedded
- * ICC profile (the decoder applies RGB and gray profiles itself).
+ * components), the EXIF orientation, the Adobe colour transform and the embedded ICC profile
+ * (reassembled from its APP2 chunks), which the decoders apply.
  */
 final class JpegScanner {
   private static final int SOS = 0xDA;
@@ -35,7 +36,11 @@ final class JpegScanner {
     int components;
   }
 
-  static ImageHeader scan(byte[] d) {
+  /**
+   * Reads the headers; a source too large for {@code limits} is refused as such before a cut one
+   * is refused as truncated.
+   */
+  static ImageHeader scan(byte[] d, ImageLimits limits) {
     State s = new State();
     int at = 2;
     while (true) {
@@ -58,11 +63,30 @@ final class JpegScanner {
     if (s.marker < 0) {
       throw new InvalidImageException("the JPEG has no frame header before its image data");
     }
+    limits.checkInputSize("the source image", s.width, s.height);
+    checkComplete(d, at);
     boolean cmyk = s.components == 4;
     return new ImageHeader(ImageFormat.JPEG, s.width, s.height, 1, s.orientation,
-        cmyk ? profile(d, s.iccChunks) : null, false, s.marker == 0xC2,
+        profile(d, s.iccChunks), false, s.marker == 0xC2,
         cmyk ? cmykCoding(s.adobeTransform) : null, new Rectangle(0, 0, s.width, s.height),
         d.length);
+  }
+
+  /**
+   * Refuses a JPEG whose image data stops before its end-of-image marker (a cut download): decoders
+   * would only warn and fill the rest with grey, after decoding all of it. In entropy-coded data a
+   * 0xFF byte is always followed by 0x00 or a restart marker, so an FF D9 after the first scan is
+   * the real end; searching back from the end finds it at once in a whole file (trailing bytes
+   * after it are allowed).
+   */
+  private static void checkComplete(byte[] d, int scanStart) {
+    for (int i = d.length - 2; i >= scanStart; i--) {
+      if (d[i + 1] == (byte) EOI && d[i] == (byte) 0xFF) {
+        return;
+      }
+    }
+    throw new InvalidImageException(
+        "the JPEG is truncated: its image data ends before the end-of-image marker (a partial upload or download?)");
   }
 
   private static void segment(byte[] d, int marker, int at, int length, State s) {

@@ -143,7 +143,7 @@ final class PngScanner {
 
   private static void inflateChecked(byte[] d, int at, int length) {
     try {
-      inflate(d, at, length, MAX_TEXT_BYTES);
+      inflate(d, at, length, MAX_TEXT_BYTES, false);
     } catch (InvalidImageException e) {
       // undecodable text is ignored by decoders; only its size matters here
     }
@@ -159,24 +159,33 @@ final class PngScanner {
   }
 
   static byte[] inflate(byte[] d, int at, int length, int max) {
+    return inflate(d, at, length, max, true);
+  }
+
+  /** Inflates, refusing more than {@code max} bytes; with {@code keep} false only counts them. */
+  private static byte[] inflate(byte[] d, int at, int length, int max, boolean keep) {
     Inflater inflater = new Inflater();
     try {
       inflater.setInput(d, at, length);
-      ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(max, Math.max(64, length * 4)));
+      ByteArrayOutputStream out = keep ? new ByteArrayOutputStream(Math.min(max, Math.max(64, length * 4))) : null;
       byte[] buffer = new byte[8192];
+      long total = 0;
       while (!inflater.finished()) {
         int n = inflater.inflate(buffer);
         if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
           break;
         }
-        out.write(buffer, 0, n);
-        if (out.size() > max) {
+        total += n;
+        if (out != null) {
+          out.write(buffer, 0, n);
+        }
+        if (total > max) {
           throw new ImageTooLargeException(
               "the PNG holds compressed metadata that inflates beyond %d bytes (a decompression bomb)"
                   .formatted(max));
         }
       }
-      return out.toByteArray();
+      return out == null ? null : out.toByteArray();
     } catch (DataFormatException e) {
       throw new InvalidImageException("the PNG holds corrupt compressed metadata", e);
     } finally {

@@ -2,13 +2,11 @@ package io.imgedge.transform.resize;
 
 /**
  * Precomputed, normalised filter weights for resampling one axis from {@code in} to {@code out}
- * samples, in fixed point ({@link #PRECISION_BITS} fractional bits). When shrinking, the kernel
- * is stretched by the scale factor so that it low-pass filters (no aliasing).
+ * samples, in fixed point with {@code precisionBits} fractional bits. When shrinking, the kernel
+ * is stretched by the scale factor so that it low-pass filters (no aliasing). Zero weights at
+ * either end of a window are dropped, so that a same-size axis is a one-tap copy.
  */
 final class Coefficients {
-  static final int PRECISION_BITS = 22;
-  static final int ROUNDING = 1 << (PRECISION_BITS - 1);
-
   /** First source index contributing to output sample {@code i}. */
   final int[] start;
   /** Number of contributing source samples for output sample {@code i}. */
@@ -16,16 +14,28 @@ final class Coefficients {
   /** Weights, {@link #stride} per output sample. */
   final int[] weights;
   final int stride;
+  final int precisionBits;
 
-  private Coefficients(int[] start, int[] count, int[] weights, int stride) {
+  private Coefficients(int[] start, int[] count, int[] weights, int stride, int precisionBits) {
     this.start = start;
     this.count = count;
     this.weights = weights;
     this.stride = stride;
+    this.precisionBits = precisionBits;
   }
 
-  static Coefficients compute(int in, int out, Kernel kernel) {
-    double scale = (double) in / out;
+  static Coefficients compute(int in, int out, Kernel kernel, int precisionBits) {
+    return compute(0, in, in, out, kernel, precisionBits);
+  }
+
+  /**
+   * Weights for resampling the span {@code [from, from + length)} of an axis of {@code in} samples
+   * (a span with fractional ends, e.g. a region mapped onto a reduced-scale decode) to {@code out}
+   * samples; windows are cut at the axis' ends and renormalised.
+   */
+  static Coefficients compute(
+      double from, double length, int in, int out, Kernel kernel, int precisionBits) {
+    double scale = length / out;
     double filterScale = Math.max(scale, 1.0);
     double support = kernel.support() * filterScale;
     int stride = (int) Math.ceil(support) * 2 + 1;
@@ -34,7 +44,7 @@ final class Coefficients {
     int[] weights = new int[out * stride];
     double[] w = new double[stride];
     for (int i = 0; i < out; i++) {
-      double center = (i + 0.5) * scale;
+      double center = from + (i + 0.5) * scale;
       int min = Math.max(0, (int) Math.floor(center - support + 0.5));
       int max = Math.min(in, (int) Math.floor(center + support + 0.5));
       int n = Math.min(max - min, stride);
@@ -43,17 +53,40 @@ final class Coefficients {
         w[k] = kernel.weight((k + min - center + 0.5) / filterScale);
         sum += w[k];
       }
-      toFixedPoint(w, n, sum, weights, i * stride);
-      start[i] = min;
-      count[i] = n;
+      int[] trimmed = toFixedPoint(w, n, sum, weights, i * stride, precisionBits);
+      start[i] = min + trimmed[0];
+      count[i] = trimmed[1];
     }
-    return new Coefficients(start, count, weights, stride);
+    return new Coefficients(start, count, weights, stride, precisionBits);
   }
 
-  private static void toFixedPoint(double[] w, int n, double sum, int[] dst, int offset) {
+  /** Writes the non-zero run of weights at {@code offset}; returns {first kept index, count}. */
+  private static int[] toFixedPoint(
+      double[] w, int n, double sum, int[] dst, int offset, int precisionBits) {
     double norm = sum == 0 ? 1 : 1 / sum;
-    for (int k = 0; k < n; k++) {
-      dst[offset + k] = (int) Math.round(w[k] * norm * (1 << PRECISION_BITS));
+    int first = 0;
+    int last = n - 1;
+    while (first < last && fixed(w[first], norm, precisionBits) == 0) {
+      first++;
     }
+    while (last > first && fixed(w[last], norm, precisionBits) == 0) {
+      last--;
+    }
+    int total = 0;
+    int largest = offset;
+    for (int k = first; k <= last; k++) {
+      int v = fixed(w[k], norm, precisionBits);
+      dst[offset + k - first] = v;
+      total += v;
+      largest = v > dst[largest] ? offset + k - first : largest;
+    }
+    if (sum != 0) {
+      dst[largest] += (1 << precisionBits) - total; // rounding must not change a flat colour
+    }
+    return new int[] {first, last - first + 1};
+  }
+
+  private static int fixed(double weight, double norm, int precisionBits) {
+    return (int) Math.round(weight * norm * (1 << precisionBits));
   }
 }

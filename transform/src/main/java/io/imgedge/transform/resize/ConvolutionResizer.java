@@ -2,114 +2,165 @@ package io.imgedge.transform.resize;
 
 import io.imgedge.transform.color.SrgbImages;
 import io.imgedge.transform.spec.ResizeFilter;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
- * A separable resampler: one horizontal and one vertical pass of a 1-D kernel over packed ARGB
- * ints, with fixed-point weights (the approach of Pillow and libvips' reduce). Alpha is
- * premultiplied during resampling so that transparent pixels do not bleed their colour.
+ * A separable resampler with fixed-point weights (the approach of Pillow and libvips' reduce),
+ * built for speed on the JVM: source rows are unpacked once into per-channel {@code int} planes,
+ * the vertical pass runs over whole rows (loops the JIT vectorizes), the horizontal pass filters
+ * one row at a time, and nothing image-sized is allocated besides the output. Alpha is
+ * premultiplied during resampling so that transparent pixels do not bleed their colour. Values are
+ * resampled as stored (sRGB-encoded), like sharp and libvips, unless linear light is chosen.
  */
 public final class ConvolutionResizer implements Resizer {
+  /** Below this much work (output pixels times taps) a resize is not shared with the helper. */
+  static final long SPLIT_WORK = 2_000_000;
+  /** A shared resize is cut into this many bands of rows, taken by whoever is free. */
+  static final int CHUNKS = 8;
+
+  private final Light light;
+  private final @Nullable Executor helper;
+  private final AtomicInteger running = new AtomicInteger();
+
+  /** The default resampler, on the calling thread only: sRGB-encoded values, as sharp resamples. */
+  public ConvolutionResizer() {
+    this(false, null);
+  }
+
+  /**
+   * @param linearLight resample in linear light (12-bit), which keeps the brightness of fine,
+   *     high-contrast detail; slower
+   * @param helper a thread that may take bands of rows of a large resize while the calling thread
+   *     takes the others (the caller takes them all if the helper does not start; it never waits
+   *     for more than the band the helper is on), or null for the calling thread only. A resize is
+   *     shared only while no other resize of this resampler runs, so it shortens one render when a
+   *     core is idle and stays out of the way under load.
+   */
+  public ConvolutionResizer(boolean linearLight, @Nullable Executor helper) {
+    this.light = linearLight ? Light.LINEAR : Light.SRGB;
+    this.helper = helper;
+  }
 
   @Override
   public BufferedImage resize(BufferedImage source, int width, int height, ResizeFilter filter) {
     if (width < 1 || height < 1) {
       throw new IllegalArgumentException("size must be positive: " + width + "x" + height);
     }
-    boolean alpha = source.getColorModel().hasAlpha();
     int sw = source.getWidth();
     int sh = source.getHeight();
-    int[] pixels = SrgbImages.pixels(source);
-    if (filter == ResizeFilter.NEAREST) {
-      return wrap(Nearest.sample(pixels, sw, sh, width, height), width, height, alpha);
+    if (filter != ResizeFilter.NEAREST) {
+      return resize(source, new Rectangle2D.Double(0, 0, sw, sh), width, height, filter);
     }
-    int[] work = alpha ? Premultiplied.premultiply(pixels) : pixels;
-    Kernel kernel = Kernel.of(filter);
-    if (width != sw) {
-      work = horizontal(work, sw, sh, Coefficients.compute(sw, width, kernel));
-    }
-    if (height != sh) {
-      work = vertical(work, width, sh, Coefficients.compute(sh, height, kernel));
-    }
-    if (work == pixels) {
-      work = pixels.clone();
-    }
-    if (alpha) {
-      Premultiplied.unpremultiplyInPlace(work);
-    }
-    return wrap(work, width, height, alpha);
-  }
-
-  private static BufferedImage wrap(int[] pixels, int width, int height, boolean alpha) {
-    BufferedImage out = SrgbImages.blank(width, height, alpha);
-    System.arraycopy(pixels, 0, SrgbImages.pixels(out), 0, pixels.length);
+    BufferedImage out = SrgbImages.blank(width, height, source.getColorModel().hasAlpha());
+    int[] sampled = Nearest.sample(SrgbImages.pixels(source), sw, sh, width, height);
+    System.arraycopy(sampled, 0, SrgbImages.pixels(out), 0, sampled.length);
     return out;
   }
 
-  static int[] horizontal(int[] src, int sw, int sh, Coefficients c) {
-    int out = c.start.length;
-    int[] dst = new int[out * sh];
-    for (int y = 0; y < sh; y++) {
-      int row = y * sw;
-      for (int x = 0; x < out; x++) {
-        int a = Coefficients.ROUNDING;
-        int r = a;
-        int g = a;
-        int b = a;
-        int first = row + c.start[x];
-        int wOffset = x * c.stride;
-        for (int k = 0, n = c.count[x]; k < n; k++) {
-          int p = src[first + k];
-          int w = c.weights[wOffset + k];
-          a += (p >>> 24) * w;
-          r += (p >> 16 & 0xFF) * w;
-          g += (p >> 8 & 0xFF) * w;
-          b += (p & 0xFF) * w;
-        }
-        dst[y * out + x] = pack(a, r, g, b);
+  /** Resamples the region exactly, fractional edges included, without cropping first. */
+  @Override
+  public BufferedImage resize(
+      BufferedImage source, Rectangle2D region, int width, int height, ResizeFilter filter) {
+    if (width < 1 || height < 1) {
+      throw new IllegalArgumentException("size must be positive: " + width + "x" + height);
+    }
+    if (filter == ResizeFilter.NEAREST) {
+      return Resizer.super.resize(source, region, width, height, filter);
+    }
+    boolean alpha = source.getColorModel().hasAlpha();
+    Kernel kernel = Kernel.of(filter);
+    Coefficients vertical = Coefficients.compute(region.getY(), region.getHeight(),
+        source.getHeight(), height, kernel, 30 - light.bits);
+    Coefficients horizontal = Coefficients.compute(region.getX(), region.getWidth(),
+        source.getWidth(), width, kernel, RowResampler.H_BITS);
+    BufferedImage out = SrgbImages.blank(width, height, alpha);
+    resample(SrgbImages.pixels(source), source.getWidth(), alpha ? 4 : 3, vertical, horizontal,
+        SrgbImages.pixels(out));
+    return out;
+  }
+
+  private void resample(int[] src, int sw, int channels, Coefficients vertical,
+      Coefficients horizontal, int[] dst) {
+    int width = horizontal.start.length;
+    int height = vertical.start.length;
+    int window = 1;
+    for (int n : vertical.count) {
+      window = Math.max(window, n);
+    }
+    int ring = window + 1;
+    Supplier<RowResampler> worker = () -> new RowResampler(
+        new SourceRows(src, sw, channels, light, ring), sw, vertical, horizontal, channels, light);
+    long work = (long) width * height * (window + horizontal.stride);
+    Executor with = helper;
+    running.incrementAndGet();
+    try {
+      if (with == null || work < SPLIT_WORK || height < CHUNKS || running.get() > 1) {
+        worker.get().run(0, height, dst); // small, or another resize runs: the cores are busy
+      } else {
+        new SharedRows(height, worker, dst).runWith(with);
+      }
+    } finally {
+      running.decrementAndGet();
+    }
+  }
+
+  /** Chunks of output rows that the calling thread and the helper take in turn. */
+  private static final class SharedRows implements Runnable {
+    private final int height;
+    private final Supplier<RowResampler> worker;
+    private final int[] dst;
+    private final AtomicInteger next = new AtomicInteger();
+    private final CountDownLatch done = new CountDownLatch(CHUNKS);
+    private final AtomicReference<@Nullable RuntimeException> failure = new AtomicReference<>();
+
+    SharedRows(int height, Supplier<RowResampler> worker, int[] dst) {
+      this.height = height;
+      this.worker = worker;
+      this.dst = dst;
+    }
+
+    /** Offers the helper a share, works through the chunks, waits for the helper's last one. */
+    void runWith(Executor helper) {
+      try {
+        helper.execute(this);
+      } catch (RejectedExecutionException e) {
+        // the helper is shutting down: this thread does every chunk
+      }
+      run();
+      try {
+        done.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while resizing", e);
+      }
+      RuntimeException e = failure.get();
+      if (e != null) {
+        throw e;
       }
     }
-    return dst;
-  }
 
-  static int[] vertical(int[] src, int width, int sh, Coefficients c) {
-    int out = c.start.length;
-    int[] dst = new int[width * out];
-    int[] a = new int[width];
-    int[] r = new int[width];
-    int[] g = new int[width];
-    int[] b = new int[width];
-    for (int y = 0; y < out; y++) {
-      java.util.Arrays.fill(a, Coefficients.ROUNDING);
-      java.util.Arrays.fill(r, Coefficients.ROUNDING);
-      java.util.Arrays.fill(g, Coefficients.ROUNDING);
-      java.util.Arrays.fill(b, Coefficients.ROUNDING);
-      int wOffset = y * c.stride;
-      for (int k = 0, n = c.count[y]; k < n; k++) {
-        int w = c.weights[wOffset + k];
-        int row = (c.start[y] + k) * width;
-        for (int x = 0; x < width; x++) {
-          int p = src[row + x];
-          a[x] += (p >>> 24) * w;
-          r[x] += (p >> 16 & 0xFF) * w;
-          g[x] += (p >> 8 & 0xFF) * w;
-          b[x] += (p & 0xFF) * w;
+    @Override
+    public void run() {
+      @Nullable RowResampler rows = null;
+      int rowsPerChunk = (height + CHUNKS - 1) / CHUNKS;
+      for (int c = next.getAndIncrement(); c < CHUNKS; c = next.getAndIncrement()) {
+        try {
+          rows = rows == null ? worker.get() : rows;
+          rows.run(Math.min(height, c * rowsPerChunk), Math.min(height, (c + 1) * rowsPerChunk), dst);
+        } catch (RuntimeException e) {
+          failure.compareAndSet(null, e);
+        } finally {
+          done.countDown();
         }
       }
-      int base = y * width;
-      for (int x = 0; x < width; x++) {
-        dst[base + x] = pack(a[x], r[x], g[x], b[x]);
-      }
     }
-    return dst;
-  }
-
-  private static int pack(int a, int r, int g, int b) {
-    return clamp(a) << 24 | clamp(r) << 16 | clamp(g) << 8 | clamp(b);
-  }
-
-  private static int clamp(int fixedPoint) {
-    int v = fixedPoint >> Coefficients.PRECISION_BITS;
-    return v < 0 ? 0 : Math.min(v, 255);
   }
 }

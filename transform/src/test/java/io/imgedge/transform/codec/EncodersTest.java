@@ -19,7 +19,35 @@ class EncodersTest {
   void providers_coverTheFourWritableFormats() {
     assertThat(ENCODERS.providers()).containsOnlyKeys(ImageFormat.JPEG, ImageFormat.PNG, ImageFormat.GIF, ImageFormat.WEBP);
     assertThat(ENCODERS.providers().get(ImageFormat.WEBP)).startsWith("com.luciad.imageio.webp.");
-    assertThat(ENCODERS.providers().get(ImageFormat.JPEG)).startsWith("com.sun.imageio.");
+    assertThat(ENCODERS.providers().get(ImageFormat.JPEG)).isIn(
+        ENCODERS.jpegCodec(), "com.sun.imageio.plugins.jpeg.JPEGImageWriterSpi");
+  }
+
+  @Test
+  void providers_pureJava_jpegIsTheJdkWriter() {
+    Encoders pureJava = new Encoders(NativeCodecs.none());
+    assertThat(pureJava.providers().get(ImageFormat.JPEG)).startsWith("com.sun.imageio.");
+    assertThat(pureJava.jpegCodec()).isEqualTo("ImageIO");
+  }
+
+  @Test
+  void encodeJpeg_bothCodecs_decodeToTheSameImage() {
+    Encoders turbo = new Encoders(NativeCodecsTest.turbo());
+    Encoders pureJava = new Encoders(NativeCodecs.none());
+    BufferedImage image = TestImages.horizontalGradient(96, 40);
+    EncodeOptions q90 = new EncodeOptions(90, false);
+    BufferedImage a = TestImages.decode(turbo.encode(image, ImageFormat.JPEG, q90));
+    BufferedImage b = TestImages.decode(pureJava.encode(image, ImageFormat.JPEG, q90));
+    assertThatImage(a).hasSize(96, 40).isCloseTo(image, 1.0);
+    assertThatImage(b).isCloseTo(a, 1.0);
+  }
+
+  @Test
+  void encodeJpeg_turboProgressive_isProgressive() {
+    Encoders turbo = new Encoders(NativeCodecsTest.turbo());
+    byte[] jpeg = turbo.encode(TestImages.horizontalGradient(64, 64), ImageFormat.JPEG, new EncodeOptions(80, true));
+    var header = new io.imgedge.transform.probe.HeaderProbe(io.imgedge.transform.ImageLimits.FASTLY).probe(jpeg, null);
+    assertThat(header.progressive()).isTrue();
   }
 
   @Test

@@ -37,8 +37,48 @@ class ImageDecoderTest {
   @Test
   void decode_pngProfile_isLeftPendingForAfterTheResize() {
     assertThat(decode(TestImages.resource("icc-png-prophoto-1x1.png")).pendingProfile()).isNotNull();
-    assertThat(decode(TestImages.resource("icc-adobergb-small.jpg")).pendingProfile())
-        .as("the JPEG decoder applies its own").isNull();
+  }
+
+  @Test
+  void decode_jpegProfile_turboLeavesItPending_imageIoAppliesIt() {
+    byte[] jpeg = TestImages.resource("icc-adobergb-small.jpg");
+    ImageHeader header = probe.probe(jpeg, null);
+    DecodedImage turbo = new ImageDecoder(NativeCodecsTest.turbo()).decode(jpeg, header);
+    DecodedImage pureJava = new ImageDecoder(NativeCodecs.none()).decode(jpeg, header);
+    assertThat(turbo.pendingProfile()).as("applied after the resize").isNotNull();
+    assertThat(pureJava.pendingProfile()).as("TwelveMonkeys applies its own").isNull();
+    BufferedImage converted = turbo.pendingProfile().toSrgb(turbo.image());
+    assertThatImage(converted).isCloseTo(pureJava.image(), 1.5);
+  }
+
+  @Test
+  void decode_scaled_turboShrinksInTheDctDomain_imageIoDoesNot() {
+    byte[] jpeg = TestImages.encode(TestImages.horizontalGradient(200, 120), "jpg");
+    ImageHeader header = probe.probe(jpeg, null);
+    BufferedImage quarter = new ImageDecoder(NativeCodecsTest.turbo()).decode(jpeg, header, 4.5).image();
+    BufferedImage full = new ImageDecoder(NativeCodecs.none()).decode(jpeg, header, 4.5).image();
+    assertThatImage(quarter).hasSize(50, 30).isCloseTo(TestImages.boxDownscale(full, 4), 1.0);
+    assertThatImage(full).hasSize(200, 120);
+  }
+
+  @Test
+  void decode_scaledOddSize_roundsUpLikeLibjpeg() {
+    byte[] jpeg = TestImages.encode(TestImages.horizontalGradient(101, 33), "jpg");
+    BufferedImage half = new ImageDecoder(NativeCodecsTest.turbo())
+        .decode(jpeg, probe.probe(jpeg, null), 2.0).image();
+    assertThatImage(half).hasSize(51, 17);
+  }
+
+  @Test
+  void decode_truncatedJpeg_isInvalidOnBothPaths() {
+    byte[] jpeg = TestImages.encode(TestImages.horizontalGradient(64, 64), "jpg");
+    byte[] cut = Arrays.copyOf(jpeg, jpeg.length * 2 / 3);
+    ImageHeader header = probe.probe(jpeg, null); // the probe would refuse the cut file itself
+    for (NativeCodecs natives : new NativeCodecs[] {NativeCodecsTest.turbo(), NativeCodecs.none()}) {
+      var e = catchThrowableOfType(InvalidImageException.class,
+          () -> new ImageDecoder(natives).decode(cut, header, 2.0));
+      assertThat(e.status()).as(natives.toString()).isEqualTo(422);
+    }
   }
 
   @Test

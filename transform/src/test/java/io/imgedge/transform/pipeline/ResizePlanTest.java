@@ -170,4 +170,23 @@ class ResizePlanTest {
     assertThat(plan("width=10", 100, 100).filter()).isEqualTo(ResizeFilter.LANCZOS3);
     assertThat(plan("width=10&resize-filter=nearest", 100, 100).filter()).isEqualTo(ResizeFilter.NEAREST);
   }
+
+  @Test
+  void maxDecodeShrink_isTheSmallerAxisFactor_andOneForNearest() {
+    assertThat(plan("width=720&height=588", 2725, 2225).maxDecodeShrink()).isCloseTo(3.78, org.assertj.core.data.Offset.offset(0.01));
+    assertThat(plan("width=400", 1600, 1200).maxDecodeShrink()).isEqualTo(4.0);
+    assertThat(plan("width=400&height=1200", 1600, 1200).maxDecodeShrink()).as("stretched: no shrink").isEqualTo(1.0);
+    assertThat(plan("width=400&resize-filter=nearest", 1600, 1200).maxDecodeShrink()).isEqualTo(1.0);
+    assertThat(plan("", 1600, 1200).maxDecodeShrink()).isEqualTo(1.0);
+  }
+
+  @Test
+  void regionAt_halfScale_keepsFractionalEdges() {
+    ResizePlan crop = plan("width=300&height=300&fit=crop", 1601, 1200);
+    var r = crop.regionAt(0.5, 801, 600);
+    assertThat(r.getX()).isEqualTo(crop.region().x / 2.0);
+    assertThat(r.getWidth()).isEqualTo(crop.region().width / 2.0);
+    assertThat(r.getMaxX()).isLessThanOrEqualTo(801);
+    assertThat(plan("width=300", 2725, 2225).regionAt(0.5, 1363, 1113).getWidth()).isEqualTo(1362.5);
+  }
 }

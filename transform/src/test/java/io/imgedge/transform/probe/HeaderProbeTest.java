@@ -46,7 +46,6 @@ class HeaderProbeTest {
       icc-displayp3-small.jpg,       JPEG, 45,  100, 1, false, false
       jpeg-gray-no-icc.jpg,          JPEG, 128, 128, 1, false, false
       jpeg-gray-graygamma22-icc.jpg, JPEG, 400, 267, 1, false, false
-      bad-truncated-progressive.jpg, JPEG, 100, 100, 1, false, true
       """)
   void probe_bundledImages_fields(
       String file, ImageFormat format, int width, int height, int frames, boolean alpha,
@@ -75,8 +74,11 @@ class HeaderProbeTest {
   }
 
   @Test
-  void probe_rgbJpegIcc_isLeftToTheDecoder() {
-    assertThat(probe.probe(TestImages.resource("icc-adobergb-small.jpg"), null).iccProfile()).isNull();
+  void probe_rgbJpegIcc_isExtractedForTheConversionAfterTheResize() {
+    byte[] icc = probe.probe(TestImages.resource("icc-adobergb-small.jpg"), null).iccProfile();
+    assertThat(icc).isNotNull();
+    ICC_Profile profile = ICC_Profile.getInstance(icc);
+    assertThat(profile.getColorSpaceType()).isEqualTo(ColorSpace.TYPE_RGB);
   }
 
   @Nested
@@ -232,9 +234,35 @@ class HeaderProbeTest {
 
     @Test
     void probe_progressiveJpeg_isFlagged() {
-      ImageHeader h = probe.probe(TestImages.resource("bad-truncated-progressive.jpg"), null);
+      ImageHeader h = probe.probe(TestImages.progressiveJpeg(TestImages.solid(40, 30, 0xFF336699)), null);
       assertThat(h.progressive()).isTrue();
+      assertThat(h.width()).isEqualTo(40);
       assertThat(probe.probe(jpeg, null).progressive()).isFalse();
+    }
+
+    @Test
+    void probe_jpegCutInTheImageData_is422Truncated_baselineAndProgressive() {
+      byte[] progressive = TestImages.progressiveJpeg(TestImages.horizontalGradient(64, 48));
+      for (byte[] whole : new byte[][] {jpeg, progressive}) {
+        assertThat(probe.probe(whole, null).width()).isPositive();
+        byte[] cut = Arrays.copyOf(whole, whole.length - 20);
+        assertThat(rejected(cut, InvalidImageException.class).getMessage()).contains("truncated");
+      }
+    }
+
+    @Test
+    void probe_bytesAfterTheEndOfImage_areAllowed() {
+      byte[] padded = Arrays.copyOf(jpeg, jpeg.length + 100); // zero padding, as some cameras write
+      assertThat(probe.probe(padded, null).width()).isEqualTo(30);
+    }
+
+    @Test
+    void probe_anEndMarkerInsideAThumbnail_doesNotHideATruncatedImage() {
+      byte[] thumbnail = TestImages.encode(TestImages.solid(8, 8, 0xFF00FF00), "jpg"); // ends with FF D9
+      byte[] withThumbnail = ImageBytes.withJpegSegment(jpeg, ImageBytes.APP1, thumbnail);
+      assertThat(probe.probe(withThumbnail, null).width()).isEqualTo(30);
+      byte[] cut = Arrays.copyOf(withThumbnail, withThumbnail.length - 20);
+      assertThat(rejected(cut, InvalidImageException.class).getMessage()).contains("truncated");
     }
 
     @Test

@@ -191,4 +191,53 @@ class ConvolutionResizerTest {
     assertThatThrownBy(() -> resizer.resize(source, 4, -1, ResizeFilter.BILINEAR))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void resize_wholePixelRegion_equalsCropThenResize() {
+    BufferedImage source = TestImages.horizontalGradient(120, 90);
+    java.awt.Rectangle r = new java.awt.Rectangle(10, 20, 80, 60);
+    BufferedImage direct = resizer.resize(source, new java.awt.geom.Rectangle2D.Double(10, 20, 80, 60), 33, 25,
+        ResizeFilter.LANCZOS3);
+    BufferedImage cropped = resizer.resize(Resizer.crop(source, r), 33, 25, ResizeFilter.LANCZOS3);
+    assertThatImage(direct).hasSamePixelsAs(cropped);
+  }
+
+  @Test
+  void resize_fractionalRegion_placesTheRampExactly() {
+    // A ramp 0..255 over 256 px; the region [64.5, 192.5) resampled to 128 px must follow x + 64.5.
+    BufferedImage ramp = TestImages.horizontalGradient(256, 4);
+    BufferedImage out = resizer.resize(ramp, new java.awt.geom.Rectangle2D.Double(64.5, 0, 128, 4), 128, 4,
+        ResizeFilter.LANCZOS3);
+    int expected = Pixels.rgbAt(ramp, 64, 1).green() + 1; // halfway between pixel 64 and 65, rounded up
+    assertThat(Math.abs(Pixels.rgbAt(out, 0, 1).green() - expected)).isLessThanOrEqualTo(1);
+    assertThat(Math.abs(Pixels.rgbAt(out, 100, 1).green() - Pixels.rgbAt(ramp, 165, 1).green()))
+        .isLessThanOrEqualTo(1);
+  }
+
+  @Test
+  void resize_withAHelperThread_isIdenticalToOneThread() throws Exception {
+    BufferedImage source = TestImages.checkerboard(1500, 1200, 0xFF102030, 0xFFF0E0D0);
+    BufferedImage one = resizer.resize(source, 700, 560, ResizeFilter.LANCZOS3);
+    try (var pool = java.util.concurrent.Executors.newSingleThreadExecutor()) {
+      BufferedImage two = new ConvolutionResizer(false, pool).resize(source, 700, 560, ResizeFilter.LANCZOS3);
+      assertThatImage(two).hasSamePixelsAs(one);
+    }
+  }
+
+  @Test
+  void resize_linearLight_keepsTheBrightnessOfFineDetail() {
+    BufferedImage board = TestImages.checkerboard(200, 200, BLACK, WHITE);
+    BufferedImage encoded = new ConvolutionResizer().resize(board, 50, 50, ResizeFilter.LANCZOS3);
+    BufferedImage linear = new ConvolutionResizer(true, null).resize(board, 50, 50, ResizeFilter.LANCZOS3);
+    // Half the light of white is sRGB 188; averaging the encoded values gives 128.
+    assertThatImage(linear).hasColorCloseTo(25, 25, new Rgb(188, 188, 188), 3);
+    assertThatImage(encoded).hasColorCloseTo(25, 25, new Rgb(128, 128, 128), 3);
+  }
+
+  @Test
+  void resize_linearLightWithAlpha_keepsStraightColour() {
+    BufferedImage source = TestImages.solid(40, 40, 0x80C08040);
+    BufferedImage out = new ConvolutionResizer(true, null).resize(source, 10, 10, ResizeFilter.LANCZOS3);
+    assertThat(Pixels.argb(out)[55]).isEqualTo(0x80C08040);
+  }
 }

@@ -68,6 +68,27 @@ public final class TestImages {
     return out.toByteArray();
   }
 
+  /** A complete progressive JPEG of an image (JDK writer). */
+  public static byte[] progressiveJpeg(BufferedImage image) {
+    javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (var stream = new javax.imageio.stream.MemoryCacheImageOutputStream(out)) {
+      javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
+      param.setProgressiveMode(javax.imageio.ImageWriteParam.MODE_DEFAULT);
+      writer.setOutput(stream);
+      writer.write(null, new javax.imageio.IIOImage(image, null, null), param);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      writer.dispose();
+    }
+    byte[] bytes = out.toByteArray();
+    if (!ImageBytes.jpegMarkers(bytes).contains(ImageBytes.SOF2)) {
+      return fail("the JDK wrote no progressive frame");
+    }
+    return bytes;
+  }
+
   /** A lossless PNG of an image. */
   public static byte[] png(BufferedImage image) {
     return encode(image, "png");

@@ -41,6 +41,16 @@ public final class TestTransformer {
     this.parser = new TransformSpecParser(defaults);
   }
 
+  /**
+   * A renderer with Fastly's limits and defaults and the codecs {@code natives} provides, e.g.
+   * {@code NativeCodecs.none()} for the pure-Java path.
+   */
+  public TestTransformer(io.imgedge.transform.codec.NativeCodecs natives) {
+    this.transformer = new Transformer(ImageLimits.FASTLY, TransformDefaults.FASTLY,
+        new ImageDecoder(natives), new Encoders(natives), new ConvolutionResizer(), System::nanoTime);
+    this.parser = new TransformSpecParser(TransformDefaults.FASTLY);
+  }
+
   /** The shared renderer with Fastly's limits and defaults. */
   public static synchronized TestTransformer withFastlyDefaults() {
     if (fastly == null) {

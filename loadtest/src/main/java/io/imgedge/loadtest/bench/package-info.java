@@ -1,0 +1,10 @@
+/**
+ * The side-by-side transform benchmark ({@code loadtest/bench/side-by-side.sh}): a throughput
+ * harness for imgedge's {@link io.imgedge.transform.Transformer} (libjpeg-turbo and pure-Java
+ * paths) and the plain ImageIO + imgscalr baseline, the high-precision Lanczos-3 reference, and
+ * SSIM. Everything is in-process and offline; nothing here is used by a node.
+ */
+@NullMarked
+package io.imgedge.loadtest.bench;
+
+import org.jspecify.annotations.NullMarked;
