@@ -66,7 +66,8 @@ public final class ConfigLoader {
         ClusterConfig.from(settings),
         shield,
         AdminConfig.from(settings),
-        SecurityConfig.from(settings));
+        SecurityConfig.from(settings),
+        LogConfig.from(settings));
     checkConsistency(config);
     return config;
   }

@@ -68,6 +68,9 @@ final class Defaults {
 
     d.put("shield.fallback", "origin");
     d.put("shield.timeout", "30s");
+
+    d.put("log.access", "off");
+    d.put("log.access-file", "");
     return Map.copyOf(d);
   }
 }

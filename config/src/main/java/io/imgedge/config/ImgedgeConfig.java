@@ -15,6 +15,7 @@ import java.util.List;
  * @param shield how edges reach the shield tier
  * @param admin the admin API's access
  * @param security request security (signed URLs)
+ * @param log request logging
  */
 public record ImgedgeConfig(
     NodeConfig node,
@@ -26,7 +27,8 @@ public record ImgedgeConfig(
     ClusterConfig cluster,
     ShieldConfig shield,
     AdminConfig admin,
-    SecurityConfig security) {
+    SecurityConfig security,
+    LogConfig log) {
 
   /** Copies the origin list. */
   public ImgedgeConfig {

@@ -10,9 +10,20 @@ import io.imgedge.config.OriginConfig;
 import io.imgedge.config.ShieldConfig;
 import io.imgedge.edge.admin.AdminHandlers;
 import io.imgedge.edge.admin.PurgeHandler;
+import io.imgedge.edge.admin.StatusCollector;
+import io.imgedge.edge.admin.StatusHandler;
+import io.imgedge.edge.http.AccessLog;
+import io.imgedge.edge.http.AccessLogHandler;
+import io.imgedge.edge.http.PlaygroundHandler;
+import io.imgedge.edge.http.TopSourcesHandler;
+import io.imgedge.edge.image.TopSources;
+import io.imgedge.config.LogConfig;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.imgedge.edge.http.EdgeEndpoint;
 import io.imgedge.edge.http.ErrorMappingHandler;
 import io.imgedge.edge.http.ErrorResponder;
+import io.imgedge.edge.http.ExactPaths;
 import io.imgedge.edge.http.ImageHandler;
 import io.imgedge.edge.http.IndexHandler;
 import io.imgedge.edge.http.LateHandler;
@@ -58,7 +69,6 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.undertow.Handlers;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
@@ -99,6 +109,8 @@ public final class Node implements AutoCloseable {
   private @Nullable Undertow adminServer;
   private @Nullable ClusterMember cluster;
   private @Nullable OriginRouter origins;
+  private @Nullable TransformPool pool;
+  private final TopSources topSources = new TopSources(4096);
   private volatile boolean ready;
 
   private Node(ImgedgeConfig config) {
@@ -161,7 +173,7 @@ public final class Node implements AutoCloseable {
         config.limits().requestTimeout(), clock, io, c -> members.publish(PURGE_TOPIC, c.encode()), registry)
         .routes());
     adminServer = started(server(config.node().adminBind(), config.node().adminPort(),
-        new MetricsHandler("admin", registry, AdminHandlers.routes(registry, this::isReady, null))));
+        new MetricsHandler("admin", registry, AdminHandlers.routes(registry, this::isReady, null, status(null)))));
   }
 
   private ImageService imageService(ShieldClient shields) {
@@ -184,6 +196,13 @@ public final class Node implements AutoCloseable {
         .tag("jpeg", natives.jpegCodec())
         .register(registry);
     TransformPool pool = closing(new TransformPool(config.limits().transformConcurrency(), config.limits().transformQueue()));
+    if (this.pool == null) {
+      this.pool = pool;
+      Gauge.builder("imgedge.transform.active", pool, TransformPool::active)
+          .description("Transforms running now").register(registry);
+      Gauge.builder("imgedge.transform.queued", pool, TransformPool::queued)
+          .description("Transforms waiting for a slot (limits.transform-queue)").register(registry);
+    }
     LocalTier<SourceId, SourceObject> sources = new LocalTier<>("source", config.cache().sourceMaxBytes(),
         config.cache().keepStale(), Ticker.systemTicker(), io, registry);
     LocalTier<String, Derivative> derivatives = new LocalTier<>("shield", derivativeBytes,
@@ -223,7 +242,14 @@ public final class Node implements AutoCloseable {
     publicServer = started(server(config.node().publicBind(), config.node().publicPort(), publicChain));
     HttpHandler purge = new PurgeHandler(config.admin().token(), service, purger, io);
     adminServer = started(server(config.node().adminBind(), config.node().adminPort(),
-        new MetricsHandler("admin", registry, AdminHandlers.routes(registry, this::isReady, purge))));
+        new MetricsHandler("admin", registry, AdminHandlers.routes(registry, this::isReady, purge, status(topSources)))));
+  }
+
+  /** The status page, gathering what it shows on each request. */
+  private HttpHandler status(@Nullable TopSources top) {
+    String role = config.node().role().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    return new StatusHandler(new StatusCollector(role, this::describe, this::isReady, cluster, registry, top,
+        config.limits(), pool, clock));
   }
 
   private HttpHandler publicHandlers(ImageService service) {
@@ -236,8 +262,17 @@ public final class Node implements AutoCloseable {
     List<String> samples = config.origins().stream()
         .anyMatch(o -> o.kind() == OriginConfig.Kind.SAMPLES && o.pathPrefix().equals("/"))
         ? SamplesOrigin.SAMPLES : List.of();
-    HttpHandler routes = Handlers.path(images).addExactPath("/", new IndexHandler(samples));
-    return new MetricsHandler("image", registry, new ErrorMappingHandler(errors, routes));
+    HttpHandler routes = new ExactPaths(new TopSourcesHandler(topSources, images))
+        .add("/", new IndexHandler(samples))
+        .add("/playground", new PlaygroundHandler(samples));
+    HttpHandler chain = new ErrorMappingHandler(errors, routes);
+    if (config.log().access() == LogConfig.Access.JSON) {
+      AccessLog log = closing(AccessLog.to(config.log().accessFile()));
+      FunctionCounter.builder("imgedge.access.log.dropped", log, AccessLog::dropped)
+          .description("Access log lines dropped because the writer could not keep up").register(registry);
+      chain = new AccessLogHandler(log, clock, chain);
+    }
+    return new MetricsHandler("image", registry, chain);
   }
 
   /** Starts the internal port and returns the URL the other nodes use to reach it. */
@@ -324,6 +359,9 @@ public final class Node implements AutoCloseable {
     }
     Gauge.builder("imgedge.cluster.members", members, m -> m.isRunning() ? m.members().size() : 0)
         .description("Members of this node's cluster (POP), this one included").register(registry);
+    Gauge.builder("imgedge.cluster.partitions.owned", members,
+            m -> m.isRunning() ? m.partitionsOwned().getOrDefault(m.self(), 0) : 0)
+        .description("Partitions (shares of the key space) this node owns").register(registry);
   }
 
   private void bindJvmMetrics() {

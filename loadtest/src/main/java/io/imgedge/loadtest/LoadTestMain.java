@@ -1,60 +1,48 @@
 package io.imgedge.loadtest;
 
-import java.net.URI;
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /**
- * {@code ./imgedge loadtest}: runs a bounded load against a node on loopback and prints the report.
- *
- * <p>Example: {@code ./imgedge loadtest --target http://127.0.0.1:8080 --concurrency 16
- * --duration 10s /photo.jpg?width=200 /photo.jpg?width=400&format=auto}
+ * {@code ./imgedge loadtest}: the load scenarios against a local cluster ({@code zipf},
+ * {@code stampede}, {@code purge-storm}, {@code fault}), the side-by-side comparison with peer
+ * servers, the origin simulator on its own, and a closed-loop load against a running node.
+ * Everything targets loopback only and stops by itself.
  */
 @Command(name = "loadtest", mixinStandardHelpOptions = true,
-    description = "Closed-loop load against an imgedge node on loopback; prints throughput, latency and hit ratio.")
-public final class LoadTestMain implements Callable<Integer> {
-  @Option(names = "--target", defaultValue = "http://127.0.0.1:8080", description = "Base URL (loopback only).")
-  URI target;
-
-  @Option(names = "--concurrency", defaultValue = "16", description = "Requests in flight (default 16).")
-  int concurrency;
-
-  @Option(names = "--warm-up", defaultValue = "2s", description = "Warm-up, not measured (default 2s).")
-  String warmUp;
-
-  @Option(names = "--duration", defaultValue = "10s", description = "Measured time (default 10s).")
-  String duration;
-
-  @Option(names = "--max-requests", defaultValue = "10000000", description = "Stop after this many measured requests.")
-  long maxRequests;
-
-  @CommandLine.Parameters(paramLabel = "PATH", arity = "1..*", description = "Paths with queries, requested round robin.")
-  List<String> paths;
+    description = "Load scenarios on Gatling against a local cluster, side-by-side benchmarks, the origin simulator.",
+    subcommands = {SideBySideCommand.class, OriginCommand.class, ClosedLoopCommand.class})
+public final class LoadTestMain implements Runnable {
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
 
   @Override
-  public Integer call() throws InterruptedException {
-    LoadPlan plan = new LoadPlan(target, paths, concurrency, seconds(warmUp), seconds(duration), maxRequests);
-    System.out.println("load: " + plan.concurrency() + " in flight, " + plan.duration().toSeconds() + " s, "
-        + plan.target() + " " + plan.paths());
-    LoadReport report = new LoadGenerator(plan).run();
-    System.out.print(report.summary());
-    return report.errors() == 0 ? 0 : 1;
+  public void run() {
+    spec.commandLine().usage(System.out);
   }
 
-  private static Duration seconds(String text) {
-    String t = text.trim().toLowerCase(java.util.Locale.ROOT);
-    if (t.endsWith("ms")) {
-      return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+  /** The command line with every scenario registered. */
+  static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new LoadTestMain());
+    for (Scenario s : Scenario.values()) {
+      CommandLine sub = new CommandLine(new ScenarioCommand(s));
+      sub.getCommandSpec().usageMessage().description(description(s));
+      cl.addSubcommand(s.command(), sub);
     }
-    return Duration.ofSeconds(Long.parseLong(t.endsWith("s") ? t.substring(0, t.length() - 1) : t));
+    return cl;
+  }
+
+  private static String description(Scenario s) {
+    return switch (s) {
+      case ZIPF -> "Zipf mix (sources x widths x formats) at an open-model arrival rate, cold start; checks work-once.";
+      case STAMPEDE -> "A burst of users at once on a few cold derivatives; checks one fetch per source, one transform per derivative.";
+      case PURGE_STORM -> "The Zipf mix while purges of popular sources hit the edges' admin ports.";
+      case FAULT -> "The Zipf mix while the last edge and the first shield are killed mid-run.";
+    };
   }
 
   /** Runs the load test command line. */
   public static void main(String[] args) {
-    System.exit(new CommandLine(new LoadTestMain()).execute(args));
+    System.exit(commandLine().execute(args));
   }
 }

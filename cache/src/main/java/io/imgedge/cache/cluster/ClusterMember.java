@@ -128,6 +128,21 @@ public final class ClusterMember implements AutoCloseable {
     hazelcast.<String>getTopic(topic).addMessageListener(m -> listener.accept(m.getMessageObject()));
   }
 
+  /**
+   * How many partitions each member owns: its share of the keys (for the status page). Members
+   * that own none yet are absent.
+   */
+  public java.util.Map<Member, Integer> partitionsOwned() {
+    java.util.Map<Member, Integer> owned = new java.util.HashMap<>();
+    for (Partition p : hazelcast.getPartitionService().getPartitions()) {
+      Member owner = p.getOwner();
+      if (owner != null) {
+        owned.merge(owner, 1, Integer::sum);
+      }
+    }
+    return owned;
+  }
+
   /** This member. */
   public Member self() {
     return hazelcast.getCluster().getLocalMember();

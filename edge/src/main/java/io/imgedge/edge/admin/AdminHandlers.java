@@ -10,7 +10,7 @@ import java.util.function.BooleanSupplier;
 /**
  * The admin routes. {@code /health/live} answers 200 while the process can serve HTTP at all;
  * {@code /health/ready} answers 200 only while the node takes traffic (started, in its cluster,
- * not shutting down) and 503 otherwise.
+ * not shutting down) and 503 otherwise; {@code /status} shows the node at a glance.
  */
 public final class AdminHandlers {
   private AdminHandlers() {}
@@ -22,9 +22,23 @@ public final class AdminHandlers {
    */
   public static HttpHandler routes(PrometheusMeterRegistry registry, BooleanSupplier ready,
       @org.jspecify.annotations.Nullable HttpHandler purge) {
+    return routes(registry, ready, purge, null);
+  }
+
+  /**
+   * @param registry the Prometheus registry to scrape
+   * @param ready whether the node takes traffic
+   * @param purge the purge API, or null on nodes without one
+   * @param status the status page, or null
+   */
+  public static HttpHandler routes(PrometheusMeterRegistry registry, BooleanSupplier ready,
+      @org.jspecify.annotations.Nullable HttpHandler purge, @org.jspecify.annotations.Nullable HttpHandler status) {
     var routes = Handlers.routing();
     if (purge != null) {
       routes.post("/purge", purge);
+    }
+    if (status != null) {
+      routes.get("/status", status);
     }
     return routes
         .get("/metrics", ex -> text(ex, 200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape()))
@@ -34,7 +48,7 @@ public final class AdminHandlers {
           text(ex, ok ? 200 : 503, "text/plain; charset=utf-8", ok ? "ready\n" : "not ready\n");
         })
         .setFallbackHandler(ex -> text(ex, 404, "text/plain; charset=utf-8",
-            "not found; the admin port serves /metrics, /health/live, /health/ready and POST /purge\n"));
+            "not found; the admin port serves /status, /metrics, /health/live, /health/ready and POST /purge\n"));
   }
 
   private static void text(HttpServerExchange ex, int status, String type, String body) {

@@ -87,7 +87,9 @@ public final class ClusterCommand implements Callable<Integer> {
       return "origins: [{name: samples, type: samples}]\n";
     }
     boolean http = origin.startsWith("http://") || origin.startsWith("https://");
-    return http ? "origins: [{name: origin, type: http, url: '" + origin + "'}]\n"
+    // The origin is the operator's own choice on the command line, as with `run --origin`: it may be
+    // on loopback or a private network (the SSRF guard stays on for configured origins).
+    return http ? "origins: [{name: origin, type: http, url: '" + origin + "', allow-private: true}]\n"
         : "origins: [{name: origin, type: folder, folder: '" + Path.of(origin).toAbsolutePath() + "'}]\n";
   }
 

@@ -20,7 +20,6 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderMap;
 import io.undertow.util.Headers;
 import io.undertow.util.Methods;
-import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,10 +39,18 @@ import java.util.concurrent.TimeUnit;
  * image (200) or a 304 with ETag, Cache-Control, Age, Last-Modified, Vary and the info header. The
  * warning header joins what parsing ignored or replaced (computed per request, never cached) with
  * what the render adjusted.
+ *
+ * <p>The hit path stays on the IO thread: a repeated request line skips routing and parsing (a
+ * bounded memo; signatures are still checked on every request), a fresh copy in memory is written
+ * at once without dispatching, from a direct buffer with precomputed header values.
  */
 public final class ImageHandler implements HttpHandler {
   /** Longest path and query accepted; longer gets 414. */
   static final int MAX_URL = 4096;
+  /** Image bytes kept in direct buffers for the hit path. */
+  private static final long PREPARED_BYTES = 64L << 20;
+  private static final String TIMING_HIT = "edge;desc=\"hit\"";
+  private static final String TIMING_STALE = "edge;desc=\"stale\"";
   private final ImageService service;
   private final TransformSpecParser parser;
   private final TransformDefaults defaults;
@@ -53,6 +60,8 @@ public final class ImageHandler implements HttpHandler {
   private final Duration timeout;
   private final @Nullable UrlSigner signer;
   private final Set<String> signedOrigins;
+  private final ParsedRequests parsedRequests = new ParsedRequests(10_000);
+  private final PreparedResponses preparedResponses = new PreparedResponses(PREPARED_BYTES);
 
   /**
    * @param service serves derivatives
@@ -83,22 +92,52 @@ public final class ImageHandler implements HttpHandler {
       errors.send(exchange, Problem.METHOD_NOT_ALLOWED);
       return;
     }
-    HeaderMap in = exchange.getRequestHeaders();
     if (exchange.getRequestURI().length() + exchange.getQueryString().length() > MAX_URL) {
       errors.send(exchange, Problem.URI_TOO_LONG);
       return;
     }
-    OriginRouter.Routed route = service.route(exchange.getHostName(), exchange.getRequestPath());
-    if (signedOrigins.contains(route.id().origin()) && !signatureValid(exchange)) {
-      return;
+    HeaderMap in = exchange.getRequestHeaders();
+    ParsedRequests.Parsed parsed = parsed(exchange, in.getFirst(Headers.ACCEPT));
+    if (parsed == null) {
+      return; // refused: bad signature
     }
-    TransformSpecParser.Parsed parsed = parser.parseWithWarnings(exchange.getQueryString());
-    TransformSpec spec = parsed.spec();
-    var negotiated = FormatNegotiation.negotiate(spec, in.getFirst(Headers.ACCEPT));
-    DerivativeRequest request = new DerivativeRequest(route.id(), spec, negotiated, defaults);
+    DerivativeRequest request = parsed.request();
     ConditionalRequest conditional =
         new ConditionalRequest(in.getFirst(Headers.IF_NONE_MATCH), in.getFirst(Headers.IF_MODIFIED_SINCE));
-    exchange.dispatch(waiters, () -> respond(exchange, route, request, conditional, parsed.warnings()));
+    Served hit = service.hit(parsed.key(), conditional);
+    if (hit != null) {
+      write(exchange, hit, parsed); // from memory: no need to leave the IO thread
+      return;
+    }
+    exchange.dispatch(waiters, () -> respond(exchange, parsed, conditional));
+  }
+
+  /**
+   * The request's route, spec and key, remembered per request line; the signature of a signed
+   * origin's URL is checked every time (before any work: 403 and null when it fails).
+   */
+  private ParsedRequests.@Nullable Parsed parsed(HttpServerExchange exchange, @Nullable String accept) {
+    String memo = ParsedRequests.key(exchange.getHostName(), exchange.getRequestPath(), exchange.getQueryString(),
+        accept);
+    ParsedRequests.Parsed parsed = parsedRequests.get(memo);
+    OriginRouter.Routed route = parsed != null ? parsed.route()
+        : service.route(exchange.getHostName(), exchange.getRequestPath());
+    if (signedOrigins.contains(route.id().origin()) && !signatureValid(exchange)) {
+      return null;
+    }
+    if (parsed == null) {
+      parsed = parse(route, exchange.getQueryString(), accept);
+      parsedRequests.put(memo, parsed);
+    }
+    return parsed;
+  }
+
+  /** Parses the spec and negotiates the format (any error is a 4xx). */
+  private ParsedRequests.Parsed parse(OriginRouter.Routed route, String query, @Nullable String accept) {
+    TransformSpecParser.Parsed parsed = parser.parseWithWarnings(query);
+    var negotiated = FormatNegotiation.negotiate(parsed.spec(), accept);
+    DerivativeRequest request = new DerivativeRequest(route.id(), parsed.spec(), negotiated, defaults);
+    return new ParsedRequests.Parsed(route, request, request.key(), parsed.warnings());
   }
 
   /** Checks the URL's signature; on failure answers 403 and returns false. No work has been done. */
@@ -115,15 +154,11 @@ public final class ImageHandler implements HttpHandler {
     return false;
   }
 
-  private void respond(HttpServerExchange exchange, OriginRouter.Routed route, DerivativeRequest request,
-      ConditionalRequest conditional, List<String> parseWarnings) {
+  private void respond(HttpServerExchange exchange, ParsedRequests.Parsed parsed, ConditionalRequest conditional) {
     try {
-      Served served = service.serve(route, request, conditional).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      boolean varies = request.negotiated().variesOnAccept();
-      switch (served) {
-        case Served.Image image -> image(exchange, image, varies, parseWarnings);
-        case Served.NotModified nm -> notModified(exchange, nm, varies);
-      }
+      Served served = service.serve(parsed.route(), parsed.request(), conditional)
+          .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      write(exchange, served, parsed);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       errors.send(exchange, e);
@@ -132,27 +167,54 @@ public final class ImageHandler implements HttpHandler {
     }
   }
 
+  private void write(HttpServerExchange exchange, Served served, ParsedRequests.Parsed parsed) {
+    boolean varies = parsed.request().negotiated().variesOnAccept();
+    switch (served) {
+      case Served.Image image -> image(exchange, image, varies, parsed.warnings());
+      case Served.NotModified nm -> notModified(exchange, nm, varies);
+    }
+  }
+
   private void image(HttpServerExchange exchange, Served.Image served, boolean varies, List<String> parseWarnings) {
     Derivative d = served.derivative();
+    PreparedResponses.Prepared prepared = preparedResponses.of(d);
     HeaderMap h = exchange.getResponseHeaders();
     h.put(Headers.CONTENT_TYPE, d.format().mediaType());
-    validators(h, new DerivativeMetadata(d.etag(), d.lastModified(), d.freshness()), varies);
+    h.put(Headers.ETAG, d.etag());
+    if (prepared.lastModified() != null) {
+      h.put(Headers.LAST_MODIFIED, prepared.lastModified());
+    }
+    h.put(Headers.CACHE_CONTROL, prepared.cacheControl());
+    if (d.freshness().storable()) {
+      h.put(Headers.AGE, Math.max(0, d.freshness().age(clock.instant()).toSeconds()));
+    }
+    if (varies) {
+      h.put(Headers.VARY, "Accept");
+    }
     h.put(ImgedgeHeaders.X_CACHE, served.source().name());
     h.put(ImgedgeHeaders.INFO, d.info());
-    List<String> warnings = new ArrayList<>(parseWarnings);
-    warnings.addAll(d.warnings());
-    if (!warnings.isEmpty()) {
-      h.put(ImgedgeHeaders.WARNING, ImgedgeHeaders.safe(String.join("; ", warnings)));
-    }
-    h.put(ImgedgeHeaders.SERVER_TIMING, served.source() != Served.Source.MISS
-        ? "edge;desc=\"" + served.source().name().toLowerCase(Locale.ROOT) + "\""
-        : String.format(Locale.ROOT, "edge;desc=\"miss\", upstream;dur=%.1f", served.waitMillis()));
+    warnings(h, parseWarnings, d.warnings());
+    h.put(ImgedgeHeaders.SERVER_TIMING, switch (served.source()) {
+      case HIT -> TIMING_HIT;
+      case STALE -> TIMING_STALE;
+      case MISS -> String.format(Locale.ROOT, "edge;desc=\"miss\", upstream;dur=%.1f", served.waitMillis());
+    });
     exchange.setResponseContentLength(d.bytes().length);
     if (exchange.getRequestMethod().equals(Methods.HEAD)) {
       exchange.endExchange();
     } else {
-      exchange.getResponseSender().send(ByteBuffer.wrap(d.bytes()));
+      exchange.getResponseSender().send(prepared.body().duplicate());
     }
+  }
+
+  /** The warning header: what parsing ignored or replaced, then what the render adjusted. */
+  private static void warnings(HeaderMap h, List<String> parseWarnings, List<String> renderWarnings) {
+    if (parseWarnings.isEmpty() && renderWarnings.isEmpty()) {
+      return;
+    }
+    List<String> warnings = new ArrayList<>(parseWarnings);
+    warnings.addAll(renderWarnings);
+    h.put(ImgedgeHeaders.WARNING, ImgedgeHeaders.safe(String.join("; ", warnings)));
   }
 
   private void notModified(HttpServerExchange exchange, Served.NotModified served, boolean varies) {

@@ -11,6 +11,7 @@ import io.imgedge.shield.DerivativeRequest;
 import io.imgedge.shield.origin.OriginRouter;
 import io.imgedge.shield.wire.PurgeCommand;
 import io.imgedge.shield.wire.WireClient;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.time.Clock;
@@ -50,6 +51,9 @@ public final class ImageService {
   private final Clock clock;
   private final MeterRegistry registry;
   private final SingleFlight<String, Derivative> fetches = new SingleFlight<>();
+  private final Counter hits;
+  private final Counter stales;
+  private final Counter misses;
   private final Cache<String, Boolean> passes =
       Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(2)).build();
 
@@ -75,6 +79,25 @@ public final class ImageService {
     this.staleWhenShieldsDown = staleWhenShieldsDown;
     this.clock = clock;
     this.registry = registry;
+    this.hits = answers(registry, "hit");
+    this.stales = answers(registry, "stale");
+    this.misses = answers(registry, "miss");
+  }
+
+  private static Counter answers(MeterRegistry registry, String result) {
+    return Counter.builder("imgedge.edge.cache")
+        .description("Image answers by where they came from: hit (fresh in this edge's memory), stale, miss")
+        .tag("result", result)
+        .register(registry);
+  }
+
+  private Served counted(Served served) {
+    Served.Source source = switch (served) {
+      case Served.Image i -> i.source();
+      case Served.NotModified n -> n.source();
+    };
+    (source == Served.Source.HIT ? hits : source == Served.Source.STALE ? stales : misses).increment();
+    return served;
   }
 
   /** Routes a request to its source (throws for invalid or unserved paths). */
@@ -87,8 +110,28 @@ public final class ImageService {
     return shield.route(id);
   }
 
+  /**
+   * The answer for a request when this edge holds a fresh copy, else null: never waits, never
+   * calls anyone, so it may run on an IO thread. Anything else goes through {@link #serve}.
+   *
+   * @param key the request's {@link DerivativeRequest#key()}
+   * @param conditional the request's validators
+   */
+  public @Nullable Served hit(String key, ConditionalRequest conditional) {
+    Derivative cached = edge.getIfPresent(key);
+    if (cached == null || !cached.freshness().isFresh(clock.instant())) {
+      return null;
+    }
+    return counted(answer(cached, Served.Source.HIT, 0, conditional));
+  }
+
   /** Answers one client request. */
   public CompletableFuture<Served> serve(
+      OriginRouter.Routed route, DerivativeRequest request, ConditionalRequest conditional) {
+    return lookUp(route, request, conditional).thenApply(this::counted);
+  }
+
+  private CompletableFuture<Served> lookUp(
       OriginRouter.Routed route, DerivativeRequest request, ConditionalRequest conditional) {
     String key = request.key();
     Instant now = clock.instant();

@@ -1,0 +1,53 @@
+package io.imgedge.edge.http;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.imgedge.shield.DerivativeRequest;
+import io.imgedge.shield.origin.OriginRouter;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Remembers what recent request lines parsed to, so that a repeated request (the common case on
+ * the hit path) skips routing, spec parsing, negotiation and building its cache key. The entry
+ * depends only on (host, path, query, Accept), all part of the memo key; requests that fail to
+ * parse throw and are not remembered. Whatever else a request needs checking every time (its
+ * signature) is not the memo's business.
+ */
+final class ParsedRequests {
+  private final Cache<String, Parsed> parsed;
+
+  /**
+   * A parsed request.
+   *
+   * @param route the source it names
+   * @param request the derivative it asks for
+   * @param key the derivative's cache key
+   * @param warnings what parsing ignored or replaced, for the warning header
+   */
+  record Parsed(OriginRouter.Routed route, DerivativeRequest request, String key, List<String> warnings) {
+    Parsed {
+      warnings = List.copyOf(warnings);
+    }
+  }
+
+  /** @param maxEntries the most request lines remembered */
+  ParsedRequests(long maxEntries) {
+    this.parsed = Caffeine.newBuilder().maximumSize(maxEntries).executor(Runnable::run).build();
+  }
+
+  /** The memo key of a request: everything the parse depends on. */
+  static String key(@Nullable String host, String path, String query, @Nullable String accept) {
+    return host + '\n' + path + '?' + query + '\n' + accept;
+  }
+
+  /** The remembered parse of a request line, or null. */
+  @Nullable Parsed get(String key) {
+    return parsed.getIfPresent(key);
+  }
+
+  /** Remembers a parse. */
+  void put(String key, Parsed p) {
+    parsed.put(key, p);
+  }
+}

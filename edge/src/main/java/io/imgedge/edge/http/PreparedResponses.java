@@ -1,0 +1,54 @@
+package io.imgedge.edge.http;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.imgedge.cache.HttpFreshness;
+import io.imgedge.shield.Derivative;
+import java.nio.ByteBuffer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the hit path would otherwise recompute for every response of a derivative: its bytes in a
+ * direct buffer (the socket write then needs no copy from the heap), its {@code Last-Modified}
+ * and {@code Cache-Control} values. Kept per derivative object (weak identity keys: an entry goes
+ * when the edge cache drops its derivative), bounded in bytes.
+ */
+final class PreparedResponses {
+  private final Cache<Derivative, Prepared> prepared;
+
+  /**
+   * A derivative's precomputed response parts.
+   *
+   * @param body the image bytes, read-only and direct; send a {@link ByteBuffer#duplicate()}
+   * @param lastModified the {@code Last-Modified} value, or null
+   * @param cacheControl the {@code Cache-Control} value
+   */
+  record Prepared(ByteBuffer body, @Nullable String lastModified, String cacheControl) {}
+
+  /** @param maxBytes the most image bytes kept in direct buffers */
+  PreparedResponses(long maxBytes) {
+    this.prepared = Caffeine.newBuilder()
+        .weakKeys()
+        .maximumWeight(maxBytes)
+        .weigher((Derivative d, Prepared p) -> p.body().capacity())
+        .executor(Runnable::run)
+        .build();
+  }
+
+  /** The prepared parts of a derivative, made on its first hit. */
+  Prepared of(Derivative d) {
+    Prepared p = prepared.getIfPresent(d);
+    return p != null ? p : prepared.get(d, PreparedResponses::prepare);
+  }
+
+  private static Prepared prepare(Derivative d) {
+    ByteBuffer body = ByteBuffer.allocateDirect(d.bytes().length).put(d.bytes()).flip().asReadOnlyBuffer();
+    String lastModified = d.lastModified() == null ? null : HttpFreshness.format(d.lastModified());
+    return new Prepared(body, lastModified, cacheControl(d));
+  }
+
+  /** The {@code Cache-Control} value of a derivative. */
+  static String cacheControl(Derivative d) {
+    return d.freshness().storable() ? "public, max-age=" + d.freshness().maxAgeSeconds() : "private, no-store";
+  }
+}

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Builds the root file system under imgedge's OCI image (the `oci` Maven profile runs it), with no
+# registry and no Docker daemon: a Java runtime made by jlink from the JDK that builds, the shared
+# libraries that runtime (and imgedge's native WebP codec) links against, copied from this machine,
+# a world-writable /tmp and an unprivileged user. Jib then puts imgedge's jars on top of it.
+#
+# Usage: ops/oci/rootfs.sh OUTPUT_DIR FAT_JAR   (JAVA_HOME: a JDK 25)
+set -euo pipefail
+out="$1"
+jar="$2"
+jdk="${JAVA_HOME:?set JAVA_HOME to a JDK 25}"
+
+rm -rf "$out"
+mkdir -p "$out/opt" "$out/tmp" "$out/etc" "$out/app" "$out/proc" "$out/dev"
+"$jdk/bin/jlink" --add-modules java.se,jdk.unsupported,jdk.management,jdk.crypto.ec,jdk.zipfs,jdk.net \
+  --strip-debug --no-man-pages --no-header-files --compress=zip-6 --output "$out/opt/java"
+
+# Native libraries inside imgedge's jars (the WebP codec) link against the system too.
+natives="$(mktemp -d)"
+trap 'rm -rf "$natives"' EXIT
+(cd "$natives" && unzip -q -o "$jar" 'native/Linux/x86_64/*.so' 'lib/linux-x86_64/*.so' 2>/dev/null || true)
+
+libs() { # the shared libraries a binary needs, as absolute paths
+  ldd "$1" 2>/dev/null | awk '$2 == "=>" && $3 ~ /^\// {print $3} $1 ~ /^\// {print $1}'
+}
+{
+  find "$out/opt/java" -type f \( -name '*.so' -o -path '*/bin/*' -o -name jspawnhelper \)
+  find "$natives" -type f -name '*.so'
+} | while read -r binary; do libs "$binary"; done | grep -v -e "^$out/" -e "^$natives/" | sort -u | while read -r lib; do
+  mkdir -p "$out$(dirname "$lib")"
+  cp -L "$lib" "$out$lib"
+done
+
+echo 'root:x:0:0:root:/root:/sbin/nologin' > "$out/etc/passwd"
+echo 'nobody:x:65534:65534:nobody:/nonexistent:/sbin/nologin' >> "$out/etc/passwd"
+printf 'root:x:0:\nnogroup:x:65534:\n' > "$out/etc/group"
+echo "rootfs: $(du -sh "$out" | cut -f1) in $out"
