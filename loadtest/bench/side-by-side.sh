@@ -61,7 +61,7 @@ echo "task: $(basename "$input") -> ${width}x${height}, lanczos3, JPEG q${qualit
 results="$out/results.txt"
 : > "$results"
 for round in $(seq 1 "$rounds"); do
-  for c in imgedge imgedge-helper imgedge-java imageio-imgscalr; do
+  for c in imgedge imgedge-no-helper imgedge-java imgedge-java-no-helper imageio-imgscalr; do
     harness run --contender "$c" --input "$input" --width "$width" --height "$height" \
       --quality "$quality" --warm-up "$warmup" --seconds "$seconds" --out "$out/$c.jpg" 2>/dev/null \
       | grep '^RESULT' | sed "s/^RESULT/RESULT round=$round/" | tee -a "$results"
@@ -73,7 +73,7 @@ for round in $(seq 1 "$rounds"); do
 done
 
 files=()
-for o in imgedge imgedge-helper imgedge-java imageio-imgscalr sharp vipsthumbnail; do files+=("$out/$o.jpg"); done
+for o in imgedge imgedge-no-helper imgedge-java imgedge-java-no-helper imageio-imgscalr sharp vipsthumbnail; do files+=("$out/$o.jpg"); done
 harness ssim --input "$input" --width "$width" --height "$height" --reference-png "$out/reference.png" \
   "${files[@]}" 2>/dev/null | grep '^SSIM' | sed "s#$out/##" > "$out/ssim.txt"
 

@@ -6,6 +6,7 @@ import io.imgedge.transform.codec.Encoders;
 import io.imgedge.transform.codec.ImageDecoder;
 import io.imgedge.transform.codec.NativeCodecs;
 import io.imgedge.transform.resize.ConvolutionResizer;
+import io.imgedge.transform.resize.IdleHelper;
 import io.imgedge.transform.spec.FormatNegotiation;
 import io.imgedge.transform.spec.TransformDefaults;
 import io.imgedge.transform.spec.TransformSpec;
@@ -28,18 +29,30 @@ interface Contender {
   /** Runs the task once; returns the encoded JPEG. */
   byte[] run(byte[] source);
 
-  /** imgedge's {@link Transformer}, with libjpeg-turbo or the pure-Java path. */
+  /**
+   * imgedge's {@link Transformer}, with libjpeg-turbo or the pure-Java path, and the resize helper
+   * threads lent as the node lends them (only while one render runs), or none.
+   */
   static Contender imgedge(
       NativeCodecs natives, java.util.concurrent.@org.jspecify.annotations.Nullable Executor helper,
       int width, int height, int quality) {
+    java.util.concurrent.atomic.AtomicInteger renders = new java.util.concurrent.atomic.AtomicInteger();
     Transformer transformer = new Transformer(ImageLimits.FASTLY, TransformDefaults.FASTLY,
-        new ImageDecoder(natives), new Encoders(natives), new ConvolutionResizer(false, helper),
+        new ImageDecoder(natives), new Encoders(natives),
+        new ConvolutionResizer(false, helper == null ? null : new IdleHelper(helper, renders::get)),
         System::nanoTime);
     TransformSpec spec = new TransformSpecParser(TransformDefaults.FASTLY)
         .parse("width=%d&height=%d&quality=%d&format=jpg&resize-filter=lanczos3".formatted(width, height, quality));
     var negotiated = FormatNegotiation.negotiate(spec, null);
     Duration budget = Duration.ofMinutes(1);
-    return source -> transformer.render(source, null, spec, negotiated, budget).bytes();
+    return source -> {
+      renders.incrementAndGet();
+      try {
+        return transformer.render(source, null, spec, negotiated, budget).bytes();
+      } finally {
+        renders.decrementAndGet();
+      }
+    };
   }
 
   /** The plain pipeline: ImageIO decode, imgscalr {@code QUALITY} resize, ImageIO JPEG encode. */

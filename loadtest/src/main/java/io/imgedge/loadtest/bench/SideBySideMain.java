@@ -19,7 +19,7 @@ import javax.imageio.ImageIO;
  * The Java side of {@code loadtest/bench/side-by-side.sh}. Commands:
  *
  * <ul>
- *   <li>{@code run --contender imgedge|imgedge-helper|imgedge-java|imgedge-java-helper|imageio-imgscalr
+ *   <li>{@code run --contender imgedge|imgedge-no-helper|imgedge-java|imgedge-java-no-helper|imageio-imgscalr
  *       --input F --width W --height
  *       H --quality Q --warm-up S --seconds S --out F}: ops/s one at a time and two in flight,
  *       output bytes, peak RSS; one line;
@@ -49,10 +49,10 @@ public final class SideBySideMain {
     int q = Integer.parseInt(o.get("quality"));
     String name = o.get("contender");
     Contender c = switch (name) {
-      case "imgedge" -> Contender.imgedge(NativeCodecs.load(), null, w, h, q);
-      case "imgedge-helper" -> Contender.imgedge(NativeCodecs.load(), helper(), w, h, q);
-      case "imgedge-java" -> Contender.imgedge(NativeCodecs.none(), null, w, h, q);
-      case "imgedge-java-helper" -> Contender.imgedge(NativeCodecs.none(), helper(), w, h, q);
+      case "imgedge" -> Contender.imgedge(NativeCodecs.load(), helper(), w, h, q);
+      case "imgedge-no-helper" -> Contender.imgedge(NativeCodecs.load(), null, w, h, q);
+      case "imgedge-java" -> Contender.imgedge(NativeCodecs.none(), helper(), w, h, q);
+      case "imgedge-java-no-helper" -> Contender.imgedge(NativeCodecs.none(), null, w, h, q);
       case "imageio-imgscalr" -> Contender.imageIoImgscalr(w, h, q);
       default -> throw new IllegalArgumentException("unknown contender " + name);
     };
@@ -71,7 +71,7 @@ public final class SideBySideMain {
         pair, out.length, PeakRss.mebibytes(), cpuMs);
   }
 
-  /** The optional resize helper (not wired in the node): one thread fewer than there are cores. */
+  /** The resize helper as the node wires it: one thread fewer than there are cores. */
   private static java.util.concurrent.@org.jspecify.annotations.Nullable Executor helper() {
     int cores = Runtime.getRuntime().availableProcessors();
     return cores < 2 ? null : java.util.concurrent.Executors.newFixedThreadPool(cores - 1, r -> {

@@ -224,6 +224,28 @@ class ConvolutionResizerTest {
     }
   }
 
+  /** Lent only while one render runs: refused, the calling thread does every band, same pixels. */
+  @Test
+  void resize_withAnIdleHelper_usesItAloneOnly_andGivesTheSamePixels() throws Exception {
+    BufferedImage source = TestImages.checkerboard(1500, 1200, 0xFF102030, 0xFFF0E0D0);
+    BufferedImage one = resizer.resize(source, 700, 560, ResizeFilter.LANCZOS3);
+    var renders = new java.util.concurrent.atomic.AtomicInteger();
+    var lent = new java.util.concurrent.atomic.AtomicInteger();
+    try (var pool = java.util.concurrent.Executors.newSingleThreadExecutor()) {
+      java.util.concurrent.Executor counting = task -> {
+        lent.incrementAndGet();
+        pool.execute(task);
+      };
+      Resizer shared = new ConvolutionResizer(false, new IdleHelper(counting, renders::get));
+      renders.set(1);
+      assertThatImage(shared.resize(source, 700, 560, ResizeFilter.LANCZOS3)).hasSamePixelsAs(one);
+      assertThat(lent).as("alone: lent").hasValue(1);
+      renders.set(2);
+      assertThatImage(shared.resize(source, 700, 560, ResizeFilter.LANCZOS3)).hasSamePixelsAs(one);
+      assertThat(lent).as("another render runs: not lent").hasValue(1);
+    }
+  }
+
   @Test
   void resize_linearLight_keepsTheBrightnessOfFineDetail() {
     BufferedImage board = TestImages.checkerboard(200, 200, BLACK, WHITE);
