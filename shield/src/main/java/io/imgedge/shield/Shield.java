@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The shield role: renders derivatives. Each source is fetched (or revalidated) once through the
@@ -80,9 +81,9 @@ public final class Shield {
         return pool.submit(() -> renderNow(source, request));
       }
       String key = request.key();
-      Derivative kept = derivatives.getIfPresent(key);
-      if (kept != null && kept.sourceValidator().equals(source.validator())) {
-        return CompletableFuture.completedFuture(kept.withFreshness(source.freshness()));
+      Derivative kept = kept(key, source);
+      if (kept != null) {
+        return CompletableFuture.completedFuture(kept);
       }
       String version = key + "@" + source.validator();
       Throwable failed = failures.getIfPresent(version);
@@ -90,13 +91,24 @@ public final class Shield {
         return CompletableFuture.failedFuture(failed); // failed moments ago: answered at once
       }
       budget.admit(source.id(), key);
-      return renders.run(version, () -> pool.submit(() -> renderNow(source, request)))
-          .whenComplete((d, error) -> remember(version, error))
-          .thenApply(d -> {
-            derivatives.put(key, d);
-            return d;
-          });
+      // The derivative is kept before the flight ends, and a new flight looks again first: a
+      // request that missed while the last render finished joins its result instead of rendering.
+      return renders.run(version, () -> {
+        Derivative justMade = kept(key, source);
+        return justMade != null ? CompletableFuture.completedFuture(justMade)
+            : pool.submit(() -> renderNow(source, request)).thenApply(d -> {
+              derivatives.put(key, d);
+              return d;
+            });
+      }).whenComplete((d, error) -> remember(version, error));
     });
+  }
+
+  /** The kept derivative of this version of the source, or null. */
+  private @Nullable Derivative kept(String key, SourceObject source) {
+    Derivative kept = derivatives.getIfPresent(key);
+    return kept != null && kept.sourceValidator().equals(source.validator())
+        ? kept.withFreshness(source.freshness()) : null;
   }
 
   /** Remembers a failure that will fail again the same way (the image, not the moment). */
