@@ -65,7 +65,25 @@ public final class SourceCache {
     if (passes.getIfPresent(id) != null) {
       return fetch(route, null);
     }
-    SingleFlight.Flight<SourceObject> flight = fetches.join(id, () -> fetch(route, cached).handle((source, error) -> {
+    // A new flight looks in the tier again first: a request that missed while the last fetch was
+    // being kept joins its result instead of fetching again.
+    SingleFlight.Flight<SourceObject> flight = fetches.join(id, () -> {
+      SourceObject kept = tier.getIfPresent(id);
+      if (kept != null && kept.freshness().isFresh(clock.instant())) {
+        return CompletableFuture.completedFuture(kept);
+      }
+      OriginException gone = notFound.getIfPresent(id);
+      return gone != null ? CompletableFuture.failedFuture(gone) : fetchAndKeep(route, cached);
+    });
+    // A source that may not be stored is not shared: each follower fetches its own, all at once.
+    return flight.leader() ? flight.result() : flight.result().thenCompose(source ->
+        source.freshness().storable() ? CompletableFuture.completedFuture(source) : fetch(route, null));
+  }
+
+  /** Fetches (or revalidates) once and keeps the result; stale-if-error and 404s as configured. */
+  private CompletableFuture<SourceObject> fetchAndKeep(OriginRouter.Routed route, @Nullable SourceObject cached) {
+    SourceId id = route.id();
+    return fetch(route, cached).handle((source, error) -> {
       if (error == null) {
         keep(source);
         return source;
@@ -77,10 +95,7 @@ public final class SourceCache {
         notFound.put(id, o);
       }
       throw error instanceof CompletionException c ? c : new CompletionException(error);
-    }));
-    // A source that may not be stored is not shared: each follower fetches its own, all at once.
-    return flight.leader() ? flight.result() : flight.result().thenCompose(source ->
-        source.freshness().storable() ? CompletableFuture.completedFuture(source) : fetch(route, null));
+    });
   }
 
   private void keep(SourceObject source) {

@@ -93,27 +93,32 @@ class ShieldTest {
   }
 
   /**
-   * 64 clients at once, for one derivative after another (so that some arrive while the last
-   * render finishes, the moment a render could slip through twice): one fetch, one transform each.
+   * 64 clients at once, for one derivative after another, of one source and of a new source each
+   * time (so that some arrive while the last fetch or render finishes, the moment one could slip
+   * through twice): one fetch per source, one transform per derivative.
    */
   @Test
   void render_64ConcurrentMisses_oneFetchAndOneTransform() throws Exception {
     int n = 64;
     for (int round = 1; round <= 12; round++) {
       String query = "width=" + (100 + round);
+      String other = "/photo-" + round + ".jpg";
+      origin.image(other, sample("photo.jpg"), "image/jpeg", "ETag", "\"p" + round + "\"");
+      String path = round % 2 == 0 ? other : "/photo.jpg";
       CountDownLatch start = new CountDownLatch(1);
       List<CompletableFuture<Derivative>> results = new ArrayList<>();
       try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
         for (int i = 0; i < n; i++) {
           results.add(CompletableFuture.supplyAsync(() -> {
             await(start);
-            return render("/photo.jpg", query).join();
+            return render(path, query).join();
           }, clients));
         }
         start.countDown();
         CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).join();
       }
       assertThat(origin.requests("/photo.jpg")).isEqualTo(1);
+      assertThat(origin.requests(other)).isEqualTo(round % 2 == 0 ? 1 : 0);
       assertThat(transforms()).as("transforms after %d derivatives", round).isEqualTo(round);
       assertThat(results).extracting(f -> f.join().etag()).containsOnly(results.get(0).join().etag());
     }
