@@ -106,7 +106,8 @@ public final class ImageDecoder {
    * @param maxShrink how much smaller than stored the result may be, 1 for full size
    * @throws TransformException if the data cannot be decoded
    */
-  public DecodedImage decode(byte[] data, ImageHeader header, double maxShrink) {
+  public DecodedImage decode(byte[] source, ImageHeader header, double maxShrink) {
+    byte[] data = JpegProfileGuard.safe(source, header);
     if (turbo != null && turbo.accepts(header)) {
       DecodedImage fast = turbo.decode(data, header, maxShrink);
       if (fast != null) {
