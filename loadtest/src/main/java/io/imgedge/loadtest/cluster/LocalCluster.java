@@ -81,7 +81,10 @@ public final class LocalCluster implements AutoCloseable {
       }
     }
     Files.writeString(log, seen);
-    throw new IllegalStateException("the local cluster did not start; see " + log);
+    String[] lines = seen.toString().split("\n");
+    String tail = String.join("\n", java.util.Arrays.copyOfRange(lines, Math.max(0, lines.length - 20), lines.length));
+    throw new IllegalStateException("the local cluster did not start (launcher "
+        + (p.isAlive() ? "still running" : "exited with " + p.exitValue()) + "); see " + log + "; its last lines:\n" + tail);
   }
 
   /** Keeps reading the launcher's output into the log, so that it never blocks on a full pipe. */
