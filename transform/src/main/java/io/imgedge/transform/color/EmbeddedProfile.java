@@ -24,7 +24,8 @@ public final class EmbeddedProfile implements SrgbConversion {
 
   /**
    * The conversion to apply for embedded profile bytes, or null when none is needed (absent, sRGB,
-   * not an RGB profile, or unreadable).
+   * not an RGB profile, unreadable, or one the colour engine cannot link: found by fuzzing, such a
+   * profile threw from the sRGB check).
    */
   public static @Nullable EmbeddedProfile forRgbImage(byte @Nullable [] data) {
     if (data == null) {
@@ -35,9 +36,11 @@ public final class EmbeddedProfile implements SrgbConversion {
       if (profile.getColorSpaceType() != ColorSpace.TYPE_RGB || isSrgb(profile)) {
         return null;
       }
-      return new EmbeddedProfile(new ICC_ColorSpace(profile));
-    } catch (IllegalArgumentException e) {
-      return null; // not a valid ICC profile: treat the pixels as sRGB
+      ICC_ColorSpace space = new ICC_ColorSpace(profile);
+      space.toRGB(new float[] {0.5f, 0.5f, 0.5f}); // the colour engine can link it (else CMMException)
+      return new EmbeddedProfile(space);
+    } catch (IllegalArgumentException | java.awt.color.CMMException e) {
+      return null; // not a valid or usable ICC profile: treat the pixels as sRGB
     }
   }
 

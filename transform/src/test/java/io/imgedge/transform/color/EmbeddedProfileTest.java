@@ -21,6 +21,20 @@ class EmbeddedProfileTest {
         .as("not an RGB profile").isNull();
   }
 
+  /** A fuzzing finding: an RGB profile the colour engine cannot link threw CMMException. */
+  @Test
+  void forRgbImage_profileTheEngineCannotLink_isNull() throws Exception {
+    byte[] jpeg;
+    try (var in = getClass().getResourceAsStream("/io/imgedge/transform/fuzz/TurboJpegFuzzTestInputs/"
+        + "decode_anyJpegBytes_isAnImageOrAClean4xx/crash-717128d93247498d07d532ae86006f88542e751b")) {
+      jpeg = in.readAllBytes();
+    }
+    byte[] profile = new io.imgedge.transform.probe.HeaderProbe(io.imgedge.transform.ImageLimits.FASTLY)
+        .probe(jpeg, null).iccProfile();
+    assertThat(profile).isNotNull();
+    assertThat(EmbeddedProfile.forRgbImage(profile)).isNull();
+  }
+
   @Test
   void isSrgb_needsMoreThanTheName() {
     assertThat(EmbeddedProfile.isSrgb(ICC_Profile.getInstance(ColorSpace.CS_sRGB))).isTrue();
