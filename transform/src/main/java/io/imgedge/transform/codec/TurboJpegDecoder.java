@@ -35,6 +35,9 @@ final class TurboJpegDecoder {
   @Nullable DecodedImage decode(byte[] data, ImageHeader header, double maxShrink) {
     try {
       JpegInfo info = turbo.info(data);
+      if (info.width() != header.width() || info.height() != header.height()) {
+        return null; // libjpeg-turbo reads another size than the probe (found by fuzzing): ImageIO decides
+      }
       if (info.gray() && header.iccProfile() != null) {
         return null; // a gray profile: ImageIO's path maps it
       }
