@@ -114,8 +114,7 @@ public final class ImageDecoder {
         return fast;
       }
     }
-    if (maxShrink > 1 && jdkJpeg != null && header.format() == ImageFormat.JPEG && header.cmyk() == null
-        && YccJpegReader.storesYcc(data)) {
+    if (maxShrink > 1 && jdkJpeg != null && header.storedAsYcc()) {
       try {
         DecodedImage ycc = read(jdkJpeg, data, header, reader -> YccJpegReader.read(reader, header));
         if (ycc != null) {

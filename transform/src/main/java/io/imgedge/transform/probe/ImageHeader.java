@@ -22,6 +22,13 @@ import org.jspecify.annotations.Nullable;
  *     profile if they have none
  * @param firstFrame where the first frame sits on the canvas
  * @param bytes size of the encoded source
+ * @param storedAsYcc for a three-component JPEG, whether its components hold YCbCr as libjpeg
+ *     reads them without ambiguity (JFIF without an Adobe marker, Adobe transform 1, or neither
+ *     marker with component ids 1, 2, 3); false for every other image
+ * @param unsafeProfileSegments whether a JPEG carries ICC_PROFILE segments that do not make a
+ *     well-formed profile (named without the NUL, numbered outside 1 to their count or twice, or a
+ *     profile whose header declares another size than it has); {@code iccProfile} is then null and
+ *     decoders must not be given those segments (ImageIO readers trust the declared size)
  */
 public record ImageHeader(
     ImageFormat format,
@@ -34,7 +41,17 @@ public record ImageHeader(
     boolean progressive,
     @Nullable CmykCoding cmyk,
     Rectangle firstFrame,
-    long bytes) {
+    long bytes,
+    boolean storedAsYcc,
+    boolean unsafeProfileSegments) {
+
+  /** A header with nothing JPEG-specific to say (every format but JPEG). */
+  public ImageHeader(ImageFormat format, int width, int height, int frames, Orientation exifOrientation,
+      byte @Nullable [] iccProfile, boolean hasAlpha, boolean progressive, @Nullable CmykCoding cmyk,
+      Rectangle firstFrame, long bytes) {
+    this(format, width, height, frames, exifOrientation, iccProfile, hasAlpha, progressive, cmyk, firstFrame,
+        bytes, false, false);
+  }
 
   /** Width once the EXIF orientation is applied. */
   public int orientedWidth() {

@@ -8,6 +8,7 @@ import io.imgedge.transform.spec.Orientation;
 import java.awt.Rectangle;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.TreeMap;
 
 /**
@@ -23,6 +24,9 @@ final class JpegScanner {
   private static final int APP14 = 0xEE;
   private static final byte[] ADOBE_ID = "Adobe".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] ICC_ID = "ICC_PROFILE\0".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] ICC_NAME = Arrays.copyOf(ICC_ID, ICC_ID.length - 1);
+  private static final byte[] JFIF_ID = "JFIF\0".getBytes(StandardCharsets.US_ASCII);
+  private static final int APP0 = 0xE0;
 
   private JpegScanner() {}
 
@@ -30,6 +34,10 @@ final class JpegScanner {
     Orientation orientation = Orientation.NORMAL;
     final TreeMap<Integer, int[]> iccChunks = new TreeMap<>();
     int adobeTransform = -1;
+    boolean jfif;
+    int[] componentIds = new int[0];
+    int iccCount = -1;
+    boolean iccMalformed;
     int marker = -1;
     int width;
     int height;
@@ -66,10 +74,33 @@ final class JpegScanner {
     limits.checkInputSize("the source image", s.width, s.height);
     checkComplete(d, at);
     boolean cmyk = s.components == 4;
+    byte[] icc = profile(d, s.iccChunks);
+    boolean unsafe = s.iccMalformed || (icc != null && (s.iccChunks.size() != s.iccCount || !declaresItsSize(icc)));
     return new ImageHeader(ImageFormat.JPEG, s.width, s.height, 1, s.orientation,
-        profile(d, s.iccChunks), false, s.marker == 0xC2,
+        unsafe ? null : icc, false, s.marker == 0xC2,
         cmyk ? cmykCoding(s.adobeTransform) : null, new Rectangle(0, 0, s.width, s.height),
-        d.length);
+        d.length, storedAsYcc(s), unsafe);
+  }
+
+  /** libjpeg's rule for three components, where it leaves no doubt. */
+  private static boolean storedAsYcc(State s) {
+    if (s.components != 3) {
+      return false;
+    }
+    if (s.jfif) {
+      return s.adobeTransform < 0;
+    }
+    if (s.adobeTransform >= 0) {
+      return s.adobeTransform == 1;
+    }
+    return Arrays.equals(s.componentIds, new int[] {1, 2, 3});
+  }
+
+  /** Whether an ICC profile's own size field (its first four bytes) is its length. */
+  private static boolean declaresItsSize(byte[] profile) {
+    return profile.length >= 128
+        && ((profile[0] & 0xFFL) << 24 | (profile[1] & 0xFF) << 16 | (profile[2] & 0xFF) << 8 | profile[3] & 0xFF)
+            == profile.length;
   }
 
   /**
@@ -92,10 +123,10 @@ final class JpegScanner {
   private static void segment(byte[] d, int marker, int at, int length, State s) {
     if (marker == APP1 && s.orientation == Orientation.NORMAL) {
       s.orientation = ExifOrientation.readExifBlock(d, at + 2, at + length);
-    } else if (marker == APP2 && length > 16 && startsWith(d, at + 2, at + length, ICC_ID)) {
-      int sequence = d[at + 2 + ICC_ID.length] & 0xFF;
-      int from = at + 2 + ICC_ID.length + 2;
-      s.iccChunks.putIfAbsent(sequence, new int[] {from, at + length - from});
+    } else if (marker == APP2 && startsWith(d, at + 2, at + length, ICC_NAME)) {
+      iccChunk(d, at, length, s); // named with or without the NUL: ImageIO readers take both
+    } else if (marker == APP0 && startsWith(d, at + 2, at + length, JFIF_ID)) {
+      s.jfif = true;
     } else if (marker == APP14 && length >= 14 && startsWith(d, at + 2, at + length, ADOBE_ID)) {
       s.adobeTransform = d[at + 2 + 11] & 0xFF;
     } else if (isFrameHeader(marker) && s.marker < 0) {
@@ -105,7 +136,25 @@ final class JpegScanner {
       s.width = Bytes.u16be(d, at + 5, "the JPEG frame header");
       s.components = Bytes.u8(d, at + 7, "the JPEG frame header");
       checkSupported(marker, precision, s.height, s.components);
+      if (s.components == 3 && length >= 17) {
+        s.componentIds = new int[] {d[at + 8] & 0xFF, d[at + 11] & 0xFF, d[at + 14] & 0xFF};
+      }
     }
+  }
+
+  /** One ICC_PROFILE chunk: kept by its number, and any departure from the format noted. */
+  private static void iccChunk(byte[] d, int at, int length, State s) {
+    if (length <= 16 || d[at + 2 + ICC_ID.length - 1] != 0) {
+      s.iccMalformed = true;
+      return;
+    }
+    int sequence = d[at + 2 + ICC_ID.length] & 0xFF;
+    int count = d[at + 2 + ICC_ID.length + 1] & 0xFF;
+    s.iccMalformed |= sequence < 1 || sequence > count || (s.iccCount >= 0 && count != s.iccCount)
+        || s.iccChunks.containsKey(sequence);
+    s.iccCount = count;
+    int from = at + 2 + ICC_ID.length + 2;
+    s.iccChunks.putIfAbsent(sequence, new int[] {from, at + length - from});
   }
 
   /** Concatenates the ICC_PROFILE chunks in sequence order, or null if there are none. */

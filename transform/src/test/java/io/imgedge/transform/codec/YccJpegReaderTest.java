@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The pure-Java path's YCbCr shortcut: which JPEGs take it (read from their markers, checked
+ * The pure-Java path's YCbCr shortcut: which JPEGs take it (read from their markers by the probe, checked
  * against the corpus' JFIF, Adobe and marker-less files), and that converting its pixels gives the
  * image the ordinary decode (TwelveMonkeys, conversion and profile at full size) gives.
  */
@@ -35,8 +35,8 @@ class YccJpegReaderTest {
     "cmyk-ycck-no-icc.jpg, false", // four components
     "icc-mismatch-gray-jpeg-rgb-profile.jpg, false",
   })
-  void storesYcc_followsTheMarkersLibjpegFollows(String file, boolean ycc) {
-    assertThat(YccJpegReader.storesYcc(Corpus.bytes(file))).isEqualTo(ycc);
+  void storedAsYcc_followsTheMarkersLibjpegFollows(String file, boolean ycc) {
+    assertThat(probe.probe(Corpus.bytes(file), null).storedAsYcc()).isEqualTo(ycc);
   }
 
   /** Without a profile the values are libjpeg's own (no difference); with one, the profile rounds. */

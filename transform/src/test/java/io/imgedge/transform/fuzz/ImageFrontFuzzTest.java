@@ -18,7 +18,7 @@ import io.imgedge.transform.probe.ImageHeader;
  */
 class ImageFrontFuzzTest {
   /** Small limits: the fuzzer explores structure, not memory. */
-  private static final ImageLimits LIMITS = new ImageLimits(4_000_000L, 2048, 2048, 2048, 2048, 100);
+  static final ImageLimits LIMITS = new ImageLimits(4_000_000L, 2048, 2048, 2048, 2048, 100);
   private static final HeaderProbe PROBE = new HeaderProbe(LIMITS);
   private static final ImageDecoder DECODER = new ImageDecoder();
 

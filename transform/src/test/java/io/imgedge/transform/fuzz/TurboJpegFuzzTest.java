@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.imgedge.transform.ImageFormat;
-import io.imgedge.transform.ImageLimits;
 import io.imgedge.transform.TransformException;
 import io.imgedge.transform.codec.DecodedImage;
 import io.imgedge.transform.codec.ImageDecoder;
@@ -20,8 +19,7 @@ import io.imgedge.transform.probe.ImageHeader;
  * this target is there to find. Needs {@code libturbojpeg0} (the tests of both JPEG paths do).
  */
 class TurboJpegFuzzTest {
-  private static final ImageLimits LIMITS = new ImageLimits(4_000_000L, 2048, 2048, 2048, 2048, 100);
-  private static final HeaderProbe PROBE = new HeaderProbe(LIMITS);
+  private static final HeaderProbe PROBE = new HeaderProbe(ImageFrontFuzzTest.LIMITS);
   private static final ImageDecoder DECODER = new ImageDecoder(NativeCodecs.load());
 
   @FuzzTest(maxDuration = "10m")
