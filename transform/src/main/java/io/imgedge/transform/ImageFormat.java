@@ -3,12 +3,20 @@ package io.imgedge.transform;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
-/** The image formats imgedge reads; the first four it also writes. */
+/**
+ * The image formats imgedge reads. JPEG, PNG, GIF and WebP it always writes; AVIF and JPEG XL it
+ * writes (and reads) when the native library is installed (libavif, libjxl: see {@code
+ * io.imgedge.transform.codec.NativeCodecs}); BMP and TIFF are read only.
+ */
 public enum ImageFormat {
   JPEG("image/jpeg", "jpeg", true),
   PNG("image/png", "png", true),
   GIF("image/gif", "gif", true),
   WEBP("image/webp", "webp", true),
+  /** AVIF (AV1 in HEIF), stills; also HEIF files whose primary item is AV1. */
+  AVIF("image/avif", "avif", true),
+  /** JPEG XL, as a bare codestream or in its ISOBMFF container. */
+  JXL("image/jxl", "jxl", true),
   BMP("image/bmp", "bmp", false),
   TIFF("image/tiff", "tiff", false);
 
@@ -32,7 +40,10 @@ public enum ImageFormat {
     return shortName;
   }
 
-  /** Whether imgedge can encode this format. */
+  /**
+   * Whether imgedge has an encoder for this format at all; AVIF and JPEG XL also need their native
+   * library at run time.
+   */
   public boolean writable() {
     return writable;
   }
@@ -55,6 +66,13 @@ public enum ImageFormat {
     }
     if (startsWith(data, 0, 'R', 'I', 'F', 'F') && startsWith(data, 8, 'W', 'E', 'B', 'P')) {
       return WEBP;
+    }
+    if (isAvif(data)) {
+      return AVIF;
+    }
+    if (startsWith(data, 0, 0xFF, 0x0A)
+        || startsWith(data, 0, 0, 0, 0, 0x0C, 'J', 'X', 'L', ' ', 0x0D, 0x0A, 0x87, 0x0A)) {
+      return JXL;
     }
     if (startsWith(data, 0, 'B', 'M') && data.length >= 26) {
       return BMP;
@@ -79,10 +97,39 @@ public enum ImageFormat {
       case "image/png", "image/x-png", "image/apng" -> PNG;
       case "image/gif" -> GIF;
       case "image/webp" -> WEBP;
+      case "image/avif" -> AVIF;
+      case "image/jxl" -> JXL;
       case "image/bmp", "image/x-bmp", "image/x-ms-bmp" -> BMP;
       case "image/tiff", "image/tiff-fx" -> TIFF;
       default -> null;
     };
+  }
+
+  /**
+   * An ISOBMFF file whose {@code ftyp} box names {@code avif} or {@code avis} as its major or a
+   * compatible brand (AVIF, and HEIF files that declare AV1 content).
+   */
+  private static boolean isAvif(byte[] data) {
+    if (!startsWith(data, 4, 'f', 't', 'y', 'p') || data.length < 16) {
+      return false;
+    }
+    long size = ((data[0] & 0xFFL) << 24) | ((data[1] & 0xFF) << 16) | ((data[2] & 0xFF) << 8)
+        | (data[3] & 0xFF);
+    int end = (int) Math.min(size, data.length);
+    for (int at = 8; at + 4 <= end; at += at == 8 ? 8 : 4) { // major brand, minor version, compatibles
+      if (startsWith(data, at, 'a', 'v', 'i', 'f') || startsWith(data, at, 'a', 'v', 'i', 's')) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * An ISOBMFF (HEIF) file that is not AVIF: HEIC and other HEIF codecs imgedge does not decode, so
+   * that the refusal can name them.
+   */
+  public static boolean isOtherHeif(byte[] data) {
+    return startsWith(data, 4, 'f', 't', 'y', 'p') && !isAvif(data);
   }
 
   private static boolean startsWith(byte[] data, int offset, int... magic) {

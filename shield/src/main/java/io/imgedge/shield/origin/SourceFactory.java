@@ -77,6 +77,8 @@ public final class SourceFactory {
       case "png", "apng" -> ImageFormat.PNG;
       case "gif" -> ImageFormat.GIF;
       case "webp" -> ImageFormat.WEBP;
+      case "avif" -> ImageFormat.AVIF;
+      case "jxl" -> ImageFormat.JXL;
       case "bmp" -> ImageFormat.BMP;
       case "tif", "tiff" -> ImageFormat.TIFF;
       default -> null;

@@ -42,8 +42,9 @@ public final class HeaderProbe {
     limits.checkInputBytes(data.length);
     ImageFormat format = ImageFormat.sniff(data);
     if (format == null) {
-      throw new UnsupportedImageException(
-          "the source is not an image in a supported format (JPEG, PNG, GIF, WebP, BMP, TIFF)");
+      throw new UnsupportedImageException(ImageFormat.isOtherHeif(data)
+          ? "the source is a HEIF image that is not AVIF (e.g. HEIC, coded in HEVC), which is not supported"
+          : "the source is not an image in a supported format (JPEG, PNG, GIF, WebP, AVIF, JPEG XL, BMP, TIFF)");
     }
     if (declared != null && declared != format) {
       throw new UnsupportedImageException(
@@ -63,6 +64,8 @@ public final class HeaderProbe {
       case GIF -> GifScanner.scan(data, limits);
       case WEBP -> WebpScanner.scan(data, limits);
       case BMP, TIFF -> viaImageReader(format, data);
+      case AVIF, JXL -> throw new UnsupportedImageException(
+          format.mediaType() + " sources cannot be decoded yet");
     };
   }
 
