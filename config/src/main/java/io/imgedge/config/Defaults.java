@@ -51,6 +51,9 @@ final class Defaults {
     d.put("transform.jpeg-type", "auto");
     d.put("transform.resize-filter", "lanczos3");
     d.put("transform.upscale", "false");
+    d.put("transform.avif-quality", String.valueOf(TransformConfig.DEFAULT_AVIF_QUALITY));
+    d.put("transform.jxl-quality", String.valueOf(TransformConfig.DEFAULT_JXL_QUALITY));
+    d.put("transform.client-hints", "false");
 
     d.put("fetch.connect-timeout", "2s");
     d.put("fetch.header-timeout", "10s");

@@ -11,9 +11,27 @@ package io.imgedge.config;
  * @param resizeFilter resampling filter when a request gives none ({@code transform.resize-filter})
  * @param upscale whether output may be larger than the source by default ({@code
  *     transform.upscale})
+ * @param avifQuality AVIF quality when a request gives none ({@code transform.avif-quality})
+ * @param jxlQuality JPEG XL quality when a request gives none ({@code transform.jxl-quality})
+ * @param clientHints whether {@code Sec-CH-DPR}, {@code Sec-CH-Width} and {@code Save-Data} fill in
+ *     what a request's parameters leave open ({@code transform.client-hints})
  */
 public record TransformConfig(
-    int jpegQuality, int webpQuality, JpegType jpegType, String resizeFilter, boolean upscale) {
+    int jpegQuality, int webpQuality, JpegType jpegType, String resizeFilter, boolean upscale,
+    int avifQuality, int jxlQuality, boolean clientHints) {
+
+  /** {@code transform.avif-quality}'s default, chosen by measurement (see README: AVIF). */
+  public static final int DEFAULT_AVIF_QUALITY = 60;
+
+  /** {@code transform.jxl-quality}'s default, chosen by measurement (see README: JPEG XL). */
+  public static final int DEFAULT_JXL_QUALITY = 80;
+
+  /** The defaults for AVIF, JPEG XL and client hints, with the rest given. */
+  public TransformConfig(
+      int jpegQuality, int webpQuality, JpegType jpegType, String resizeFilter, boolean upscale) {
+    this(jpegQuality, webpQuality, jpegType, resizeFilter, upscale, DEFAULT_AVIF_QUALITY,
+        DEFAULT_JXL_QUALITY, false);
+  }
 
   /** How JPEG output is encoded when the request does not say ({@code format=pjpg} does). */
   public enum JpegType {
@@ -31,7 +49,10 @@ public record TransformConfig(
         s.integer("transform.webp-quality", 1, 100),
         s.choice("transform.jpeg-type", JpegType.class),
         s.string("transform.resize-filter"),
-        s.bool("transform.upscale"));
+        s.bool("transform.upscale"),
+        s.integer("transform.avif-quality", 1, 100),
+        s.integer("transform.jxl-quality", 1, 100),
+        s.bool("transform.client-hints"));
   }
 
   /** The key behind {@link #resizeFilter()}, for an error message that names it. */

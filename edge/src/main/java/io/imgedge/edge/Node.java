@@ -260,7 +260,8 @@ public final class Node implements AutoCloseable {
     Set<String> signed = config.origins().stream().filter(OriginConfig::signed).map(OriginConfig::name)
         .collect(java.util.stream.Collectors.toSet());
     ImageHandler images = new ImageHandler(service, TransformDefaults.from(config.transform()), io, errors,
-        clock, config.limits().requestTimeout(), signer, signed);
+        clock, config.limits().requestTimeout(), signer, signed, config.transform().clientHints(),
+        config.limits().maxOutputWidth());
     List<String> samples = config.origins().stream()
         .anyMatch(o -> o.kind() == OriginConfig.Kind.SAMPLES && o.pathPrefix().equals("/"))
         ? SamplesOrigin.SAMPLES : List.of();

@@ -25,7 +25,7 @@ public record DerivativeRequest(
    * key get the same bytes on any node.
    */
   public String key() {
-    return source.key() + "?" + spec.canonical() + "#" + negotiated.target().token()
+    return source.key() + "?" + spec.canonical() + "#" + negotiated.token()
         + (negotiated.webpNegotiated() ? "~" : "") + "#v" + Transformer.PIPELINE_VERSION + "."
         + defaults.fingerprint();
   }

@@ -3,24 +3,84 @@ package io.imgedge.transform;
 import io.imgedge.config.TransformConfig.JpegType;
 import io.imgedge.transform.codec.EncodeOptions;
 import io.imgedge.transform.probe.ImageHeader;
+import io.imgedge.transform.spec.AcceptedFormats;
 import io.imgedge.transform.spec.FormatNegotiation.Negotiated;
+import io.imgedge.transform.spec.Optimize;
 import io.imgedge.transform.spec.OutputTarget;
 import io.imgedge.transform.spec.TransformDefaults;
 import io.imgedge.transform.spec.TransformSpec;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
-/** Turns a negotiated target into a concrete format and encoder options, once the source is known. */
+/**
+ * Turns a negotiated target into a concrete format and encoder options, once the source is known.
+ *
+ * <p>{@code format=auto} for a client that accepts AVIF or JPEG XL chooses per image: an animation
+ * stays animated (WebP, else GIF: imgedge writes no animated AVIF), 1-bit black and white goes
+ * lossless (WebP, else PNG), a tiny output goes to WebP (an AVIF or JPEG XL container costs more
+ * than it saves below {@link #TINY_PIXELS}), and everything else to AVIF, else JPEG XL, else WebP,
+ * else JPEG (PNG for alpha). A format whose encoder is not installed on this node is replaced by
+ * WebP (the closest one that is always there), with a warning.
+ */
 final class OutputFormats {
+  /**
+   * Outputs of at most this many pixels are tiny: measured on 32x32 to 64x64 thumbnails of the
+   * corpus photos, WebP is smaller than AVIF at the same quality there (AVIF's boxes and AV1
+   * sequence header cost ~300 bytes).
+   */
+  static final int TINY_PIXELS = 48 * 48;
+
   private OutputFormats() {}
 
-  static ImageFormat format(OutputTarget target, ImageHeader source, TransformSpec spec) {
-    return switch (target) {
-      case SOURCE -> source.format().writable() ? source.format() : alphaAware(source);
-      case AUTO -> animated(source, spec) ? ImageFormat.GIF : alphaAware(source, spec);
+  /**
+   * The format chosen, and why it is not the one asked for (or null).
+   *
+   * @param format the format to encode
+   * @param warning for the warning header when the format asked for is not available here, or null
+   */
+  record Choice(ImageFormat format, @Nullable String warning) {}
+
+  /**
+   * Chooses the format.
+   *
+   * @param outputPixels the size of the final image (of one frame)
+   * @param available the formats this node can encode
+   */
+  static Choice choose(Negotiated negotiated, ImageHeader source, TransformSpec spec, long outputPixels,
+      Set<ImageFormat> available) {
+    ImageFormat wanted = switch (negotiated.target()) {
+      case SOURCE -> available.contains(source.format()) ? source.format() : alphaAware(source);
+      case AUTO -> auto(negotiated.accepted(), source, spec, outputPixels, available);
       case JPEG, BASELINE_JPEG, PROGRESSIVE_JPEG -> ImageFormat.JPEG;
       case PNG, PNG8 -> ImageFormat.PNG;
       case GIF -> ImageFormat.GIF;
       case WEBP, WEBP_LOSSLESS, WEBP_LOSSY -> ImageFormat.WEBP;
+      case AVIF -> ImageFormat.AVIF;
+      case JXL, PROGRESSIVE_JXL -> ImageFormat.JXL;
     };
+    if (available.contains(wanted)) {
+      return new Choice(wanted, null);
+    }
+    return new Choice(ImageFormat.WEBP, "%s output is not available on this node (its native library is not installed); served as WebP"
+        .formatted(wanted == ImageFormat.JXL ? "JPEG XL" : wanted.shortName().toUpperCase(java.util.Locale.ROOT)));
+  }
+
+  private static ImageFormat auto(AcceptedFormats accepted, ImageHeader source, TransformSpec spec,
+      long outputPixels, Set<ImageFormat> available) {
+    boolean webp = accepted.webp();
+    if (animated(source, spec)) {
+      return webp ? ImageFormat.WEBP : ImageFormat.GIF;
+    }
+    if (spec.adjustments().bw() != null || outputPixels <= TINY_PIXELS) {
+      return webp ? ImageFormat.WEBP : alphaAware(source, spec);
+    }
+    if (accepted.avif() && available.contains(ImageFormat.AVIF)) {
+      return ImageFormat.AVIF;
+    }
+    if (accepted.jxl() && available.contains(ImageFormat.JXL)) {
+      return ImageFormat.JXL;
+    }
+    return webp ? ImageFormat.WEBP : alphaAware(source, spec);
   }
 
   /** Whether the output keeps an animation: an animated source, no {@code frame=1}. */
@@ -32,7 +92,7 @@ final class OutputFormats {
     return source.hasAlpha() ? ImageFormat.PNG : ImageFormat.JPEG;
   }
 
-  /** {@code format=auto} without WebP: PNG for alpha and for 1-bit black and white, else JPEG. */
+  /** {@code format=auto} without a modern format: PNG for alpha and for 1-bit black and white, else JPEG. */
   private static ImageFormat alphaAware(ImageHeader source, TransformSpec spec) {
     return spec.adjustments().bw() != null ? ImageFormat.PNG : alphaAware(source);
   }
@@ -40,23 +100,37 @@ final class OutputFormats {
   static EncodeOptions options(
       TransformSpec spec, Negotiated negotiated, ImageFormat format, ImageHeader source,
       TransformDefaults defaults) {
-    int quality;
     Integer explicit = spec.quality();
-    Integer optimized = spec.output().optimize() == null ? null : spec.output().optimize().quality();
-    if (format == ImageFormat.WEBP) {
-      Integer webp = negotiated.webpNegotiated() ? spec.webpQuality() : null;
-      quality = first(webp, explicit, optimized, defaults.webpQuality());
-    } else {
-      quality = first(explicit, optimized, defaults.jpegQuality());
-    }
+    Optimize optimize = spec.output().optimize();
+    int quality = switch (format) {
+      case WEBP -> first(negotiated.webpNegotiated() ? spec.webpQuality() : null, explicit,
+          optimize == null ? null : optimize.quality(), defaults.webpQuality());
+      case AVIF -> first(explicit, optimize == null ? null : avifQuality(optimize), defaults.avifQuality());
+      case JXL -> first(explicit, optimize == null ? null : optimize.quality(), defaults.jxlQuality());
+      default -> first(explicit, optimize == null ? null : optimize.quality(), defaults.jpegQuality());
+    };
     OutputTarget target = negotiated.target();
     boolean lossless = target == OutputTarget.WEBP_LOSSLESS
         || (format == ImageFormat.WEBP && target != OutputTarget.WEBP_LOSSY && spec.adjustments().bw() != null);
-    return new EncodeOptions(quality, progressive(target, source, defaults.jpegType()), lossless,
-        target == OutputTarget.PNG8);
+    boolean progressive = format == ImageFormat.JXL
+        ? target == OutputTarget.PROGRESSIVE_JXL
+        : progressive(target, source, defaults.jpegType());
+    return new EncodeOptions(quality, progressive, lossless, target == OutputTarget.PNG8);
   }
 
-  private static int first(Integer... candidates) {
+  /**
+   * {@code optimize=} on libavif's quality scale, which runs lower than JPEG's for the same look:
+   * low 75, medium 60, high 45.
+   */
+  private static int avifQuality(Optimize optimize) {
+    return switch (optimize) {
+      case LOW -> 75;
+      case MEDIUM -> 60;
+      case HIGH -> 45;
+    };
+  }
+
+  private static int first(@Nullable Integer... candidates) {
     for (Integer c : candidates) {
       if (c != null) {
         return c;

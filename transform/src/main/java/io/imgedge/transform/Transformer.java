@@ -122,17 +122,23 @@ public final class Transformer {
       Duration budget) {
     long deadline = nanoTime.getAsLong() + budget.toNanos();
     ImageHeader header = probe.probe(source, declared);
-    ImageFormat output = OutputFormats.format(negotiated.target(), header, spec);
+    Layout still = Layout.compute(spec, header.orientedWidth(), header.orientedHeight(), 1, defaults, limits);
+    OutputFormats.Choice choice = OutputFormats.choose(negotiated, header, spec,
+        (long) still.width() * still.height(), encoders.formats());
+    ImageFormat output = choice.format();
     boolean animated = OutputFormats.animated(header, spec)
         && (output == ImageFormat.GIF || output == ImageFormat.WEBP);
     int frames = animated ? header.frames() : 1;
     BiFunction<Integer, Integer, Layout> planner =
         (w, h) -> Layout.compute(spec, w, h, frames, defaults, limits);
-    Layout layout = planner.apply(header.orientedWidth(), header.orientedHeight());
+    Layout layout = animated ? planner.apply(header.orientedWidth(), header.orientedHeight()) : still;
     EncodeOptions options = OutputFormats.options(spec, negotiated, output, header, defaults);
     Render r = new Render(header, spec, output, options, deadline, planner);
     PipelineContext context = animated ? r.animation(source, layout) : r.still(source, layout);
     List<String> warnings = new ArrayList<>(context.warnings());
+    if (choice.warning() != null) {
+      warnings.add(choice.warning());
+    }
     if (header.frames() > 1 && !animated && !spec.output().firstFrame()) {
       warnings.add(output.shortName() + " output keeps only the first frame of the animation");
     }

@@ -24,6 +24,11 @@ class ImageFormatTest {
       424d000000000000000000000000000000000000000000000000, BMP
       49492a00,                         TIFF
       4d4d002a,                         TIFF
+      000000186674797061766966000000006d69663161766966, AVIF
+      000000186674797061766973000000006d69663161766973, AVIF
+      00000018667479706d696631000000006d69663161766966, AVIF
+      ff0a,                             JXL
+      0000000c4a584c200d0a870a,         JXL
       """)
   void sniff_byMagicNumber(String hex, ImageFormat expected) {
     assertThat(ImageFormat.sniff(HexFormat.of().parseHex(hex))).isEqualTo(expected);
@@ -31,9 +36,20 @@ class ImageFormatTest {
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"", "ffd8", "ffd800", "89504e470d0a1a", "89504e470d0a1a0b", "474946383861",
-      "474946383962", "524946460000000057415645", "424d00", "49492b00", "3c3f786d6c"})
+      "474946383962", "524946460000000057415645", "424d00", "49492b00", "3c3f786d6c",
+      "00000018667479706865696300000000", "000000186674797068656963000000006d69663168656963",
+      "ff0b", "0000000c4a584c200d0a870b", "000000086674797061766966"})
   void sniff_unknownOrTooShort_isNull(String hex) {
     assertThat(ImageFormat.sniff(HexFormat.of().parseHex(hex))).isNull();
+  }
+
+  @Test
+  void isOtherHeif_namesHeicButNotAvif() {
+    assertThat(ImageFormat.isOtherHeif(HexFormat.of().parseHex(
+        "000000186674797068656963000000006d69663168656963"))).isTrue();
+    assertThat(ImageFormat.isOtherHeif(HexFormat.of().parseHex(
+        "000000186674797061766966000000006d69663161766966"))).isFalse();
+    assertThat(ImageFormat.isOtherHeif(HexFormat.of().parseHex("ffd8ffe0"))).isFalse();
   }
 
   @Test
@@ -55,6 +71,8 @@ class ImageFormatTest {
       image/bmp                   | BMP
       image/x-ms-bmp              | BMP
       image/tiff                  | TIFF
+      image/avif                  | AVIF
+      image/jxl                   | JXL
       """)
   void fromMediaType_known(String mediaType, ImageFormat expected) {
     assertThat(ImageFormat.fromMediaType(mediaType)).isEqualTo(expected);
@@ -62,15 +80,16 @@ class ImageFormatTest {
 
   @ParameterizedTest(name = "{0}")
   @NullSource
-  @ValueSource(strings = {"", "application/octet-stream", "image/*", "image/svg+xml", "text/html", "image/avif"})
+  @ValueSource(strings = {"", "application/octet-stream", "image/*", "image/svg+xml", "text/html", "image/heic"})
   void fromMediaType_declaresNoParticularFormat(String mediaType) {
     assertThat(ImageFormat.fromMediaType(mediaType)).isNull();
   }
 
   @Test
-  void writable_onlyTheFourOutputFormats() {
+  void writable_allButBmpAndTiff() {
     assertThat(Arrays.stream(ImageFormat.values()).filter(ImageFormat::writable))
-        .containsExactly(ImageFormat.JPEG, ImageFormat.PNG, ImageFormat.GIF, ImageFormat.WEBP);
+        .containsExactly(ImageFormat.JPEG, ImageFormat.PNG, ImageFormat.GIF, ImageFormat.WEBP,
+            ImageFormat.AVIF, ImageFormat.JXL);
   }
 
   @Test

@@ -60,6 +60,7 @@ public final class ImageHandler implements HttpHandler {
   private final Duration timeout;
   private final @Nullable UrlSigner signer;
   private final Set<String> signedOrigins;
+  private final ClientHints hints;
   private final ParsedRequests parsedRequests = new ParsedRequests(10_000);
   private final PreparedResponses preparedResponses = new PreparedResponses(PREPARED_BYTES);
 
@@ -72,9 +73,13 @@ public final class ImageHandler implements HttpHandler {
    * @param timeout the request deadline; past it the answer is 504
    * @param signer verifies signed URLs, or null if no signing keys are configured
    * @param signedOrigins the origins whose URLs must be signed
+   * @param clientHints whether client hints fill in what a URL leaves open ({@code
+   *     transform.client-hints})
+   * @param maxOutputWidth the widest output allowed, which caps a width hint
    */
   public ImageHandler(ImageService service, TransformDefaults defaults, ExecutorService waiters,
-      ErrorResponder errors, Clock clock, Duration timeout, @Nullable UrlSigner signer, Set<String> signedOrigins) {
+      ErrorResponder errors, Clock clock, Duration timeout, @Nullable UrlSigner signer, Set<String> signedOrigins,
+      boolean clientHints, int maxOutputWidth) {
     this.service = service;
     this.parser = new TransformSpecParser(defaults);
     this.defaults = defaults;
@@ -84,6 +89,7 @@ public final class ImageHandler implements HttpHandler {
     this.timeout = timeout;
     this.signer = signer;
     this.signedOrigins = Set.copyOf(signedOrigins);
+    this.hints = new ClientHints(clientHints, maxOutputWidth);
   }
 
   @Override
@@ -97,7 +103,7 @@ public final class ImageHandler implements HttpHandler {
       return;
     }
     HeaderMap in = exchange.getRequestHeaders();
-    ParsedRequests.Parsed parsed = parsed(exchange, in.getFirst(Headers.ACCEPT));
+    ParsedRequests.Parsed parsed = parsed(exchange, in);
     if (parsed == null) {
       return; // refused: bad signature
     }
@@ -116,9 +122,10 @@ public final class ImageHandler implements HttpHandler {
    * The request's route, spec and key, remembered per request line; the signature of a signed
    * origin's URL is checked every time (before any work: 403 and null when it fails).
    */
-  private ParsedRequests.@Nullable Parsed parsed(HttpServerExchange exchange, @Nullable String accept) {
+  private ParsedRequests.@Nullable Parsed parsed(HttpServerExchange exchange, HeaderMap in) {
+    String accept = in.getFirst(Headers.ACCEPT);
     String memo = ParsedRequests.key(exchange.getHostName(), exchange.getRequestPath(), exchange.getQueryString(),
-        accept);
+        accept, hints.memoKey(in));
     ParsedRequests.Parsed parsed = parsedRequests.get(memo);
     OriginRouter.Routed route = parsed != null ? parsed.route()
         : service.route(exchange.getHostName(), exchange.getRequestPath());
@@ -126,18 +133,29 @@ public final class ImageHandler implements HttpHandler {
       return null;
     }
     if (parsed == null) {
-      parsed = parse(route, exchange.getQueryString(), accept);
+      parsed = parse(route, exchange.getQueryString(), accept, in);
       parsedRequests.put(memo, parsed);
     }
     return parsed;
   }
 
-  /** Parses the spec and negotiates the format (any error is a 4xx). */
-  private ParsedRequests.Parsed parse(OriginRouter.Routed route, String query, @Nullable String accept) {
+  /**
+   * Parses the spec (with the client hints that apply), negotiates the format and says what the
+   * answer varies on (any error is a 4xx).
+   */
+  private ParsedRequests.Parsed parse(OriginRouter.Routed route, String query, @Nullable String accept,
+      HeaderMap in) {
     TransformSpecParser.Parsed parsed = parser.parseWithWarnings(query);
+    ClientHints.Hinted hinted = hints.apply(query, parsed.spec(), in);
+    if (!hinted.query().equals(query)) {
+      parsed = parser.parseWithWarnings(hinted.query());
+    }
     var negotiated = FormatNegotiation.negotiate(parsed.spec(), accept);
     DerivativeRequest request = new DerivativeRequest(route.id(), parsed.spec(), negotiated, defaults);
-    return new ParsedRequests.Parsed(route, request, request.key(), parsed.warnings());
+    String vary = negotiated.variesOnAccept()
+        ? hinted.vary() == null ? "Accept" : "Accept, " + hinted.vary()
+        : hinted.vary();
+    return new ParsedRequests.Parsed(route, request, request.key(), parsed.warnings(), vary);
   }
 
   /** Checks the URL's signature; on failure answers 403 and returns false. No work has been done. */
@@ -168,14 +186,18 @@ public final class ImageHandler implements HttpHandler {
   }
 
   private void write(HttpServerExchange exchange, Served served, ParsedRequests.Parsed parsed) {
-    boolean varies = parsed.request().negotiated().variesOnAccept();
+    String varies = parsed.vary();
+    if (hints.enabled()) {
+      exchange.getResponseHeaders().put(ClientHints.ACCEPT_CH, ClientHints.ACCEPTED);
+    }
     switch (served) {
       case Served.Image image -> image(exchange, image, varies, parsed.warnings());
       case Served.NotModified nm -> notModified(exchange, nm, varies);
     }
   }
 
-  private void image(HttpServerExchange exchange, Served.Image served, boolean varies, List<String> parseWarnings) {
+  private void image(HttpServerExchange exchange, Served.Image served, @Nullable String varies,
+      List<String> parseWarnings) {
     Derivative d = served.derivative();
     PreparedResponses.Prepared prepared = preparedResponses.of(d);
     HeaderMap h = exchange.getResponseHeaders();
@@ -188,8 +210,8 @@ public final class ImageHandler implements HttpHandler {
     if (d.freshness().storable()) {
       h.put(Headers.AGE, Math.max(0, d.freshness().age(clock.instant()).toSeconds()));
     }
-    if (varies) {
-      h.put(Headers.VARY, "Accept");
+    if (varies != null) {
+      h.put(Headers.VARY, varies);
     }
     h.put(ImgedgeHeaders.X_CACHE, served.source().name());
     h.put(ImgedgeHeaders.INFO, d.info());
@@ -217,7 +239,7 @@ public final class ImageHandler implements HttpHandler {
     h.put(ImgedgeHeaders.WARNING, ImgedgeHeaders.safe(String.join("; ", warnings)));
   }
 
-  private void notModified(HttpServerExchange exchange, Served.NotModified served, boolean varies) {
+  private void notModified(HttpServerExchange exchange, Served.NotModified served, @Nullable String varies) {
     exchange.setStatusCode(304);
     HeaderMap h = exchange.getResponseHeaders();
     validators(h, served.metadata(), varies);
@@ -225,7 +247,7 @@ public final class ImageHandler implements HttpHandler {
     exchange.endExchange();
   }
 
-  private void validators(HeaderMap h, DerivativeMetadata meta, boolean varies) {
+  private void validators(HeaderMap h, DerivativeMetadata meta, @Nullable String varies) {
     Freshness f = meta.freshness();
     Instant now = clock.instant();
     h.put(Headers.ETAG, meta.etag());
@@ -238,8 +260,8 @@ public final class ImageHandler implements HttpHandler {
     } else {
       h.put(Headers.CACHE_CONTROL, "private, no-store");
     }
-    if (varies) {
-      h.put(Headers.VARY, "Accept");
+    if (varies != null) {
+      h.put(Headers.VARY, varies);
     }
   }
 

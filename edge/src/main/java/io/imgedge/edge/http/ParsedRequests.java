@@ -24,8 +24,11 @@ final class ParsedRequests {
    * @param request the derivative it asks for
    * @param key the derivative's cache key
    * @param warnings what parsing ignored or replaced, for the warning header
+   * @param vary the request headers the answer depends on ({@code Accept}, client hints), for the
+   *     {@code Vary} header, or null
    */
-  record Parsed(OriginRouter.Routed route, DerivativeRequest request, String key, List<String> warnings) {
+  record Parsed(OriginRouter.Routed route, DerivativeRequest request, String key, List<String> warnings,
+      @Nullable String vary) {
     Parsed {
       warnings = List.copyOf(warnings);
     }
@@ -37,8 +40,9 @@ final class ParsedRequests {
   }
 
   /** The memo key of a request: everything the parse depends on. */
-  static String key(@Nullable String host, String path, String query, @Nullable String accept) {
-    return host + '\n' + path + '?' + query + '\n' + accept;
+  static String key(@Nullable String host, String path, String query, @Nullable String accept,
+      String hints) {
+    return host + '\n' + path + '?' + query + '\n' + accept + '\n' + hints;
   }
 
   /** The remembered parse of a request line, or null. */

@@ -4,6 +4,7 @@ import io.imgedge.config.TransformConfig.JpegType;
 import io.imgedge.shield.DerivativeRequest;
 import io.imgedge.shield.OriginException;
 import io.imgedge.shield.SourceId;
+import io.imgedge.transform.spec.AcceptedFormats;
 import io.imgedge.transform.spec.FormatNegotiation.Negotiated;
 import io.imgedge.transform.spec.OutputTarget;
 import io.imgedge.transform.spec.ResizeFilter;
@@ -17,7 +18,8 @@ import java.util.StringJoiner;
 
 /**
  * A {@link DerivativeRequest} as query parameters: {@code origin}, {@code path}, {@code spec} (the
- * canonical spec), {@code target}, {@code neg} (WebP by negotiation), {@code vary}, and {@code
+ * canonical spec), {@code target}, {@code neg} (WebP by negotiation), {@code vary}, {@code accept}
+ * (the modern formats the client accepts, as far as they matter to the target), and {@code
  * defaults} (so the receiving node renders with the asking node's defaults and the key matches).
  */
 public final class WireRequest {
@@ -42,8 +44,10 @@ public final class WireRequest {
     q.add("target=" + r.negotiated().target().token());
     q.add("neg=" + (r.negotiated().webpNegotiated() ? 1 : 0));
     q.add("vary=" + (r.negotiated().variesOnAccept() ? 1 : 0));
+    q.add("accept=" + r.negotiated().accepted().token());
     q.add("defaults=" + enc(d.jpegQuality() + "," + d.webpQuality() + "," + d.jpegType().name()
-        + "," + d.resizeFilter().canonical() + "," + d.upscale()));
+        + "," + d.resizeFilter().canonical() + "," + d.upscale() + "," + d.avifQuality() + ","
+        + d.jxlQuality()));
     return q.toString();
   }
 
@@ -58,7 +62,8 @@ public final class WireRequest {
     if (target == null) {
       throw bad("target");
     }
-    Negotiated negotiated = new Negotiated(target, "1".equals(params.get("neg")), "1".equals(params.get("vary")));
+    Negotiated negotiated = new Negotiated(target, "1".equals(params.get("neg")),
+        "1".equals(params.get("vary")), AcceptedFormats.fromToken(params.get("accept")));
     SourceId id = new SourceId(required(params, "origin"), required(params, "path"));
     return new DerivativeRequest(id, new TransformSpecParser(defaults).parse(params.getOrDefault("spec", "")),
         negotiated, defaults);
@@ -68,11 +73,12 @@ public final class WireRequest {
     String[] p = text.split(",");
     try {
       ResizeFilter filter = ResizeFilter.parse(p[3]);
-      if (p.length != 5 || filter == null) {
+      if (p.length != 7 || filter == null) {
         throw bad("defaults");
       }
       return new TransformDefaults(Integer.parseInt(p[0]), Integer.parseInt(p[1]),
-          JpegType.valueOf(p[2].toUpperCase(Locale.ROOT)), filter, Boolean.parseBoolean(p[4]));
+          JpegType.valueOf(p[2].toUpperCase(Locale.ROOT)), filter, Boolean.parseBoolean(p[4]),
+          Integer.parseInt(p[5]), Integer.parseInt(p[6]));
     } catch (RuntimeException e) {
       throw bad("defaults");
     }

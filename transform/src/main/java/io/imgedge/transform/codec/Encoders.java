@@ -113,6 +113,13 @@ public final class Encoders {
     };
   }
 
+  /** The formats this node can encode (GIF, animated or not, included). */
+  public java.util.Set<ImageFormat> formats() {
+    java.util.EnumSet<ImageFormat> all = java.util.EnumSet.of(ImageFormat.GIF);
+    all.addAll(encoders.keySet());
+    return all;
+  }
+
   /** The writer class per format, for the start-up log and /metrics. */
   public Map<ImageFormat, String> providers() {
     return new EnumMap<>(names);

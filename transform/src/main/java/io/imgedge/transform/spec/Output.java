@@ -1,5 +1,6 @@
 package io.imgedge.transform.spec;
 
+import java.util.List;
 import java.util.StringJoiner;
 import org.jspecify.annotations.Nullable;
 
@@ -11,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param keepCopyright {@code metadata=copyright}: JPEG to JPEG keeps the copyright fields
  * @param format the {@code format=} target ({@link OutputTarget#AUTO} for {@code format=auto}), or
  *     null for the source's format; never {@link OutputTarget#SOURCE}
- * @param autoWebp {@code auto=webp}: WebP for clients that accept it
+ * @param auto {@code auto=}: the formats to negotiate, in order of preference ({@link
+ *     OutputTarget#AVIF}, {@link OutputTarget#WEBP}), none repeated; empty when not given
  * @param optimize automatic quality, or null; dropped when {@code quality} is given
  * @param quality lossy quality 1-100, or null for the service default
  * @param webpQuality quality when negotiation picks WebP ({@code quality=q,qwebp}), or null
@@ -20,17 +22,23 @@ public record Output(
     boolean firstFrame,
     boolean keepCopyright,
     @Nullable OutputTarget format,
-    boolean autoWebp,
+    List<OutputTarget> auto,
     @Nullable Optimize optimize,
     @Nullable Integer quality,
     @Nullable Integer webpQuality) {
   /** The source's format, the default quality. */
-  public static final Output NONE = new Output(false, false, null, false, null, null, null);
+  public static final Output NONE = new Output(false, false, null, List.of(), null, null, null);
 
   /** Checks the invariants the parser establishes. */
   public Output {
     if (format == OutputTarget.SOURCE) {
       throw new IllegalArgumentException("format is null, not SOURCE, when not given");
+    }
+    auto = List.copyOf(auto);
+    for (OutputTarget t : auto) {
+      if (t != OutputTarget.AVIF && t != OutputTarget.WEBP) {
+        throw new IllegalArgumentException("auto= negotiates avif and webp only: " + t);
+      }
     }
     if (optimize != null && quality != null) {
       throw new IllegalArgumentException("quality overrides optimize, which is then null");
@@ -47,8 +55,10 @@ public record Output(
     if (format != null) {
       q.add("format=" + TransformSpecParser.formatName(format));
     }
-    if (autoWebp) {
-      q.add("auto=webp");
+    if (!auto.isEmpty()) {
+      StringJoiner names = new StringJoiner(",", "auto=", "");
+      auto.forEach(t -> names.add(t.token()));
+      q.add(names.toString());
     }
     if (optimize != null) {
       q.add("optimize=" + optimize.canonical());

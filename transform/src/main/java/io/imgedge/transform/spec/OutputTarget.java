@@ -1,14 +1,19 @@
 package io.imgedge.transform.spec;
 
 /**
- * What the output format will be, once {@code format=} and {@code auto=webp} have been resolved
+ * What the output format will be, once {@code format=} and {@code auto=} have been resolved
  * against the client's {@code Accept} header, but before the source is known. Its {@link #token()}
- * is part of the cache key; the concrete format follows deterministically from the source.
+ * is part of the cache key (with, for {@link #AUTO}, the formats the client accepts: see {@link
+ * FormatNegotiation.Negotiated#token()}); the concrete format follows deterministically from the
+ * source.
  */
 public enum OutputTarget {
   /** No format asked for: the source's own format (PNG for sources imgedge cannot write). */
   SOURCE("source"),
-  /** {@code format=auto} for a client without WebP: JPEG, or PNG when the image has alpha. */
+  /**
+   * {@code format=auto}: chosen per image among the formats the client accepts (AVIF, JPEG XL,
+   * WebP; a client with none of them gets JPEG, or PNG when the image has alpha).
+   */
   AUTO("auto"),
   /** {@code format=jpg}: JPEG, baseline or progressive per the service's jpeg-type. */
   JPEG("jpeg"),
@@ -27,7 +32,13 @@ public enum OutputTarget {
   /** {@code format=webpll}: lossless WebP. */
   WEBP_LOSSLESS("webpll"),
   /** {@code format=webply}: lossy WebP. */
-  WEBP_LOSSY("webply");
+  WEBP_LOSSY("webply"),
+  /** {@code format=avif}, or AVIF chosen by {@code auto=avif}. */
+  AVIF("avif"),
+  /** {@code format=jxl} ({@code jpegxl}): JPEG XL, lossless at {@code quality=100}. */
+  JXL("jxl"),
+  /** {@code format=pjxl} ({@code pjpegxl}): JPEG XL encoded for progressive display. */
+  PROGRESSIVE_JXL("pjxl");
 
   private final String token;
 

@@ -17,13 +17,26 @@ import java.util.HexFormat;
  * @param jpegType how {@code format=jpg} and JPEG sources are encoded
  * @param resizeFilter the resampling filter
  * @param upscale whether output may be larger than the source
+ * @param avifQuality AVIF quality 1-100 (libavif's scale: 100 is lossless)
+ * @param jxlQuality JPEG XL quality 1-100 (cjxl's scale: 100 is lossless)
  */
 public record TransformDefaults(
-    int jpegQuality, int webpQuality, JpegType jpegType, ResizeFilter resizeFilter, boolean upscale) {
+    int jpegQuality, int webpQuality, JpegType jpegType, ResizeFilter resizeFilter, boolean upscale,
+    int avifQuality, int jxlQuality) {
 
-  /** Fastly's defaults: quality 85 for JPEG and WebP, automatic JPEG type, lanczos3, no upscale. */
+  /** Fastly's defaults (quality 85 for JPEG and WebP, automatic JPEG type, lanczos3, no upscale). */
   public static final TransformDefaults FASTLY =
       new TransformDefaults(85, 85, JpegType.AUTO, ResizeFilter.LANCZOS3, false);
+
+  /**
+   * Defaults with imgedge's AVIF and JPEG XL qualities ({@link TransformConfig#DEFAULT_AVIF_QUALITY},
+   * {@link TransformConfig#DEFAULT_JXL_QUALITY}), which Fastly does not document.
+   */
+  public TransformDefaults(
+      int jpegQuality, int webpQuality, JpegType jpegType, ResizeFilter resizeFilter, boolean upscale) {
+    this(jpegQuality, webpQuality, jpegType, resizeFilter, upscale,
+        TransformConfig.DEFAULT_AVIF_QUALITY, TransformConfig.DEFAULT_JXL_QUALITY);
+  }
 
   /**
    * Reads the defaults from the node's configuration.
@@ -37,13 +50,14 @@ public record TransformDefaults(
           "invalid value for '%s': \"%s\"; expected one of: %s; see README.md#configuration"
               .formatted(TransformConfig.RESIZE_FILTER_KEY, config.resizeFilter(), ResizeFilter.ACCEPTED));
     }
-    return new TransformDefaults(
-        config.jpegQuality(), config.webpQuality(), config.jpegType(), filter, config.upscale());
+    return new TransformDefaults(config.jpegQuality(), config.webpQuality(), config.jpegType(), filter,
+        config.upscale(), config.avifQuality(), config.jxlQuality());
   }
 
   /** A short hash of these values, stable across restarts, for cache keys and ETags. */
   public String fingerprint() {
-    String text = jpegQuality + "|" + webpQuality + "|" + jpegType + "|" + resizeFilter + "|" + upscale;
+    String text = jpegQuality + "|" + webpQuality + "|" + jpegType + "|" + resizeFilter + "|" + upscale
+        + "|" + avifQuality + "|" + jxlQuality;
     try {
       byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(hash, 0, 4);

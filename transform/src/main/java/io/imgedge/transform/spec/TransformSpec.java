@@ -95,9 +95,9 @@ public record TransformSpec(
     return output.webpQuality();
   }
 
-  /** {@code auto=webp}. */
-  public boolean autoWebp() {
-    return output.autoWebp();
+  /** The {@code auto=} formats in order of preference, or none. */
+  public java.util.List<OutputTarget> auto() {
+    return output.auto();
   }
 
   /**
@@ -107,7 +107,8 @@ public record TransformSpec(
   public boolean onlyQuality() {
     return cropping.equals(Cropping.NONE) && sizing.equals(Sizing.NONE) && framing.equals(Framing.NONE)
         && adjustments.equals(Adjustments.NONE)
-        && output.equals(new Output(false, false, null, false, null, output.quality(), output.webpQuality()));
+        && output.equals(new Output(false, false, null, java.util.List.of(), null, output.quality(),
+            output.webpQuality()));
   }
 
   /**

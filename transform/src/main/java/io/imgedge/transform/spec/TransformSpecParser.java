@@ -54,7 +54,7 @@ public final class TransformSpecParser {
 
   /**
    * Parses a raw query and reports what it ignored or replaced (e.g. {@code pad} beside {@code
-   * canvas}, {@code format=avif}) as warnings for the {@code Imgedge-IO-Warning} header.
+   * canvas}, {@code metadata=c2pa}) as warnings for the {@code Imgedge-IO-Warning} header.
    *
    * @throws InvalidParameterException if a known parameter has a value it does not accept
    */
@@ -144,13 +144,18 @@ public final class TransformSpecParser {
   }
 
   private Output output(Map<String, String> params, List<String> warnings) {
-    OutputTarget format = format(params.get("format"), warnings);
-    boolean autoWebp = autoWebp(params.get("auto"), warnings) && format != OutputTarget.AUTO
-        && !isWebp(format);
+    OutputTarget format = format(params.get("format"));
+    List<OutputTarget> auto = format == OutputTarget.AUTO ? List.of()
+        : auto(params.get("auto")).stream().filter(t -> !sameFormat(t, format)).toList();
     int[] q = quality(params.get("quality"));
     Optimize optimize = optimize(params.get("optimize"));
     return new Output(frame(params.get("frame")), metadata(params.get("metadata"), warnings), format,
-        autoWebp, q[0] < 0 ? optimize : null, q[0] < 0 ? null : q[0], q[1] < 0 ? null : q[1]);
+        auto, q[0] < 0 ? optimize : null, q[0] < 0 ? null : q[0], q[1] < 0 ? null : q[1]);
+  }
+
+  /** Whether negotiating {@code auto} could change nothing because {@code format=} asks for it. */
+  private static boolean sameFormat(OutputTarget auto, @Nullable OutputTarget format) {
+    return auto == OutputTarget.WEBP ? isWebp(format) : auto == format;
   }
 
   private static boolean isWebp(@Nullable OutputTarget t) {
@@ -255,16 +260,15 @@ public final class TransformSpecParser {
     };
   }
 
-  private static @Nullable OutputTarget format(@Nullable String v, List<String> warnings) {
+  private static @Nullable OutputTarget format(@Nullable String v) {
     if (v == null) {
       return null;
     }
     return switch (v.trim().toLowerCase(Locale.ROOT)) {
       case "auto" -> OutputTarget.AUTO;
-      case "avif" -> {
-        warnings.add("format=avif is not available (no AVIF encoder); served as format=auto");
-        yield OutputTarget.AUTO;
-      }
+      case "avif" -> OutputTarget.AVIF;
+      case "jxl", "jpegxl" -> OutputTarget.JXL;
+      case "pjxl", "pjpegxl" -> OutputTarget.PROGRESSIVE_JXL;
       case "jpg", "jpeg" -> OutputTarget.JPEG;
       case "bjpg", "bjpeg" -> OutputTarget.BASELINE_JPEG;
       case "pjpg", "pjpeg" -> OutputTarget.PROGRESSIVE_JPEG;
@@ -275,8 +279,8 @@ public final class TransformSpecParser {
       case "webpll" -> OutputTarget.WEBP_LOSSLESS;
       case "webply" -> OutputTarget.WEBP_LOSSY;
       default ->
-          throw new InvalidParameterException("format", v, "auto, avif (served as auto), jpg (jpeg), "
-              + "bjpg (bjpeg), pjpg (pjpeg), png, png8, gif, webp, webpll or webply");
+          throw new InvalidParameterException("format", v, "auto, avif, jxl (jpegxl), pjxl (pjpegxl), "
+              + "jpg (jpeg), bjpg (bjpeg), pjpg (pjpeg), png, png8, gif, webp, webpll or webply");
     };
   }
 
@@ -292,24 +296,33 @@ public final class TransformSpecParser {
       case WEBP -> "webp";
       case WEBP_LOSSLESS -> "webpll";
       case WEBP_LOSSY -> "webply";
+      case AVIF -> "avif";
+      case JXL -> "jxl";
+      case PROGRESSIVE_JXL -> "pjxl";
       case SOURCE -> throw new IllegalArgumentException("SOURCE has no format= name");
     };
   }
 
-  /** {@code auto=} takes a comma-separated list; webp is honoured, avif is not available yet. */
-  private static boolean autoWebp(@Nullable String v, List<String> warnings) {
+  /**
+   * {@code auto=} takes a comma-separated list of {@code avif} and {@code webp}, in order of
+   * preference; a repeated name counts once.
+   */
+  private static List<OutputTarget> auto(@Nullable String v) {
     if (v == null) {
-      return false;
+      return List.of();
     }
-    boolean webp = false;
+    List<OutputTarget> auto = new ArrayList<>(2);
     for (String part : v.split(",")) {
-      switch (part.trim().toLowerCase(Locale.ROOT)) {
-        case "webp" -> webp = true;
-        case "avif" -> warnings.add("auto=avif is not available (no AVIF encoder) and was ignored");
-        default -> throw new InvalidParameterException("auto", v, "webp or avif");
+      OutputTarget t = switch (part.trim().toLowerCase(Locale.ROOT)) {
+        case "avif" -> OutputTarget.AVIF;
+        case "webp" -> OutputTarget.WEBP;
+        default -> throw new InvalidParameterException("auto", v, "avif, webp, or both in order of preference");
+      };
+      if (!auto.contains(t)) {
+        auto.add(t);
       }
     }
-    return webp;
+    return auto;
   }
 
   /** Returns {quality, webpQuality}, -1 for absent, after dropping values equal to the defaults. */
@@ -329,8 +342,9 @@ public final class TransformSpecParser {
     if (qWebp == q || (qWebp == defaults.webpQuality() && q < 0)) {
       qWebp = -1;
     }
-    if (q == defaults.jpegQuality() && q == defaults.webpQuality()) {
-      q = -1;
+    if (q == defaults.jpegQuality() && q == defaults.webpQuality() && q == defaults.avifQuality()
+        && q == defaults.jxlQuality()) {
+      q = -1; // the default of every lossy format: says nothing
     }
     return new int[] {q, qWebp};
   }

@@ -15,7 +15,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class TransformSpecParserTest {
-  private final TransformSpecParser parser = new TransformSpecParser(TransformDefaults.FASTLY);
+  /** Every lossy format's default quality 85, so that quality=85 says nothing. */
+  private static final TransformDefaults ALL_85 = new TransformDefaults(
+      85, 85, io.imgedge.config.TransformConfig.JpegType.AUTO, ResizeFilter.LANCZOS3, false, 85, 85);
+
+  private final TransformSpecParser parser = new TransformSpecParser(ALL_85);
 
   @Test
   void parse_nullOrEmpty_isNone() {
@@ -63,7 +67,10 @@ class TransformSpecParserTest {
       orient=vh                  | orient=3
       orient=rv                  | orient=5
       orient=lv                  | orient=7
-      auto=webp,avif             | auto=webp
+      auto=webp,webp             | auto=webp
+      auto=AVIF,avif,webp        | auto=avif,webp
+      format=jpegxl              | format=jxl
+      format=pjpegxl             | format=pjxl
       bg-color=f00               | bg-color=255,0,0
       bg-color=FF0000            | bg-color=255,0,0,1
       width=0.5                  | width=50p
@@ -76,7 +83,8 @@ class TransformSpecParserTest {
 
   @Test
   void parse_distinctFormatsStayDistinct() {
-    List<TransformSpec> specs = List.of("jpg", "pjpg", "bjpg", "png", "gif", "webp", "auto").stream()
+    List<TransformSpec> specs = List.of("jpg", "pjpg", "bjpg", "png", "gif", "webp", "auto", "avif",
+        "jxl", "pjxl").stream()
         .map(f -> parser.parse("format=" + f)).toList();
     assertThat(specs).doesNotHaveDuplicates();
     assertThat(parser.parse("format=bjpeg").canonical()).isEqualTo("format=bjpg");
@@ -87,7 +95,7 @@ class TransformSpecParserTest {
   @ValueSource(strings = {
     "resize-filter=lanczos3", "resize-filter=lanczos", "disable=upscale", "quality=85",
     "quality=85,85", "quality=,85", "orient=1", "dpr=1", "dpr=1.0", "dpr=2", "fit=crop",
-    "auto=avif", "enable=upscale&disable=upscale",
+    "enable=upscale&disable=upscale",
   })
   void parse_defaultsAndNoOps_normaliseAway(String query) {
     assertThat(parser.parse(query)).isEqualTo(TransformSpec.NONE);
@@ -193,12 +201,16 @@ class TransformSpecParserTest {
   }
 
   @Test
-  void parse_autoWebp() {
-    assertThat(parser.parse("auto=webp").autoWebp()).isTrue();
-    assertThat(parser.parse("auto=avif").autoWebp()).as("no AVIF encoder: falls back").isFalse();
+  void parse_auto_keepsTheOrderOfPreference() {
+    assertThat(parser.parse("auto=webp").auto()).containsExactly(OutputTarget.WEBP);
+    assertThat(parser.parse("auto=avif").auto()).containsExactly(OutputTarget.AVIF);
+    assertThat(parser.parse("auto=avif,webp").auto()).containsExactly(OutputTarget.AVIF, OutputTarget.WEBP);
+    assertThat(parser.parse("auto=webp,avif").auto()).containsExactly(OutputTarget.WEBP, OutputTarget.AVIF);
     assertThat(parser.parse("auto=webp&format=webp")).isEqualTo(parser.parse("format=webp"));
+    assertThat(parser.parse("auto=avif,webp&format=avif").auto()).containsExactly(OutputTarget.WEBP);
     assertThat(parser.parse("auto=webp&format=auto")).isEqualTo(parser.parse("format=auto"));
-    assertThat(parser.parse("auto=webp&format=png").autoWebp()).isTrue();
+    assertThat(parser.parse("auto=avif&format=auto")).isEqualTo(parser.parse("format=auto"));
+    assertThat(parser.parse("auto=webp&format=png").auto()).containsExactly(OutputTarget.WEBP);
   }
 
   @Test
@@ -222,7 +234,7 @@ class TransformSpecParserTest {
       dpr=two               | dpr           | a number from 1 to 10
       fit=fill              | fit           | bounds, cover or crop
       width=1&height=1&fit=fill | fit       | bounds, cover or crop
-      format=tiff           | format        | auto, avif (served as auto), jpg (jpeg), bjpg (bjpeg), pjpg (pjpeg), png, png8, gif, webp, webpll or webply
+      format=tiff           | format        | auto, avif, jxl (jpegxl), pjxl (pjpegxl), jpg (jpeg), bjpg (bjpeg), pjpg (pjpeg), png, png8, gif, webp, webpll or webply
       quality=0             | quality       | a number from 1 to 100
       quality=101           | quality       | a number from 1 to 100
       quality=80,90,70      | quality       | two separated by a comma
@@ -236,7 +248,7 @@ class TransformSpecParserTest {
       enable=crop           | enable        | upscale
       disable=everything    | disable       | upscale
       resize-filter=gauss   | resize-filter | nearest, bilinear (linear), bicubic (cubic), lanczos2, lanczos3 (lanczos)
-      auto=jxl              | auto          | webp or avif
+      auto=jxl              | auto          | avif, webp, or both in order of preference
       crop=5:0              | crop          | a ratio W:H
       crop=0,10             | crop          | W,H (pixels
       crop=10               | crop          | W,H (pixels
@@ -321,7 +333,8 @@ class TransformSpecParserTest {
       bw=threshold                      | bw=threshold,49
       bw=ATKINSON                       | bw=atkinson
       frame=1&metadata=copyright,c2pa   | frame=1&metadata=copyright
-      format=avif                       | format=auto
+      format=avif                       | format=avif
+      format=jxl&auto=avif,webp         | format=jxl&auto=avif,webp
       format=webpll&auto=webp           | format=webpll
       format=png8&optimize=high         | format=png8&optimize=high
       optimize=low&quality=70           | quality=70
@@ -335,9 +348,8 @@ class TransformSpecParserTest {
   @Test
   void parseWithWarnings_reportsIgnoredParameters() {
     var parsed = parser.parseWithWarnings("pad=10&canvas=400,300&format=avif&profile=high&dpr=2");
-    assertThat(parsed.warnings()).hasSize(4)
+    assertThat(parsed.warnings()).hasSize(3)
         .anyMatch(w -> w.contains("pad is ignored"))
-        .anyMatch(w -> w.contains("format=avif"))
         .anyMatch(w -> w.contains("profile"))
         .anyMatch(w -> w.contains("dpr"));
     assertThat(parser.parseWithWarnings("width=10").warnings()).isEmpty();
@@ -353,13 +365,15 @@ class TransformSpecParserTest {
 
   @Test
   void spec_rejectsNonCanonicalConstruction() {
-    assertThatThrownBy(() -> new Output(false, false, OutputTarget.SOURCE, false, null, null, null))
+    assertThatThrownBy(() -> new Output(false, false, OutputTarget.SOURCE, List.of(), null, null, null))
         .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Output(false, false, null, List.of(OutputTarget.JXL), null, null, null))
+        .as("auto= negotiates AVIF and WebP only").isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new Sizing(new Length.Pixels(1), null, 1000, Fit.CROP, null, null, null))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new Sizing(null, null, 999, null, null, null, null))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new Output(false, false, null, false, Optimize.LOW, 80, null))
+    assertThatThrownBy(() -> new Output(false, false, null, List.of(), Optimize.LOW, 80, null))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new Region(new Size.Dimensions(new Length.Pixels(1), new Length.Pixels(1)),
         null, false, true)).isInstanceOf(IllegalArgumentException.class);
@@ -393,8 +407,14 @@ class TransformSpecParserTest {
   }
 
   @Test
+  void parse_qualityEqualToSomeDefaultsOnly_isKept() {
+    TransformSpec spec = new TransformSpecParser(TransformDefaults.FASTLY).parse("quality=85");
+    assertThat(spec.quality()).as("85 is JPEG's and WebP's default, not AVIF's").isEqualTo(85);
+  }
+
+  @Test
   void parse_canonicalWithOnlyAWebpQuality_roundTrips() {
-    TransformSpecParser parser = new TransformSpecParser(TransformDefaults.FASTLY);
+    TransformSpecParser parser = new TransformSpecParser(ALL_85);
     TransformSpec spec = parser.parse("quality=85,70");
     assertThat(spec.canonical()).isEqualTo("quality=,70");
     assertThat(parser.parse(spec.canonical())).isEqualTo(spec);

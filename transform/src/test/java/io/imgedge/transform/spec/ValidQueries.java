@@ -27,7 +27,7 @@ final class ValidQueries {
     param(p, "dpr", ValidQueries::dpr);
     param(p, "fit", x -> pick(x, "bounds", "cover", "crop", "CROP"));
     param(p, "format", x -> pick(x, "auto", "jpg", "jpeg", "bjpg", "bjpeg", "pjpg", "pjpeg",
-        "png", "png8", "gif", "webp", "webpll", "webply", "avif"));
+        "png", "png8", "gif", "webp", "webpll", "webply", "avif", "jxl", "jpegxl", "pjxl"));
     param(p, "auto", x -> pick(x, "webp", "avif", "webp,avif", "avif,webp"));
     param(p, "quality", ValidQueries::quality);
     param(p, "orient", x -> pick(x, "r", "l", "h", "v", "hv", "vh", "rv", "vr", "lv", "vl",

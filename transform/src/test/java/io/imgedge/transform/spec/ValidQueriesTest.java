@@ -34,7 +34,7 @@ class ValidQueriesTest {
         .anyMatch(s -> s.bgColor() != null && s.bgColor().alpha() < 255)
         .anyMatch(s -> Boolean.TRUE.equals(s.upscale()))
         .anyMatch(s -> s.resizeFilter() == ResizeFilter.NEAREST)
-        .anyMatch(TransformSpec::autoWebp)
+        .anyMatch(s -> s.auto().size() == 2)
         .anyMatch(s -> s.cropping().trimColor() != null && s.cropping().trimColor().color() == null)
         .anyMatch(s -> s.cropping().precrop() != null && s.cropping().precrop().position() != null)
         .anyMatch(s -> s.cropping().crop() != null && s.cropping().crop().smart())
