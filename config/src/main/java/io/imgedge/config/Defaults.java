@@ -45,6 +45,8 @@ final class Defaults {
     d.put("limits.transform-queue", "64");
     d.put("limits.request-timeout", "30s");
     d.put("limits.derivatives-per-source-per-minute", "100");
+    d.put("limits.yield-queue-depth", "8");
+    d.put("limits.yield-max-age", "10s");
 
     d.put("transform.jpeg-quality", "85");
     d.put("transform.webp-quality", "85");

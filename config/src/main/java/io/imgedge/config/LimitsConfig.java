@@ -20,6 +20,10 @@ import java.time.Duration;
  * @param derivativesPerSourcePerMinute most different new derivatives rendered of one source in a
  *     minute; more get 429 (against floods of parameter variants) ({@code
  *     limits.derivatives-per-source-per-minute})
+ * @param yieldQueueDepth when this many transforms wait, an AVIF chosen by negotiation for a client
+ *     that takes WebP is answered as WebP for a short while; 0 never ({@code
+ *     limits.yield-queue-depth})
+ * @param yieldMaxAge how long such a WebP stands in ({@code limits.yield-max-age})
  */
 public record LimitsConfig(
     long maxInputBytes,
@@ -31,7 +35,9 @@ public record LimitsConfig(
     int transformConcurrency,
     int transformQueue,
     Duration requestTimeout,
-    int derivativesPerSourcePerMinute) {
+    int derivativesPerSourcePerMinute,
+    int yieldQueueDepth,
+    Duration yieldMaxAge) {
 
   private static final int MAX_SIDE = 65_535;
 
@@ -46,6 +52,8 @@ public record LimitsConfig(
         s.integer("limits.transform-concurrency", 1, 1024),
         s.integer("limits.transform-queue", 0, 100_000),
         s.duration("limits.request-timeout", Duration.ofMillis(100)),
-        s.integer("limits.derivatives-per-source-per-minute", 1, 1_000_000));
+        s.integer("limits.derivatives-per-source-per-minute", 1, 1_000_000),
+        s.integer("limits.yield-queue-depth", 0, 100_000),
+        s.duration("limits.yield-max-age", Duration.ofSeconds(1)));
   }
 }

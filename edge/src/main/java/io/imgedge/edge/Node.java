@@ -41,6 +41,7 @@ import io.imgedge.shield.SourceId;
 import io.imgedge.shield.SourceObject;
 import io.imgedge.shield.TransformPool;
 import io.imgedge.shield.VariantBudget;
+import io.imgedge.shield.YieldPolicy;
 import io.imgedge.shield.origin.AddressGuard;
 import io.imgedge.shield.origin.AddressResolver;
 import io.imgedge.shield.origin.FolderOrigin;
@@ -212,7 +213,7 @@ public final class Node implements AutoCloseable {
     return new Shield(origins(), new SourceCache(sources, clock, config.cache().negativeTtl(), registry),
         derivatives, transformer, pool, config.limits().requestTimeout(),
         new VariantBudget(config.limits().derivativesPerSourcePerMinute(), clock), config.cache().negativeTtl(),
-        registry);
+        registry, new YieldPolicy(config.limits().yieldQueueDepth(), config.limits().yieldMaxAge()), clock);
   }
 
   private OriginRouter origins() {

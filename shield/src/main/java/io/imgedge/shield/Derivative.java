@@ -44,6 +44,17 @@ public record Derivative(
         surrogateKeys);
   }
 
+  /**
+   * The same bytes standing in for another derivative (a WebP for an AVIF while the node is busy):
+   * short-lived, with a warning added.
+   */
+  public Derivative standingIn(Freshness shortLived, String warning) {
+    List<String> more = new java.util.ArrayList<>(warnings);
+    more.add(warning);
+    return new Derivative(bytes, format, etag, lastModified, shortLived, info, more, sourceValidator,
+        surrogateKeys);
+  }
+
   @Override
   public long sizeInBytes() {
     return bytes.length + 512L;

@@ -2,6 +2,7 @@ package io.imgedge.shield;
 
 import io.imgedge.transform.Transformer;
 import io.imgedge.transform.spec.FormatNegotiation.Negotiated;
+import io.imgedge.transform.spec.OutputTarget;
 import io.imgedge.transform.spec.TransformDefaults;
 import io.imgedge.transform.spec.TransformSpec;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +29,12 @@ public record DerivativeRequest(
     return source.key() + "?" + spec.canonical() + "#" + negotiated.token()
         + (negotiated.webpNegotiated() ? "~" : "") + "#v" + Transformer.PIPELINE_VERSION + "."
         + defaults.fingerprint();
+  }
+
+  /** The same derivative as WebP (lossy, chosen by negotiation): what stands in for an AVIF. */
+  public DerivativeRequest asWebp() {
+    return new DerivativeRequest(source, spec,
+        new Negotiated(OutputTarget.WEBP, true, true), defaults);
   }
 
   /**

@@ -9,8 +9,11 @@ import io.imgedge.transform.RenderResult;
 import io.imgedge.transform.Transformer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.imgedge.cache.Freshness;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
@@ -21,7 +24,10 @@ import org.jspecify.annotations.Nullable;
  * change (a 304) its derivatives are served again with the new freshness, without rendering.
  * Derivatives of a source that may not be stored are rendered per request, never queued.
  *
- * <p>Publishes the {@code imgedge.transform} timer, tagged by output format and result.
+ * <p>Publishes the {@code imgedge.transform} timer (tagged by output format and result), and per
+ * output format the {@code imgedge.encode} timer (the encoder's share of a render) and the {@code
+ * imgedge.transform.bytes} summary (output sizes); {@code imgedge.transform.yielded} counts WebPs
+ * that stood in for AVIFs (see {@link YieldPolicy}).
  */
 public final class Shield {
   private final OriginRouter origins;
@@ -34,6 +40,8 @@ public final class Shield {
   private final SingleFlight<String, Derivative> renders = new SingleFlight<>();
   private final VariantBudget budget;
   private final Cache<String, Throwable> failures;
+  private final YieldPolicy yieldPolicy;
+  private final Clock clock;
 
   /**
    * @param origins routes paths to origins
@@ -45,10 +53,12 @@ public final class Shield {
    * @param budget caps new derivatives per source per minute
    * @param negativeTtl how long a failed render is remembered (and answered at once)
    * @param registry where transform metrics go
+   * @param yieldPolicy when an AVIF is answered as WebP because the queue is long
+   * @param clock the wall clock, for the freshness of a WebP that stands in for an AVIF
    */
   public Shield(OriginRouter origins, SourceCache sources, LocalTier<String, Derivative> derivatives,
       Transformer transformer, TransformPool pool, Duration renderBudget, VariantBudget budget,
-      Duration negativeTtl, MeterRegistry registry) {
+      Duration negativeTtl, MeterRegistry registry, YieldPolicy yieldPolicy, Clock clock) {
     this.origins = origins;
     this.sources = sources;
     this.derivatives = derivatives;
@@ -58,6 +68,8 @@ public final class Shield {
     this.budget = budget;
     this.failures = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(negativeTtl).build();
     this.registry = registry;
+    this.yieldPolicy = yieldPolicy;
+    this.clock = clock;
   }
 
   /**
@@ -95,13 +107,30 @@ public final class Shield {
       // request that missed while the last render finished joins its result instead of rendering.
       return renders.run(version, () -> {
         Derivative justMade = kept(key, source);
-        return justMade != null ? CompletableFuture.completedFuture(justMade)
-            : pool.submit(() -> renderNow(source, request)).thenApply(d -> {
-              derivatives.put(key, d);
-              return d;
-            });
+        if (justMade != null) {
+          return CompletableFuture.completedFuture(justMade);
+        }
+        if (request.negotiated().mayYieldToWebp() && yieldPolicy.yields(pool.queued())) {
+          return render(route, request.asWebp()).thenApply(this::standIn);
+        }
+        return pool.submit(() -> renderNow(source, request)).thenApply(d -> {
+          derivatives.put(key, d);
+          return d;
+        });
       }).whenComplete((d, error) -> remember(version, error));
     });
+  }
+
+  /**
+   * A WebP standing in for an AVIF while the queue is long: fresh for the yield's short max-age
+   * only, with a warning, and not kept under the AVIF's key (the next request after it expires
+   * renders the AVIF).
+   */
+  private Derivative standIn(Derivative webp) {
+    registry.counter("imgedge.transform.yielded").increment();
+    return webp.standingIn(Freshness.of(clock.instant(), yieldPolicy.maxAge()),
+        "served as WebP instead of AVIF while the node is busy; AVIF follows within "
+            + yieldPolicy.maxAge().toSeconds() + " s");
   }
 
   /** The kept derivative of this version of the source, or null. */
@@ -156,6 +185,8 @@ public final class Shield {
           request.negotiated(), renderBudget);
       format = r.format().shortName();
       result = "ok";
+      registry.timer("imgedge.encode", "format", format).record(r.encodeNanos(), TimeUnit.NANOSECONDS);
+      registry.summary("imgedge.transform.bytes", "format", format).record(r.bytes().length);
       return new Derivative(r.bytes(), r.format(), request.etag(source.validator()),
           source.lastModified(), source.freshness(), r.info(), r.warnings(), source.validator(),
           source.surrogateKeys());

@@ -25,6 +25,6 @@ final class QualityFallback {
     List<String> warnings = new ArrayList<>(rendered.warnings());
     warnings.add("the re-encoded image (%d bytes) was larger than the source, which is served as is"
         .formatted(rendered.bytes().length));
-    return new RenderResult(source, h.format(), h.width(), h.height(), h, warnings);
+    return new RenderResult(source, h.format(), h.width(), h.height(), h, warnings, rendered.encodeNanos());
   }
 }

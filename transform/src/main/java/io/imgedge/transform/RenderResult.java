@@ -12,9 +12,11 @@ import java.util.List;
  * @param height its height
  * @param source the source's header
  * @param warnings non-fatal adjustments (e.g. a size clamped to the output limit)
+ * @param encodeNanos the time spent encoding (every frame of an animation), for per-format metrics
  */
 public record RenderResult(
-    byte[] bytes, ImageFormat format, int width, int height, ImageHeader source, List<String> warnings) {
+    byte[] bytes, ImageFormat format, int width, int height, ImageHeader source, List<String> warnings,
+    long encodeNanos) {
 
   /** Copies the warnings. */
   public RenderResult {

@@ -147,7 +147,7 @@ public final class Transformer {
       bytes = copyright(source, header, output, bytes, warnings);
     }
     RenderResult result = new RenderResult(bytes, output, context.image().getWidth(),
-        context.image().getHeight(), header, warnings);
+        context.image().getHeight(), header, warnings, context.encodeNanos() + r.finishNanos);
     return QualityFallback.apply(result, source, spec);
   }
 
@@ -169,6 +169,7 @@ public final class Transformer {
     private final long deadline;
     private final BiFunction<Integer, Integer, Layout> planner;
     private byte[] animationBytes = new byte[0];
+    private long finishNanos;
 
     Render(ImageHeader header, TransformSpec spec, ImageFormat output, EncodeOptions options,
         long deadline, BiFunction<Integer, Integer, Layout> planner) {
@@ -213,7 +214,9 @@ public final class Transformer {
         if (context == null) {
           throw new InvalidImageException("the animation has no frames");
         }
+        long start = nanoTime.getAsLong();
         animationBytes = encoder.finish();
+        finishNanos = nanoTime.getAsLong() - start;
         return context;
       }
     }

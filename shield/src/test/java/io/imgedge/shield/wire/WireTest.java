@@ -49,7 +49,7 @@ class WireTest {
         .isInstanceOfSatisfying(OriginException.class, e -> assertThat(e.status()).isEqualTo(400))
         .hasMessageContaining("'defaults'");
     assertThatThrownBy(() -> WireRequest.parse(Map.of("origin", "o", "path", "p", "target", "tiff",
-        "defaults", "85,85,AUTO,lanczos3,false")))
+        "defaults", "85,85,AUTO,lanczos3,false,60,80")))
         .hasMessageContaining("'target'");
   }
 

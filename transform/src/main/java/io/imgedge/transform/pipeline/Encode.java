@@ -17,9 +17,10 @@ public final class Encode implements Step {
   @Override
   public void apply(PipelineContext context) {
     if (context.animation() != null) {
-      context.animation().add(context.image(), context.frameDelayMillis());
+      context.timeEncode(() -> context.animation().add(context.image(), context.frameDelayMillis()));
     } else {
-      context.encoded(encoders.encode(context.image(), context.output(), context.encodeOptions()));
+      context.timeEncode(() ->
+          context.encoded(encoders.encode(context.image(), context.output(), context.encodeOptions())));
     }
   }
 }

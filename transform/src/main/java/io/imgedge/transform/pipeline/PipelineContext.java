@@ -31,6 +31,7 @@ public final class PipelineContext {
   private BufferedImage image;
   private @Nullable SrgbConversion pendingConversion;
   private byte @Nullable [] encoded;
+  private long encodeNanos;
   private @Nullable AnimationEncoder animation;
   private int frameDelayMillis;
   private @Nullable Point smartCrop;
@@ -191,6 +192,18 @@ public final class PipelineContext {
 
   void encoded(byte[] bytes) {
     this.encoded = bytes;
+  }
+
+  /** The time the Encode step has taken so far (every frame's, for an animation). */
+  public long encodeNanos() {
+    return encodeNanos;
+  }
+
+  /** Runs an encoding step and adds its time to {@link #encodeNanos()}. */
+  void timeEncode(Runnable encode) {
+    long start = nanoTime.getAsLong();
+    encode.run();
+    encodeNanos += nanoTime.getAsLong() - start;
   }
 
   boolean deadlinePassed() {
