@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Builds the root file system under imgedge's OCI image (the `oci` Maven profile runs it), with no
 # registry and no Docker daemon: a Java runtime made by jlink from the JDK that builds, the shared
-# libraries that runtime (and imgedge's native WebP codec) links against, copied from this machine,
-# a world-writable /tmp and an unprivileged user. Jib then puts imgedge's jars on top of it.
+# libraries that runtime (and imgedge's native WebP codec) links against, the native codecs imgedge
+# binds through FFM (libjpeg-turbo, libavif, libjxl: loaded by name at run time, so ldd cannot see
+# them; install libturbojpeg0 libavif15 libjxl0.7 before building the image) with what they link
+# against, all copied from this machine, a world-writable /tmp and an unprivileged user. Jib then
+# puts imgedge's jars on top of it.
 #
 # Usage: ops/oci/rootfs.sh OUTPUT_DIR FAT_JAR   (JAVA_HOME: a JDK 25)
 set -euo pipefail
@@ -23,10 +26,23 @@ trap 'rm -rf "$natives"' EXIT
 libs() { # the shared libraries a binary needs, as absolute paths
   ldd "$1" 2>/dev/null | awk '$2 == "=>" && $3 ~ /^\// {print $3} $1 ~ /^\// {print $1}'
 }
+ffm_codecs() { # the FFM-bound codec libraries that are installed, as absolute paths
+  local soname path
+  for soname in libturbojpeg.so.0 libavif.so.15 libjxl.so.0.7; do
+    path="$(ldconfig -p | awk -v n="$soname" '$1 == n && /x86-64/ {print $NF; exit}')"
+    if [ -n "$path" ]; then echo "$path"; else echo "rootfs: $soname is not installed; the image will fall back without it" >&2; fi
+  done
+}
+codecs="$(ffm_codecs)"
 {
   find "$out/opt/java" -type f \( -name '*.so' -o -path '*/bin/*' -o -name jspawnhelper \)
   find "$natives" -type f -name '*.so'
-} | while read -r binary; do libs "$binary"; done | grep -v -e "^$out/" -e "^$natives/" | sort -u | while read -r lib; do
+  echo "$codecs"
+} | while read -r binary; do [ -n "$binary" ] && libs "$binary"; done | grep -v -e "^$out/" -e "^$natives/" | sort -u | while read -r lib; do
+  mkdir -p "$out$(dirname "$lib")"
+  cp -L "$lib" "$out$lib"
+done
+for lib in $codecs; do # the codecs themselves, under their sonames
   mkdir -p "$out$(dirname "$lib")"
   cp -L "$lib" "$out$lib"
 done
