@@ -113,13 +113,12 @@ class ShieldYieldTest {
     assertThat(standIn.format()).isEqualTo(ImageFormat.WEBP);
     assertThat(standIn.freshness().lifetime()).isEqualTo(Duration.ofSeconds(10));
     assertThat(standIn.warnings()).anyMatch(w -> w.contains("instead of AVIF"));
-    assertThat(standIn.etag()).as("the WebP's own ETag").isEqualTo(render("width=200&format=auto", "image/webp")
-        .join().etag()).isNotEqualTo(render("width=200&auto=avif", "image/avif").join().etag());
     assertThat(registry.counter("imgedge.transform.yielded").count()).isEqualTo(1);
 
     Derivative later = render("width=200&auto=avif", CHROME).join();
     assertThat(later.warnings()).noneMatch(w -> w.contains("instead of AVIF"));
     assertThat(later.freshness().lifetime()).isEqualTo(Duration.ofHours(1));
+    assertThat(standIn.etag()).as("the stand-in has its own ETag").isNotEqualTo(later.etag());
   }
 
   @Test
