@@ -34,7 +34,9 @@ import org.jspecify.annotations.Nullable;
  * JPEGs go through {@link CmykJpegReader}. Without libjpeg-turbo, a YCbCr JPEG that the render
  * shrinks is read as its raw YCbCr raster by the JDK decoder and converted after the resize
  * ({@link YccJpegReader}). A decoder warning that means missing data (a truncated
- * file) fails the decode rather than returning a partly gray image.
+ * file) fails the decode rather than returning a partly gray image. AVIF goes through libavif
+ * (dav1d) when {@link NativeCodecs} has it, and is refused (415) otherwise; its {@code irot} and
+ * {@code imir} are left to the pipeline, which the probe told of them as an EXIF orientation.
  */
 public final class ImageDecoder {
   private static final String TWELVEMONKEYS = "com.twelvemonkeys.";
@@ -44,6 +46,7 @@ public final class ImageDecoder {
   private final CmykJpegReader cmyk;
   private final @Nullable ImageReaderSpi jdkJpeg;
   private final @Nullable TurboJpegDecoder turbo;
+  private final @Nullable AvifDecoder avif;
   private final String jpegCodec;
 
   /** Finds the decoders, with libjpeg-turbo for JPEG if it is installed. */
@@ -58,6 +61,7 @@ public final class ImageDecoder {
   public ImageDecoder(NativeCodecs natives) {
     var library = natives.turbo();
     this.turbo = library == null ? null : new TurboJpegDecoder(library);
+    this.avif = natives.libAvif() == null ? null : new AvifDecoder(natives.libAvif());
     this.jpegCodec = natives.jpegCodec();
     readers.put(ImageFormat.JPEG, required("jpeg", List.of(TWELVEMONKEYS)));
     readers.put(ImageFormat.PNG, required("png", List.of(JDK)));
@@ -83,9 +87,13 @@ public final class ImageDecoder {
     return jpegCodec;
   }
 
-  /** The decoder class used for a format, for the start-up log and /metrics. */
+  /** The decoder used for a format, for the start-up log and /metrics. */
   public String decoderName(ImageFormat format) {
-    return readers.get(format).getClass().getName();
+    if (format == ImageFormat.AVIF) {
+      return avif == null ? NativeCodecs.NOT_INSTALLED : AvifDecoder.class.getName();
+    }
+    ImageReaderSpi spi = readers.get(format);
+    return spi == null ? NativeCodecs.NOT_INSTALLED : spi.getClass().getName();
   }
 
   /**
@@ -107,6 +115,9 @@ public final class ImageDecoder {
    * @throws TransformException if the data cannot be decoded
    */
   public DecodedImage decode(byte[] source, ImageHeader header, double maxShrink) {
+    if (header.format() == ImageFormat.AVIF) {
+      return avif(source, header);
+    }
     byte[] data = JpegProfileGuard.safe(source, header);
     if (turbo != null && turbo.accepts(header)) {
       DecodedImage fast = turbo.decode(data, header, maxShrink);
@@ -130,6 +141,15 @@ public final class ImageDecoder {
     // TwelveMonkeys applies a JPEG's embedded profile itself.
     boolean applied = header.format() == ImageFormat.JPEG;
     return new DecodedImage(image, applied ? null : EmbeddedProfile.forRgbImage(header.iccProfile()));
+  }
+
+  /** Decodes the first image of an AVIF, at most as large as the probe read it. */
+  private DecodedImage avif(byte[] data, ImageHeader header) {
+    if (avif == null) {
+      throw new UnsupportedImageException(
+          "AVIF sources cannot be decoded on this node (libavif is not installed)");
+    }
+    return avif.decode(data, (long) header.width() * header.height()).image();
   }
 
   /**

@@ -1,37 +1,50 @@
 package io.imgedge.transform.codec;
 
+import io.imgedge.transform.codec.avif.LibAvif;
 import io.imgedge.transform.codec.turbo.TurboJpeg;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Which native codecs this process uses. {@link #load()} binds libjpeg-turbo (Debian's {@code
- * libturbojpeg0}) through the FFM API and logs one line saying which JPEG codec is active; when the
- * library is absent, JPEG goes through the pure-Java path (ImageIO with TwelveMonkeys). Create one
- * at start-up and hand it to {@link ImageDecoder} and {@link Encoders}; {@link #none()} forces the
- * pure-Java path (tests, comparisons).
+ * Which native codecs this process uses, bound through the FFM API: libjpeg-turbo (Debian's {@code
+ * libturbojpeg0}) for JPEG and libavif (Debian's {@code libavif15}, with aom and dav1d) for AVIF.
+ * {@link #load()} binds each one that is installed and logs one line per format saying which codec
+ * is active or what happens without it: JPEG falls back to the pure-Java path (ImageIO with
+ * TwelveMonkeys); AVIF output is served as WebP, with a warning, and AVIF sources are refused (415).
+ * Create one at start-up and hand it to {@link ImageDecoder} and {@link Encoders}; {@link #none()}
+ * binds nothing (the pure-Java path, for tests and comparisons).
  */
 public final class NativeCodecs {
   /** {@link #jpegCodec()} when libjpeg-turbo is not used. */
   public static final String IMAGEIO = "ImageIO";
+  /** What {@link #describe()} says of a format whose library is missing. */
+  public static final String NOT_INSTALLED = "not installed";
 
   private static final Logger LOG = System.getLogger(NativeCodecs.class.getName());
 
   private final @Nullable TurboJpeg turbo;
+  private final @Nullable LibAvif avif;
 
-  private NativeCodecs(@Nullable TurboJpeg turbo) {
+  private NativeCodecs(@Nullable TurboJpeg turbo, @Nullable LibAvif avif) {
     this.turbo = turbo;
+    this.avif = avif;
   }
 
-  /** Binds libjpeg-turbo if it is installed, else the pure-Java path; logs which, once. */
+  /** Binds every native codec that is installed; logs, once per format, which codec is active. */
   public static NativeCodecs load() {
     return load(TurboJpeg.DEFAULT_LIBRARY);
   }
 
-  /** Binds this TurboJPEG library (a soname or path) if it loads, else the pure-Java path. */
-  public static NativeCodecs load(String library) {
-    return load(library, true);
+  /**
+   * Binds this TurboJPEG library (a soname or path) if it loads, and the other codecs if they are
+   * installed.
+   */
+  public static NativeCodecs load(String turboLibrary) {
+    return load(turboLibrary, true);
   }
 
   /** As {@link #load()}, logging only at DEBUG: for codecs made outside the composition root. */
@@ -39,22 +52,30 @@ public final class NativeCodecs {
     return load(TurboJpeg.DEFAULT_LIBRARY, false);
   }
 
-  private static NativeCodecs load(String library, boolean announce) {
+  private static NativeCodecs load(String turboLibrary, boolean announce) {
+    TurboJpeg turbo = bind("JPEG", turboLibrary, TurboJpeg::load, TurboJpeg::version,
+        IMAGEIO + " (pure Java, slower); install libturbojpeg0 for libjpeg-turbo", announce);
+    LibAvif avif = bind("AVIF", LibAvif.DEFAULT_LIBRARY, LibAvif::load, LibAvif::version,
+        "none: AVIF output is served as WebP and AVIF sources are refused; install libavif15", announce);
+    return new NativeCodecs(turbo, avif);
+  }
+
+  private static <T> @Nullable T bind(String format, String library, Function<String, T> loader,
+      Function<T, String> version, String fallback, boolean announce) {
     try {
-      NativeCodecs codecs = new NativeCodecs(TurboJpeg.load(library));
-      LOG.log(announce ? Level.INFO : Level.DEBUG, "JPEG codec: " + codecs.jpegCodec());
-      return codecs;
+      T codec = loader.apply(library);
+      LOG.log(announce ? Level.INFO : Level.DEBUG, format + " codec: " + version.apply(codec) + " (FFM)");
+      return codec;
     } catch (RuntimeException | LinkageError e) {
-      LOG.log(announce ? Level.WARNING : Level.DEBUG, "JPEG codec: " + IMAGEIO
-          + " (pure Java, slower): " + library + " did not load (" + e.getMessage()
-          + "); install libturbojpeg0 for libjpeg-turbo");
-      return none();
+      LOG.log(announce ? Level.WARNING : Level.DEBUG,
+          format + " codec: " + fallback + " (" + library + " did not load: " + e.getMessage() + ")");
+      return null;
     }
   }
 
-  /** The pure-Java path only. */
+  /** No native codec: the pure-Java path only (no AVIF). */
   public static NativeCodecs none() {
-    return new NativeCodecs(null);
+    return new NativeCodecs(null, null);
   }
 
   /**
@@ -70,12 +91,38 @@ public final class NativeCodecs {
     return turbo != null;
   }
 
+  /** Whether libavif is in use (AVIF is read and written). */
+  public boolean avif() {
+    return avif != null;
+  }
+
+  /**
+   * The codec per format that depends on a native library, for the start-up log, {@code /status}
+   * and metrics: e.g. {@code jpeg=libjpeg-turbo 2.1.5 (FFM)}, {@code avif=not installed}.
+   */
+  public Map<String, String> describe() {
+    Map<String, String> codecs = new LinkedHashMap<>();
+    codecs.put("jpeg", jpegCodec());
+    codecs.put("avif", avif == null ? NOT_INSTALLED : shortVersion(avif.version()) + " (FFM)");
+    return codecs;
+  }
+
+  /** {@code "libavif 0.11.1"} of {@code "libavif 0.11.1 (dav1d [dec]:1.0.0, ...)"}. */
+  private static String shortVersion(String version) {
+    int paren = version.indexOf(" (");
+    return paren < 0 ? version : version.substring(0, paren);
+  }
+
   @Nullable TurboJpeg turbo() {
     return turbo;
   }
 
+  @Nullable LibAvif libAvif() {
+    return avif;
+  }
+
   @Override
   public String toString() {
-    return "NativeCodecs[jpeg=" + jpegCodec() + "]";
+    return "NativeCodecs" + describe();
   }
 }
