@@ -24,7 +24,7 @@ public record TransformConfig(
   public static final int DEFAULT_AVIF_QUALITY = 60;
 
   /** {@code transform.jxl-quality}'s default, chosen by measurement (see README: JPEG XL). */
-  public static final int DEFAULT_JXL_QUALITY = 80;
+  public static final int DEFAULT_JXL_QUALITY = 85;
 
   /** The defaults for AVIF, JPEG XL and client hints, with the rest given. */
   public TransformConfig(

@@ -15,8 +15,8 @@ import javax.imageio.spi.ImageWriterSpi;
  * example the WebP native library cannot load), construction fails with the format's name rather
  * than the first request. JPEG goes through libjpeg-turbo when {@link NativeCodecs} has it, else
  * through the JDK's writer (with optimized Huffman tables, as libjpeg-turbo and sharp write them).
- * AVIF goes through libavif (aom) when {@link NativeCodecs} has it, and is not written otherwise
- * ({@link #formats()} says so).
+ * AVIF goes through libavif (aom) and JPEG XL through libjxl when {@link NativeCodecs} has them;
+ * without them those formats are not written ({@link #formats()} says so).
  */
 public final class Encoders {
   /**
@@ -48,6 +48,10 @@ public final class Encoders {
     if (natives.libAvif() != null) {
       AvifEncoder avif = new AvifEncoder(natives.libAvif(), AVIF_SPEED, AvifSettings.YUV420, 1);
       put(ImageFormat.AVIF, avif, avif.providerName());
+    }
+    if (natives.libJxl() != null) {
+      JxlEncoder jxl = new JxlEncoder(natives.libJxl());
+      put(ImageFormat.JXL, jxl, jxl.providerName());
     }
     imageIo(ImageFormat.PNG, "image/png", "com.sun.imageio.", (p, o) -> { });
     this.gifWriter = imageIo(ImageFormat.GIF, "image/gif", "com.sun.imageio.", (p, o) -> { }).provider();

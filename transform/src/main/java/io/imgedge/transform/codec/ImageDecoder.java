@@ -35,8 +35,9 @@ import org.jspecify.annotations.Nullable;
  * shrinks is read as its raw YCbCr raster by the JDK decoder and converted after the resize
  * ({@link YccJpegReader}). A decoder warning that means missing data (a truncated
  * file) fails the decode rather than returning a partly gray image. AVIF goes through libavif
- * (dav1d) when {@link NativeCodecs} has it, and is refused (415) otherwise; its {@code irot} and
- * {@code imir} are left to the pipeline, which the probe told of them as an EXIF orientation.
+ * (dav1d) and JPEG XL through libjxl when {@link NativeCodecs} has them, and are refused (415)
+ * otherwise; their orientation ({@code irot}/{@code imir}, the codestream's) is left to the
+ * pipeline, which the probe told of it as an EXIF orientation.
  */
 public final class ImageDecoder {
   private static final String TWELVEMONKEYS = "com.twelvemonkeys.";
@@ -47,6 +48,7 @@ public final class ImageDecoder {
   private final @Nullable ImageReaderSpi jdkJpeg;
   private final @Nullable TurboJpegDecoder turbo;
   private final @Nullable AvifDecoder avif;
+  private final @Nullable JxlDecoder jxl;
   private final String jpegCodec;
 
   /** Finds the decoders, with libjpeg-turbo for JPEG if it is installed. */
@@ -62,6 +64,7 @@ public final class ImageDecoder {
     var library = natives.turbo();
     this.turbo = library == null ? null : new TurboJpegDecoder(library);
     this.avif = natives.libAvif() == null ? null : new AvifDecoder(natives.libAvif());
+    this.jxl = natives.libJxl() == null ? null : new JxlDecoder(natives.libJxl());
     this.jpegCodec = natives.jpegCodec();
     readers.put(ImageFormat.JPEG, required("jpeg", List.of(TWELVEMONKEYS)));
     readers.put(ImageFormat.PNG, required("png", List.of(JDK)));
@@ -92,6 +95,9 @@ public final class ImageDecoder {
     if (format == ImageFormat.AVIF) {
       return avif == null ? NativeCodecs.NOT_INSTALLED : AvifDecoder.class.getName();
     }
+    if (format == ImageFormat.JXL) {
+      return jxl == null ? NativeCodecs.NOT_INSTALLED : JxlDecoder.class.getName();
+    }
     ImageReaderSpi spi = readers.get(format);
     return spi == null ? NativeCodecs.NOT_INSTALLED : spi.getClass().getName();
   }
@@ -117,6 +123,9 @@ public final class ImageDecoder {
   public DecodedImage decode(byte[] source, ImageHeader header, double maxShrink) {
     if (header.format() == ImageFormat.AVIF) {
       return avif(source, header);
+    }
+    if (header.format() == ImageFormat.JXL) {
+      return jxl(source, header);
     }
     byte[] data = JpegProfileGuard.safe(source, header);
     if (turbo != null && turbo.accepts(header)) {
@@ -150,6 +159,15 @@ public final class ImageDecoder {
           "AVIF sources cannot be decoded on this node (libavif is not installed)");
     }
     return avif.decode(data, (long) header.width() * header.height()).image();
+  }
+
+  /** Decodes the first frame of a JPEG XL, at most as large as the probe read it. */
+  private DecodedImage jxl(byte[] data, ImageHeader header) {
+    if (jxl == null) {
+      throw new UnsupportedImageException(
+          "JPEG XL sources cannot be decoded on this node (libjxl is not installed)");
+    }
+    return jxl.decode(data, (long) header.width() * header.height());
   }
 
   /**

@@ -44,10 +44,14 @@ final class JxlEncoder implements ImageEncoder {
     }
   }
 
-  /** Lossless at quality 100 or when asked for; else cjxl's distance for the quality. */
+  /**
+   * Lossless at quality 100 or when asked for; else cjxl's distance for the quality; progressive
+   * for {@code format=pjxl}.
+   */
   JxlSettings settings(EncodeOptions options) {
     int quality = Math.clamp(options.quality(), 1, 100);
-    return options.lossless() ? JxlSettings.lossless(effort) : JxlSettings.forQuality(quality, effort);
+    JxlSettings settings = options.lossless() ? JxlSettings.lossless(effort) : JxlSettings.forQuality(quality, effort);
+    return options.progressive() ? settings.progressively() : settings;
   }
 
   /** The image's own array when it is exactly its pixels (not a sub-image), else a copy. */

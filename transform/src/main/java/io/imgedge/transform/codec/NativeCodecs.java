@@ -1,6 +1,7 @@
 package io.imgedge.transform.codec;
 
 import io.imgedge.transform.codec.avif.LibAvif;
+import io.imgedge.transform.codec.jxl.LibJxl;
 import io.imgedge.transform.codec.turbo.TurboJpeg;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -11,10 +12,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Which native codecs this process uses, bound through the FFM API: libjpeg-turbo (Debian's {@code
- * libturbojpeg0}) for JPEG and libavif (Debian's {@code libavif15}, with aom and dav1d) for AVIF.
- * {@link #load()} binds each one that is installed and logs one line per format saying which codec
- * is active or what happens without it: JPEG falls back to the pure-Java path (ImageIO with
- * TwelveMonkeys); AVIF output is served as WebP, with a warning, and AVIF sources are refused (415).
+ * libturbojpeg0}) for JPEG, libavif (Debian's {@code libavif15}, with aom and dav1d) for AVIF and
+ * libjxl (Debian's {@code libjxl0.7}) for JPEG XL. {@link #load()} binds each one that is installed
+ * and logs one line per format saying which codec is active or what happens without it: JPEG falls
+ * back to the pure-Java path (ImageIO with TwelveMonkeys); AVIF and JPEG XL output is served as
+ * WebP, with a warning, and such sources are refused (415).
  * Create one at start-up and hand it to {@link ImageDecoder} and {@link Encoders}; {@link #none()}
  * binds nothing (the pure-Java path, for tests and comparisons).
  */
@@ -28,10 +30,12 @@ public final class NativeCodecs {
 
   private final @Nullable TurboJpeg turbo;
   private final @Nullable LibAvif avif;
+  private final @Nullable LibJxl jxl;
 
-  private NativeCodecs(@Nullable TurboJpeg turbo, @Nullable LibAvif avif) {
+  private NativeCodecs(@Nullable TurboJpeg turbo, @Nullable LibAvif avif, @Nullable LibJxl jxl) {
     this.turbo = turbo;
     this.avif = avif;
+    this.jxl = jxl;
   }
 
   /** Binds every native codec that is installed; logs, once per format, which codec is active. */
@@ -57,7 +61,9 @@ public final class NativeCodecs {
         IMAGEIO + " (pure Java, slower); install libturbojpeg0 for libjpeg-turbo", announce);
     LibAvif avif = bind("AVIF", LibAvif.DEFAULT_LIBRARY, LibAvif::load, LibAvif::version,
         "none: AVIF output is served as WebP and AVIF sources are refused; install libavif15", announce);
-    return new NativeCodecs(turbo, avif);
+    LibJxl jxl = bind("JPEG XL", LibJxl.DEFAULT_LIBRARY, LibJxl::load, LibJxl::version,
+        "none: JPEG XL output is served as WebP and JPEG XL sources are refused; install libjxl0.7", announce);
+    return new NativeCodecs(turbo, avif, jxl);
   }
 
   private static <T> @Nullable T bind(String format, String library, Function<String, T> loader,
@@ -73,9 +79,9 @@ public final class NativeCodecs {
     }
   }
 
-  /** No native codec: the pure-Java path only (no AVIF). */
+  /** No native codec: the pure-Java path only (no AVIF, no JPEG XL). */
   public static NativeCodecs none() {
-    return new NativeCodecs(null, null);
+    return new NativeCodecs(null, null, null);
   }
 
   /**
@@ -96,6 +102,11 @@ public final class NativeCodecs {
     return avif != null;
   }
 
+  /** Whether libjxl is in use (JPEG XL is read and written). */
+  public boolean jxl() {
+    return jxl != null;
+  }
+
   /**
    * The codec per format that depends on a native library, for the start-up log, {@code /status}
    * and metrics: e.g. {@code jpeg=libjpeg-turbo 2.1.5 (FFM)}, {@code avif=not installed}.
@@ -104,6 +115,7 @@ public final class NativeCodecs {
     Map<String, String> codecs = new LinkedHashMap<>();
     codecs.put("jpeg", jpegCodec());
     codecs.put("avif", avif == null ? NOT_INSTALLED : shortVersion(avif.version()) + " (FFM)");
+    codecs.put("jxl", jxl == null ? NOT_INSTALLED : jxl.version() + " (FFM)");
     return codecs;
   }
 
@@ -119,6 +131,10 @@ public final class NativeCodecs {
 
   @Nullable LibAvif libAvif() {
     return avif;
+  }
+
+  @Nullable LibJxl libJxl() {
+    return jxl;
   }
 
   @Override

@@ -17,8 +17,11 @@ class EncodersTest {
   private static final ImageDecoder DECODER = new ImageDecoder();
 
   @Test
-  void providers_coverTheFourWritableFormats() {
-    assertThat(ENCODERS.providers()).containsOnlyKeys(ImageFormat.JPEG, ImageFormat.PNG, ImageFormat.GIF, ImageFormat.WEBP);
+  void providers_coverEveryWritableFormat_withTheNativeCodecsInstalled() {
+    assertThat(ENCODERS.providers()).containsOnlyKeys(ImageFormat.JPEG, ImageFormat.PNG, ImageFormat.GIF,
+        ImageFormat.WEBP, ImageFormat.AVIF, ImageFormat.JXL);
+    assertThat(ENCODERS.providers().get(ImageFormat.AVIF)).startsWith("libavif 0.11");
+    assertThat(ENCODERS.providers().get(ImageFormat.JXL)).startsWith("libjxl 0.7");
     assertThat(ENCODERS.providers().get(ImageFormat.WEBP)).startsWith("com.luciad.imageio.webp.");
     assertThat(ENCODERS.providers().get(ImageFormat.JPEG)).isIn(
         ENCODERS.jpegCodec(), "com.sun.imageio.plugins.jpeg.JPEGImageWriterSpi");
@@ -28,6 +31,8 @@ class EncodersTest {
   void providers_pureJava_jpegIsTheJdkWriter() {
     Encoders pureJava = new Encoders(NativeCodecs.none());
     assertThat(pureJava.providers().get(ImageFormat.JPEG)).startsWith("com.sun.imageio.");
+    assertThat(pureJava.formats()).as("no AVIF or JPEG XL without their libraries")
+        .containsExactlyInAnyOrder(ImageFormat.JPEG, ImageFormat.PNG, ImageFormat.GIF, ImageFormat.WEBP);
     assertThat(pureJava.jpegCodec()).isEqualTo("ImageIO");
   }
 

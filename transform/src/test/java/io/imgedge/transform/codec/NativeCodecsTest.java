@@ -24,6 +24,20 @@ class NativeCodecsTest {
     assertThat(turbo().jpegCodec()).matches("libjpeg-turbo [0-9]+\\.[0-9]+(\\.[0-9]+)? \\(FFM\\)");
   }
 
+  /**
+   * libavif and libjxl; fails where they are missing, as they must not be silently skipped on CI
+   * (which installs libavif15 and libjxl0.7).
+   */
+  @Test
+  void load_installedModernCodecs_areNamedByVersion() {
+    NativeCodecs natives = NativeCodecs.load();
+    assertThat(natives.avif()).as("libavif.so.15 must be installed (apt-get install libavif15)").isTrue();
+    assertThat(natives.jxl()).as("libjxl.so.0.7 must be installed (apt-get install libjxl0.7)").isTrue();
+    assertThat(natives.describe()).containsKeys("jpeg", "avif", "jxl");
+    assertThat(natives.describe().get("avif")).matches("libavif 0\\.11\\.[0-9]+ \\(FFM\\)");
+    assertThat(natives.describe().get("jxl")).matches("libjxl 0\\.7\\.[0-9]+ \\(FFM\\)");
+  }
+
   @Test
   void load_missingLibrary_fallsBackToImageIo() {
     NativeCodecs natives = NativeCodecs.load("libturbojpeg-does-not-exist.so.9");
@@ -34,6 +48,8 @@ class NativeCodecsTest {
   @Test
   void none_isThePureJavaPath() {
     assertThat(NativeCodecs.none().jpegCodec()).isEqualTo("ImageIO");
+    assertThat(NativeCodecs.none().describe()).containsEntry("avif", NativeCodecs.NOT_INSTALLED)
+        .containsEntry("jxl", NativeCodecs.NOT_INSTALLED);
     assertThat(new ImageDecoder(NativeCodecs.none()).jpegCodec()).isEqualTo("ImageIO");
     assertThat(new Encoders(NativeCodecs.none()).jpegCodec()).isEqualTo("ImageIO");
   }

@@ -108,6 +108,9 @@ final class JxlLayouts {
   static final int JXL_ENC_SUCCESS = 0;
   static final int JXL_ENC_NEED_MORE_OUTPUT = 2;
   static final int JXL_ENC_FRAME_SETTING_EFFORT = 0;
+  static final int JXL_ENC_FRAME_SETTING_RESPONSIVE = 16;
+  static final int JXL_ENC_FRAME_SETTING_QPROGRESSIVE_AC = 18;
+  static final int JXL_ENC_FRAME_SETTING_PROGRESSIVE_DC = 19;
 
   static final int JXL_DEC_SUCCESS = 0;
   static final int JXL_DEC_ERROR = 1;

@@ -8,8 +8,11 @@ package io.imgedge.transform.codec.jxl;
  *     {@code JxlEncoderSetFrameLossless}), anything else lossy in the XYB colour space
  * @param effort libjxl's effort (speed tier), 1 (fastest) to 9 (slowest): {@code
  *     JXL_ENC_FRAME_SETTING_EFFORT}, cjxl's {@code -e}; cjxl's default is 7
+ * @param progressive encoded for progressive display, as cjxl's {@code -p} does: a progressive DC
+ *     and quantised progressive AC passes ({@code PROGRESSIVE_DC}, {@code QPROGRESSIVE_AC}), and
+ *     responsive modular data for lossless
  */
-public record JxlSettings(float distance, int effort) {
+public record JxlSettings(float distance, int effort, boolean progressive) {
   /** The largest distance libjxl 0.7 accepts ({@code JxlEncoderSetFrameDistance} refuses more). */
   public static final float MAX_DISTANCE = 25;
 
@@ -21,6 +24,16 @@ public record JxlSettings(float distance, int effort) {
     if (effort < 1 || effort > 9) {
       throw new IllegalArgumentException("the effort must be 1 to 9: " + effort);
     }
+  }
+
+  /** Settings for a sequential (not progressive) image. */
+  public JxlSettings(float distance, int effort) {
+    this(distance, effort, false);
+  }
+
+  /** The same settings, encoded for progressive display. */
+  public JxlSettings progressively() {
+    return new JxlSettings(distance, effort, true);
   }
 
   /** Mathematically lossless at this effort. */

@@ -32,6 +32,9 @@ import static io.imgedge.transform.codec.jxl.JxlLayouts.JXL_DEC_NEED_IMAGE_OUT_B
 import static io.imgedge.transform.codec.jxl.JxlLayouts.JXL_DEC_NEED_MORE_INPUT;
 import static io.imgedge.transform.codec.jxl.JxlLayouts.JXL_DEC_SUCCESS;
 import static io.imgedge.transform.codec.jxl.JxlLayouts.JXL_ENC_FRAME_SETTING_EFFORT;
+import static io.imgedge.transform.codec.jxl.JxlLayouts.JXL_ENC_FRAME_SETTING_PROGRESSIVE_DC;
+import static io.imgedge.transform.codec.jxl.JxlLayouts.JXL_ENC_FRAME_SETTING_QPROGRESSIVE_AC;
+import static io.imgedge.transform.codec.jxl.JxlLayouts.JXL_ENC_FRAME_SETTING_RESPONSIVE;
 import static io.imgedge.transform.codec.jxl.JxlLayouts.JXL_ENC_NEED_MORE_OUTPUT;
 import static io.imgedge.transform.codec.jxl.JxlLayouts.JXL_ENC_SUCCESS;
 import static io.imgedge.transform.codec.jxl.JxlLayouts.JXL_FALSE;
@@ -423,6 +426,15 @@ public final class LibJxl {
         "JxlEncoderFrameSettingsCreate");
     checkEncoder(enc, (int) jxl.frameSettingsSetOption.invokeExact(frame, JXL_ENC_FRAME_SETTING_EFFORT,
         (long) settings.effort()), "JxlEncoderFrameSettingsSetOption(EFFORT)");
+    if (settings.progressive()) {
+      long[][] options = settings.lossless()
+          ? new long[][] {{JXL_ENC_FRAME_SETTING_RESPONSIVE, 1}}
+          : new long[][] {{JXL_ENC_FRAME_SETTING_PROGRESSIVE_DC, 1}, {JXL_ENC_FRAME_SETTING_QPROGRESSIVE_AC, 1}};
+      for (long[] option : options) {
+        checkEncoder(enc, (int) jxl.frameSettingsSetOption.invokeExact(frame, (int) option[0], option[1]),
+            "JxlEncoderFrameSettingsSetOption(progressive)");
+      }
+    }
     if (settings.lossless()) {
       checkEncoder(enc, (int) jxl.setFrameLossless.invokeExact(frame, JXL_TRUE), "JxlEncoderSetFrameLossless");
     } else {

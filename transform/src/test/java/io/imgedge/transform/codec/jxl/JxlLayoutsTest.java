@@ -61,7 +61,7 @@ class JxlLayoutsTest {
         checked++;
       }
     }
-    assertThat(checked).isEqualTo(21);
+    assertThat(checked).isEqualTo(24);
   }
 
   @Test
