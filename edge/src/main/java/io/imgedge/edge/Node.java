@@ -190,15 +190,16 @@ public final class Node implements AutoCloseable {
 
   private Shield shield(long derivativeBytes) {
     TransformDefaults defaults = TransformDefaults.from(config.transform());
-    NativeCodecs natives = NativeCodecs.load(); // logs the JPEG codec in use, once
+    NativeCodecs natives = NativeCodecs.load(); // logs the codec in use per format, once
     TransformPool pool = closing(new TransformPool(config.limits().transformConcurrency(), config.limits().transformQueue()));
     Transformer transformer = new Transformer(ImageLimits.from(config.limits()), defaults,
         new ImageDecoder(natives), new Encoders(natives), new ConvolutionResizer(false, resizeHelper(pool)),
         System::nanoTime);
-    Gauge.builder("imgedge.codec.info", () -> 1)
-        .description("The codecs in use (1 per node); the jpeg tag names libjpeg-turbo or ImageIO")
-        .tag("jpeg", natives.jpegCodec())
-        .register(registry);
+    Gauge.Builder<?> codecs = Gauge.builder("imgedge.codec.info", () -> 1)
+        .description("The codecs in use (1 per node): jpeg names libjpeg-turbo or ImageIO, avif and jxl"
+            + " the native library or 'not installed' (then served as WebP, and such sources refused)");
+    natives.describe().forEach(codecs::tag);
+    codecs.register(registry);
     if (this.pool == null) {
       this.pool = pool;
       Gauge.builder("imgedge.transform.active", pool, TransformPool::active)

@@ -31,7 +31,8 @@ class OperatorViewTest {
           .contains("{\"name\":\"edge\",\"hits\":1,\"misses\":2,\"hit_ratio\":0.3333}")
           .contains("\"top_sources\":[{\"source\":\"/photo.jpg\",\"requests\":2},{\"source\":\"/logo.png\",\"requests\":1}]")
           .contains("\"transform-queue\":\"64\"", "\"queue\":{\"concurrency\":")
-          .contains("\"transforms\":2", "\"origin fetches\":2");
+          .contains("\"transforms\":2", "\"origin fetches\":2")
+          .contains("\"codecs\":{\"avif\":\"libavif 0.11.", "\"jxl\":\"libjxl 0.7.");
     }
   }
 
@@ -42,7 +43,7 @@ class OperatorViewTest {
       assertThat(r.statusCode()).isEqualTo(200);
       assertThat(r.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
       assertThat(r.body()).contains("<h2>Cluster members</h2>", "<h2>Cache tiers</h2>", "<h2>Top sources</h2>",
-          "transforms waiting / queue", "(this node)");
+          "transforms waiting / queue", "(this node)", "<h2>Codecs</h2>", "<td>avif</td><td class=n>libavif 0.11.");
     }
   }
 
@@ -55,7 +56,8 @@ class OperatorViewTest {
       assertThat(metrics).contains("imgedge_edge_cache_total{result=\"hit\"} 1.0",
           "imgedge_edge_cache_total{result=\"miss\"} 1.0", "imgedge_transform_active ", "imgedge_transform_queued ",
           "imgedge_cluster_members 1.0", "imgedge_cluster_partitions_owned 271.0",
-          "imgedge_codec_info{jpeg=\"libjpeg-turbo ", // CI installs libturbojpeg0: the native path is the one in use
+          // CI installs libturbojpeg0, libavif15 and libjxl0.7: the native codecs are the ones in use
+          "imgedge_codec_info{avif=\"libavif 0.11.", "jpeg=\"libjpeg-turbo ", "jxl=\"libjxl 0.7.",
           "imgedge_requests_seconds_bucket{route=\"image\",status=\"200\",le=\"+Inf\"} 2");
     }
   }

@@ -20,10 +20,12 @@ import org.jspecify.annotations.Nullable;
  * @param limits the limits in force
  * @param queue the transform pool's state, where this node renders
  * @param counters other figures an operator looks at first (requests, errors, fetches, ...)
+ * @param codecs per format that depends on a native library, the codec in use or {@code not
+ *     installed} (what then falls back is in the README), where this node renders
  */
 public record NodeStatus(String role, String version, String description, Duration uptime, boolean ready,
     List<Member> members, List<Tier> tiers, List<TopSources.Entry> topSources, Map<String, String> limits,
-    @Nullable Queue queue, Map<String, Long> counters) {
+    @Nullable Queue queue, Map<String, Long> counters, Map<String, String> codecs) {
 
   /** Copies the collections. */
   public NodeStatus {
@@ -32,6 +34,7 @@ public record NodeStatus(String role, String version, String description, Durati
     topSources = List.copyOf(topSources);
     limits = Map.copyOf(limits);
     counters = Map.copyOf(counters);
+    codecs = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(codecs));
   }
 
   /**

@@ -68,7 +68,17 @@ public final class StatusCollector implements Supplier<NodeStatus> {
         limits.transformQueue(), pool.active(), pool.queued());
     return new NodeStatus(role, version == null ? "dev" : version, description.get(),
         Duration.between(started, clock.instant()), ready.getAsBoolean(), members(), tiers(),
-        topSources == null ? List.of() : topSources.top(10), limits(), queue, counters());
+        topSources == null ? List.of() : topSources.top(10), limits(), queue, counters(), codecs());
+  }
+
+  /** The codecs named by the {@code imgedge.codec.info} gauge's tags, where this node renders. */
+  private Map<String, String> codecs() {
+    var gauge = registry.find("imgedge.codec.info").gauge();
+    Map<String, String> codecs = new java.util.TreeMap<>();
+    if (gauge != null) {
+      gauge.getId().getTags().forEach(t -> codecs.put(t.getKey(), t.getValue()));
+    }
+    return codecs;
   }
 
   private List<NodeStatus.Member> members() {

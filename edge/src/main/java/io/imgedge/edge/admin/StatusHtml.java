@@ -30,6 +30,8 @@ final class StatusHtml {
       row(h, "transforms running / concurrency", s.queue().active() + " / " + s.queue().concurrency());
       row(h, "transforms waiting / queue", s.queue().queued() + " / " + s.queue().capacity());
     }
+    h.append("</table>\n<h2>Codecs</h2>\n<table>\n");
+    s.codecs().forEach((k, v) -> row(h, k, v));
     h.append("</table>\n<h2>Counters</h2>\n<table>\n");
     s.counters().forEach((k, v) -> row(h, k, String.valueOf(v)));
     return h.append("</table>\n</body></html>\n").toString();

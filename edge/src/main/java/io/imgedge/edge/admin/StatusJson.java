@@ -32,7 +32,8 @@ final class StatusJson {
     j.append(s.queue() == null ? "null" : obj(b -> b.append("\"concurrency\":").append(s.queue().concurrency())
         .append(",\"capacity\":").append(s.queue().capacity()).append(",\"active\":").append(s.queue().active())
         .append(",\"queued\":").append(s.queue().queued()))).append(',');
-    map(j, "counters", s.counters(), String::valueOf);
+    map(j, "counters", s.counters(), String::valueOf).append(',');
+    map(j, "codecs", s.codecs(), v -> quote(v));
     return j.append("}\n").toString();
   }
 
