@@ -55,6 +55,8 @@ class ImageFormatTest {
       image/bmp                   | BMP
       image/x-ms-bmp              | BMP
       image/tiff                  | TIFF
+      image/avif                  | AVIF
+      image/jxl                   | JXL
       """)
   void fromMediaType_known(String mediaType, ImageFormat expected) {
     assertThat(ImageFormat.fromMediaType(mediaType)).isEqualTo(expected);
@@ -62,15 +64,16 @@ class ImageFormatTest {
 
   @ParameterizedTest(name = "{0}")
   @NullSource
-  @ValueSource(strings = {"", "application/octet-stream", "image/*", "image/svg+xml", "text/html", "image/avif"})
+  @ValueSource(strings = {"", "application/octet-stream", "image/*", "image/svg+xml", "text/html", "image/heic"})
   void fromMediaType_declaresNoParticularFormat(String mediaType) {
     assertThat(ImageFormat.fromMediaType(mediaType)).isNull();
   }
 
   @Test
-  void writable_onlyTheFourOutputFormats() {
+  void writable_allButBmpAndTiff() {
     assertThat(Arrays.stream(ImageFormat.values()).filter(ImageFormat::writable))
-        .containsExactly(ImageFormat.JPEG, ImageFormat.PNG, ImageFormat.GIF, ImageFormat.WEBP);
+        .containsExactly(ImageFormat.JPEG, ImageFormat.PNG, ImageFormat.GIF, ImageFormat.WEBP, ImageFormat.AVIF,
+            ImageFormat.JXL);
   }
 
   @Test
