@@ -83,9 +83,13 @@ final class OutputFormats {
     return webp ? ImageFormat.WEBP : alphaAware(source, spec);
   }
 
-  /** Whether the output keeps an animation: an animated source, no {@code frame=1}. */
+  /**
+   * Whether the output keeps an animation: an animated GIF or WebP source, no {@code frame=1}
+   * (animated AVIF and JPEG XL sources are read as their first frame).
+   */
   static boolean animated(ImageHeader source, TransformSpec spec) {
-    return source.frames() > 1 && !spec.output().firstFrame();
+    boolean framesDecoded = source.format() == ImageFormat.GIF || source.format() == ImageFormat.WEBP;
+    return framesDecoded && source.frames() > 1 && !spec.output().firstFrame();
   }
 
   private static ImageFormat alphaAware(ImageHeader source) {

@@ -144,7 +144,7 @@ public final class ImageDecoder {
         // the JDK decoder refuses it: TwelveMonkeys below decides (a damaged file fails there too)
       }
     }
-    BufferedImage raw = read(readers.get(header.format()), data, header,
+    BufferedImage raw = read(reader(header), data, header,
         reader -> header.cmyk() != null ? cmyk.read(reader, header.cmyk(), header.iccProfile()) : reader.read(0));
     BufferedImage image = onCanvas(SrgbImages.normalize(raw), header);
     // TwelveMonkeys applies a JPEG's embedded profile itself.
@@ -177,13 +177,27 @@ public final class ImageDecoder {
   public CoalescedFrames frames(byte[] data, ImageHeader header) {
     ImageReader reader;
     try {
-      reader = readers.get(header.format()).createReaderInstance();
+      reader = reader(header).createReaderInstance();
       reader.setInput(new MemoryCacheImageInputStream(new ByteArrayInputStream(data)), false, true);
     } catch (IOException e) {
       throw new IllegalStateException("cannot create a decoder", e);
     }
     FrameTable table = FrameTable.scan(data, header.format());
     return new CoalescedFrames(reader, table, header.width(), header.height());
+  }
+
+  /**
+   * The ImageIO decoder for the source's format; AVIF and JPEG XL have none (libavif and libjxl
+   * decode them, as stills: their animations are read as the first frame), so asking for one is
+   * refused as unsupported (415).
+   */
+  private ImageReaderSpi reader(ImageHeader header) {
+    ImageReaderSpi spi = readers.get(header.format());
+    if (spi == null) {
+      throw new UnsupportedImageException(
+          "the frames of " + header.format().mediaType() + " animations are not decoded, only the first");
+    }
+    return spi;
   }
 
   /** What a reader makes of its input. */

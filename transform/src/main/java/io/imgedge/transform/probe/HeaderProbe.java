@@ -64,8 +64,8 @@ public final class HeaderProbe {
       case GIF -> GifScanner.scan(data, limits);
       case WEBP -> WebpScanner.scan(data, limits);
       case BMP, TIFF -> viaImageReader(format, data);
-      case AVIF, JXL -> throw new UnsupportedImageException(
-          format.mediaType() + " sources cannot be decoded yet");
+      case AVIF -> AvifScanner.scan(data, limits);
+      case JXL -> JxlScanner.scan(data, limits);
     };
   }
 

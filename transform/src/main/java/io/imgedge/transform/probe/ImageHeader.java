@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param format the format, identified by magic number
  * @param width the stored width (of the canvas, for animations), before orientation
  * @param height the stored height, before orientation
- * @param frames number of frames, 1 for still images
+ * @param frames number of frames, 1 for still images; 2 for a JPEG XL animation, whose frames are
+ *     not counted (only the first is decoded)
  * @param exifOrientation the EXIF orientation tag, {@link Orientation#NORMAL} if absent or invalid
  * @param iccProfile the embedded ICC profile (PNG {@code iCCP}, WebP {@code ICCP}, JPEG {@code
  *     APP2} chunks reassembled), or null
@@ -29,6 +30,12 @@ import org.jspecify.annotations.Nullable;
  *     well-formed profile (named without the NUL, numbered outside 1 to their count or twice, or a
  *     profile whose header declares another size than it has); {@code iccProfile} is then null and
  *     decoders must not be given those segments (ImageIO readers trust the declared size)
+ * @param bitDepth bits per sample of the colour channels as coded (AVIF: 8, 10 or 12 from {@code
+ *     av1C}; JPEG XL: from its image metadata, e.g. 8, 16, or 32 for float); 0 where the scanner
+ *     does not report it (every other format)
+ * @param cicp the AVIF's {@code nclx} colour description, or null (absent, or another format). An
+ *     AVIF may carry both this and {@code iccProfile}; the profile then describes the colours and
+ *     this the YCbCr coding
  */
 public record ImageHeader(
     ImageFormat format,
@@ -43,9 +50,19 @@ public record ImageHeader(
     Rectangle firstFrame,
     long bytes,
     boolean storedAsYcc,
-    boolean unsafeProfileSegments) {
+    boolean unsafeProfileSegments,
+    int bitDepth,
+    @Nullable Cicp cicp) {
 
-  /** A header with nothing JPEG-specific to say (every format but JPEG). */
+  /** A header with no bit depth or CICP to report (JPEG). */
+  public ImageHeader(ImageFormat format, int width, int height, int frames, Orientation exifOrientation,
+      byte @Nullable [] iccProfile, boolean hasAlpha, boolean progressive, @Nullable CmykCoding cmyk,
+      Rectangle firstFrame, long bytes, boolean storedAsYcc, boolean unsafeProfileSegments) {
+    this(format, width, height, frames, exifOrientation, iccProfile, hasAlpha, progressive, cmyk, firstFrame,
+        bytes, storedAsYcc, unsafeProfileSegments, 0, null);
+  }
+
+  /** A header with nothing JPEG-specific to say (PNG, GIF, WebP, BMP, TIFF). */
   public ImageHeader(ImageFormat format, int width, int height, int frames, Orientation exifOrientation,
       byte @Nullable [] iccProfile, boolean hasAlpha, boolean progressive, @Nullable CmykCoding cmyk,
       Rectangle firstFrame, long bytes) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.imgedge.transform.ImageLimits;
 import io.imgedge.transform.InvalidImageException;
+import io.imgedge.transform.UnsupportedImageException;
 import io.imgedge.transform.probe.HeaderProbe;
 import io.imgedge.transform.probe.ImageHeader;
 import io.imgedge.transform.testing.ImageBytes;
@@ -23,6 +24,23 @@ class ImageDecoderTest {
   private DecodedImage decode(byte[] data) {
     ImageHeader header = probe.probe(data, null);
     return DECODER.decode(data, header);
+  }
+
+  @Test
+  void decode_avifAndJxl_stillsAndTheFirstFrameOfAnimations() throws Exception {
+    for (String file : new String[] {"avif-plain-32x32.avif", "avif-sequence-3-frames-80x80.avif",
+        "jxl-bare-16bit-32x32.jxl", "jxl-animated-80x80.jxl"}) {
+      byte[] data;
+      try (var in = ImageDecoderTest.class.getResourceAsStream("/probe/" + file)) {
+        data = in.readAllBytes();
+      }
+      ImageHeader header = probe.probe(data, null);
+      DecodedImage decoded = DECODER.decode(data, header);
+      assertThat(decoded.image().getWidth()).as(file).isEqualTo(header.width());
+      assertThat(decoded.image().getHeight()).as(file).isEqualTo(header.height());
+      var frames = catchThrowableOfType(UnsupportedImageException.class, () -> DECODER.frames(data, header));
+      assertThat(frames.status()).as(file).isEqualTo(415);
+    }
   }
 
   @Test

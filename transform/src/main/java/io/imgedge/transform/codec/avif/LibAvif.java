@@ -112,6 +112,8 @@ public final class LibAvif {
   private static final long DECODER_IMAGE_DIMENSION_LIMIT = 32;
   private static final long DECODER_IMAGE_COUNT_LIMIT = 36;
   private static final long DECODER_STRICT_FLAGS = 40;
+  /** {@code AVIF_STRICT_CLAP_VALID}: a {@code clap} box must describe a valid crop. */
+  private static final int AVIF_STRICT_CLAP_VALID = 1 << 1;
   private static final long DECODER_IMAGE = 48;
   private static final long DECODER_IMAGE_COUNT = 60;
   private static final long DECODER_ALPHA_PRESENT = 136;
@@ -318,9 +320,14 @@ public final class LibAvif {
     }
   }
 
-  /** Single thread, the caller's size limit, few images, no XMP; strict checks stay on (default). */
+  /**
+   * Single thread, the caller's size limit, few images, no XMP; of the strict checks only the
+   * valid-{@code clap} one stays on: files without {@code pixi} or without an alpha {@code ispe}
+   * (older encoders) are decoded, as Chrome and imgedge's own probe accept them.
+   */
   private static void limit(MemorySegment decoder, long maxPixels) {
     decoder.set(JAVA_INT, DECODER_MAX_THREADS, 1);
+    decoder.set(JAVA_INT, DECODER_STRICT_FLAGS, AVIF_STRICT_CLAP_VALID);
     decoder.set(JAVA_INT, DECODER_IMAGE_SIZE_LIMIT, (int) Math.min(maxPixels, LIBAVIF_SIZE_LIMIT));
     decoder.set(JAVA_INT, DECODER_IMAGE_COUNT_LIMIT, IMAGE_COUNT_LIMIT);
     decoder.set(JAVA_INT, DECODER_IGNORE_XMP, 1);
