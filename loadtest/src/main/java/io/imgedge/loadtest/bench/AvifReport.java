@@ -291,7 +291,8 @@ final class AvifReport {
         + " (`ssimStretch`).\n");
     m.append("- **SSIM**: `Ssim.java` (Wang et al. 2004, BT.601 luma, 11x11 Gaussian window, sigma 1.5).\n");
     m.append("- **Decoders** (not imgedge's): AVIF with `avifdec --depth 8` to PNG, JPEG XL with"
-        + " `djxl --bits_per_sample=8` to PNG, read back with ImageIO; JPEG and WebP with ImageIO's readers. ")
+        + " `djxl --bits_per_sample=8` to PNG, read back with ImageIO; JPEG with the JDK's ImageIO reader, WebP"
+        + " with webp-imageio's (libwebp). ")
         .append(decoders).append(".\n");
     m.append("\n## Servers\n\n");
     peerNotes.forEach((k, v) -> m.append("- ").append(v).append('\n'));

@@ -19,8 +19,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Decodes the benchmark's outputs to pixels with decoders that are not imgedge's: AVIF with
  * libavif's {@code avifdec} (dav1d when it has it) and JPEG XL with libjxl's {@code djxl}, both to
- * 8-bit PNG, read back with ImageIO; JPEG and WebP (imgedge's stand-in for a missing encoder)
- * with ImageIO's readers in this JVM. Which decoder read each output is part of the result.
+ * 8-bit PNG, read back with ImageIO; JPEG with the JDK's ImageIO reader and WebP (imgedge's
+ * stand-in for a missing encoder) with webp-imageio's (libwebp), in this JVM. Which decoder read
+ * each output is part of the result.
  */
 final class IndependentDecoders {
   private static final Pattern AVIF_VERSION = Pattern.compile("Version:\\s*(\\S+)");
@@ -79,15 +80,11 @@ final class IndependentDecoders {
       }
       case JPEG, WEBP, PNG -> {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
-          var readers = ImageIO.getImageReaders(in);
-          if (!readers.hasNext()) {
-            throw new IOException("no ImageIO reader for " + signature);
-          }
-          ImageReader reader = readers.next();
+          ImageReader reader = reader(in, signature);
           try {
             reader.setInput(in);
             BufferedImage image = reader.read(0);
-            yield new Decoded(image, "ImageIO " + reader.getClass().getSimpleName());
+            yield new Decoded(image, "ImageIO " + reader.getClass().getName());
           } finally {
             reader.dispose();
           }
@@ -95,6 +92,39 @@ final class IndependentDecoders {
       }
       case OTHER -> throw new IOException("not an image format this benchmark knows");
     };
+  }
+
+  /**
+   * The ImageIO reader for the format, chosen by name rather than by ImageIO's registration order
+   * (which differs between JVMs, and two WebP readers disagree by 0.004 SSIM on the same file):
+   * for WebP webp-imageio's, which is libwebp's own decoder (as browsers decode); for JPEG and PNG
+   * the JDK's.
+   */
+  private static ImageReader reader(ImageInputStream in, Signature signature) throws IOException {
+    String preferred = switch (signature) {
+      case WEBP -> "com.luciad.imageio.webp.";
+      case JPEG -> "com.sun.imageio.plugins.jpeg.";
+      default -> "com.sun.imageio.plugins.png.";
+    };
+    ImageReader first = null;
+    for (var it = ImageIO.getImageReaders(in); it.hasNext(); ) {
+      ImageReader r = it.next();
+      if (r.getClass().getName().startsWith(preferred)) {
+        if (first != null) {
+          first.dispose();
+        }
+        return r;
+      }
+      if (first == null) {
+        first = r;
+      } else {
+        r.dispose();
+      }
+    }
+    if (first == null) {
+      throw new IOException("no ImageIO reader for " + signature);
+    }
+    return first;
   }
 
   /** The versions of the external decoders, for the report. */

@@ -155,6 +155,19 @@ class AvifSideBySidePartsTest {
     assertThat(Ssim.mean(image, d.image())).isGreaterThan(0.999);
   }
 
+  @Test
+  void inProcessReaders_areChosenByName_notByRegistrationOrder(@TempDir Path dir) throws Exception {
+    BufferedImage image = new BufferedImage(32, 32, BufferedImage.TYPE_INT_RGB);
+    ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+    ImageIO.write(image, "jpg", jpeg);
+    assertThat(new IndependentDecoders(dir).decode(jpeg.toByteArray(), Signature.JPEG, "j").decoder())
+        .isEqualTo("ImageIO com.sun.imageio.plugins.jpeg.JPEGImageReader");
+    ByteArrayOutputStream webp = new ByteArrayOutputStream();
+    Assumptions.assumeTrue(ImageIO.write(image, "webp", webp), "no WebP writer");
+    assertThat(new IndependentDecoders(dir).decode(webp.toByteArray(), Signature.WEBP, "w").decoder())
+        .isEqualTo("ImageIO com.luciad.imageio.webp.WebPReader");
+  }
+
   private static AvifReport report(List<FormatRow> rows) {
     AvifSideBySide.Settings s = new AvifSideBySide.Settings(Path.of("photo.jpg"), 720, 588, 2, 10, 3,
         rows.stream().map(FormatRow::name).toList(), Path.of("out"), Path.of("work"), "./imgedge loadtest avif-side-by-side");
