@@ -242,10 +242,11 @@ final class AvifReport {
     m.append(String.format(Locale.ROOT,
         "Task: `%s` to %dx%d, cover crop (imgedge `fit=crop`, ipx `fit_cover`), every request for a name never asked"
             + " for before, so every request is a miss for both servers (fetch from a loopback origin, decode, resize,"
-            + " encode). One request at a time, %d round(s) x %s s per contender after %s s of warm-up each; in each"
+            + " encode). One request at a time, %d %s x %s s per contender after %s s of warm-up each; in each"
             + " round the servers alternate (imgedge, ipx, imgedge, ...), every other round in reverse order. req/s is the"
             + " median of the rounds; \"x ipx-avif-q60\" is the median of the per-round ratios.%n%n",
-        s.input().getFileName(), s.width(), s.height(), s.rounds(), AvifSideBySide.seconds(s.seconds()),
+        s.input().getFileName(), s.width(), s.height(), s.rounds(), s.rounds() == 1 ? "round" : "rounds",
+        AvifSideBySide.seconds(s.seconds()),
         AvifSideBySide.seconds(s.warmUp())));
     m.append(table()).append('\n');
     m.append("\"received\" is the Content-Type of every answer, with what the bytes are where they say otherwise;"
@@ -290,9 +291,9 @@ final class AvifReport {
         + " `raw.txt` also has each output's SSIM against the stretched 720x588 reference of the JPEG side by side"
         + " (`ssimStretch`).\n");
     m.append("- **SSIM**: `Ssim.java` (Wang et al. 2004, BT.601 luma, 11x11 Gaussian window, sigma 1.5).\n");
-    m.append("- **Decoders** (not imgedge's): AVIF with `avifdec --depth 8` to PNG, JPEG XL with"
-        + " `djxl --bits_per_sample=8` to PNG, read back with ImageIO; JPEG with the JDK's ImageIO reader, WebP"
-        + " with webp-imageio's (libwebp). ")
+    m.append("- **Decoders**: AVIF with `avifdec --depth 8` and JPEG XL with `djxl --bits_per_sample=8`, to PNG in"
+        + " separate processes (not imgedge's code), read back with ImageIO; JPEG with the JDK's ImageIO reader; WebP"
+        + " with webp-imageio's reader (libwebp's decoder; imgedge encodes WebP with the same library). ")
         .append(decoders).append(".\n");
     m.append("\n## Servers\n\n");
     peerNotes.forEach((k, v) -> m.append("- ").append(v).append('\n'));

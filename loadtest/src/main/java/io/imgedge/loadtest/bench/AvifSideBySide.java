@@ -99,9 +99,10 @@ public final class AvifSideBySide {
     Files.createDirectories(s.work());
     String loadBefore = loadAverage();
     long started = System.nanoTime();
-    System.out.printf(Locale.ROOT, "imgedge loadtest avif-side-by-side: %s -> %dx%d cover, %d round(s) x %s s per contender"
+    System.out.printf(Locale.ROOT, "imgedge loadtest avif-side-by-side: %s -> %dx%d cover, %d %s x %s s per contender"
         + " after %s s warm-up, one request at a time; load average %s%n", s.input().getFileName(), s.width(),
-        s.height(), s.rounds(), seconds(s.seconds()), seconds(s.warmUp()), loadBefore);
+        s.height(), s.rounds(), s.rounds() == 1 ? "round" : "rounds", seconds(s.seconds()), seconds(s.warmUp()),
+        loadBefore);
     Thread stop = new Thread(() -> peers.values().forEach(Peer::close), "imgedge-avif-peers-stop");
     Runtime.getRuntime().addShutdownHook(stop); // Ctrl-C stops the servers too
     long[] transforms0 = new long[2];
