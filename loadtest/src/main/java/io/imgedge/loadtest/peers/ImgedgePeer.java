@@ -73,6 +73,11 @@ public final class ImgedgePeer implements Peer {
   }
 
   @Override
+  public OptionalLong pid() {
+    return OptionalLong.of(process.pid());
+  }
+
+  @Override
   public void close() {
     Processes.stop(process);
   }

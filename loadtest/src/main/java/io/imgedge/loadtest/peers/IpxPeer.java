@@ -107,6 +107,11 @@ public final class IpxPeer implements Peer {
   }
 
   @Override
+  public OptionalLong pid() {
+    return OptionalLong.of(process.pid());
+  }
+
+  @Override
   public void close() {
     Processes.stop(process);
   }

@@ -22,6 +22,11 @@ public interface Peer extends AutoCloseable {
   /** What to say about it under the table (engine, version, caveats). */
   String note();
 
+  /** The id of the server's process, when it is one process this JVM started (for its CPU time). */
+  default OptionalLong pid() {
+    return OptionalLong.empty();
+  }
+
   @Override
   void close();
 }
