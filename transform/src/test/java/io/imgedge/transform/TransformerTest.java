@@ -37,7 +37,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** End to end through the {@link Transformer}, on the bundled test images and hand-built sources. */
 class TransformerTest {
-  private static final String ACCEPT_WEBP = "image/avif,image/webp,*/*;q=0.8";
+  private static final String ACCEPT_WEBP = "image/webp,*/*;q=0.8";
   private static final int TOLERANCE = 6;
 
   private final TestTransformer transformer = TestTransformer.withFastlyDefaults();
