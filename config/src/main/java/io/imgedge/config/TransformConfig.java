@@ -21,7 +21,7 @@ public record TransformConfig(
     int avifQuality, int jxlQuality, boolean clientHints) {
 
   /** {@code transform.avif-quality}'s default, chosen by measurement (see README: AVIF). */
-  public static final int DEFAULT_AVIF_QUALITY = 60;
+  public static final int DEFAULT_AVIF_QUALITY = 65;
 
   /** {@code transform.jxl-quality}'s default, chosen by measurement (see README: JPEG XL). */
   public static final int DEFAULT_JXL_QUALITY = 85;
