@@ -17,16 +17,19 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>{@code format=auto} for a client that accepts AVIF or JPEG XL chooses per image: an animation
  * stays animated (WebP, else GIF: imgedge writes no animated AVIF), 1-bit black and white goes
- * lossless (WebP, else PNG), a tiny output goes to WebP (an AVIF or JPEG XL container costs more
- * than it saves below {@link #TINY_PIXELS}), and everything else to AVIF, else JPEG XL, else WebP,
- * else JPEG (PNG for alpha). A format whose encoder is not installed on this node is replaced by
+ * lossless (WebP, else PNG), and everything else to AVIF, else JPEG XL, else WebP, else JPEG (PNG
+ * for alpha) — except that a tiny output skips AVIF (its container costs more than it saves below
+ * {@link #TINY_PIXELS}, twice that with alpha). A format whose encoder is not installed on this node is replaced by
  * WebP (the closest one that is always there), with a warning.
  */
 final class OutputFormats {
   /**
-   * Outputs of at most this many pixels are tiny: measured on 32x32 to 64x64 thumbnails of the
-   * corpus photos, WebP is smaller than AVIF at the same quality there (AVIF's boxes and AV1
-   * sequence header cost ~300 bytes).
+   * Opaque outputs of at most this many pixels are tiny, where WebP at its default quality is
+   * smaller than AVIF at its own (AVIF's boxes and AV1 headers cost ~300 bytes). Measured on
+   * thumbnails 16 to 128 px wide of sharp's photo and the bundled samples: AVIF wins from about
+   * 2,400-2,800 pixels (e.g. sharp's photo 48x39: AVIF 924 bytes, WebP 896; 56x46: 1,073 against
+   * 1,084). With alpha (a second AV1 image) the crossing is about twice as far: the bundled logo at
+   * 64x32 is 1,223 against 1,114 bytes, at 96x48 1,531 against 1,520.
    */
   static final int TINY_PIXELS = 48 * 48;
 
@@ -71,10 +74,11 @@ final class OutputFormats {
     if (animated(source, spec)) {
       return webp ? ImageFormat.WEBP : ImageFormat.GIF;
     }
-    if (spec.adjustments().bw() != null || outputPixels <= TINY_PIXELS) {
+    if (spec.adjustments().bw() != null) {
       return webp ? ImageFormat.WEBP : alphaAware(source, spec);
     }
-    if (accepted.avif() && available.contains(ImageFormat.AVIF)) {
+    boolean tiny = outputPixels <= (source.hasAlpha() ? 2L * TINY_PIXELS : TINY_PIXELS);
+    if (accepted.avif() && available.contains(ImageFormat.AVIF) && !tiny) {
       return ImageFormat.AVIF;
     }
     if (accepted.jxl() && available.contains(ImageFormat.JXL)) {

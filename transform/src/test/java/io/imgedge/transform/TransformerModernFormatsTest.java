@@ -97,6 +97,10 @@ class TransformerModernFormatsTest {
         .as("1-bit goes lossless").isEqualTo(ImageFormat.WEBP);
     assertThat(render(photo, "width=40&format=auto", "image/avif").format())
         .as("tiny, and no WebP: JPEG").isEqualTo(ImageFormat.JPEG);
+    assertThat(render(photo, "width=40&format=auto", "image/avif,image/jxl,image/webp").format())
+        .as("tiny skips AVIF only").isEqualTo(ImageFormat.JXL);
+    assertThat(render(photo, "width=60&format=auto", CHROME).format())
+        .as("past the measured crossing, AVIF").isEqualTo(ImageFormat.AVIF);
   }
 
   @Test
