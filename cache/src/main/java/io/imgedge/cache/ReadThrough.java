@@ -1,0 +1,251 @@
+package io.imgedge.cache;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The read-through protocol of a cache tier, written once for every tier (the edge's derivatives,
+ * the shield's derivatives, the shield's sources):
+ *
+ * <ol>
+ *   <li>look in the tier: a fresh copy is a {@link Source#HIT};
+ *   <li>a stale copy within {@code stale-while-revalidate} is served ({@link Source#STALE}) while
+ *       one refresh runs in the background;
+ *   <li>a failure remembered moments ago ({@link Policy#remember}) is answered at once;
+ *   <li>otherwise one load per key however many callers arrive together (single flight); the
+ *       flight looks in the tier again first, so a caller that missed while the last load was being
+ *       stored joins its result instead of loading again; the load is handed the stale copy, if
+ *       any, to revalidate;
+ *   <li>the loaded value is stored if it may be ({@link Freshness#storable()}); one that may not
+ *       is handed to the caller that loaded it, the others that joined load their own, all at
+ *       once, and the key is marked "pass" for a while so that its next callers load side by side
+ *       instead of queueing behind one another;
+ *   <li>when the load fails, a stale copy within {@code stale-if-error} (or any stale copy, for
+ *       failures {@link Policy#serveAnyStale} names) is served instead ({@link Source#STALE}).
+ * </ol>
+ *
+ * <p>A caller can see held values through a {@code view} (e.g. the shield's derivatives are as
+ * fresh as their source, not as when they were rendered). Time comes from the injected clock only.
+ *
+ * @param <K> the key
+ * @param <V> the value
+ */
+public final class ReadThrough<K, V extends Cacheable> {
+  private static final Duration PASS_MEMORY = Duration.ofMinutes(2);
+
+  /** Where a value came from. */
+  public enum Source {
+    /** A fresh copy this tier held. */
+    HIT,
+    /** A stale copy this tier held, served within a stale window. */
+    STALE,
+    /** Loaded from the next tier for this call (or for a flight it joined). */
+    MISS
+  }
+
+  /**
+   * A value and where it came from.
+   *
+   * @param value the value
+   * @param source where it came from
+   */
+  public record Result<V>(V value, Source source) {}
+
+  /** Loads from the next tier. */
+  @FunctionalInterface
+  public interface Loader<K, V> {
+    /**
+     * Loads a value.
+     *
+     * @param key the key
+     * @param stale the copy this tier holds, to revalidate (e.g. with a conditional request), or
+     *     null
+     */
+    CompletableFuture<V> load(K key, @Nullable V stale);
+  }
+
+  /**
+   * What a tier remembers of failures and when it may serve stale copies.
+   *
+   * @param remember how long a failure is remembered and answered at once ({@link Duration#ZERO}:
+   *     not remembered), e.g. a 404 for a few seconds
+   * @param serveAnyStale failures for which any stale copy still held is served, beyond {@code
+   *     stale-if-error} (e.g. every shield down, with {@code shield.fallback: stale})
+   * @param maxRemembered the most failures remembered at once
+   */
+  public record Policy(Function<Throwable, Duration> remember,
+      java.util.function.Predicate<Throwable> serveAnyStale, long maxRemembered) {
+    /** Remembers no failure and serves stale copies only within their windows. */
+    public static final Policy PLAIN = new Policy(e -> Duration.ZERO, e -> false, 10_000);
+  }
+
+  private final LocalTier<K, V> tier;
+  private final Clock clock;
+  private final Policy policy;
+  private final SingleFlight<K, V> flights = new SingleFlight<>();
+  private final Cache<K, Boolean> passes;
+  private final Cache<K, Remembered> failures;
+
+  private record Remembered(Throwable failure, Duration lifetime) {}
+
+  /**
+   * @param tier where values are kept
+   * @param clock the wall clock freshness is judged on (a fake one in tests)
+   * @param policy what failures are remembered and when stale copies are served
+   */
+  public ReadThrough(LocalTier<K, V> tier, Clock clock, Policy policy) {
+    this.tier = tier;
+    this.clock = clock;
+    this.policy = policy;
+    com.github.benmanes.caffeine.cache.Ticker ticker = () -> clock.millis() * 1_000_000L;
+    this.passes = Caffeine.newBuilder().maximumSize(policy.maxRemembered()).ticker(ticker)
+        .expireAfterWrite(PASS_MEMORY).build();
+    this.failures = Caffeine.newBuilder().maximumSize(policy.maxRemembered()).ticker(ticker)
+        .expireAfter(Expiry.creating((K k, Remembered r) -> r.lifetime())).build();
+  }
+
+  /** A fresh copy held now, or null: never waits, never loads (so it may run on an IO thread). */
+  public @Nullable V fresh(K key) {
+    return fresh(key, UnaryOperator.identity());
+  }
+
+  /** A fresh copy held now, as {@code view} sees it, or null. */
+  public @Nullable V fresh(K key, UnaryOperator<V> view) {
+    V held = held(key, view);
+    return held != null && held.freshness().isFresh(clock.instant()) ? held : null;
+  }
+
+  /** The value for a key, by the protocol above. */
+  public CompletableFuture<Result<V>> get(K key, Loader<K, V> loader) {
+    return get(key, UnaryOperator.identity(), loader);
+  }
+
+  /**
+   * The value for a key, by the protocol above, seeing held values through {@code view} (which
+   * returns null for a held value that is no use to this caller).
+   */
+  public CompletableFuture<Result<V>> get(K key, UnaryOperator<V> view, Loader<K, V> loader) {
+    V held = held(key, view);
+    if (held != null && held.freshness().isFresh(clock.instant())) {
+      return done(held, Source.HIT);
+    }
+    if (held != null && held.freshness().inStaleWhileRevalidate(clock.instant())) {
+      load(key, view, loader, held); // the refresh runs on; this caller is answered now
+      return done(held, Source.STALE);
+    }
+    Remembered failed = failures.getIfPresent(key);
+    if (failed != null) {
+      return CompletableFuture.failedFuture(failed.failure());
+    }
+    return load(key, view, loader, held).handle((value, error) -> {
+      if (error == null) {
+        boolean stale = value.freshness().storable() && !value.freshness().isFresh(clock.instant());
+        return new Result<>(value, stale ? Source.STALE : Source.MISS);
+      }
+      Throwable cause = unwrap(error);
+      if (held != null && (held.freshness().inStaleIfError(clock.instant()) || policy.serveAnyStale().test(cause))) {
+        return new Result<>(held, Source.STALE);
+      }
+      throw error instanceof CompletionException c ? c : new CompletionException(cause);
+    });
+  }
+
+  /**
+   * Loads once per key however many callers arrive together, looking in the tier again first;
+   * a value that may not be stored is not shared (each follower loads its own).
+   */
+  private CompletableFuture<V> load(K key, UnaryOperator<V> view, Loader<K, V> loader, @Nullable V held) {
+    if (passes.getIfPresent(key) != null) {
+      return loader.load(key, null);
+    }
+    SingleFlight.Flight<V> flight = flights.join(key, () -> {
+      V justStored = held(key, view);
+      if (justStored != null && justStored.freshness().isFresh(clock.instant())) {
+        return CompletableFuture.completedFuture(justStored);
+      }
+      Remembered failed = failures.getIfPresent(key);
+      if (failed != null) {
+        return CompletableFuture.failedFuture(failed.failure());
+      }
+      return loader.load(key, held).whenComplete((value, error) -> keep(key, value, error));
+    });
+    return flight.leader() ? flight.result() : flight.result().thenCompose(value ->
+        value.freshness().storable() ? CompletableFuture.completedFuture(value) : loader.load(key, null));
+  }
+
+  /** Stores a loaded value (or marks its key "pass"), or remembers a failure the policy names. */
+  private void keep(K key, @Nullable V value, @Nullable Throwable error) {
+    if (error != null) {
+      Duration lifetime = policy.remember().apply(unwrap(error));
+      if (lifetime.isPositive()) {
+        failures.put(key, new Remembered(unwrap(error), lifetime));
+      }
+      return;
+    }
+    if (value == null) {
+      return;
+    }
+    if (value.freshness().storable()) {
+      tier.put(key, value);
+    } else {
+      passes.put(key, Boolean.TRUE);
+      tier.invalidate(key);
+    }
+  }
+
+  private @Nullable V held(K key, UnaryOperator<V> view) {
+    V held = tier.getIfPresent(key);
+    return held == null ? null : view.apply(held);
+  }
+
+  /** Stores a value, replacing what is held (e.g. one rendered elsewhere). */
+  public void put(K key, V value) {
+    tier.put(key, value);
+  }
+
+  /** Forgets a key: its value, its remembered failure and its "pass" mark. */
+  public void invalidate(K key) {
+    tier.invalidate(key);
+    passes.invalidate(key);
+    failures.invalidate(key);
+  }
+
+  /**
+   * Forgets every key that matches: its value, its remembered failure, its "pass" mark (a purge by
+   * source); returns how many values were held.
+   */
+  public int invalidateKeys(java.util.function.Predicate<K> matches) {
+    passes.asMap().keySet().removeIf(matches);
+    failures.asMap().keySet().removeIf(matches);
+    return tier.removeIf((k, v) -> matches.test(k));
+  }
+
+  /** Forgets every held value that matches (a purge by surrogate key); returns how many. */
+  public int invalidateValues(BiPredicate<K, V> matches) {
+    return tier.removeIf(matches);
+  }
+
+  /** Forgets everything. */
+  public void invalidateAll() {
+    tier.invalidateAll();
+    passes.invalidateAll();
+    failures.invalidateAll();
+  }
+
+  private static Throwable unwrap(Throwable error) {
+    return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+  }
+
+  private static <V> CompletableFuture<Result<V>> done(V value, Source source) {
+    return CompletableFuture.completedFuture(new Result<>(value, source));
+  }
+}
