@@ -48,7 +48,7 @@ public final class ReadThrough<K, V extends Cacheable> {
     HIT,
     /** A stale copy this tier held, served within a stale window. */
     STALE,
-    /** Loaded from the next tier for this call (or for a flight it joined). */
+    /** Loaded from the next tier for this call (or for a flight it joined); it may itself be stale. */
     MISS
   }
 
@@ -81,16 +81,28 @@ public final class ReadThrough<K, V extends Cacheable> {
    * @param serveAnyStale failures for which any stale copy still held is served, beyond {@code
    *     stale-if-error} (e.g. every shield down, with {@code shield.fallback: stale})
    * @param maxRemembered the most failures remembered at once
+   * @param keep which loaded values (that may be stored at all) this tier keeps; others are
+   *     answered and shared with the callers that joined, but not kept (e.g. a stand-in)
    */
-  public record Policy(Function<Throwable, Duration> remember,
-      java.util.function.Predicate<Throwable> serveAnyStale, long maxRemembered) {
-    /** Remembers no failure and serves stale copies only within their windows. */
-    public static final Policy PLAIN = new Policy(e -> Duration.ZERO, e -> false, 10_000);
+  public record Policy<V>(Function<Throwable, Duration> remember,
+      java.util.function.Predicate<Throwable> serveAnyStale, long maxRemembered,
+      java.util.function.Predicate<V> keep) {
+
+    /** A policy that keeps every storable value. */
+    public Policy(Function<Throwable, Duration> remember,
+        java.util.function.Predicate<Throwable> serveAnyStale, long maxRemembered) {
+      this(remember, serveAnyStale, maxRemembered, v -> true);
+    }
+
+    /** Remembers no failure, serves stale copies only within their windows, keeps what it may. */
+    public static <V> Policy<V> plain() {
+      return new Policy<>(e -> Duration.ZERO, e -> false, 10_000);
+    }
   }
 
   private final LocalTier<K, V> tier;
   private final Clock clock;
-  private final Policy policy;
+  private final Policy<V> policy;
   private final SingleFlight<K, V> flights = new SingleFlight<>();
   private final Cache<K, Boolean> passes;
   private final Cache<K, Remembered> failures;
@@ -102,7 +114,7 @@ public final class ReadThrough<K, V extends Cacheable> {
    * @param clock the wall clock freshness is judged on (a fake one in tests)
    * @param policy what failures are remembered and when stale copies are served
    */
-  public ReadThrough(LocalTier<K, V> tier, Clock clock, Policy policy) {
+  public ReadThrough(LocalTier<K, V> tier, Clock clock, Policy<V> policy) {
     this.tier = tier;
     this.clock = clock;
     this.policy = policy;
@@ -148,8 +160,7 @@ public final class ReadThrough<K, V extends Cacheable> {
     }
     return load(key, view, loader, held).handle((value, error) -> {
       if (error == null) {
-        boolean stale = value.freshness().storable() && !value.freshness().isFresh(clock.instant());
-        return new Result<>(value, stale ? Source.STALE : Source.MISS);
+        return new Result<>(value, Source.MISS);
       }
       Throwable cause = unwrap(error);
       if (held != null && (held.freshness().inStaleIfError(clock.instant()) || policy.serveAnyStale().test(cause))) {
@@ -157,6 +168,20 @@ public final class ReadThrough<K, V extends Cacheable> {
       }
       throw error instanceof CompletionException c ? c : new CompletionException(cause);
     });
+  }
+
+  /** Whether a copy held now is stale but within {@code stale-while-revalidate}. */
+  public boolean heldWithinStaleWhileRevalidate(K key) {
+    V held = tier.getIfPresent(key);
+    return held != null && held.freshness().inStaleWhileRevalidate(clock.instant());
+  }
+
+  /**
+   * Loads and stores, once per key however many callers arrive together (the flight part of the
+   * protocol alone: no stale copy is served, no remembered failure answered).
+   */
+  public CompletableFuture<V> load(K key, Loader<K, V> loader) {
+    return load(key, UnaryOperator.identity(), loader, tier.getIfPresent(key));
   }
 
   /**
@@ -195,7 +220,9 @@ public final class ReadThrough<K, V extends Cacheable> {
       return;
     }
     if (value.freshness().storable()) {
-      tier.put(key, value);
+      if (policy.keep().test(value)) {
+        tier.put(key, value);
+      }
     } else {
       passes.put(key, Boolean.TRUE);
       tier.invalidate(key);

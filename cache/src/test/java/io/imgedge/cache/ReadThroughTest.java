@@ -34,7 +34,7 @@ class ReadThroughTest {
         Duration.ofSeconds(swrSeconds), Duration.ofSeconds(sieSeconds), true));
   }
 
-  private ReadThrough<String, Blob> cache(ReadThrough.Policy policy) {
+  private ReadThrough<String, Blob> cache(ReadThrough.Policy<Blob> policy) {
     LocalTier<String, Blob> tier = new LocalTier<>("test", 10_000, Duration.ofHours(1), clock.ticker(),
         Runnable::run, new SimpleMeterRegistry());
     return new ReadThrough<>(tier, clock, policy);
@@ -54,7 +54,7 @@ class ReadThroughTest {
 
   @Test
   void get_missThenHit() {
-    ReadThrough<String, Blob> cache = cache(ReadThrough.Policy.PLAIN);
+    ReadThrough<String, Blob> cache = cache(ReadThrough.Policy.plain());
     Result<Blob> first = cache.get("k", loader(blob("a", 60, 0, 0))).join();
     Result<Blob> second = cache.get("k", loader(blob("b", 60, 0, 0))).join();
     assertThat(first.source()).isEqualTo(Source.MISS);
@@ -66,7 +66,7 @@ class ReadThroughTest {
 
   @Test
   void get_concurrentMisses_loadOnce() {
-    ReadThrough<String, Blob> cache = cache(ReadThrough.Policy.PLAIN);
+    ReadThrough<String, Blob> cache = cache(ReadThrough.Policy.plain());
     CompletableFuture<Blob> pending = new CompletableFuture<>();
     List<CompletableFuture<Result<Blob>>> callers = new ArrayList<>();
     for (int i = 0; i < 50; i++) {
@@ -79,7 +79,7 @@ class ReadThroughTest {
 
   @Test
   void get_aFlightLooksAgain_soAValueStoredMeanwhileIsNotLoadedTwice() {
-    ReadThrough<String, Blob> cache = cache(ReadThrough.Policy.PLAIN);
+    ReadThrough<String, Blob> cache = cache(ReadThrough.Policy.plain());
     cache.put("k", blob("stored", 60, 0, 0));
     AtomicInteger looks = new AtomicInteger();
     // the first look misses (as for a caller that looked just before the last load stored its
@@ -92,7 +92,7 @@ class ReadThroughTest {
 
   @Test
   void get_staleWhileRevalidate_servesStale_andRefreshesOnceInTheBackground() {
-    ReadThrough<String, Blob> cache = cache(ReadThrough.Policy.PLAIN);
+    ReadThrough<String, Blob> cache = cache(ReadThrough.Policy.plain());
     Blob old = blob("old", 60, 30, 0);
     cache.get("k", loader(old)).join();
     clock.advance(Duration.ofSeconds(70));
@@ -111,7 +111,7 @@ class ReadThroughTest {
 
   @Test
   void get_loadFails_staleIfErrorServesTheStaleCopy_elseTheErrorIsPassedOn() {
-    ReadThrough<String, Blob> cache = cache(ReadThrough.Policy.PLAIN);
+    ReadThrough<String, Blob> cache = cache(ReadThrough.Policy.plain());
     cache.get("k", loader(blob("old", 60, 0, 600))).join();
     clock.advance(Duration.ofSeconds(120));
     CompletableFuture<Blob> down = CompletableFuture.failedFuture(new IllegalStateException("origin down"));
@@ -125,7 +125,7 @@ class ReadThroughTest {
 
   @Test
   void get_serveAnyStale_forTheFailuresThePolicyNames() {
-    ReadThrough<String, Blob> cache = cache(new ReadThrough.Policy(e -> Duration.ZERO,
+    ReadThrough<String, Blob> cache = cache(new ReadThrough.Policy<>(e -> Duration.ZERO,
         e -> e instanceof IllegalStateException, 100));
     cache.get("k", loader(blob("old", 60, 0, 0))).join();
     clock.advance(Duration.ofMinutes(30));
@@ -137,7 +137,7 @@ class ReadThroughTest {
 
   @Test
   void rememberedFailures_areAnsweredAtOnce_forTheirLifetimeOnly() {
-    ReadThrough<String, Blob> cache = cache(new ReadThrough.Policy(
+    ReadThrough<String, Blob> cache = cache(new ReadThrough.Policy<>(
         e -> e instanceof IllegalStateException ? Duration.ofSeconds(5) : Duration.ZERO, e -> false, 100));
     CompletableFuture<Blob> notFound = CompletableFuture.failedFuture(new IllegalStateException("404"));
     assertThatThrownBy(() -> cache.get("k", loader(notFound)).join()).hasMessageContaining("404");
@@ -155,7 +155,7 @@ class ReadThroughTest {
 
   @Test
   void notStorable_isNotShared_norKept_andItsKeyPassesForAWhile() {
-    ReadThrough<String, Blob> cache = cache(ReadThrough.Policy.PLAIN);
+    ReadThrough<String, Blob> cache = cache(ReadThrough.Policy.plain());
     Blob secret = new Blob("private", Freshness.notStorable(clock.instant()));
     CompletableFuture<Blob> pending = new CompletableFuture<>();
     CompletableFuture<Result<Blob>> leader = cache.get("k", loader(pending));
@@ -173,7 +173,7 @@ class ReadThroughTest {
 
   @Test
   void view_decidesWhatAHeldValueIs() {
-    ReadThrough<String, Blob> cache = cache(ReadThrough.Policy.PLAIN);
+    ReadThrough<String, Blob> cache = cache(ReadThrough.Policy.plain());
     cache.get("k", loader(blob("v1", 60, 0, 0))).join();
     Result<Blob> r = cache.get("k", held -> held.name().equals("v1") ? null : held, loader(blob("v2", 60, 0, 0)))
         .join();
@@ -182,7 +182,7 @@ class ReadThroughTest {
 
   @Test
   void invalidateKeys_forgetsValuesAndRememberedFailures() {
-    ReadThrough<String, Blob> cache = cache(new ReadThrough.Policy(e -> Duration.ofMinutes(1), e -> false, 100));
+    ReadThrough<String, Blob> cache = cache(new ReadThrough.Policy<>(e -> Duration.ofMinutes(1), e -> false, 100));
     cache.get("a/1", loader(blob("x", 60, 0, 0))).join();
     assertThatThrownBy(() -> cache.get("a/2", loader(CompletableFuture.failedFuture(new IllegalStateException("e"))))
         .join()).hasMessageContaining("e");

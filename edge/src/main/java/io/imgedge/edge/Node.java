@@ -35,6 +35,7 @@ import io.imgedge.edge.image.Purger;
 import io.imgedge.edge.image.ShieldClient;
 import io.imgedge.edge.security.UrlSigner;
 import io.imgedge.shield.Derivative;
+import io.imgedge.shield.DerivativeKey;
 import io.imgedge.shield.Shield;
 import io.imgedge.shield.SourceCache;
 import io.imgedge.shield.SourceId;
@@ -181,7 +182,7 @@ public final class Node implements AutoCloseable {
   private ImageService imageService(ShieldClient shields) {
     boolean staleWhenShieldsDown = config.node().role() == Role.EDGE
         && config.shield().fallback() == ShieldConfig.Fallback.STALE;
-    LocalTier<String, Derivative> edge = new LocalTier<>("edge", config.cache().edgeMaxBytes(),
+    LocalTier<DerivativeKey, Derivative> edge = new LocalTier<>("edge", config.cache().edgeMaxBytes(),
         staleWhenShieldsDown ? config.cache().keepStale() : Duration.ZERO, Ticker.systemTicker(), io, registry);
     WireClient peers = closing(new WireClient(Duration.ofSeconds(1), clock));
     return new ImageService(edge, cluster, shields, peers, config.cluster().peerTimeout(), staleWhenShieldsDown,
@@ -209,7 +210,7 @@ public final class Node implements AutoCloseable {
     }
     LocalTier<SourceId, SourceObject> sources = new LocalTier<>("source", config.cache().sourceMaxBytes(),
         config.cache().keepStale(), Ticker.systemTicker(), io, registry);
-    LocalTier<String, Derivative> derivatives = new LocalTier<>("shield", derivativeBytes,
+    LocalTier<Shield.Rendition, Derivative> derivatives = new LocalTier<>("shield", derivativeBytes,
         config.cache().keepStale(), Ticker.systemTicker(), io, registry);
     return new Shield(origins(), new SourceCache(sources, clock, config.cache().negativeTtl(), registry),
         derivatives, transformer, pool, config.limits().requestTimeout(),

@@ -19,6 +19,9 @@ import org.jspecify.annotations.Nullable;
  * @param warnings non-fatal adjustments, for a warning header
  * @param sourceValidator the validator of the source version it was rendered from
  * @param surrogateKeys the source's surrogate keys, for purges
+ * @param standIn a WebP standing in for an AVIF while the node was busy (see {@code YieldPolicy}):
+ *     answered and cached downstream for its short freshness, never kept by the shield under the
+ *     AVIF's key
  */
 public record Derivative(
     byte[] bytes,
@@ -29,8 +32,16 @@ public record Derivative(
     String info,
     List<String> warnings,
     String sourceValidator,
-    List<String> surrogateKeys)
+    List<String> surrogateKeys,
+    boolean standIn)
     implements Cacheable {
+
+  /** A derivative rendered for its own key (not standing in for another). */
+  public Derivative(byte[] bytes, ImageFormat format, String etag, @Nullable Instant lastModified,
+      Freshness freshness, String info, List<String> warnings, String sourceValidator,
+      List<String> surrogateKeys) {
+    this(bytes, format, etag, lastModified, freshness, info, warnings, sourceValidator, surrogateKeys, false);
+  }
 
   /** Copies the lists. */
   public Derivative {
@@ -41,7 +52,7 @@ public record Derivative(
   /** The same bytes with new freshness (its source was revalidated). */
   public Derivative withFreshness(Freshness refreshed) {
     return new Derivative(bytes, format, etag, lastModified, refreshed, info, warnings, sourceValidator,
-        surrogateKeys);
+        surrogateKeys, standIn);
   }
 
   /**
@@ -52,7 +63,7 @@ public record Derivative(
     List<String> more = new java.util.ArrayList<>(warnings);
     more.add(warning);
     return new Derivative(bytes, format, etag, lastModified, shortLived, info, more, sourceValidator,
-        surrogateKeys);
+        surrogateKeys, true);
   }
 
   @Override

@@ -25,10 +25,10 @@ public record DerivativeRequest(
    * The cache key: everything that changes the bytes and nothing else. Two requests with the same
    * key get the same bytes on any node.
    */
-  public String key() {
-    return source.key() + "?" + spec.canonical() + "#" + negotiated.token()
-        + (negotiated.webpNegotiated() ? "~" : "") + "#v" + Transformer.PIPELINE_VERSION + "."
-        + defaults.fingerprint();
+  public DerivativeKey key() {
+    return new DerivativeKey(source, spec.canonical(),
+        negotiated.token() + (negotiated.webpNegotiated() ? "~" : ""), Transformer.PIPELINE_VERSION,
+        defaults.fingerprint());
   }
 
   /** The same derivative as WebP (lossy, chosen by negotiation): what stands in for an AVIF. */
@@ -46,7 +46,7 @@ public record DerivativeRequest(
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       sha.update(sourceValidator.getBytes(StandardCharsets.UTF_8));
       sha.update((byte) '\n');
-      sha.update(key().getBytes(StandardCharsets.UTF_8));
+      sha.update(key().encoded().getBytes(StandardCharsets.UTF_8));
       byte[] hash = sha.digest();
       return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(hash).substring(0, 27) + "\"";
     } catch (NoSuchAlgorithmException e) {

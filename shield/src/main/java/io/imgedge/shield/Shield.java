@@ -1,9 +1,7 @@
 package io.imgedge.shield;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.imgedge.cache.LocalTier;
-import io.imgedge.cache.SingleFlight;
+import io.imgedge.cache.ReadThrough;
 import io.imgedge.shield.origin.OriginRouter;
 import io.imgedge.transform.RenderResult;
 import io.imgedge.transform.Transformer;
@@ -32,16 +30,16 @@ import org.jspecify.annotations.Nullable;
 public final class Shield {
   private final OriginRouter origins;
   private final SourceCache sources;
-  private final LocalTier<String, Derivative> derivatives;
+  private final ReadThrough<Rendition, Derivative> derivatives;
   private final Transformer transformer;
   private final TransformPool pool;
   private final Duration renderBudget;
   private final MeterRegistry registry;
-  private final SingleFlight<String, Derivative> renders = new SingleFlight<>();
   private final VariantBudget budget;
-  private final Cache<String, Throwable> failures;
   private final YieldPolicy yieldPolicy;
   private final Clock clock;
+  /** How long a held rendition counts as fresh in the tier's eyes (its eviction decides). */
+  private static final Duration HELD = Duration.ofDays(365);
 
   /**
    * @param origins routes paths to origins
@@ -56,17 +54,18 @@ public final class Shield {
    * @param yieldPolicy when an AVIF is answered as WebP because the queue is long
    * @param clock the wall clock, for the freshness of a WebP that stands in for an AVIF
    */
-  public Shield(OriginRouter origins, SourceCache sources, LocalTier<String, Derivative> derivatives,
+  public Shield(OriginRouter origins, SourceCache sources, LocalTier<Rendition, Derivative> derivatives,
       Transformer transformer, TransformPool pool, Duration renderBudget, VariantBudget budget,
       Duration negativeTtl, MeterRegistry registry, YieldPolicy yieldPolicy, Clock clock) {
     this.origins = origins;
     this.sources = sources;
-    this.derivatives = derivatives;
+    this.derivatives = new ReadThrough<>(derivatives, clock,
+        new ReadThrough.Policy<>(e -> failsAgain(e) ? negativeTtl : Duration.ZERO, e -> false, 10_000,
+            d -> !d.standIn()));
     this.transformer = transformer;
     this.pool = pool;
     this.renderBudget = renderBudget;
     this.budget = budget;
-    this.failures = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(negativeTtl).build();
     this.registry = registry;
     this.yieldPolicy = yieldPolicy;
     this.clock = clock;
@@ -86,39 +85,48 @@ public final class Shield {
     return origins;
   }
 
-  /** Renders a derivative, or returns the shield's copy of it. */
+  /**
+   * A derivative of one version of its source: the shield's tier is keyed by both, so that a copy
+   * (or a remembered failure) of another version never answers.
+   *
+   * @param key the derivative
+   * @param sourceValidator the version of the source it is (to be) rendered from
+   */
+  public record Rendition(DerivativeKey key, String sourceValidator) {}
+
+  /**
+   * Renders a derivative, or returns the shield's copy of it: the {@link ReadThrough} protocol over
+   * the shield's tier (one render per rendition however many ask together; a 4xx failure is
+   * remembered for {@code cache.negative-ttl}). A derivative is as fresh as its source.
+   */
   public CompletableFuture<Derivative> render(OriginRouter.Routed route, DerivativeRequest request) {
     return sources.get(route).thenCompose(source -> {
       if (!source.freshness().storable()) {
         return pool.submit(() -> renderNow(source, request));
       }
-      String key = request.key();
-      Derivative kept = kept(key, source);
-      if (kept != null) {
-        return CompletableFuture.completedFuture(kept);
-      }
-      String version = key + "@" + source.validator();
-      Throwable failed = failures.getIfPresent(version);
-      if (failed != null) {
-        return CompletableFuture.failedFuture(failed); // failed moments ago: answered at once
-      }
-      budget.admit(source.id(), key);
-      // The derivative is kept before the flight ends, and a new flight looks again first: a
-      // request that missed while the last render finished joins its result instead of rendering.
-      return renders.run(version, () -> {
-        Derivative justMade = kept(key, source);
-        if (justMade != null) {
-          return CompletableFuture.completedFuture(justMade);
-        }
+      Rendition rendition = new Rendition(request.key(), source.validator());
+      return derivatives.get(rendition, this::heldWhileKept, (r, stale) -> {
+        budget.admit(source.id(), r.key());
         if (request.negotiated().mayYieldToWebp() && yieldPolicy.yields(pool.queued())) {
           return render(route, request.asWebp()).thenApply(this::standIn);
         }
-        return pool.submit(() -> renderNow(source, request)).thenApply(d -> {
-          derivatives.put(key, d);
-          return d;
-        });
-      }).whenComplete((d, error) -> remember(version, error));
+        return pool.submit(() -> renderNow(source, request));
+      }).thenApply(result -> result.value().standIn() ? result.value()
+          : result.value().withFreshness(source.freshness()));
     });
+  }
+
+  /**
+   * A kept rendition is good for as long as the tier keeps it: its source's freshness, checked by
+   * the source cache, is what the answer carries.
+   */
+  private Derivative heldWhileKept(Derivative kept) {
+    return kept.withFreshness(Freshness.of(clock.instant(), HELD));
+  }
+
+  /** A failure that will fail again the same way (the image, not the moment): a 4xx of the render. */
+  private static boolean failsAgain(Throwable e) {
+    return e instanceof io.imgedge.transform.TransformException t && t.status() >= 400 && t.status() < 500;
   }
 
   /**
@@ -133,21 +141,6 @@ public final class Shield {
             + yieldPolicy.maxAge().toSeconds() + " s");
   }
 
-  /** The kept derivative of this version of the source, or null. */
-  private @Nullable Derivative kept(String key, SourceObject source) {
-    Derivative kept = derivatives.getIfPresent(key);
-    return kept != null && kept.sourceValidator().equals(source.validator())
-        ? kept.withFreshness(source.freshness()) : null;
-  }
-
-  /** Remembers a failure that will fail again the same way (the image, not the moment). */
-  private void remember(String version, Throwable error) {
-    Throwable e = error == null ? null : Problem.unwrap(error);
-    if (e instanceof io.imgedge.transform.TransformException t && t.status() >= 400 && t.status() < 500) {
-      failures.put(version, e);
-    }
-  }
-
   /**
    * The source if it is cached and fresh, without fetching: enough to compute a derivative's ETag
    * ({@link DerivativeRequest#etag}) and answer a conditional request with 304 from metadata alone.
@@ -159,21 +152,19 @@ public final class Shield {
   /** Forgets a source and every derivative of it. */
   public void purgeSource(SourceId id) {
     sources.invalidate(id);
-    String prefix = id.key() + "?";
-    derivatives.removeIf((key, d) -> key.startsWith(prefix));
+    derivatives.invalidateKeys(r -> r.key().source().equals(id));
   }
 
   /** Forgets every source and derivative carrying a surrogate key. */
   public void purgeSurrogateKey(String surrogateKey) {
     sources.invalidateSurrogateKey(surrogateKey);
-    derivatives.removeIf((key, d) -> d.surrogateKeys().contains(surrogateKey));
+    derivatives.invalidateValues((key, d) -> d.surrogateKeys().contains(surrogateKey));
   }
 
   /** Forgets everything. */
   public void purgeAll() {
     sources.invalidateAll();
     derivatives.invalidateAll();
-    failures.invalidateAll();
   }
 
   private Derivative renderNow(SourceObject source, DerivativeRequest request) {

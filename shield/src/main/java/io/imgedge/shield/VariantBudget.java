@@ -15,10 +15,10 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class VariantBudget {
   private final int perMinute;
   private final Clock clock;
-  private final Cache<String, Window> windows =
+  private final Cache<SourceId, Window> windows =
       Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(Duration.ofMinutes(2)).build();
 
-  private record Window(long minute, Set<String> keys) {}
+  private record Window(long minute, Set<DerivativeKey> keys) {}
 
   /**
    * @param perMinute most new derivatives of one source per minute
@@ -34,10 +34,10 @@ public final class VariantBudget {
    *
    * @throws TooManyVariantsException if the source's budget for this minute is spent
    */
-  public void admit(SourceId source, String derivativeKey) {
+  public void admit(SourceId source, DerivativeKey derivativeKey) {
     long now = clock.millis();
     long minute = now / 60_000;
-    Window w = windows.asMap().compute(source.key(),
+    Window w = windows.asMap().compute(source,
         (k, old) -> old == null || old.minute() != minute ? new Window(minute, ConcurrentHashMap.newKeySet()) : old);
     if (w.keys().contains(derivativeKey)) {
       return;

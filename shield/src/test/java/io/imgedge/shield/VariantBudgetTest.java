@@ -30,12 +30,16 @@ class VariantBudgetTest {
   private final VariantBudget budget = new VariantBudget(3, clock);
   private final SourceId photo = new SourceId("site", "photo.jpg");
 
+  private DerivativeKey key(String spec) {
+    return new DerivativeKey(photo, "width=" + spec.charAt(0), "jpeg", 2, "00000000");
+  }
+
   @Test
   void admit_beyondTheLimitInAMinute_is429WithRetryAfter() {
-    budget.admit(photo, "a");
-    budget.admit(photo, "b");
-    budget.admit(photo, "c");
-    assertThatThrownBy(() -> budget.admit(photo, "d"))
+    budget.admit(photo, key("a"));
+    budget.admit(photo, key("b"));
+    budget.admit(photo, key("c"));
+    assertThatThrownBy(() -> budget.admit(photo, key("d")))
         .isInstanceOfSatisfying(TooManyVariantsException.class, e -> {
           assertThat(e.status()).isEqualTo(429);
           assertThat(e.retryAfterSeconds()).isEqualTo(50);
@@ -44,19 +48,19 @@ class VariantBudgetTest {
 
   @Test
   void admit_sameVariantAgain_doesNotCount_andOtherSourcesHaveTheirOwn() {
-    budget.admit(photo, "a");
-    budget.admit(photo, "a");
-    budget.admit(photo, "b");
-    budget.admit(photo, "c");
-    budget.admit(new SourceId("site", "other.jpg"), "a");
+    budget.admit(photo, key("a"));
+    budget.admit(photo, key("a"));
+    budget.admit(photo, key("b"));
+    budget.admit(photo, key("c"));
+    budget.admit(new SourceId("site", "other.jpg"), key("a"));
   }
 
   @Test
   void admit_nextMinute_startsAfresh() {
-    budget.admit(photo, "a");
-    budget.admit(photo, "b");
-    budget.admit(photo, "c");
+    budget.admit(photo, key("a"));
+    budget.admit(photo, key("b"));
+    budget.admit(photo, key("c"));
     millis.addAndGet(60_000);
-    budget.admit(photo, "d");
+    budget.admit(photo, key("d"));
   }
 }

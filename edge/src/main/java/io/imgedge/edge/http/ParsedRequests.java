@@ -2,6 +2,7 @@ package io.imgedge.edge.http;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.imgedge.shield.DerivativeKey;
 import io.imgedge.shield.DerivativeRequest;
 import io.imgedge.shield.origin.OriginRouter;
 import java.util.List;
@@ -27,7 +28,7 @@ final class ParsedRequests {
    * @param vary the request headers the answer depends on ({@code Accept}, client hints), for the
    *     {@code Vary} header, or null
    */
-  record Parsed(OriginRouter.Routed route, DerivativeRequest request, String key, List<String> warnings,
+  record Parsed(OriginRouter.Routed route, DerivativeRequest request, DerivativeKey key, List<String> warnings,
       @Nullable String vary) {
     Parsed {
       warnings = List.copyOf(warnings);

@@ -1,10 +1,9 @@
 package io.imgedge.edge.image;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.hazelcast.cluster.Member;
 import io.imgedge.cache.LocalTier;
-import io.imgedge.cache.SingleFlight;
+import io.imgedge.cache.ReadThrough;
+import io.imgedge.shield.DerivativeKey;
 import io.imgedge.cache.cluster.ClusterMember;
 import io.imgedge.shield.Derivative;
 import io.imgedge.shield.DerivativeRequest;
@@ -42,20 +41,16 @@ import org.jspecify.annotations.Nullable;
  * {@code imgedge.edge.refreshes}, {@code imgedge.edge.stale{reason}}.
  */
 public final class ImageService {
-  private final LocalTier<String, Derivative> edge;
+  private final ReadThrough<DerivativeKey, Derivative> edge;
   private final ClusterMember cluster;
   private final ShieldClient shield;
   private final WireClient peers;
   private final Duration peerTimeout;
-  private final boolean staleWhenShieldsDown;
   private final Clock clock;
   private final MeterRegistry registry;
-  private final SingleFlight<String, Derivative> fetches = new SingleFlight<>();
   private final Counter hits;
   private final Counter stales;
   private final Counter misses;
-  private final Cache<String, Boolean> passes =
-      Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(2)).build();
 
   /**
    * @param edge the edge's local tier of derivatives
@@ -68,15 +63,15 @@ public final class ImageService {
    * @param clock the wall clock, for freshness and Age
    * @param registry where the service's counters go
    */
-  public ImageService(LocalTier<String, Derivative> edge, ClusterMember cluster, ShieldClient shield,
+  public ImageService(LocalTier<DerivativeKey, Derivative> edge, ClusterMember cluster, ShieldClient shield,
       WireClient peers, Duration peerTimeout, boolean staleWhenShieldsDown, Clock clock,
       MeterRegistry registry) {
-    this.edge = edge;
+    this.edge = new ReadThrough<>(edge, clock, new ReadThrough.Policy<>(e -> Duration.ZERO,
+        e -> staleWhenShieldsDown && HttpShieldClient.noShieldReachable(e), 10_000));
     this.cluster = cluster;
     this.shield = shield;
     this.peers = peers;
     this.peerTimeout = peerTimeout;
-    this.staleWhenShieldsDown = staleWhenShieldsDown;
     this.clock = clock;
     this.registry = registry;
     this.hits = answers(registry, "hit");
@@ -117,12 +112,9 @@ public final class ImageService {
    * @param key the request's {@link DerivativeRequest#key()}
    * @param conditional the request's validators
    */
-  public @Nullable Served hit(String key, ConditionalRequest conditional) {
-    Derivative cached = edge.getIfPresent(key);
-    if (cached == null || !cached.freshness().isFresh(clock.instant())) {
-      return null;
-    }
-    return counted(answer(cached, Served.Source.HIT, 0, conditional));
+  public @Nullable Served hit(DerivativeKey key, ConditionalRequest conditional) {
+    Derivative cached = edge.fresh(key);
+    return cached == null ? null : counted(answer(cached, Served.Source.HIT, 0, conditional));
   }
 
   /** Answers one client request. */
@@ -131,38 +123,46 @@ public final class ImageService {
     return lookUp(route, request, conditional).thenApply(this::counted);
   }
 
+  /**
+   * A fresh copy is a hit; a conditional request whose validators match what the shield knows of
+   * the derivative is a 304 without rendering (unless a copy within stale-while-revalidate is held,
+   * which answers and refreshes); everything else is the read-through protocol, the next tier being
+   * the key's owner.
+   */
   private CompletableFuture<Served> lookUp(
       OriginRouter.Routed route, DerivativeRequest request, ConditionalRequest conditional) {
-    String key = request.key();
-    Instant now = clock.instant();
-    Derivative cached = edge.getIfPresent(key);
-    if (cached != null && cached.freshness().isFresh(now)) {
-      return done(answer(cached, Served.Source.HIT, 0, conditional));
+    DerivativeKey key = request.key();
+    Derivative fresh = edge.fresh(key);
+    if (fresh != null) {
+      return done(answer(fresh, Served.Source.HIT, 0, conditional));
     }
-    if (cached != null && cached.freshness().inStaleWhileRevalidate(now)) {
-      registry.counter("imgedge.edge.refreshes").increment();
-      fetch(route, request, false);
-      return done(stale(cached, "while_revalidate", conditional));
-    }
-    Optional<DerivativeMetadata> known = conditional.isConditional() ? shield.metadataIfKnown(request) : Optional.empty();
-    if (known.isPresent() && conditional.notModified(known.get().etag(), known.get().lastModified())) {
-      return done(new Served.NotModified(known.get(), Served.Source.MISS));
+    if (conditional.isConditional() && !edge.heldWithinStaleWhileRevalidate(key)) {
+      Optional<DerivativeMetadata> known = shield.metadataIfKnown(request);
+      if (known.isPresent() && conditional.notModified(known.get().etag(), known.get().lastModified())) {
+        return done(new Served.NotModified(known.get(), Served.Source.MISS));
+      }
     }
     long start = System.nanoTime();
-    return fetch(route, request, false).handle((d, error) -> {
-      if (error == null) {
-        boolean stale = d.freshness().storable() && !d.freshness().isFresh(clock.instant());
-        Served.Source source = stale ? Served.Source.STALE : Served.Source.MISS;
-        return answer(d, source, (System.nanoTime() - start) / 1e6, conditional);
+    return edge.get(key, (k, stale) -> obtain(route, request, false)).thenApply(result -> {
+      if (result.source() == ReadThrough.Source.STALE) {
+        registry.counter("imgedge.edge.stale", "reason", staleReason(result.value())).increment();
+        return answer(result.value(), Served.Source.STALE, 0, conditional);
       }
-      if (cached != null && cached.freshness().inStaleIfError(clock.instant())) {
-        return stale(cached, "if_error", conditional);
-      }
-      if (cached != null && staleWhenShieldsDown && HttpShieldClient.noShieldReachable(error)) {
-        return stale(cached, "shields_down", conditional);
-      }
-      throw error instanceof RuntimeException r ? r : new java.util.concurrent.CompletionException(error);
+      Derivative d = result.value();
+      boolean stale = d.freshness().storable() && !d.freshness().isFresh(clock.instant());
+      return answer(d, stale ? Served.Source.STALE : Served.Source.MISS, (System.nanoTime() - start) / 1e6,
+          conditional);
     });
+  }
+
+  /** Why a stale copy was served, for the {@code imgedge.edge.stale} counter. */
+  private String staleReason(Derivative d) {
+    Instant now = clock.instant();
+    if (d.freshness().inStaleWhileRevalidate(now)) {
+      registry.counter("imgedge.edge.refreshes").increment();
+      return "while_revalidate";
+    }
+    return d.freshness().inStaleIfError(now) ? "if_error" : "shields_down";
   }
 
   /**
@@ -170,43 +170,21 @@ public final class ImageService {
    * shield, once however many ask together; never forwarded again.
    */
   public CompletableFuture<Derivative> serveAsOwner(OriginRouter.Routed route, DerivativeRequest request) {
-    Derivative cached = edge.getIfPresent(request.key());
-    if (cached != null && cached.freshness().isFresh(clock.instant())) {
+    DerivativeKey key = request.key();
+    Derivative cached = edge.fresh(key);
+    if (cached != null) {
       return done(cached);
     }
-    return fetch(route, request, true);
+    return edge.load(key, (k, stale) -> obtain(route, request, true));
   }
 
   /** Applies a purge to this edge's memory. */
   public void purge(PurgeCommand command) {
     switch (command) {
-      case PurgeCommand.Source s -> edge.removeIf((key, d) -> key.startsWith(s.id().key() + "?"));
-      case PurgeCommand.SurrogateKey k -> edge.removeIf((key, d) -> d.surrogateKeys().contains(k.key()));
+      case PurgeCommand.Source s -> edge.invalidateKeys(key -> key.source().equals(s.id()));
+      case PurgeCommand.SurrogateKey k -> edge.invalidateValues((key, d) -> d.surrogateKeys().contains(k.key()));
       case PurgeCommand.All a -> edge.invalidateAll();
     }
-  }
-
-  /**
-   * One request per key at a time, from the owner; the result replaces this edge's copy. An answer
-   * that may not be stored is not shared: each request that joined it makes its own, all at once
-   * (never one after another), and the key is remembered as "pass" for a while so that its next
-   * requests do not wait at all.
-   */
-  private CompletableFuture<Derivative> fetch(OriginRouter.Routed route, DerivativeRequest request, boolean asOwner) {
-    String key = request.key();
-    if (passes.getIfPresent(key) != null) {
-      return obtain(route, request, asOwner);
-    }
-    SingleFlight.Flight<Derivative> flight = fetches.join(key, () -> obtain(route, request, asOwner).thenApply(d -> {
-      if (d.freshness().storable()) {
-        edge.put(key, d);
-      } else {
-        passes.put(key, Boolean.TRUE);
-      }
-      return d;
-    }));
-    return flight.leader() ? flight.result() : flight.result().thenCompose(d ->
-        d.freshness().storable() ? CompletableFuture.completedFuture(d) : obtain(route, request, asOwner));
   }
 
   private CompletableFuture<Derivative> obtain(OriginRouter.Routed route, DerivativeRequest request, boolean asOwner) {
@@ -226,18 +204,13 @@ public final class ImageService {
   }
 
   /** The owner's internal URL when another member owns the key, else null (do it here). */
-  private @Nullable URI remoteOwner(String key) {
-    Member owner = cluster.ownerOf(key);
+  private @Nullable URI remoteOwner(DerivativeKey key) {
+    Member owner = cluster.ownerOf(key.encoded());
     if (owner == null || owner.localMember()) {
       return null;
     }
     String url = ClusterMember.internalUrlOf(owner);
     return url == null ? null : URI.create(url);
-  }
-
-  private Served stale(Derivative d, String reason, ConditionalRequest conditional) {
-    registry.counter("imgedge.edge.stale", "reason", reason).increment();
-    return answer(d, Served.Source.STALE, 0, conditional);
   }
 
   private static Served answer(Derivative d, Served.Source source, double millis, ConditionalRequest conditional) {
