@@ -83,15 +83,28 @@ public final class ReadThrough<K, V extends Cacheable> {
    * @param maxRemembered the most failures remembered at once
    * @param keep which loaded values (that may be stored at all) this tier keeps; others are
    *     answered and shared with the callers that joined, but not kept (e.g. a stand-in)
+   * @param staleWhileRevalidate whether a copy within {@code stale-while-revalidate} is served
+   *     while it is refreshed (false for a tier behind another that already does so: the shield's
+   *     sources are revalidated before a refresh the edge asked for is answered)
    */
   public record Policy<V>(Function<Throwable, Duration> remember,
       java.util.function.Predicate<Throwable> serveAnyStale, long maxRemembered,
-      java.util.function.Predicate<V> keep) {
+      java.util.function.Predicate<V> keep, boolean staleWhileRevalidate) {
 
-    /** A policy that keeps every storable value. */
+    /** A policy that keeps every storable value and serves stale while revalidating. */
     public Policy(Function<Throwable, Duration> remember,
         java.util.function.Predicate<Throwable> serveAnyStale, long maxRemembered) {
-      this(remember, serveAnyStale, maxRemembered, v -> true);
+      this(remember, serveAnyStale, maxRemembered, v -> true, true);
+    }
+
+    /** The same policy without serving stale copies while revalidating. */
+    public Policy<V> revalidatingFirst() {
+      return new Policy<>(remember, serveAnyStale, maxRemembered, keep, false);
+    }
+
+    /** The same policy keeping only the loaded values {@code keep} accepts. */
+    public Policy<V> keeping(java.util.function.Predicate<V> keep) {
+      return new Policy<>(remember, serveAnyStale, maxRemembered, keep, staleWhileRevalidate);
     }
 
     /** Remembers no failure, serves stale copies only within their windows, keeps what it may. */
@@ -150,7 +163,7 @@ public final class ReadThrough<K, V extends Cacheable> {
     if (held != null && held.freshness().isFresh(clock.instant())) {
       return done(held, Source.HIT);
     }
-    if (held != null && held.freshness().inStaleWhileRevalidate(clock.instant())) {
+    if (held != null && policy.staleWhileRevalidate() && held.freshness().inStaleWhileRevalidate(clock.instant())) {
       load(key, view, loader, held); // the refresh runs on; this caller is answered now
       return done(held, Source.STALE);
     }
@@ -170,10 +183,10 @@ public final class ReadThrough<K, V extends Cacheable> {
     });
   }
 
-  /** Whether a copy held now is stale but within {@code stale-while-revalidate}. */
+  /** Whether a copy held now is stale but would be served within {@code stale-while-revalidate}. */
   public boolean heldWithinStaleWhileRevalidate(K key) {
     V held = tier.getIfPresent(key);
-    return held != null && held.freshness().inStaleWhileRevalidate(clock.instant());
+    return held != null && policy.staleWhileRevalidate() && held.freshness().inStaleWhileRevalidate(clock.instant());
   }
 
   /**

@@ -60,8 +60,8 @@ public final class Shield {
     this.origins = origins;
     this.sources = sources;
     this.derivatives = new ReadThrough<>(derivatives, clock,
-        new ReadThrough.Policy<>(e -> failsAgain(e) ? negativeTtl : Duration.ZERO, e -> false, 10_000,
-            d -> !d.standIn()));
+        new ReadThrough.Policy<Derivative>(e -> failsAgain(e) ? negativeTtl : Duration.ZERO, e -> false, 10_000)
+            .keeping(d -> !d.standIn()));
     this.transformer = transformer;
     this.pool = pool;
     this.renderBudget = renderBudget;

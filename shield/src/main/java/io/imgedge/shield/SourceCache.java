@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Original images, fetched from their origin once however many requests want them together, and
  * kept while fresh: the {@link ReadThrough} protocol over the source tier. A stale copy is
- * revalidated with a conditional request (a 304 keeps its bytes); when the origin fails, a copy
+ * revalidated with a conditional request (a 304 keeps its bytes) before it is answered (the edges
+ * serve stale-while-revalidate; their refreshes must get the revalidated source); when the origin fails, a copy
  * within {@code stale-if-error} is served instead. A source whose origin forbids storing it is
  * never shared between requests. An origin's "not found" is remembered for {@code
  * cache.negative-ttl}.
@@ -38,7 +39,7 @@ public final class SourceCache {
       MeterRegistry registry) {
     this.sources = new ReadThrough<>(tier, clock, new ReadThrough.Policy<>(
         e -> e instanceof OriginException o && o.kind() == OriginException.Kind.NOT_FOUND ? negativeTtl : Duration.ZERO,
-        e -> false, 10_000));
+        e -> false, 10_000).revalidatingFirst());
     this.registry = registry;
   }
 
