@@ -37,7 +37,7 @@ public final class SourceCache {
    */
   public SourceCache(LocalTier<SourceId, SourceObject> tier, Clock clock, Duration negativeTtl,
       MeterRegistry registry) {
-    this.sources = new ReadThrough<>(tier, clock, new ReadThrough.Policy<>(
+    this.sources = new ReadThrough<>(tier, clock, new ReadThrough.Policy<SourceObject>(
         e -> e instanceof OriginException o && o.kind() == OriginException.Kind.NOT_FOUND ? negativeTtl : Duration.ZERO,
         e -> false, 10_000).revalidatingFirst());
     this.registry = registry;
