@@ -29,7 +29,7 @@ public final class ConfigLoader {
   private static final String ORIGINS = "origins";
   private static final String SHIELD_POPS = "shield-pops";
   private static final Set<String> ORIGIN_KEYS = Set.of("name", "path-prefix", "type", "folder",
-      "url", "host", "shield", "allow-private", "signed", "default-ttl", "override-ttl", "stale-while-revalidate", "stale-if-error");
+      "url", "host", "shield", "allow-private", "signed", "redirect-hosts", "default-ttl", "override-ttl", "stale-while-revalidate", "stale-if-error");
 
   private ConfigLoader() {}
 
@@ -202,7 +202,7 @@ public final class ConfigLoader {
               null, host, shield, rules, false, signed);
       case HTTP ->
           new OriginConfig(f.name(), prefix, kind, null, Settings.httpUri(f.required("url")), host,
-              shield, rules, allowPrivate, signed);
+              shield, rules, allowPrivate, signed, f.list("redirect-hosts"));
     };
   }
 
@@ -253,6 +253,17 @@ public final class ConfigLoader {
         case "false", "no", "off" -> false;
         default -> throw ConfigException.invalid(new Setting(where + "." + field, String.valueOf(v), source), "true or false");
       };
+    }
+
+    /** A list given as a YAML list or as comma-separated text; empty when absent. */
+    java.util.List<String> list(String field) {
+      Object v = entry.get(field);
+      if (v == null) {
+        return java.util.List.of();
+      }
+      java.util.stream.Stream<String> items = v instanceof java.util.List<?> l
+          ? l.stream().map(String::valueOf) : java.util.Arrays.stream(String.valueOf(v).split(","));
+      return items.map(String::trim).filter(x -> !x.isEmpty()).toList();
     }
 
     @Nullable String optional(String field) {

@@ -27,6 +27,9 @@ import org.jspecify.annotations.Nullable;
  *     command line)
  * @param signed whether requests for this origin's images must carry a valid signature ({@code
  *     signed}; see {@code security.signing-keys})
+ * @param redirectHosts the other hosts an HTTP origin may redirect to ({@code redirect-hosts});
+ *     redirects are followed to the origin's own host only otherwise, whatever {@code
+ *     allow-private} says, and every hop is still checked by the address guard
  */
 public record OriginConfig(
     String name,
@@ -38,7 +41,20 @@ public record OriginConfig(
     @Nullable String shield,
     TtlRules freshness,
     boolean allowPrivate,
-    boolean signed) {
+    boolean signed,
+    java.util.List<String> redirectHosts) {
+
+  /** An origin that redirects to its own host only. */
+  public OriginConfig(String name, String pathPrefix, Kind kind, @Nullable Path folder, @Nullable URI baseUrl,
+      @Nullable String host, @Nullable String shield, TtlRules freshness, boolean allowPrivate, boolean signed) {
+    this(name, pathPrefix, kind, folder, baseUrl, host, shield, freshness, allowPrivate, signed,
+        java.util.List.of());
+  }
+
+  /** Copies the list; host names are compared in lower case. */
+  public OriginConfig {
+    redirectHosts = redirectHosts.stream().map(h -> h.trim().toLowerCase(Locale.ROOT)).toList();
+  }
 
   /**
    * How long this origin's images stay fresh. Each null value falls back to the {@code cache.*}

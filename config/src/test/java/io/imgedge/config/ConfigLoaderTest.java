@@ -114,6 +114,30 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void origin_redirectHosts_asAListOrCommaSeparated() throws IOException {
+    Path file = write("""
+        origins:
+          - name: a
+            type: http
+            url: https://a.example
+            redirect-hosts: [CDN.example, img.example]
+          - name: b
+            type: http
+            url: https://b.example
+            path-prefix: /b/
+            redirect-hosts: "x.example, y.example"
+          - name: c
+            type: http
+            url: https://c.example
+            path-prefix: /c/
+        """);
+    var origins = ConfigLoader.load(file, Map.of(), CommandLineOverrides.NONE).origins();
+    assertThat(origins.get(0).redirectHosts()).containsExactly("cdn.example", "img.example");
+    assertThat(origins.get(1).redirectHosts()).containsExactly("x.example", "y.example");
+    assertThat(origins.get(2).redirectHosts()).isEmpty();
+  }
+
+  @Test
   void origin_badType_listsTheTypes() throws IOException {
     Path file = write("origins:\n  - type: s3\n");
     assertThatThrownBy(() -> ConfigLoader.load(file, Map.of(), CommandLineOverrides.NONE))

@@ -238,7 +238,7 @@ public final class Node implements AutoCloseable {
       case SAMPLES -> new SamplesOrigin(sources, Instant.now(clock));
       case FOLDER -> new FolderOrigin(origin.folder(), maxBytes, sources, io);
       case HTTP -> new HttpOrigin(origin.baseUrl(), config.fetch(), maxBytes, sources,
-          new AddressGuard(AddressResolver.SYSTEM), origin.allowPrivate(), System::nanoTime);
+          new AddressGuard(AddressResolver.SYSTEM), origin.allowPrivate(), origin.redirectHosts(), System::nanoTime);
     };
   }
 

@@ -40,7 +40,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <ul>
  *   <li>Only this origin's base URL is fetched; redirects are followed by hand, at most {@value
- *       #MAX_REDIRECTS}, each hop checked like the first.
+ *       #MAX_REDIRECTS}, only to the origin's own host or a host the operator lists ({@code
+ *       redirect-hosts}; {@code allow-private} never widens this), each hop checked like the first.
  *   <li>Every address a host resolves to is checked ({@link AddressGuard}) and the connection is
  *       pinned to the checked address (the request goes to the IP, with the real {@code Host};
  *       over TLS the real name is sent as SNI and the certificate checked against it), so a DNS
@@ -66,6 +67,7 @@ public final class HttpOrigin implements OriginClient {
   private final SourceFactory sources;
   private final AddressGuard guard;
   private final boolean allowPrivate;
+  private final java.util.List<String> redirectHosts;
   private final TrustManager trust;
   private final Map<String, HttpClient> clients = new ConcurrentHashMap<>();
   private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
@@ -83,18 +85,35 @@ public final class HttpOrigin implements OriginClient {
    */
   public HttpOrigin(URI base, FetchConfig timeouts, long maxBytes, SourceFactory sources, AddressGuard guard,
       boolean allowPrivate, LongSupplier nanoTime) {
-    this(base, timeouts, maxBytes, sources, guard, allowPrivate, SniHostnameTrustManager.withDefaultAnchors(), nanoTime);
+    this(base, timeouts, maxBytes, sources, guard, allowPrivate, java.util.List.of(), nanoTime);
+  }
+
+  /**
+   * As above, allowing redirects to the listed hosts besides the origin's own (lower case).
+   *
+   * @param redirectHosts other hosts redirects may go to ({@code redirect-hosts})
+   */
+  public HttpOrigin(URI base, FetchConfig timeouts, long maxBytes, SourceFactory sources, AddressGuard guard,
+      boolean allowPrivate, java.util.List<String> redirectHosts, LongSupplier nanoTime) {
+    this(base, timeouts, maxBytes, sources, guard, allowPrivate, redirectHosts,
+        SniHostnameTrustManager.withDefaultAnchors(), nanoTime);
   }
 
   /** As above, with the trust manager that validates TLS certificates (tests use their own). */
   HttpOrigin(URI base, FetchConfig timeouts, long maxBytes, SourceFactory sources, AddressGuard guard,
       boolean allowPrivate, TrustManager trust, LongSupplier nanoTime) {
+    this(base, timeouts, maxBytes, sources, guard, allowPrivate, java.util.List.of(), trust, nanoTime);
+  }
+
+  private HttpOrigin(URI base, FetchConfig timeouts, long maxBytes, SourceFactory sources, AddressGuard guard,
+      boolean allowPrivate, java.util.List<String> redirectHosts, TrustManager trust, LongSupplier nanoTime) {
     this.base = base;
     this.timeouts = timeouts;
     this.maxBytes = maxBytes;
     this.sources = sources;
     this.guard = guard;
     this.allowPrivate = allowPrivate;
+    this.redirectHosts = redirectHosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
     this.trust = trust;
     this.nanoTime = nanoTime;
     this.watchdogs = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -142,6 +161,10 @@ public final class HttpOrigin implements OriginClient {
     }
     if (target.getHost() == null) {
       throw new OriginException(Kind.REFUSED, "the origin redirected to a URL without a valid host");
+    }
+    if (redirects > 0 && !redirectHostAllowed(target.getHost())) {
+      throw new OriginException(Kind.REFUSED, "the origin redirected to another host (" + target.getHost()
+          + "), which is not in its redirect-hosts");
     }
     InetAddress address = guard.pick(target.getHost(), allowPrivate);
     HttpRequest request = request(target, address, previous);
@@ -226,6 +249,11 @@ public final class HttpOrigin implements OriginClient {
     p.setServerNames(List.of(new SNIHostName(host)));
     p.setEndpointIdentificationAlgorithm(null); // the trust manager checks the name instead
     return p;
+  }
+
+  private boolean redirectHostAllowed(String host) {
+    String h = host.toLowerCase(Locale.ROOT);
+    return h.equals(base.getHost().toLowerCase(Locale.ROOT)) || redirectHosts.contains(h);
   }
 
   private static boolean isRedirect(int status) {

@@ -34,12 +34,16 @@ class HttpOriginSsrfTest {
   private final int port = server.baseUrl().getPort();
 
   private HttpOrigin origin(String base, boolean allowPrivate) {
+    return origin(base, allowPrivate, List.of());
+  }
+
+  private HttpOrigin origin(String base, boolean allowPrivate, List<String> redirectHosts) {
     AddressResolver resolver = AddressGuardTest.stub(Map.of("origin.test", List.of("127.0.0.2"),
-        "rebind.test", List.of("127.0.0.1")));
+        "rebind.test", List.of("127.0.0.1"), "cdn.test", List.of("127.0.0.2")));
     AddressGuard guard = new AddressGuard(resolver, a -> a.equals(PLAYS_PUBLIC) || AddressGuard.isPublic(a));
     return new HttpOrigin(URI.create(base), new FetchConfig(T, T, T, T), 1_000_000,
         new SourceFactory(Clock.systemUTC(), FreshnessRules.ttl(Duration.ofMinutes(1))), guard, allowPrivate,
-        System::nanoTime);
+        redirectHosts, System::nanoTime);
   }
 
   @AfterEach
@@ -93,6 +97,33 @@ class HttpOriginSsrfTest {
         .hasCauseInstanceOf(OriginException.class)
         .hasMessageContaining("redirected more than 3 times");
     origin.close();
+  }
+
+  /** Issue 13: a loopback origin (allow-private) redirecting to another loopback address. */
+  @Test
+  void redirectToAnotherHost_isRefused_evenWithAllowPrivate() {
+    server.on("/r.jpg", new TestOrigin.Respond(302, Map.of("Location", "http://127.0.0.3:" + port + "/x.jpg"),
+        new byte[0], Duration.ZERO));
+    OriginException e = failure(origin("http://127.0.0.2:" + port, true), "r.jpg");
+    assertThat(e.status()).isEqualTo(403);
+    assertThat(e.getMessage()).contains("redirected to another host (127.0.0.3)", "redirect-hosts");
+    assertThat(server.requests()).as("the first hop only").isEqualTo(1);
+  }
+
+  @Test
+  void redirectToAListedHost_isFollowed_andStillGuarded() {
+    server.image("/final.jpg", new byte[] {9}, "image/jpeg");
+    server.on("/r.jpg", new TestOrigin.Respond(302, Map.of("Location", "http://cdn.test:" + port + "/final.jpg"),
+        new byte[0], Duration.ZERO));
+    HttpOrigin listed = origin("http://origin.test:" + port, false, List.of("CDN.test"));
+    assertThat(listed.fetch(new SourceId("o", "r.jpg"), null).join().bytes()).containsExactly(9);
+    listed.close();
+    assertThat(failure(origin("http://origin.test:" + port, false), "r.jpg").getMessage())
+        .as("not listed").contains("another host (cdn.test)");
+    server.on("/p.jpg", new TestOrigin.Respond(302, Map.of("Location", "http://rebind.test:" + port + "/final.jpg"),
+        new byte[0], Duration.ZERO));
+    assertThat(failure(origin("http://origin.test:" + port, false, List.of("rebind.test")), "p.jpg").status())
+        .as("a listed host on a private address is still refused by the guard").isEqualTo(403);
   }
 
   @Test
