@@ -131,10 +131,11 @@ class ConfigLoaderTest {
             url: https://c.example
             path-prefix: /c/
         """);
-    var origins = ConfigLoader.load(file, Map.of(), CommandLineOverrides.NONE).origins();
-    assertThat(origins.get(0).redirectHosts()).containsExactly("cdn.example", "img.example");
-    assertThat(origins.get(1).redirectHosts()).containsExactly("x.example", "y.example");
-    assertThat(origins.get(2).redirectHosts()).isEmpty();
+    Map<String, OriginConfig> origins = new java.util.HashMap<>();
+    ConfigLoader.load(file, Map.of(), CommandLineOverrides.NONE).origins().forEach(o -> origins.put(o.name(), o));
+    assertThat(origins.get("a").redirectHosts()).containsExactly("cdn.example", "img.example");
+    assertThat(origins.get("b").redirectHosts()).containsExactly("x.example", "y.example");
+    assertThat(origins.get("c").redirectHosts()).isEmpty();
   }
 
   @Test
