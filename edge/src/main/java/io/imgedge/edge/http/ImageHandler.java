@@ -124,7 +124,8 @@ public final class ImageHandler implements HttpHandler {
    */
   private ParsedRequests.@Nullable Parsed parsed(HttpServerExchange exchange, HeaderMap in) {
     String accept = in.getFirst(Headers.ACCEPT);
-    String memo = ParsedRequests.key(exchange.getHostName(), exchange.getRequestPath(), exchange.getQueryString(),
+    ParsedRequests.Memo memo = ParsedRequests.key(exchange.getHostName(), exchange.getRequestPath(),
+        exchange.getQueryString(),
         accept, hints.memoKey(in));
     ParsedRequests.Parsed parsed = parsedRequests.get(memo);
     OriginRouter.Routed route = parsed != null ? parsed.route()

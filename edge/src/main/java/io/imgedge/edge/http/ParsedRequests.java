@@ -11,12 +11,25 @@ import org.jspecify.annotations.Nullable;
 /**
  * Remembers what recent request lines parsed to, so that a repeated request (the common case on
  * the hit path) skips routing, spec parsing, negotiation and building its cache key. The entry
- * depends only on (host, path, query, Accept), all part of the memo key; requests that fail to
+ * depends only on (host, decoded path, raw query, Accept, client hints), each a separate part of
+ * the memo key (a record, never a joined string: the object {@code q.png?.png} and the object
+ * {@code q.png} with the query {@code .png?width=20} must not share an entry); requests that fail to
  * parse throw and are not remembered. Whatever else a request needs checking every time (its
  * signature) is not the memo's business.
  */
 final class ParsedRequests {
-  private final Cache<String, Parsed> parsed;
+  private final Cache<Memo, Parsed> parsed;
+
+  /**
+   * What a parse depends on.
+   *
+   * @param host the request's Host
+   * @param path the decoded path
+   * @param query the raw query string
+   * @param accept the Accept header
+   * @param hints the client hints that apply, or ""
+   */
+  record Memo(@Nullable String host, String path, String query, @Nullable String accept, String hints) {}
 
   /**
    * A parsed request.
@@ -41,18 +54,17 @@ final class ParsedRequests {
   }
 
   /** The memo key of a request: everything the parse depends on. */
-  static String key(@Nullable String host, String path, String query, @Nullable String accept,
-      String hints) {
-    return host + '\n' + path + '?' + query + '\n' + accept + '\n' + hints;
+  static Memo key(@Nullable String host, String path, String query, @Nullable String accept, String hints) {
+    return new Memo(host, path, query, accept, hints);
   }
 
   /** The remembered parse of a request line, or null. */
-  @Nullable Parsed get(String key) {
+  @Nullable Parsed get(Memo key) {
     return parsed.getIfPresent(key);
   }
 
   /** Remembers a parse. */
-  void put(String key, Parsed p) {
+  void put(Memo key, Parsed p) {
     parsed.put(key, p);
   }
 }

@@ -14,11 +14,11 @@ import java.util.function.Function;
  * Random valid Fastly IO queries for property tests: every parameter, every kind of value and
  * spelling (aliases, case, percent-encoding), each drawn from a {@link Random}.
  */
-final class ValidQueries {
+public final class ValidQueries {
   private ValidQueries() {}
 
   /** One generator per parameter, each returning {@code name=value} (value percent-encoded). */
-  static final Map<String, Function<Random, String>> PARAMETERS = parameters();
+  public static final Map<String, Function<Random, String>> PARAMETERS = parameters();
 
   private static Map<String, Function<Random, String>> parameters() {
     Map<String, Function<Random, String>> p = new LinkedHashMap<>();
@@ -60,7 +60,7 @@ final class ValidQueries {
   }
 
   /** A random valid query's parameters: each one with probability 1/3 (now and then none but a tracking one). */
-  static List<String> randomParams(Random r) {
+  public static List<String> randomParams(Random r) {
     List<String> params = new ArrayList<>();
     if (r.nextInt(40) == 0) {
       params.add("utm_campaign=none");
