@@ -19,6 +19,10 @@ import java.time.Duration;
  *     ({@code cache.keep-stale})
  * @param negativeTtl how long an origin's "not found" and a failed render are remembered, so that
  *     repeated requests for them cost nothing ({@code cache.negative-ttl}; 0 disables)
+ * @param originFailureTtl how long any other origin failure (an error status, a timeout, a body
+ *     that never ends, a refused address) is remembered and answered at once, so that a failing
+ *     source costs one attempt per period, not one per request ({@code cache.origin-failure-ttl};
+ *     0 disables)
  */
 public record CacheConfig(
     long edgeMaxBytes,
@@ -28,7 +32,8 @@ public record CacheConfig(
     Duration staleWhileRevalidate,
     Duration staleIfError,
     Duration keepStale,
-    Duration negativeTtl) {
+    Duration negativeTtl,
+    Duration originFailureTtl) {
 
   static CacheConfig from(Settings s) {
     return new CacheConfig(
@@ -39,6 +44,7 @@ public record CacheConfig(
         s.duration("cache.stale-while-revalidate", Duration.ZERO),
         s.duration("cache.stale-if-error", Duration.ZERO),
         s.duration("cache.keep-stale", Duration.ZERO),
-        s.duration("cache.negative-ttl", Duration.ZERO));
+        s.duration("cache.negative-ttl", Duration.ZERO),
+        s.duration("cache.origin-failure-ttl", Duration.ZERO));
   }
 }

@@ -34,6 +34,7 @@ final class Defaults {
     d.put("cache.stale-if-error", "0s");
     d.put("cache.keep-stale", "1h");
     d.put("cache.negative-ttl", "10s");
+    d.put("cache.origin-failure-ttl", "2s");
 
     d.put("limits.max-input-bytes", "50MB");
     d.put("limits.max-input-width", "12000");

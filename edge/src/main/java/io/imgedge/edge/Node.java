@@ -212,7 +212,8 @@ public final class Node implements AutoCloseable {
         config.cache().keepStale(), Ticker.systemTicker(), io, registry);
     LocalTier<Shield.Rendition, Derivative> derivatives = new LocalTier<>("shield", derivativeBytes,
         config.cache().keepStale(), Ticker.systemTicker(), io, registry);
-    return new Shield(origins(), new SourceCache(sources, clock, config.cache().negativeTtl(), registry),
+    return new Shield(origins(), new SourceCache(sources, clock, config.cache().negativeTtl(),
+        config.cache().originFailureTtl(), registry),
         derivatives, transformer, pool, config.limits().requestTimeout(),
         new VariantBudget(config.limits().derivativesPerSourcePerMinute(), clock), config.cache().negativeTtl(),
         registry, new YieldPolicy(config.limits().yieldQueueDepth(), config.limits().yieldMaxAge()), clock);

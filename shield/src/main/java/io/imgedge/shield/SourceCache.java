@@ -17,10 +17,11 @@ import org.jspecify.annotations.Nullable;
  * Original images, fetched from their origin once however many requests want them together, and
  * kept while fresh: the {@link ReadThrough} protocol over the source tier. A stale copy is
  * revalidated with a conditional request (a 304 keeps its bytes) before it is answered (the edges
- * serve stale-while-revalidate; their refreshes must get the revalidated source); when the origin fails, a copy
- * within {@code stale-if-error} is served instead. A source whose origin forbids storing it is
- * never shared between requests. An origin's "not found" is remembered for {@code
- * cache.negative-ttl}.
+ * serve stale-while-revalidate; their refreshes must get the revalidated source); when the origin
+ * fails, a copy within {@code stale-if-error} is served instead. A source whose origin forbids
+ * storing it is never shared between requests. An origin's "not found" is remembered for {@code
+ * cache.negative-ttl}, any other origin failure for {@code cache.origin-failure-ttl}: requests in
+ * that time are answered at once, and those that arrive during an attempt share it.
  *
  * <p>Publishes {@code imgedge.origin.fetches{origin,result}} and the {@code imgedge.origin.fetch}
  * timer.
@@ -33,14 +34,30 @@ public final class SourceCache {
    * @param tier the local tier holding sources (keeping stale ones for revalidation)
    * @param clock the wall clock, for freshness
    * @param negativeTtl how long an origin's "not found" is remembered (bounded to 10,000 sources)
+   * @param failureTtl how long any other origin failure is remembered
    * @param registry where fetch metrics go
    */
   public SourceCache(LocalTier<SourceId, SourceObject> tier, Clock clock, Duration negativeTtl,
-      MeterRegistry registry) {
+      Duration failureTtl, MeterRegistry registry) {
     this.sources = new ReadThrough<>(tier, clock, new ReadThrough.Policy<SourceObject>(
-        e -> e instanceof OriginException o && o.kind() == OriginException.Kind.NOT_FOUND ? negativeTtl : Duration.ZERO,
-        e -> false, 10_000).revalidatingFirst());
+        e -> remembered(e, negativeTtl, failureTtl), e -> false, 10_000).revalidatingFirst());
     this.registry = registry;
+  }
+
+  /**
+   * How long a fetch failure is remembered: "not found" for the negative TTL, the origin failing
+   * (error status, timeout, stalled body, refused address) for the failure TTL, anything else
+   * (a bad path, a source over the size limit, a failure of ours) not at all.
+   */
+  private static Duration remembered(Throwable e, Duration negativeTtl, Duration failureTtl) {
+    if (!(e instanceof OriginException o)) {
+      return Duration.ZERO; // too large, or a failure of ours: asked again next time
+    }
+    return switch (o.kind()) {
+      case NOT_FOUND -> negativeTtl;
+      case UNAVAILABLE, TIMEOUT, REFUSED -> failureTtl;
+      case INVALID_PATH -> Duration.ZERO;
+    };
   }
 
   /** The source behind a route: fresh from cache, revalidated, or fetched once. */

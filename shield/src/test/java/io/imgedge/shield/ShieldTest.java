@@ -67,7 +67,7 @@ class ShieldTest {
     Transformer transformer = new Transformer(ImageLimits.FASTLY, DEFAULTS, new ImageDecoder(),
         new Encoders(), new ConvolutionResizer(), System::nanoTime);
     pool = new TransformPool(2, 64);
-    shield = new Shield(router, new SourceCache(tier, Clock.systemUTC(), Duration.ZERO, registry),
+    shield = new Shield(router, new SourceCache(tier, Clock.systemUTC(), Duration.ZERO, Duration.ZERO, registry),
         new LocalTier<Shield.Rendition, Derivative>("shield", 64 << 20, Ticker.systemTicker(), Runnable::run, registry), transformer, pool,
         Duration.ofSeconds(20), new VariantBudget(1000, Clock.systemUTC()), Duration.ZERO, registry,
         YieldPolicy.NEVER, Clock.systemUTC());

@@ -58,7 +58,7 @@ class ShieldYieldTest {
     pool = new TransformPool(1, 16);
     shield = new Shield(router,
         new SourceCache(new LocalTier<>("source", 64 << 20, Ticker.systemTicker(), Runnable::run, registry),
-            Clock.systemUTC(), Duration.ZERO, registry),
+            Clock.systemUTC(), Duration.ZERO, Duration.ZERO, registry),
         new LocalTier<Shield.Rendition, Derivative>("shield", 64 << 20, Ticker.systemTicker(), Runnable::run, registry), transformer, pool,
         Duration.ofSeconds(20), new VariantBudget(1000, Clock.systemUTC()), Duration.ZERO, registry,
         new YieldPolicy(1, Duration.ofSeconds(10)), Clock.systemUTC());
