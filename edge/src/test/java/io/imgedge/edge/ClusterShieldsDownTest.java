@@ -1,12 +1,16 @@
 package io.imgedge.edge;
 
+import io.imgedge.edge.app.Node;
+
 import static io.imgedge.edge.testing.TestNodes.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.imgedge.cache.testing.FakeClock;
 import io.imgedge.edge.testing.TestCluster;
 import io.imgedge.shield.testing.TestOrigin;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,6 +20,7 @@ import org.junit.jupiter.api.Test;
 /** When every shield node is down, an edge follows its configured policy (shield.fallback). */
 @Tag("integration")
 class ClusterShieldsDownTest {
+  private final FakeClock clock = new FakeClock(java.time.Instant.now());
   private TestOrigin origin;
   private TestCluster cluster;
 
@@ -33,7 +38,8 @@ class ClusterShieldsDownTest {
   }
 
   private Node startWithShieldDown(String policy) {
-    cluster = TestCluster.start(origin.baseUrl().toString(), 1, 1, "", "shield: {timeout: 5s, fallback: " + policy + "}\n");
+    cluster = TestCluster.start(origin.baseUrl().toString(), 1, 1, "", "shield: {timeout: 5s, fallback: " + policy + "}\n",
+        clock.time());
     return cluster.edges().get(0);
   }
 
@@ -57,11 +63,11 @@ class ClusterShieldsDownTest {
   }
 
   @Test
-  void fallbackStale_servesTheStaleCopyBeyondItsFreshness() throws Exception {
+  void fallbackStale_servesTheStaleCopyBeyondItsFreshness() {
     Node edge = startWithShieldDown("stale");
     assertThat(get(edge, "/a.jpg?width=40").statusCode()).isEqualTo(200);
     cluster.shields().get(0).halt();
-    Thread.sleep(1_300); // past max-age=1, and the origin gave no stale-if-error
+    clock.advance(Duration.ofMillis(1_300)); // past max-age=1, and the origin gave no stale-if-error
     HttpResponse<byte[]> stale = get(edge, "/a.jpg?width=40");
     assertThat(stale.statusCode()).isEqualTo(200);
     assertThat(stale.headers().firstValue("X-Cache")).contains("STALE");

@@ -1,8 +1,12 @@
 package io.imgedge.edge;
 
+import io.imgedge.edge.app.Node;
+
 import static io.imgedge.edge.testing.TestNodes.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.imgedge.cache.testing.FakeClock;
+import io.imgedge.edge.testing.Await;
 import io.imgedge.edge.testing.TestCluster;
 import io.imgedge.edge.testing.TestNodes;
 import io.imgedge.shield.testing.TestOrigin;
@@ -26,6 +30,9 @@ import org.junit.jupiter.api.Test;
 /** Three edges and two shields in front of a real HTTP origin: each piece of work happens once. */
 @Tag("integration")
 class ClusterWorkOnceTest {
+  static final FakeClock clock = new FakeClock(java.time.Instant.now());
+  /** Purges sent with a valid token, in this class's tests (each edge applies each once). */
+  static int purgesSent;
   static TestOrigin origin;
   static TestCluster cluster;
   static byte[] photo;
@@ -44,7 +51,7 @@ class ClusterWorkOnceTest {
     origin.image("/other.jpg", photo, "image/jpeg", "Cache-Control", "max-age=600");
     origin.on("/pass.jpg", new TestOrigin.Respond(200, Map.of("Content-Type", "image/jpeg",
         "Cache-Control", "private"), photo, Duration.ofMillis(400)));
-    cluster = TestCluster.start(origin.baseUrl().toString(), 3, 2, "");
+    cluster = TestCluster.start(origin.baseUrl().toString(), 3, 2, "", "shield: {timeout: 10s}\n", clock.time());
   }
 
   @AfterAll
@@ -90,10 +97,11 @@ class ClusterWorkOnceTest {
       assertThat(get(edge, "/purge.jpg?width=90").statusCode()).isEqualTo(200);
     }
     assertThat(origin.requests("/purge.jpg")).isEqualTo(1);
+    purgesSent++;
     HttpResponse<byte[]> purge = TestNodes.send(cluster.edges().get(1).adminPort(), "POST", "/purge?path=/purge.jpg",
         "Authorization", "Bearer " + TestCluster.TOKEN);
     assertThat(purge.statusCode()).isEqualTo(200);
-    Thread.sleep(500); // the purge travels the edge cluster's topic (well under a second)
+    awaitPurgesApplied(); // the purge travels the edge cluster's topic
     assertThat(get(edge(0), "/purge.jpg?width=90").headers().firstValue("X-Cache")).contains("MISS");
     for (Node edge : cluster.edges()) {
       assertThat(get(edge, "/purge.jpg?width=90").statusCode()).isEqualTo(200);
@@ -110,7 +118,7 @@ class ClusterWorkOnceTest {
       get(edge, "/other.jpg?width=33");
     }
     assertThat(purge("key=shoes").statusCode()).isEqualTo(200);
-    Thread.sleep(500);
+    awaitPurgesApplied();
     for (Node edge : cluster.edges()) {
       assertThat(get(edge, "/other.jpg?width=33").headers().firstValue("X-Cache")).contains("HIT");
     }
@@ -118,12 +126,25 @@ class ClusterWorkOnceTest {
     assertThat(origin.requests("/tagged.jpg")).isEqualTo(2);
     assertThat(purge("all=1").statusCode()).isEqualTo(200);
     assertThat(purge("all=1").statusCode()).as("idempotent").isEqualTo(200);
-    Thread.sleep(500);
+    awaitPurgesApplied();
     assertThat(get(edge(1), "/other.jpg?width=33").headers().firstValue("X-Cache")).contains("MISS");
     assertThat(origin.requests("/other.jpg")).isEqualTo(2);
   }
 
+  /** Every edge has applied every purge sent so far (each purge reaches each edge once). */
+  private static void awaitPurgesApplied() {
+    for (Node edge : cluster.edges()) {
+      Await.until("every purge applied on " + edge.publicPort(), () -> purgesApplied(edge) >= purgesSent);
+    }
+  }
+
+  private static double purgesApplied(Node edge) {
+    var c = edge.registry().find("imgedge.edge.purges").counter();
+    return c == null ? 0 : c.count();
+  }
+
   private static HttpResponse<byte[]> purge(String query) {
+    purgesSent++;
     return TestNodes.send(cluster.edges().get(0).adminPort(), "POST", "/purge?" + query,
         "Authorization", "Bearer " + TestCluster.TOKEN);
   }
@@ -132,7 +153,7 @@ class ClusterWorkOnceTest {
   void staleSource_isRevalidatedWith304_andServedAgainWithoutATransform() throws Exception {
     String first = etag(get(edge(0), "/reval.jpg?width=80"));
     double transforms = cluster.shieldCount("imgedge.transform");
-    Thread.sleep(1_200); // max-age=1
+    clock.advance(java.time.Duration.ofMillis(1_200)); // max-age=1
     HttpResponse<byte[]> again = get(edge(0), "/reval.jpg?width=80");
     assertThat(again.statusCode()).isEqualTo(200);
     assertThat(etag(again)).isEqualTo(first);

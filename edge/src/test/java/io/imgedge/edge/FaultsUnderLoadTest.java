@@ -1,5 +1,7 @@
 package io.imgedge.edge;
 
+import io.imgedge.edge.app.Node;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imgedge.config.CommandLineOverrides;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.imgedge.config.CommandLineOverrides;
 import io.imgedge.config.ConfigLoader;
-import io.imgedge.edge.Node;
+import io.imgedge.edge.app.Node;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;

@@ -40,6 +40,11 @@ public final class FakeClock extends Clock {
     nanos.addAndGet(d.toNanos());
   }
 
+  /** This clock and its ticker, as a node takes them. */
+  public io.imgedge.cache.Time time() {
+    return new io.imgedge.cache.Time(this, ticker());
+  }
+
   /** A ticker that reads this clock's time. */
   public Ticker ticker() {
     return nanos::get;

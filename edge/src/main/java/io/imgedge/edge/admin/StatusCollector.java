@@ -3,7 +3,6 @@ package io.imgedge.edge.admin;
 import io.imgedge.cache.cluster.ClusterMember;
 import io.imgedge.config.LimitsConfig;
 import io.imgedge.edge.image.TopSources;
-import io.imgedge.shield.TransformPool;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -21,7 +20,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Gathers a node's {@link NodeStatus} from its parts: the cluster membership, the meter registry
- * (cache tiers, requests, fetches, transforms), the top sources, the limits and the transform pool.
+ * (cache tiers, requests, fetches, transforms, the transform queue), the top sources and the limits.
  */
 public final class StatusCollector implements Supplier<NodeStatus> {
   private final String role;
@@ -31,7 +30,7 @@ public final class StatusCollector implements Supplier<NodeStatus> {
   private final MeterRegistry registry;
   private final @Nullable TopSources topSources;
   private final LimitsConfig limits;
-  private final @Nullable TransformPool pool;
+  private final boolean renders;
   private final Clock clock;
   private final Instant started;
 
@@ -43,12 +42,13 @@ public final class StatusCollector implements Supplier<NodeStatus> {
    * @param registry its meters
    * @param topSources its request counts per source, or null (shields)
    * @param limits the limits in force
-   * @param pool its transform pool, or null where it renders nothing
+   * @param renders whether this node renders (its transform queue is then shown, from the {@code
+   *     imgedge.transform.active} and {@code imgedge.transform.queued} gauges)
    * @param clock the wall clock
    */
   public StatusCollector(String role, Supplier<String> description, BooleanSupplier ready,
       @Nullable ClusterMember cluster, MeterRegistry registry, @Nullable TopSources topSources, LimitsConfig limits,
-      @Nullable TransformPool pool, Clock clock) {
+      boolean renders, Clock clock) {
     this.role = role;
     this.description = description;
     this.ready = ready;
@@ -56,7 +56,7 @@ public final class StatusCollector implements Supplier<NodeStatus> {
     this.registry = registry;
     this.topSources = topSources;
     this.limits = limits;
-    this.pool = pool;
+    this.renders = renders;
     this.clock = clock;
     this.started = clock.instant();
   }
@@ -64,8 +64,8 @@ public final class StatusCollector implements Supplier<NodeStatus> {
   @Override
   public NodeStatus get() {
     String version = StatusCollector.class.getPackage().getImplementationVersion();
-    NodeStatus.Queue queue = pool == null ? null : new NodeStatus.Queue(limits.transformConcurrency(),
-        limits.transformQueue(), pool.active(), pool.queued());
+    NodeStatus.Queue queue = !renders ? null : new NodeStatus.Queue(limits.transformConcurrency(),
+        limits.transformQueue(), (int) gauge("imgedge.transform.active"), (int) gauge("imgedge.transform.queued"));
     return new NodeStatus(role, version == null ? "dev" : version, description.get(),
         Duration.between(started, clock.instant()), ready.getAsBoolean(), members(), tiers(),
         topSources == null ? List.of() : topSources.top(10), limits(), queue, counters(), codecs());
@@ -94,6 +94,11 @@ public final class StatusCollector implements Supplier<NodeStatus> {
           owned.getOrDefault(m, 0) / (double) partitions));
     }
     return members;
+  }
+
+  private double gauge(String name) {
+    var g = registry.find(name).gauge();
+    return g == null ? 0 : g.value();
   }
 
   private List<NodeStatus.Tier> tiers() {

@@ -4,7 +4,7 @@ import io.imgedge.edge.image.ImageService;
 import io.imgedge.shield.DerivativeRequest;
 import io.imgedge.shield.Problem;
 import io.imgedge.shield.wire.WireRequest;
-import io.imgedge.shield.wire.WireResponse;
+import io.imgedge.shield.endpoint.WireWriter;
 import io.undertow.Handlers;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
@@ -43,7 +43,7 @@ public final class EdgeEndpoint {
   public HttpHandler routes() {
     return Handlers.routing()
         .get(WireRequest.DERIVATIVE, ex -> ex.dispatch(waiters, () -> derivative(ex)))
-        .setFallbackHandler(ex -> WireResponse.writeError(ex, 404, "IMGEDGE-0301", "no such internal endpoint"));
+        .setFallbackHandler(ex -> WireWriter.writeError(ex, 404, "IMGEDGE-0301", "no such internal endpoint"));
   }
 
   private void derivative(HttpServerExchange exchange) {
@@ -53,10 +53,10 @@ public final class EdgeEndpoint {
       DerivativeRequest request = WireRequest.parse(params);
       var derivative = service.serveAsOwner(service.route(request.source()), request)
           .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      WireResponse.write(exchange, derivative, clock);
+      WireWriter.write(exchange, derivative, clock);
     } catch (Exception e) {
       Problem p = Problem.of(e);
-      WireResponse.writeError(exchange, p.status(), p.errorId(), p.message());
+      WireWriter.writeError(exchange, p.status(), p.errorId(), p.message());
     }
   }
 }

@@ -38,7 +38,8 @@ import org.jspecify.annotations.Nullable;
  * keys bypass request collapsing for a while, so their requests are never queued.
  *
  * <p>Counters: {@code imgedge.edge.owner{result}} (local, peer, peer_unreachable),
- * {@code imgedge.edge.refreshes}, {@code imgedge.edge.stale{reason}}.
+ * {@code imgedge.edge.refreshes}, {@code imgedge.edge.stale{reason}}, {@code imgedge.edge.purges}
+ * (purges applied here).
  */
 public final class ImageService {
   private final ReadThrough<DerivativeKey, Derivative> edge;
@@ -178,8 +179,9 @@ public final class ImageService {
     return edge.load(key, (k, stale) -> obtain(route, request, true));
   }
 
-  /** Applies a purge to this edge's memory. */
+  /** Applies a purge to this edge's memory (counted by {@code imgedge.edge.purges}). */
   public void purge(PurgeCommand command) {
+    registry.counter("imgedge.edge.purges").increment();
     switch (command) {
       case PurgeCommand.Source s -> edge.invalidateKeys(key -> key.source().equals(s.id()));
       case PurgeCommand.SurrogateKey k -> edge.invalidateValues((key, d) -> d.surrogateKeys().contains(k.key()));

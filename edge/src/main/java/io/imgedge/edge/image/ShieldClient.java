@@ -9,8 +9,9 @@ import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How an edge reaches the shield tier. The all-in-one node calls its in-process shield ({@link
- * LocalShieldClient}); edges of a cluster call shield nodes over HTTP ({@link HttpShieldClient}).
+ * How an edge reaches the shield tier. The all-in-one node calls its in-process shield (the app
+ * package's {@code LocalShieldClient}); edges of a cluster call shield nodes over HTTP ({@link
+ * HttpShieldClient}).
  */
 public interface ShieldClient {
 

@@ -4,7 +4,7 @@ import static io.imgedge.edge.testing.TestNodes.get;
 import static io.imgedge.transform.testing.ImageAssertions.assertThatImage;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.imgedge.edge.Node;
+import io.imgedge.edge.app.Node;
 import io.imgedge.edge.testing.TestNodes;
 import io.imgedge.transform.testing.TestImages;
 import java.io.IOException;

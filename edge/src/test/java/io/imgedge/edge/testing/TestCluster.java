@@ -1,8 +1,9 @@
 package io.imgedge.edge.testing;
 
 import io.imgedge.config.CommandLineOverrides;
+import io.imgedge.cache.Time;
 import io.imgedge.config.ConfigLoader;
-import io.imgedge.edge.Node;
+import io.imgedge.edge.app.Node;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -27,9 +28,11 @@ public final class TestCluster implements AutoCloseable {
   private final List<Node> shields = new ArrayList<>();
   private final List<Node> edges = new ArrayList<>();
   private final List<Integer> shieldPorts;
+  private final Time time;
 
-  private TestCluster(List<Integer> shieldPorts) {
+  private TestCluster(List<Integer> shieldPorts, Time time) {
     this.shieldPorts = shieldPorts;
+    this.time = time;
   }
 
   /**
@@ -44,15 +47,24 @@ public final class TestCluster implements AutoCloseable {
   /** Like {@link #start(String, int, int, String)}, with the edges' {@code shield:} section given. */
   public static TestCluster start(String originUrl, int edgeCount, int shieldCount, String extraYaml,
       String edgeShieldYaml) {
+    return start(originUrl, edgeCount, shieldCount, extraYaml, edgeShieldYaml, Time.system());
+  }
+
+  /**
+   * Like {@link #start(String, int, int, String, String)}, every node reading time from {@code time}
+   * (a {@code FakeClock}'s: the test advances it instead of sleeping).
+   */
+  public static TestCluster start(String originUrl, int edgeCount, int shieldCount, String extraYaml,
+      String edgeShieldYaml, Time time) {
     Path dir = tempDir();
     List<Integer> shieldPorts = freePorts(shieldCount);
-    TestCluster cluster = new TestCluster(shieldPorts);
+    TestCluster cluster = new TestCluster(shieldPorts, time);
     String origins = "origins: [{name: site, type: http, url: '" + originUrl + "', allow-private: true}]\n";
     String shieldName = "test-shields-" + UUID.randomUUID();
     List<Integer> shieldHz = freePorts(shieldCount);
     try {
       for (int i = 0; i < shieldCount; i++) {
-        cluster.shields.add(start(dir, "shield-" + i, """
+        cluster.shields.add(cluster.start(dir, "shield-" + i, """
             node: {role: shield, internal-bind: 127.0.0.1, internal-port: %d, admin-port: 0}
             cluster: {name: %s, bind: 127.0.0.1, port: %d, members: [%s], peer-timeout: 5s}
             admin: {token: %s}
@@ -63,7 +75,7 @@ public final class TestCluster implements AutoCloseable {
       List<Integer> edgeHz = freePorts(edgeCount);
       String pops = shieldPorts.stream().map(p -> "http://127.0.0.1:" + p).collect(Collectors.joining(", "));
       for (int i = 0; i < edgeCount; i++) {
-        cluster.edges.add(start(dir, "edge-" + i, """
+        cluster.edges.add(cluster.start(dir, "edge-" + i, """
             node: {role: edge, public-bind: 127.0.0.1, public-port: 0, admin-port: 0, internal-bind: 127.0.0.1, internal-port: 0}
             cluster: {name: %s, bind: 127.0.0.1, port: %d, members: [%s], peer-timeout: 5s}
             shield-pops: {local: [%s]}
@@ -77,10 +89,10 @@ public final class TestCluster implements AutoCloseable {
     return cluster;
   }
 
-  private static Node start(Path dir, String name, String yaml) {
+  private Node start(Path dir, String name, String yaml) {
     try {
       Path file = Files.writeString(dir.resolve(name + ".yaml"), yaml);
-      return Node.start(ConfigLoader.load(file, Map.of(), CommandLineOverrides.NONE));
+      return Node.start(ConfigLoader.load(file, Map.of(), CommandLineOverrides.NONE), time);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

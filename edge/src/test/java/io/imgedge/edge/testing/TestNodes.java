@@ -3,7 +3,7 @@ package io.imgedge.edge.testing;
 import io.imgedge.config.CommandLineOverrides;
 import io.imgedge.config.ConfigLoader;
 import io.imgedge.config.ImgedgeConfig;
-import io.imgedge.edge.Node;
+import io.imgedge.edge.app.Node;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

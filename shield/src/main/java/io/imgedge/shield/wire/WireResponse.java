@@ -5,13 +5,8 @@ import io.imgedge.cache.HttpFreshness;
 import io.imgedge.shield.Derivative;
 import io.imgedge.shield.RemoteException;
 import io.imgedge.transform.ImageFormat;
-import io.undertow.server.HttpServerExchange;
-import io.undertow.util.HeaderMap;
-import io.undertow.util.Headers;
-import io.undertow.util.HttpString;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,43 +15,53 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Writes a {@link Derivative} (or an error) on the server side and reads it on the client side. */
+/**
+ * A {@link Derivative} (or an error) as an internal HTTP response: the headers the serving side
+ * sends (the endpoint writes them with its server) and how the client side reads them back. No
+ * server library here: the protocol can be read and tested without one.
+ */
 public final class WireResponse {
-  static final HttpString FRESHNESS = new HttpString("Imgedge-Freshness");
-  static final HttpString INFO = new HttpString("Imgedge-IO-Info");
-  static final HttpString WARNINGS = new HttpString("Imgedge-IO-Warning");
-  static final HttpString ERROR = new HttpString("Imgedge-IO-Error");
-  static final HttpString VALIDATOR = new HttpString("Imgedge-Source-Validator");
-  static final HttpString SURROGATE_KEYS = new HttpString("Imgedge-Surrogate-Keys");
+  /** The derivative's freshness, as an age and its windows. */
+  public static final String FRESHNESS = "Imgedge-Freshness";
+  static final String INFO = "Imgedge-IO-Info";
+  static final String WARNINGS = "Imgedge-IO-Warning";
+  /** An error's message ID and message. */
+  public static final String ERROR = "Imgedge-IO-Error";
+  static final String VALIDATOR = "Imgedge-Source-Validator";
+  static final String SURROGATE_KEYS = "Imgedge-Surrogate-Keys";
 
   private WireResponse() {}
 
-  /** Answers an internal request with a derivative; its freshness is sent as an age. */
-  public static void write(HttpServerExchange exchange, Derivative d, Clock clock) {
-    HeaderMap h = exchange.getResponseHeaders();
-    h.put(Headers.CONTENT_TYPE, d.format().mediaType());
-    h.put(Headers.ETAG, d.etag());
+  /**
+   * The headers that carry a derivative, besides its body; its freshness is sent as an age, so
+   * that the clocks of the two nodes need not agree.
+   */
+  public static Map<String, String> headers(Derivative d, Instant now) {
+    Map<String, String> h = new java.util.LinkedHashMap<>();
+    h.put("Content-Type", d.format().mediaType());
+    h.put("ETag", d.etag());
     if (d.lastModified() != null) {
-      h.put(Headers.LAST_MODIFIED, HttpFreshness.format(d.lastModified()));
+      h.put("Last-Modified", HttpFreshness.format(d.lastModified()));
     }
-    h.put(FRESHNESS, freshness(d.freshness(), clock.instant()));
+    h.put(FRESHNESS, freshness(d.freshness(), now));
     h.put(INFO, d.info());
     h.put(VALIDATOR, d.sourceValidator());
     if (!d.warnings().isEmpty()) {
-      h.put(WARNINGS, String.join("; ", d.warnings()).replaceAll("[^\\x20-\\x7e]", "?"));
+      h.put(WARNINGS, safe(String.join("; ", d.warnings())));
     }
     if (!d.surrogateKeys().isEmpty()) {
       h.put(SURROGATE_KEYS, String.join(" ", d.surrogateKeys()));
     }
-    exchange.getResponseSender().send(ByteBuffer.wrap(d.bytes()));
+    return h;
   }
 
-  /** Answers an internal request with an error the caller passes on. */
-  public static void writeError(HttpServerExchange exchange, int status, String errorId, String message) {
-    exchange.setStatusCode(status);
-    exchange.getResponseHeaders().put(ERROR, (errorId + " " + message).replaceAll("[^\\x20-\\x7e]", "?"));
-    exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain; charset=utf-8");
-    exchange.getResponseSender().send(message);
+  /** The header that carries an error's message ID and message. */
+  public static String errorHeader(String errorId, String message) {
+    return safe(errorId + " " + message);
+  }
+
+  private static String safe(String value) {
+    return value.replaceAll("[^\\x20-\\x7e]", "?");
   }
 
   /**
@@ -75,14 +80,14 @@ public final class WireResponse {
     }
     Instant lastModified = h.firstValue("Last-Modified").map(HttpFreshness::httpDate).orElse(null);
     return new Derivative(r.body(), format, h.firstValue("ETag").orElse(""), lastModified,
-        freshness(h.firstValue(FRESHNESS.toString()).orElse(""), clock.instant()),
-        h.firstValue(INFO.toString()).orElse(""), list(h, WARNINGS, "; "),
-        h.firstValue(VALIDATOR.toString()).orElse(""), list(h, SURROGATE_KEYS, " "));
+        freshness(h.firstValue(FRESHNESS).orElse(""), clock.instant()),
+        h.firstValue(INFO).orElse(""), list(h, WARNINGS, "; "),
+        h.firstValue(VALIDATOR).orElse(""), list(h, SURROGATE_KEYS, " "));
   }
 
   /** The error a non-200 internal response describes. */
   public static RemoteException error(int status, HttpHeaders h) {
-    String header = h.firstValue(ERROR.toString()).orElse("IMGEDGE-0302 a node answered " + status);
+    String header = h.firstValue(ERROR).orElse("IMGEDGE-0302 a node answered " + status);
     int space = header.indexOf(' ');
     return space < 0 ? new RemoteException(status, header, "a node answered " + status)
         : new RemoteException(status, header.substring(0, space), header.substring(space + 1));
@@ -116,8 +121,8 @@ public final class WireResponse {
     return Duration.ofMillis(Math.max(0, v.getOrDefault(key, 0L)));
   }
 
-  private static List<String> list(HttpHeaders h, HttpString name, String separator) {
-    return h.firstValue(name.toString()).map(s -> Arrays.stream(s.split(separator)).filter(x -> !x.isBlank()).toList())
+  private static List<String> list(HttpHeaders h, String name, String separator) {
+    return h.firstValue(name).map(s -> Arrays.stream(s.split(separator)).filter(x -> !x.isBlank()).toList())
         .orElse(List.of());
   }
 }

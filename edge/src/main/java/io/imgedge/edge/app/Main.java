@@ -1,7 +1,7 @@
-package io.imgedge.edge;
+package io.imgedge.edge.app;
 
 import io.imgedge.config.ConfigException;
-import io.imgedge.edge.cli.ImgedgeCommand;
+import io.imgedge.edge.app.cli.ImgedgeCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.logging.LogManager;

@@ -1,4 +1,4 @@
-package io.imgedge.edge.cli;
+package io.imgedge.edge.app.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -127,7 +127,7 @@ public final class ClusterCommand implements Callable<Integer> {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
     command.addAll(jvmFlags());
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.imgedge.edge.Main", role,
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.imgedge.edge.app.Main", role,
         "--config", config.toString(), "--exit-with-parent"));
     Path log = dir.resolve(role + "-" + i + ".log");
     Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -1,5 +1,7 @@
-package io.imgedge.edge.image;
+package io.imgedge.edge.app;
 
+import io.imgedge.edge.image.DerivativeMetadata;
+import io.imgedge.edge.image.ShieldClient;
 import io.imgedge.shield.Derivative;
 import io.imgedge.shield.DerivativeRequest;
 import io.imgedge.shield.Shield;

@@ -1,10 +1,14 @@
-package io.imgedge.shield.wire;
+package io.imgedge.shield.endpoint;
 
 import io.imgedge.shield.Derivative;
 import io.imgedge.shield.DerivativeRequest;
 import io.imgedge.shield.Problem;
 import io.imgedge.shield.Shield;
 import io.imgedge.shield.origin.OriginRouter;
+import io.imgedge.shield.wire.WireRequest;
+import io.imgedge.shield.wire.WireClient;
+import io.imgedge.shield.wire.ShieldPeers;
+import io.imgedge.shield.wire.PurgeCommand;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.undertow.Handlers;
@@ -69,7 +73,7 @@ public final class ShieldEndpoint {
     return Handlers.routing()
         .get(WireRequest.DERIVATIVE, ex -> ex.dispatch(waiters, () -> derivative(ex)))
         .post(WireRequest.PURGE, this::purge)
-        .setFallbackHandler(ex -> WireResponse.writeError(ex, 404, "IMGEDGE-0301", "no such internal endpoint"));
+        .setFallbackHandler(ex -> WireWriter.writeError(ex, 404, "IMGEDGE-0301", "no such internal endpoint"));
   }
 
   private void derivative(HttpServerExchange exchange) {
@@ -81,7 +85,7 @@ public final class ShieldEndpoint {
       CompletableFuture<Derivative> result = owner == null || peers.isSelf(owner)
           ? shield.render(route, request)
           : forward(owner, route, request);
-      WireResponse.write(exchange, result.get(timeout.toMillis(), TimeUnit.MILLISECONDS), clock);
+      WireWriter.write(exchange, result.get(timeout.toMillis(), TimeUnit.MILLISECONDS), clock);
     } catch (Exception e) {
       fail(exchange, e);
     }
@@ -101,7 +105,7 @@ public final class ShieldEndpoint {
   private void purge(HttpServerExchange exchange) {
     PurgeCommand command = PurgeCommand.decode(params(exchange).getOrDefault("command", ""));
     if (command == null) {
-      WireResponse.writeError(exchange, 400, "IMGEDGE-0101", "purge: bad or missing 'command'");
+      WireWriter.writeError(exchange, 400, "IMGEDGE-0101", "purge: bad or missing 'command'");
       return;
     }
     purges.accept(command);
@@ -114,7 +118,7 @@ public final class ShieldEndpoint {
     if (p.internal()) {
       LOG.log(Level.ERROR, "internal request failed", Problem.unwrap(e));
     }
-    WireResponse.writeError(exchange, p.status(), p.errorId(), p.message());
+    WireWriter.writeError(exchange, p.status(), p.errorId(), p.message());
   }
 
   static Map<String, String> params(HttpServerExchange exchange) {

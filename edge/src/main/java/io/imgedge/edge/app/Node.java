@@ -1,8 +1,9 @@
-package io.imgedge.edge;
+package io.imgedge.edge.app;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.imgedge.cache.FreshnessRules;
 import io.imgedge.cache.LocalTier;
+import io.imgedge.cache.Time;
 import io.imgedge.cache.cluster.ClusterMember;
 import io.imgedge.config.ImgedgeConfig;
 import io.imgedge.config.NodeConfig.Role;
@@ -30,7 +31,6 @@ import io.imgedge.edge.http.LateHandler;
 import io.imgedge.edge.http.MetricsHandler;
 import io.imgedge.edge.image.HttpShieldClient;
 import io.imgedge.edge.image.ImageService;
-import io.imgedge.edge.image.LocalShieldClient;
 import io.imgedge.edge.image.Purger;
 import io.imgedge.edge.image.ShieldClient;
 import io.imgedge.edge.security.UrlSigner;
@@ -52,7 +52,7 @@ import io.imgedge.shield.origin.OriginRouter;
 import io.imgedge.shield.origin.SamplesOrigin;
 import io.imgedge.shield.origin.SourceFactory;
 import io.imgedge.shield.wire.PurgeCommand;
-import io.imgedge.shield.wire.ShieldEndpoint;
+import io.imgedge.shield.endpoint.ShieldEndpoint;
 import io.imgedge.shield.wire.ShieldPeers;
 import io.imgedge.shield.wire.WireClient;
 import io.imgedge.transform.ImageLimits;
@@ -103,7 +103,8 @@ public final class Node implements AutoCloseable {
   private final ImgedgeConfig config;
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final ExecutorService io = Executors.newVirtualThreadPerTaskExecutor();
-  private final Clock clock = Clock.systemUTC();
+  private final Clock clock;
+  private final Ticker ticker;
   private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
   private final LateHandler internalHandler = new LateHandler();
   private @Nullable Undertow internalServer;
@@ -116,14 +117,24 @@ public final class Node implements AutoCloseable {
   private final TopSources topSources = new TopSources(4096);
   private volatile boolean ready;
 
-  private Node(ImgedgeConfig config) {
+  private Node(ImgedgeConfig config, Time time) {
     this.config = config;
+    this.clock = time.clock();
+    this.ticker = time.ticker();
     bindJvmMetrics();
   }
 
   /** Builds and starts a node in its configured role; it serves until {@link #close()}. */
   public static Node start(ImgedgeConfig config) {
-    Node node = new Node(config);
+    return start(config, Time.system());
+  }
+
+  /**
+   * Builds and starts a node that reads time from {@code time} (tests hand in a fake one and
+   * advance it instead of sleeping).
+   */
+  public static Node start(ImgedgeConfig config, Time time) {
+    Node node = new Node(config, time);
     try {
       switch (config.node().role()) {
         case ALL_IN_ONE -> node.assembleAllInOne();
@@ -183,7 +194,7 @@ public final class Node implements AutoCloseable {
     boolean staleWhenShieldsDown = config.node().role() == Role.EDGE
         && config.shield().fallback() == ShieldConfig.Fallback.STALE;
     LocalTier<DerivativeKey, Derivative> edge = new LocalTier<>("edge", config.cache().edgeMaxBytes(),
-        staleWhenShieldsDown ? config.cache().keepStale() : Duration.ZERO, Ticker.systemTicker(), io, registry);
+        staleWhenShieldsDown ? config.cache().keepStale() : Duration.ZERO, ticker, io, registry);
     WireClient peers = closing(new WireClient(Duration.ofSeconds(1), clock));
     return new ImageService(edge, cluster, shields, peers, config.cluster().peerTimeout(), staleWhenShieldsDown,
         clock, registry);
@@ -209,9 +220,9 @@ public final class Node implements AutoCloseable {
           .description("Transforms waiting for a slot (limits.transform-queue)").register(registry);
     }
     LocalTier<SourceId, SourceObject> sources = new LocalTier<>("source", config.cache().sourceMaxBytes(),
-        config.cache().keepStale(), Ticker.systemTicker(), io, registry);
+        config.cache().keepStale(), ticker, io, registry);
     LocalTier<Shield.Rendition, Derivative> derivatives = new LocalTier<>("shield", derivativeBytes,
-        config.cache().keepStale(), Ticker.systemTicker(), io, registry);
+        config.cache().keepStale(), ticker, io, registry);
     return new Shield(origins(), new SourceCache(sources, clock, config.cache().negativeTtl(),
         config.cache().originFailureTtl(), registry),
         derivatives, transformer, pool, config.limits().requestTimeout(),
@@ -255,7 +266,7 @@ public final class Node implements AutoCloseable {
   private HttpHandler status(@Nullable TopSources top) {
     String role = config.node().role().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     return new StatusHandler(new StatusCollector(role, this::describe, this::isReady, cluster, registry, top,
-        config.limits(), pool, clock));
+        config.limits(), pool != null, clock));
   }
 
   private HttpHandler publicHandlers(ImageService service) {

@@ -1,5 +1,5 @@
 /** The command line: {@code imgedge run} and friends, parsed with picocli. */
 @NullMarked
-package io.imgedge.edge.cli;
+package io.imgedge.edge.app.cli;
 
 import org.jspecify.annotations.NullMarked;

@@ -1,4 +1,4 @@
-package io.imgedge.edge.cli;
+package io.imgedge.edge.app.cli;
 
 import picocli.CommandLine.Command;
 

@@ -1,9 +1,9 @@
-package io.imgedge.edge.cli;
+package io.imgedge.edge.app.cli;
 
 import io.imgedge.config.CommandLineOverrides;
 import io.imgedge.config.ConfigLoader;
 import io.imgedge.config.ImgedgeConfig;
-import io.imgedge.edge.Node;
+import io.imgedge.edge.app.Node;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
