@@ -4,6 +4,7 @@ import io.imgedge.edge.app.Node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.imgedge.edge.testing.Await;
 import io.imgedge.edge.testing.TestNodes;
 import io.imgedge.shield.testing.TestOrigin;
 import java.io.InputStream;
@@ -31,11 +32,9 @@ class GracefulShutdownTest {
       int port = node.publicPort();
       CompletableFuture<HttpResponse<byte[]>> inFlight =
           CompletableFuture.supplyAsync(() -> TestNodes.get(node, "/slow.jpg?width=100"));
-      while (origin.requests("/slow.jpg") == 0) {
-        Thread.sleep(10); // the request has reached the origin: it is in flight
-      }
+      Await.until("the request has reached the origin: it is in flight", () -> origin.requests("/slow.jpg") > 0);
       CompletableFuture<Void> closing = CompletableFuture.runAsync(node::close);
-      Thread.sleep(200);
+      Await.until("the node has begun to close", () -> !node.isReady());
       int late = status(port);
       HttpResponse<byte[]> drained = inFlight.get();
       closing.get();

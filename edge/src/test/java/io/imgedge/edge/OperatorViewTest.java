@@ -6,6 +6,7 @@ import static io.imgedge.edge.testing.TestNodes.admin;
 import static io.imgedge.edge.testing.TestNodes.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.imgedge.edge.testing.Await;
 import io.imgedge.edge.testing.TestNodes;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,14 +92,15 @@ class OperatorViewTest {
   }
 
   private static List<String> awaitLines(Path file, int n) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (Files.exists(file) && Files.readAllLines(file).size() >= n) {
-        return Files.readAllLines(file);
-      }
-      Thread.sleep(50);
+    Await.until("the access log has " + n + " lines", () -> lines(file).size() >= n);
+    return lines(file);
+  }
+
+  private static List<String> lines(Path file) {
+    try {
+      return Files.exists(file) ? Files.readAllLines(file) : List.of();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
-    throw new AssertionError("the access log did not get " + n + " lines: "
-        + (Files.exists(file) ? Files.readAllLines(file) : "no file"));
   }
 }

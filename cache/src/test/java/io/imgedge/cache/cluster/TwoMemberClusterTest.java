@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -66,7 +67,7 @@ class TwoMemberClusterTest {
     b.publish("purge-test", "source:x");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     while ((gotA.isEmpty() || gotB.isEmpty()) && System.nanoTime() < deadline) {
-      Thread.sleep(10);
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10)); // awaiting delivery, not time
     }
     assertThat(gotA).containsExactly("source:x");
     assertThat(gotB).containsExactly("source:x");

@@ -301,7 +301,8 @@ public final class Node implements AutoCloseable {
     return URI.create(url.isEmpty() ? "http://" + config.node().internalBind() + ":" + port(internalServer) : url);
   }
 
-  private boolean isReady() {
+  /** Whether the node takes traffic (false from the moment it starts to close). */
+  public boolean isReady() {
     return ready && cluster != null && cluster.isRunning();
   }
 
