@@ -31,6 +31,7 @@ import io.imgedge.edge.http.LateHandler;
 import io.imgedge.edge.http.MetricsHandler;
 import io.imgedge.edge.image.HttpShieldClient;
 import io.imgedge.edge.image.ImageService;
+import io.imgedge.edge.image.KeyOwners;
 import io.imgedge.edge.image.Purger;
 import io.imgedge.edge.image.ShieldClient;
 import io.imgedge.edge.security.UrlSigner;
@@ -196,7 +197,7 @@ public final class Node implements AutoCloseable {
     LocalTier<DerivativeKey, Derivative> edge = new LocalTier<>("edge", config.cache().edgeMaxBytes(),
         staleWhenShieldsDown ? config.cache().keepStale() : Duration.ZERO, ticker, io, registry);
     WireClient peers = closing(new WireClient(Duration.ofSeconds(1), clock));
-    return new ImageService(edge, cluster, shields, peers, config.cluster().peerTimeout(), staleWhenShieldsDown,
+    return new ImageService(edge, KeyOwners.of(cluster), shields, peers, config.cluster().peerTimeout(), staleWhenShieldsDown,
         clock, registry);
   }
 

@@ -1,10 +1,8 @@
 package io.imgedge.edge.image;
 
-import com.hazelcast.cluster.Member;
 import io.imgedge.cache.LocalTier;
 import io.imgedge.cache.ReadThrough;
 import io.imgedge.shield.DerivativeKey;
-import io.imgedge.cache.cluster.ClusterMember;
 import io.imgedge.shield.Derivative;
 import io.imgedge.shield.DerivativeRequest;
 import io.imgedge.shield.origin.OriginRouter;
@@ -43,7 +41,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ImageService {
   private final ReadThrough<DerivativeKey, Derivative> edge;
-  private final ClusterMember cluster;
+  private final KeyOwners owners;
   private final ShieldClient shield;
   private final WireClient peers;
   private final Duration peerTimeout;
@@ -55,7 +53,7 @@ public final class ImageService {
 
   /**
    * @param edge the edge's local tier of derivatives
-   * @param cluster this node's cluster membership, for key ownership and peers' URLs
+   * @param owners who renders a key in the edge cluster
    * @param shield how to reach the shield
    * @param peers calls other edges
    * @param peerTimeout how long to wait for the key's owner before doing the work here
@@ -64,12 +62,12 @@ public final class ImageService {
    * @param clock the wall clock, for freshness and Age
    * @param registry where the service's counters go
    */
-  public ImageService(LocalTier<DerivativeKey, Derivative> edge, ClusterMember cluster, ShieldClient shield,
+  public ImageService(LocalTier<DerivativeKey, Derivative> edge, KeyOwners owners, ShieldClient shield,
       WireClient peers, Duration peerTimeout, boolean staleWhenShieldsDown, Clock clock,
       MeterRegistry registry) {
     this.edge = new ReadThrough<>(edge, clock, new ReadThrough.Policy<>(e -> Duration.ZERO,
         e -> staleWhenShieldsDown && HttpShieldClient.noShieldReachable(e), 10_000));
-    this.cluster = cluster;
+    this.owners = owners;
     this.shield = shield;
     this.peers = peers;
     this.peerTimeout = peerTimeout;
@@ -190,7 +188,7 @@ public final class ImageService {
   }
 
   private CompletableFuture<Derivative> obtain(OriginRouter.Routed route, DerivativeRequest request, boolean asOwner) {
-    URI owner = asOwner ? null : remoteOwner(request.key());
+    URI owner = asOwner ? null : owners.remoteOwner(request.key());
     if (owner == null) {
       registry.counter("imgedge.edge.owner", "result", "local").increment();
       return shield.render(route, request);
@@ -203,16 +201,6 @@ public final class ImageService {
       registry.counter("imgedge.edge.owner", "result", "peer_unreachable").increment();
       return shield.render(route, request);
     });
-  }
-
-  /** The owner's internal URL when another member owns the key, else null (do it here). */
-  private @Nullable URI remoteOwner(DerivativeKey key) {
-    Member owner = cluster.ownerOf(key.encoded());
-    if (owner == null || owner.localMember()) {
-      return null;
-    }
-    String url = ClusterMember.internalUrlOf(owner);
-    return url == null ? null : URI.create(url);
   }
 
   private static Served answer(Derivative d, Served.Source source, double millis, ConditionalRequest conditional) {
