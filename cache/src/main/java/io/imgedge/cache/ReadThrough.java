@@ -35,6 +35,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A caller can see held values through a {@code view} (e.g. the shield's derivatives are as
  * fresh as their source, not as when they were rendered). Time comes from the injected clock only.
+ * A caller that gives up cancels its future; the load goes on while anyone else waits, and is
+ * cancelled when nobody does ({@link Policy#cancelAbandoned()}).
  *
  * @param <K> the key
  * @param <V> the value
@@ -86,25 +88,35 @@ public final class ReadThrough<K, V extends Cacheable> {
    * @param staleWhileRevalidate whether a copy within {@code stale-while-revalidate} is served
    *     while it is refreshed (false for a tier behind another that already does so: the shield's
    *     sources are revalidated before a refresh the edge asked for is answered)
+   * @param cancelAbandoned whether a load every caller has given up on is cancelled (true: a render
+   *     nobody waits for stops; false: a fetch worth keeping runs to its end)
    */
   public record Policy<V>(Function<Throwable, Duration> remember,
       java.util.function.Predicate<Throwable> serveAnyStale, long maxRemembered,
-      java.util.function.Predicate<V> keep, boolean staleWhileRevalidate) {
+      java.util.function.Predicate<V> keep, boolean staleWhileRevalidate, boolean cancelAbandoned) {
 
-    /** A policy that keeps every storable value and serves stale while revalidating. */
+    /**
+     * A policy that keeps every storable value, serves stale while revalidating and cancels loads
+     * nobody waits for.
+     */
     public Policy(Function<Throwable, Duration> remember,
         java.util.function.Predicate<Throwable> serveAnyStale, long maxRemembered) {
-      this(remember, serveAnyStale, maxRemembered, v -> true, true);
+      this(remember, serveAnyStale, maxRemembered, v -> true, true, true);
     }
 
     /** The same policy without serving stale copies while revalidating. */
     public Policy<V> revalidatingFirst() {
-      return new Policy<>(remember, serveAnyStale, maxRemembered, keep, false);
+      return new Policy<>(remember, serveAnyStale, maxRemembered, keep, false, cancelAbandoned);
     }
 
     /** The same policy keeping only the loaded values {@code keep} accepts. */
     public Policy<V> keeping(java.util.function.Predicate<V> keep) {
-      return new Policy<>(remember, serveAnyStale, maxRemembered, keep, staleWhileRevalidate);
+      return new Policy<>(remember, serveAnyStale, maxRemembered, keep, staleWhileRevalidate, cancelAbandoned);
+    }
+
+    /** The same policy letting loads run to their end when every caller has given up. */
+    public Policy<V> finishingAbandonedLoads() {
+      return new Policy<>(remember, serveAnyStale, maxRemembered, keep, staleWhileRevalidate, false);
     }
 
     /** Remembers no failure, serves stale copies only within their windows, keeps what it may. */
@@ -116,7 +128,7 @@ public final class ReadThrough<K, V extends Cacheable> {
   private final LocalTier<K, V> tier;
   private final Clock clock;
   private final Policy<V> policy;
-  private final SingleFlight<K, V> flights = new SingleFlight<>();
+  private final SingleFlight<K, V> flights;
   private final Cache<K, Boolean> passes;
   private final Cache<K, Remembered> failures;
 
@@ -131,6 +143,7 @@ public final class ReadThrough<K, V extends Cacheable> {
     this.tier = tier;
     this.clock = clock;
     this.policy = policy;
+    this.flights = new SingleFlight<>(policy.cancelAbandoned());
     com.github.benmanes.caffeine.cache.Ticker ticker = () -> clock.millis() * 1_000_000L;
     this.passes = Caffeine.newBuilder().maximumSize(policy.maxRemembered()).ticker(ticker)
         .expireAfterWrite(PASS_MEMORY).build();
@@ -171,7 +184,8 @@ public final class ReadThrough<K, V extends Cacheable> {
     if (failed != null) {
       return CompletableFuture.failedFuture(failed.failure());
     }
-    return load(key, view, loader, held).handle((value, error) -> {
+    CompletableFuture<V> loading = load(key, view, loader, held);
+    return Futures.cancelling(loading, loading.handle((value, error) -> {
       if (error == null) {
         return new Result<>(value, Source.MISS);
       }
@@ -180,7 +194,7 @@ public final class ReadThrough<K, V extends Cacheable> {
         return new Result<>(held, Source.STALE);
       }
       throw error instanceof CompletionException c ? c : new CompletionException(cause);
-    });
+    }));
   }
 
   /** Whether a copy held now is stale but would be served within {@code stale-while-revalidate}. */
@@ -214,10 +228,12 @@ public final class ReadThrough<K, V extends Cacheable> {
       if (failed != null) {
         return CompletableFuture.failedFuture(failed.failure());
       }
-      return loader.load(key, held).whenComplete((value, error) -> keep(key, value, error));
+      CompletableFuture<V> loaded = loader.load(key, held);
+      loaded.whenComplete((value, error) -> keep(key, value, error));
+      return loaded; // itself, not a dependent: cancelling the flight's work reaches the loader
     });
-    return flight.leader() ? flight.result() : flight.result().thenCompose(value ->
-        value.freshness().storable() ? CompletableFuture.completedFuture(value) : loader.load(key, null));
+    return flight.leader() ? flight.result() : Futures.cancelling(flight.result(), flight.result().thenCompose(value ->
+        value.freshness().storable() ? CompletableFuture.completedFuture(value) : loader.load(key, null)));
   }
 
   /** Stores a loaded value (or marks its key "pass"), or remembers a failure the policy names. */

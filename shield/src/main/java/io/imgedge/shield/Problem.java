@@ -39,6 +39,10 @@ public record Problem(int status, String errorId, String message, int retryAfter
     Throwable t = unwrap(failure);
     return switch (t) {
       case TransformTimeoutException e -> new Problem(e.status(), e.errorId(), e.getMessage(), 1, false);
+      case io.imgedge.transform.RenderAbandonedException e ->
+          new Problem(e.status(), e.errorId(), e.getMessage(), 1, false);
+      case java.util.concurrent.CancellationException e ->
+          new Problem(503, "IMGEDGE-0506", "the work was stopped: nobody waits for it any more", 1, false);
       case TransformException e -> new Problem(e.status(), e.errorId(), e.getMessage(), 0, false);
       case OverloadedException e ->
           new Problem(e.status(), e.errorId(), e.getMessage(), e.retryAfterSeconds(), false);

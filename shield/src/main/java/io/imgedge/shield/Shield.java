@@ -1,8 +1,10 @@
 package io.imgedge.shield;
 
+import io.imgedge.cache.Futures;
 import io.imgedge.cache.LocalTier;
 import io.imgedge.cache.ReadThrough;
 import io.imgedge.shield.origin.OriginRouter;
+import io.imgedge.transform.Deadline;
 import io.imgedge.transform.RenderResult;
 import io.imgedge.transform.Transformer;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
@@ -100,20 +103,47 @@ public final class Shield {
    * remembered for {@code cache.negative-ttl}). A derivative is as fresh as its source.
    */
   public CompletableFuture<Derivative> render(OriginRouter.Routed route, DerivativeRequest request) {
-    return sources.get(route).thenCompose(source -> {
-      if (!source.freshness().storable()) {
-        return pool.submit(() -> renderNow(source, request));
-      }
-      Rendition rendition = new Rendition(request.key(), source.validator());
-      return derivatives.get(rendition, this::heldWhileKept, (r, stale) -> {
-        budget.admit(source.id(), r.key());
-        if (request.negotiated().mayYieldToWebp() && yieldPolicy.yields(pool.queued())) {
-          return render(route, request.asWebp()).thenApply(this::standIn);
-        }
-        return pool.submit(() -> renderNow(source, request));
-      }).thenApply(result -> result.value().standIn() ? result.value()
-          : result.value().withFreshness(source.freshness()));
+    CompletableFuture<SourceObject> fetching = sources.get(route);
+    AtomicReference<@Nullable CompletableFuture<Derivative>> rendering = new AtomicReference<>();
+    CompletableFuture<Derivative> answer = fetching.thenCompose(source -> {
+      CompletableFuture<Derivative> r = render(route, request, source);
+      rendering.set(r);
+      return r;
     });
+    // a caller that gives up (every client gone) reaches the render, which stops when nobody waits
+    answer.whenComplete((d, error) -> {
+      if (answer.isCancelled()) {
+        fetching.cancel(true);
+        CompletableFuture<Derivative> r = rendering.get();
+        if (r != null) {
+          r.cancel(true);
+        }
+      }
+    });
+    return answer;
+  }
+
+  private CompletableFuture<Derivative> render(OriginRouter.Routed route, DerivativeRequest request,
+      SourceObject source) {
+    if (!source.freshness().storable()) {
+      return submit(source, request);
+    }
+    Rendition rendition = new Rendition(request.key(), source.validator());
+    CompletableFuture<ReadThrough.Result<Derivative>> kept = derivatives.get(rendition, this::heldWhileKept, (r, stale) -> {
+      budget.admit(source.id(), r.key());
+      if (request.negotiated().mayYieldToWebp() && yieldPolicy.yields(pool.queued())) {
+        CompletableFuture<Derivative> webp = render(route, request.asWebp());
+        return Futures.cancelling(webp, webp.thenApply(this::standIn));
+      }
+      return submit(source, request);
+    });
+    return Futures.cancelling(kept, kept.thenApply(result -> result.value().standIn() ? result.value()
+        : result.value().withFreshness(source.freshness())));
+  }
+
+  /** Renders on the pool, abandoned (dropped from the queue, or stopped) if nobody waits any more. */
+  private CompletableFuture<Derivative> submit(SourceObject source, DerivativeRequest request) {
+    return pool.submit(Deadline.after(renderBudget, System::nanoTime), d -> renderNow(source, request, d));
   }
 
   /**
@@ -167,13 +197,13 @@ public final class Shield {
     derivatives.invalidateAll();
   }
 
-  private Derivative renderNow(SourceObject source, DerivativeRequest request) {
+  private Derivative renderNow(SourceObject source, DerivativeRequest request, Deadline deadline) {
     Timer.Sample sample = Timer.start(registry);
     String format = "unknown";
     String result = "error";
     try {
       RenderResult r = transformer.render(source.bytes(), source.declared(), request.spec(),
-          request.negotiated(), renderBudget);
+          request.negotiated(), deadline);
       format = r.format().shortName();
       result = "ok";
       registry.timer("imgedge.encode", "format", format).record(r.encodeNanos(), TimeUnit.NANOSECONDS);

@@ -40,7 +40,8 @@ public final class SourceCache {
   public SourceCache(LocalTier<SourceId, SourceObject> tier, Clock clock, Duration negativeTtl,
       Duration failureTtl, MeterRegistry registry) {
     this.sources = new ReadThrough<>(tier, clock, new ReadThrough.Policy<SourceObject>(
-        e -> remembered(e, negativeTtl, failureTtl), e -> false, 10_000).revalidatingFirst());
+        e -> remembered(e, negativeTtl, failureTtl), e -> false, 10_000).revalidatingFirst()
+        .finishingAbandonedLoads());
     this.registry = registry;
   }
 

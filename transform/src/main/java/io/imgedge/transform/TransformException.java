@@ -9,7 +9,8 @@ public abstract sealed class TransformException extends RuntimeException
         UnsupportedImageException,
         InvalidImageException,
         ImageTooLargeException,
-        TransformTimeoutException {
+        TransformTimeoutException,
+        RenderAbandonedException {
   private static final long serialVersionUID = 1L;
 
   TransformException(String message, Throwable cause) {

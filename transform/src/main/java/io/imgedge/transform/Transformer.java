@@ -120,7 +120,25 @@ public final class Transformer {
   public RenderResult render(
       byte[] source, @Nullable ImageFormat declared, TransformSpec spec, Negotiated negotiated,
       Duration budget) {
-    long deadline = nanoTime.getAsLong() + budget.toNanos();
+    return render(source, declared, spec, negotiated, Deadline.after(budget, nanoTime));
+  }
+
+  /**
+   * Renders a derivative until {@code deadline} says stop (time up, or abandoned by every client
+   * that waited): checked between steps and inside the long loops.
+   *
+   * @throws TransformException if the source or the request cannot be rendered, or the render
+   *     was stopped
+   */
+  public RenderResult render(
+      byte[] source, @Nullable ImageFormat declared, TransformSpec spec, Negotiated negotiated,
+      Deadline deadline) {
+    return RenderScope.call(deadline, () -> renderInScope(source, declared, spec, negotiated, deadline));
+  }
+
+  private RenderResult renderInScope(
+      byte[] source, @Nullable ImageFormat declared, TransformSpec spec, Negotiated negotiated,
+      Deadline deadline) {
     ImageHeader header = probe.probe(source, declared);
     Layout still = Layout.compute(spec, header.orientedWidth(), header.orientedHeight(), 1, defaults, limits);
     OutputFormats.Choice choice = OutputFormats.choose(negotiated, header, spec,
@@ -166,13 +184,13 @@ public final class Transformer {
     private final TransformSpec spec;
     private final ImageFormat output;
     private final EncodeOptions options;
-    private final long deadline;
+    private final Deadline deadline;
     private final BiFunction<Integer, Integer, Layout> planner;
     private byte[] animationBytes = new byte[0];
     private long finishNanos;
 
     Render(ImageHeader header, TransformSpec spec, ImageFormat output, EncodeOptions options,
-        long deadline, BiFunction<Integer, Integer, Layout> planner) {
+        Deadline deadline, BiFunction<Integer, Integer, Layout> planner) {
       this.header = header;
       this.spec = spec;
       this.output = output;

@@ -15,10 +15,12 @@ class TransformExceptionTest {
         new UnsupportedImageException("u"),
         new InvalidImageException("i"),
         new ImageTooLargeException("t"),
-        new TransformTimeoutException("Resize"));
-    assertThat(all).extracting(TransformException::status).containsExactly(400, 415, 422, 422, 503);
+        new TransformTimeoutException("Resize"),
+        new RenderAbandonedException("Resize"));
+    assertThat(all).extracting(TransformException::status).containsExactly(400, 415, 422, 422, 503, 503);
     assertThat(all).extracting(TransformException::errorId)
-        .containsExactly("IMGEDGE-0101", "IMGEDGE-0201", "IMGEDGE-0203", "IMGEDGE-0204", "IMGEDGE-0501")
+        .containsExactly("IMGEDGE-0101", "IMGEDGE-0201", "IMGEDGE-0203", "IMGEDGE-0204", "IMGEDGE-0501",
+            "IMGEDGE-0506")
         .doesNotHaveDuplicates();
     for (TransformException e : all) {
       String kind = switch (e) {
@@ -27,6 +29,7 @@ class TransformExceptionTest {
         case InvalidImageException i -> "invalid";
         case ImageTooLargeException t -> "too large";
         case TransformTimeoutException t -> "timeout";
+        case RenderAbandonedException a -> "abandoned";
       };
       assertThat(kind).isNotBlank();
     }

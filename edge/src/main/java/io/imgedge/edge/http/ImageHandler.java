@@ -29,7 +29,10 @@ import java.util.Locale;
 import java.util.Set;
 import io.imgedge.edge.security.UrlSigner;
 import org.jspecify.annotations.Nullable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -60,6 +63,10 @@ public final class ImageHandler implements HttpHandler {
   private final Duration timeout;
   private final @Nullable UrlSigner signer;
   private final Set<String> signedOrigins;
+  private static final io.undertow.util.AttachmentKey<java.util.Set<CompletableFuture<?>>> WAITING =
+      io.undertow.util.AttachmentKey.create(java.util.Set.class);
+  /** How often a waiting request checks that its client is still there. */
+  private static final long PROBE_MILLIS = 200;
   private final ClientHints hints;
   private final ParsedRequests parsedRequests = new ParsedRequests(10_000);
   private final PreparedResponses preparedResponses = new PreparedResponses(PREPARED_BYTES);
@@ -173,16 +180,75 @@ public final class ImageHandler implements HttpHandler {
     return false;
   }
 
+  /**
+   * Waits for the image up to the request deadline. When the deadline passes, or the client goes
+   * away first, this request gives up its claim on the work ({@code cancel}): a render that nobody
+   * else waits for then stops, instead of running on for nobody.
+   */
   private void respond(HttpServerExchange exchange, ParsedRequests.Parsed parsed, ConditionalRequest conditional) {
+    CompletableFuture<Served> waiting = service.serve(parsed.route(), parsed.request(), conditional);
+    java.util.Set<CompletableFuture<?>> pending = waitingOn(exchange);
+    pending.add(waiting);
     try {
-      Served served = service.serve(parsed.route(), parsed.request(), conditional)
-          .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      Served served = await(exchange, waiting);
+      if (served == null) {
+        waiting.cancel(true); // the client hung up: nobody to answer
+        exchange.getConnection().close();
+        return;
+      }
       write(exchange, served, parsed);
     } catch (InterruptedException e) {
+      waiting.cancel(true);
       Thread.currentThread().interrupt();
       errors.send(exchange, e);
     } catch (Exception e) {
+      waiting.cancel(true);
       errors.send(exchange, e);
+    } finally {
+      pending.remove(waiting);
+    }
+  }
+
+  /**
+   * The image, or null if the client hung up first (checked every {@value #PROBE_MILLIS} ms).
+   *
+   * @throws TimeoutException past the request deadline
+   */
+  private @Nullable Served await(HttpServerExchange exchange, CompletableFuture<Served> waiting)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      long left = deadline - System.nanoTime();
+      try {
+        return waiting.get(Math.max(1, Math.min(PROBE_MILLIS, TimeUnit.NANOSECONDS.toMillis(left))),
+            TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        if (System.nanoTime() - deadline >= 0) {
+          throw e;
+        }
+        if (ClientGone.test(exchange)) {
+          return null;
+        }
+      }
+    }
+  }
+
+  /**
+   * What the requests of this exchange's connection wait for; when the connection closes (the
+   * client has gone), all of it is given up. One close listener per connection, however many
+   * requests it carries.
+   */
+  private static java.util.Set<CompletableFuture<?>> waitingOn(HttpServerExchange exchange) {
+    var connection = exchange.getConnection();
+    synchronized (connection) {
+      java.util.Set<CompletableFuture<?>> pending = connection.getAttachment(WAITING);
+      if (pending == null) {
+        java.util.Set<CompletableFuture<?>> created = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        connection.putAttachment(WAITING, created);
+        connection.addCloseListener(c -> created.forEach(f -> f.cancel(true)));
+        pending = created;
+      }
+      return pending;
     }
   }
 

@@ -1,5 +1,6 @@
 package io.imgedge.edge.image;
 
+import io.imgedge.cache.Futures;
 import io.imgedge.cache.LocalTier;
 import io.imgedge.cache.ReadThrough;
 import io.imgedge.shield.DerivativeKey;
@@ -33,7 +34,9 @@ import org.jspecify.annotations.Nullable;
  * </ol>
  *
  * <p>Answers that may not be stored ({@code private}, {@code no-store}) are never kept, and their
- * keys bypass request collapsing for a while, so their requests are never queued.
+ * keys bypass request collapsing for a while, so their requests are never queued. A caller that
+ * gives up (its client gone, its deadline passed) cancels its future, which reaches the render:
+ * it stops once nobody waits for it.
  *
  * <p>Counters: {@code imgedge.edge.owner{result}} (local, peer, peer_unreachable),
  * {@code imgedge.edge.refreshes}, {@code imgedge.edge.stale{reason}}, {@code imgedge.edge.purges}
@@ -119,7 +122,8 @@ public final class ImageService {
   /** Answers one client request. */
   public CompletableFuture<Served> serve(
       OriginRouter.Routed route, DerivativeRequest request, ConditionalRequest conditional) {
-    return lookUp(route, request, conditional).thenApply(this::counted);
+    CompletableFuture<Served> found = lookUp(route, request, conditional);
+    return Futures.cancelling(found, found.thenApply(this::counted));
   }
 
   /**
@@ -142,7 +146,8 @@ public final class ImageService {
       }
     }
     long start = System.nanoTime();
-    return edge.get(key, (k, stale) -> obtain(route, request, false)).thenApply(result -> {
+    CompletableFuture<ReadThrough.Result<Derivative>> got = edge.get(key, (k, stale) -> obtain(route, request, false));
+    return Futures.cancelling(got, got.thenApply(result -> {
       if (result.source() == ReadThrough.Source.STALE) {
         registry.counter("imgedge.edge.stale", "reason", staleReason(result.value())).increment();
         return answer(result.value(), Served.Source.STALE, 0, conditional);
@@ -151,7 +156,7 @@ public final class ImageService {
       boolean stale = d.freshness().storable() && !d.freshness().isFresh(clock.instant());
       return answer(d, stale ? Served.Source.STALE : Served.Source.MISS, (System.nanoTime() - start) / 1e6,
           conditional);
-    });
+    }));
   }
 
   /** Why a stale copy was served, for the {@code imgedge.edge.stale} counter. */

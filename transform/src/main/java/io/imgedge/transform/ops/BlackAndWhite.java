@@ -1,5 +1,6 @@
 package io.imgedge.transform.ops;
 
+import io.imgedge.transform.RenderScope;
 import io.imgedge.transform.color.SrgbImages;
 import java.awt.image.BufferedImage;
 
@@ -39,6 +40,7 @@ public final class BlackAndWhite {
     int[] dst = SrgbImages.pixels(out);
     int[][] spread = {{1, 0}, {2, 0}, {-1, 1}, {0, 1}, {1, 1}, {0, 2}};
     for (int y = 0; y < h; y++) {
+      RenderScope.checkpoint();
       for (int x = 0; x < w; x++) {
         int i = y * w + x;
         boolean white = lum[i] >= 127.5;

@@ -1,5 +1,6 @@
 package io.imgedge.transform.ops;
 
+import io.imgedge.transform.RenderScope;
 import io.imgedge.transform.color.SrgbImages;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
@@ -29,6 +30,7 @@ public final class Borders {
     int maxX = -1;
     int maxY = -1;
     for (int y = 0; y < h; y++) {
+      RenderScope.checkpoint();
       for (int x = 0; x < w; x++) {
         int p = alpha ? px[y * w + x] : px[y * w + x] | 0xFF000000;
         if (differs(p, c, threshold)) {

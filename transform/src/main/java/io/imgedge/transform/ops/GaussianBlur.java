@@ -1,5 +1,6 @@
 package io.imgedge.transform.ops;
 
+import io.imgedge.transform.RenderScope;
 import io.imgedge.transform.color.SrgbImages;
 import java.awt.image.BufferedImage;
 
@@ -65,6 +66,7 @@ public final class GaussianBlur {
     int len = horizontal ? w : h;
     int step = horizontal ? 1 : w;
     for (int line = 0; line < lines; line++) {
+      RenderScope.checkpoint();
       int base = horizontal ? line * w : line;
       for (int i = 0; i < len; i++) {
         long acc = 0;
@@ -100,6 +102,7 @@ public final class GaussianBlur {
     int step = horizontal ? 1 : w;
     int size = 2 * r + 1;
     for (int line = 0; line < lines; line++) {
+      RenderScope.checkpoint();
       int base = horizontal ? line * w : line;
       long sum = 0;
       for (int j = -r; j <= r; j++) {

@@ -1,5 +1,6 @@
 package io.imgedge.transform.ops;
 
+import io.imgedge.transform.RenderScope;
 import io.imgedge.transform.color.SrgbImages;
 import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
@@ -62,6 +63,9 @@ public final class Quantizer {
     int[] nearest = new int[CELLS];
     java.util.Arrays.fill(nearest, -1);
     for (int i = 0; i < px.length; i++) {
+      if ((i & 0xFFFF) == 0) {
+        RenderScope.checkpoint(); // every 64K pixels
+      }
       int p = px[i];
       int a = alpha ? p >>> 24 : 255;
       if (transparent >= 0 && a < 128) {

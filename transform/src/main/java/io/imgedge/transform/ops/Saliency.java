@@ -1,5 +1,6 @@
 package io.imgedge.transform.ops;
 
+import io.imgedge.transform.RenderScope;
 import io.imgedge.transform.color.SrgbImages;
 import java.awt.Point;
 import java.awt.image.BufferedImage;
@@ -45,6 +46,7 @@ public final class Saliency {
     }
     double[] s = new double[px.length];
     for (int y = 0; y < h; y++) {
+      RenderScope.checkpoint();
       for (int x = 0; x < w; x++) {
         int i = y * w + x;
         double lap = 4 * luma[i] - luma[y * w + Math.max(0, x - 1)] - luma[y * w + Math.min(w - 1, x + 1)]
@@ -80,6 +82,7 @@ public final class Saliency {
     double bestScore = -1;
     double bestDistance = Double.MAX_VALUE;
     for (int y = 0; y + wh <= h; y++) {
+      RenderScope.checkpoint();
       for (int x = 0; x + ww <= w; x++) {
         double sum = sat[(y + wh) * (w + 1) + x + ww] - sat[y * (w + 1) + x + ww]
             - sat[(y + wh) * (w + 1) + x] + sat[y * (w + 1) + x];
@@ -97,6 +100,7 @@ public final class Saliency {
   private static double[] integral(double[] v, int w, int h) {
     double[] sat = new double[(w + 1) * (h + 1)];
     for (int y = 0; y < h; y++) {
+      RenderScope.checkpoint();
       double row = 0;
       for (int x = 0; x < w; x++) {
         row += v[y * w + x];
@@ -113,6 +117,7 @@ public final class Saliency {
     int[] src = SrgbImages.pixels(image);
     int[] out = new int[sw * sh];
     for (int y = 0; y < sh; y++) {
+      RenderScope.checkpoint();
       int y0 = y * h / sh;
       int y1 = Math.max(y0 + 1, (y + 1) * h / sh);
       for (int x = 0; x < sw; x++) {

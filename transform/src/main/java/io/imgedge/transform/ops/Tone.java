@@ -1,5 +1,6 @@
 package io.imgedge.transform.ops;
 
+import io.imgedge.transform.RenderScope;
 import io.imgedge.transform.color.SrgbImages;
 import java.awt.image.BufferedImage;
 
@@ -20,6 +21,9 @@ public final class Tone {
     BufferedImage out = SrgbImages.blank(image.getWidth(), image.getHeight(), image.getColorModel().hasAlpha());
     int[] dst = SrgbImages.pixels(out);
     for (int i = 0; i < src.length; i++) {
+      if ((i & 0xFFFF) == 0) {
+        RenderScope.checkpoint(); // every 64K pixels
+      }
       int p = src[i];
       int r = lut[p >> 16 & 0xFF];
       int g = lut[p >> 8 & 0xFF];

@@ -1,5 +1,6 @@
 package io.imgedge.transform.ops;
 
+import io.imgedge.transform.RenderScope;
 import io.imgedge.transform.color.SrgbImages;
 import java.awt.image.BufferedImage;
 
@@ -25,6 +26,9 @@ public final class UnsharpMask {
     BufferedImage out = SrgbImages.blank(image.getWidth(), image.getHeight(), image.getColorModel().hasAlpha());
     int[] dst = SrgbImages.pixels(out);
     for (int i = 0; i < src.length; i++) {
+      if ((i & 0xFFFF) == 0) {
+        RenderScope.checkpoint(); // every 64K pixels
+      }
       int p = src[i];
       int q = soft[i];
       int rgb = 0;

@@ -1,10 +1,12 @@
 package io.imgedge.transform.pipeline;
 
-import io.imgedge.transform.TransformTimeoutException;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** An ordered list of steps; the context's deadline is checked before each one. */
+/**
+ * An ordered list of steps; the context's deadline (time up, or nobody waits any more) is checked
+ * before each one, and inside long loops through {@link io.imgedge.transform.RenderScope}.
+ */
 public final class Pipeline {
   private final List<Step> steps;
 
@@ -20,9 +22,7 @@ public final class Pipeline {
   /** Runs every step in order. */
   public void run(PipelineContext context) {
     for (Step step : steps) {
-      if (context.deadlinePassed()) {
-        throw new TransformTimeoutException(step.name());
-      }
+      context.checkpoint(step.name());
       step.apply(context);
     }
   }

@@ -1,5 +1,6 @@
 package io.imgedge.transform.pipeline;
 
+import io.imgedge.transform.Deadline;
 import io.imgedge.transform.ImageFormat;
 import io.imgedge.transform.codec.AnimationEncoder;
 import io.imgedge.transform.codec.EncodeOptions;
@@ -25,7 +26,7 @@ public final class PipelineContext {
   private final BiFunction<Integer, Integer, Layout> relayout;
   private final ImageFormat output;
   private final EncodeOptions encodeOptions;
-  private final long deadlineNanos;
+  private final Deadline deadline;
   private final LongSupplier nanoTime;
   private final List<String> warnings = new ArrayList<>();
   private BufferedImage image;
@@ -47,8 +48,8 @@ public final class PipelineContext {
    *     trim-color})
    * @param output the output format
    * @param encodeOptions quality and JPEG mode
-   * @param deadlineNanos when to give up, on the {@code nanoTime} clock
-   * @param nanoTime the clock
+   * @param deadline when to give up (time up, or nobody waits any more)
+   * @param nanoTime the clock encode times are measured on
    */
   public PipelineContext(
       BufferedImage image,
@@ -59,7 +60,7 @@ public final class PipelineContext {
       BiFunction<Integer, Integer, Layout> relayout,
       ImageFormat output,
       EncodeOptions encodeOptions,
-      long deadlineNanos,
+      Deadline deadline,
       LongSupplier nanoTime) {
     this.image = image;
     this.pendingConversion = pendingConversion;
@@ -69,7 +70,7 @@ public final class PipelineContext {
     this.relayout = relayout;
     this.output = output;
     this.encodeOptions = encodeOptions;
-    this.deadlineNanos = deadlineNanos;
+    this.deadline = deadline;
     this.nanoTime = nanoTime;
     warnings.addAll(layout.warnings());
   }
@@ -206,7 +207,8 @@ public final class PipelineContext {
     encodeNanos += nanoTime.getAsLong() - start;
   }
 
-  boolean deadlinePassed() {
-    return nanoTime.getAsLong() - deadlineNanos > 0;
+  /** Stops the render before {@code step} if its time is up or nobody waits for it any more. */
+  void checkpoint(String step) {
+    deadline.check(step);
   }
 }

@@ -1,5 +1,7 @@
 package io.imgedge.transform.resize;
 
+import io.imgedge.transform.RenderScope;
+
 /**
  * Resamples a band of output rows: for each, a vertical pass accumulates the source rows under
  * the kernel (whole rows at a time, which the JIT vectorizes), then a horizontal pass filters that
@@ -39,6 +41,7 @@ final class RowResampler {
     int width = horizontal.start.length;
     int[][] out = new int[channels][width];
     for (int y = from; y < to; y++) {
+      RenderScope.checkpoint();
       verticalPass(y);
       horizontalPass(out);
       pack(out, dst, y * width);

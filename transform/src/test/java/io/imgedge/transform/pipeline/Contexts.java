@@ -16,7 +16,7 @@ final class Contexts {
   private Contexts() {}
 
   static PipelineContext of(BufferedImage image, TransformSpec spec, Orientation exif, ImageFormat output) {
-    return of(image, spec, exif, output, Long.MAX_VALUE, () -> 0L);
+    return of(image, spec, exif, output, Long.MAX_VALUE / 2, () -> 0L);
   }
 
   static PipelineContext of(
@@ -30,6 +30,7 @@ final class Contexts {
         (pw, ph) -> Layout.compute(spec, pw, ph, 1, TransformDefaults.FASTLY, ImageLimits.FASTLY);
     Layout layout = planner.apply(header.orientedWidth(), header.orientedHeight());
     return new PipelineContext(image, null, spec, header, layout, planner, output,
-        new EncodeOptions(85, false), deadline, clock);
+        new EncodeOptions(85, false), io.imgedge.transform.Deadline.after(java.time.Duration.ofNanos(deadline), clock),
+        clock);
   }
 }
