@@ -35,11 +35,11 @@ public record CacheConfig(
     Duration negativeTtl,
     Duration originFailureTtl) {
 
-  static CacheConfig from(Settings s) {
+  static CacheConfig from(Settings s, MemoryPlan plan) {
     return new CacheConfig(
-        s.bytes("cache.edge-max-bytes", 0),
-        s.bytes("cache.source-max-bytes", 0),
-        s.bytes("cache.shield-max-bytes", 0),
+        s.isEmpty("cache.edge-max-bytes") ? plan.edgeCache() : s.bytes("cache.edge-max-bytes", 0),
+        s.isEmpty("cache.source-max-bytes") ? plan.sourceCache() : s.bytes("cache.source-max-bytes", 0),
+        s.isEmpty("cache.shield-max-bytes") ? plan.shieldCache() : s.bytes("cache.shield-max-bytes", 0),
         s.duration("cache.default-ttl", Duration.ZERO),
         s.duration("cache.stale-while-revalidate", Duration.ZERO),
         s.duration("cache.stale-if-error", Duration.ZERO),

@@ -56,11 +56,12 @@ public final class ConfigLoader {
             ? List.of(OriginConfig.fromCommandLine(flags.origin()))
             : readOrigins(yaml.get(ORIGINS), fileSource);
     ShieldConfig shield = ShieldConfig.from(settings, ShieldPops.read(yaml.get(SHIELD_POPS), fileSource));
+    NodeConfig node = NodeConfig.from(settings);
     ImgedgeConfig config = new ImgedgeConfig(
-        NodeConfig.from(settings),
+        node,
         origins,
-        CacheConfig.from(settings),
-        LimitsConfig.from(settings),
+        CacheConfig.from(settings, node.memory()),
+        LimitsConfig.from(settings, node.memory()),
         TransformConfig.from(settings),
         FetchConfig.from(settings),
         ClusterConfig.from(settings),

@@ -22,13 +22,14 @@ final class Defaults {
     d.put("node.internal-bind", "127.0.0.1");
     d.put("node.internal-port", "8082");
     d.put("node.internal-url", "");
+    d.put("node.memory", "");
 
     d.put("admin.token", "");
     d.put("security.signing-keys", "");
 
-    d.put("cache.edge-max-bytes", "256MiB");
-    d.put("cache.source-max-bytes", "256MiB");
-    d.put("cache.shield-max-bytes", "256MiB");
+    d.put("cache.edge-max-bytes", "");
+    d.put("cache.source-max-bytes", "");
+    d.put("cache.shield-max-bytes", "");
     d.put("cache.default-ttl", "1h");
     d.put("cache.stale-while-revalidate", "0s");
     d.put("cache.stale-if-error", "0s");
@@ -48,6 +49,8 @@ final class Defaults {
     d.put("limits.derivatives-per-source-per-minute", "100");
     d.put("limits.yield-queue-depth", "8");
     d.put("limits.yield-max-age", "10s");
+    d.put("limits.max-decode-pixels", "300000000");
+    d.put("limits.max-render-memory", "");
 
     d.put("transform.jpeg-quality", "85");
     d.put("transform.webp-quality", "85");

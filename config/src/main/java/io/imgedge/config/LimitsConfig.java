@@ -24,6 +24,11 @@ import java.time.Duration;
  *     that takes WebP is answered as WebP for a short while; 0 never ({@code
  *     limits.yield-queue-depth})
  * @param yieldMaxAge how long such a WebP stands in ({@code limits.yield-max-age})
+ * @param maxDecodePixels most pixels one render decodes in all, every frame of an animation
+ *     counting its whole canvas ({@code limits.max-decode-pixels})
+ * @param maxRenderMemory most memory one render may need, estimated from the header before
+ *     decoding ({@code limits.max-render-memory}; by default the whole render budget, from {@code
+ *     node.memory})
  */
 public record LimitsConfig(
     long maxInputBytes,
@@ -37,11 +42,13 @@ public record LimitsConfig(
     Duration requestTimeout,
     int derivativesPerSourcePerMinute,
     int yieldQueueDepth,
-    Duration yieldMaxAge) {
+    Duration yieldMaxAge,
+    long maxDecodePixels,
+    long maxRenderMemory) {
 
   private static final int MAX_SIDE = 65_535;
 
-  static LimitsConfig from(Settings s) {
+  static LimitsConfig from(Settings s, MemoryPlan plan) {
     return new LimitsConfig(
         s.bytes("limits.max-input-bytes", 1),
         s.integer("limits.max-input-width", 1, MAX_SIDE),
@@ -54,6 +61,9 @@ public record LimitsConfig(
         s.duration("limits.request-timeout", Duration.ofMillis(100)),
         s.integer("limits.derivatives-per-source-per-minute", 1, 1_000_000),
         s.integer("limits.yield-queue-depth", 0, 100_000),
-        s.duration("limits.yield-max-age", Duration.ofSeconds(1)));
+        s.duration("limits.yield-max-age", Duration.ofSeconds(1)),
+        s.longValue("limits.max-decode-pixels", 1),
+        s.isEmpty("limits.max-render-memory") ? plan.renderBudget()
+            : Math.min(plan.renderBudget(), s.bytes("limits.max-render-memory", 1)));
   }
 }

@@ -12,6 +12,7 @@ package io.imgedge.config;
  * @param internalPort internal port, 0 for any free port ({@code node.internal-port})
  * @param internalUrl the URL other nodes use to reach the internal port, or empty for {@code
  *     http://<internal-bind>:<internal-port>} ({@code node.internal-url})
+ * @param memory how the node's memory is shared out ({@code node.memory}; see {@link MemoryPlan})
  */
 public record NodeConfig(
     Role role,
@@ -21,7 +22,8 @@ public record NodeConfig(
     int adminPort,
     String internalBind,
     int internalPort,
-    String internalUrl) {
+    String internalUrl,
+    MemoryPlan memory) {
 
   /** What a node does. */
   public enum Role {
@@ -42,6 +44,12 @@ public record NodeConfig(
         s.integer("node.admin-port", 0, 65535),
         s.string("node.internal-bind"),
         s.integer("node.internal-port", 0, 65535),
-        s.string("node.internal-url"));
+        s.string("node.internal-url"),
+        memory(s));
+  }
+
+  /** {@code node.memory}: a size of at least 256 MiB, or empty for the container's limit or 768 MiB. */
+  static MemoryPlan memory(Settings s) {
+    return MemoryPlan.of(s.isEmpty("node.memory") ? MemoryPlan.detectTotal() : s.bytes("node.memory", MemoryPlan.MIN_BYTES));
   }
 }

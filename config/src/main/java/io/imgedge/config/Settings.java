@@ -35,6 +35,25 @@ final class Settings {
     return raw(key).value().trim();
   }
 
+  /** Whether a key's value is empty (keys whose default is "derived" say so this way). */
+  boolean isEmpty(String key) {
+    return raw(key).value().isBlank();
+  }
+
+  /** A whole number of at least {@code min}. */
+  long longValue(String key, long min) {
+    Setting s = raw(key);
+    try {
+      long v = Long.parseLong(s.value().trim());
+      if (v >= min) {
+        return v;
+      }
+    } catch (NumberFormatException e) {
+      // reported below with the accepted range
+    }
+    throw ConfigException.invalid(s, "a whole number of at least " + min);
+  }
+
   int integer(String key, int min, int max) {
     Setting s = raw(key);
     try {

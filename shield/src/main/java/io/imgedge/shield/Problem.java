@@ -41,6 +41,8 @@ public record Problem(int status, String errorId, String message, int retryAfter
       case TransformTimeoutException e -> new Problem(e.status(), e.errorId(), e.getMessage(), 1, false);
       case io.imgedge.transform.RenderAbandonedException e ->
           new Problem(e.status(), e.errorId(), e.getMessage(), 1, false);
+      case io.imgedge.transform.InsufficientMemoryException e ->
+          new Problem(e.status(), e.errorId(), e.getMessage(), 2, false);
       case java.util.concurrent.CancellationException e ->
           new Problem(503, "IMGEDGE-0506", "the work was stopped: nobody waits for it any more", 1, false);
       case TransformException e -> new Problem(e.status(), e.errorId(), e.getMessage(), 0, false);

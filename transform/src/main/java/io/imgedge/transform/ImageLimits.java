@@ -11,6 +11,10 @@ import io.imgedge.config.LimitsConfig;
  * @param maxOutputWidth widest output; larger requests are scaled down to fit, with a warning
  * @param maxOutputHeight tallest output
  * @param maxFrames most frames in an animated source
+ * @param maxDecodePixels most pixels one render decodes in all ({@code limits.max-decode-pixels}:
+ *     every frame of an animation counts its whole canvas)
+ * @param maxRenderBytes most memory one render may need, estimated before decoding ({@code
+ *     limits.max-render-memory}, derived from {@code node.memory})
  */
 public record ImageLimits(
     long maxInputBytes,
@@ -18,16 +22,48 @@ public record ImageLimits(
     int maxInputHeight,
     int maxOutputWidth,
     int maxOutputHeight,
-    int maxFrames) {
+    int maxFrames,
+    long maxDecodePixels,
+    long maxRenderBytes) {
 
-  /** Fastly's limits: 50 MB, 12000 x 12000 in, 8192 x 8192 out, 1000 frames. */
+  /** The default {@code limits.max-decode-pixels}: 300 megapixels. */
+  public static final long DEFAULT_MAX_DECODE_PIXELS = 300_000_000L;
+
+  /**
+   * Fastly's limits: 50 MB, 12000 x 12000 in, 8192 x 8192 out, 1000 frames; 300 megapixels
+   * decoded; no memory limit of its own.
+   */
   public static final ImageLimits FASTLY = new ImageLimits(50_000_000L, 12_000, 12_000, 8192, 8192, 1000);
+
+  /** Limits with the default decode limit and no memory limit. */
+  public ImageLimits(long maxInputBytes, int maxInputWidth, int maxInputHeight, int maxOutputWidth,
+      int maxOutputHeight, int maxFrames) {
+    this(maxInputBytes, maxInputWidth, maxInputHeight, maxOutputWidth, maxOutputHeight, maxFrames,
+        DEFAULT_MAX_DECODE_PIXELS, Long.MAX_VALUE);
+  }
 
   /** The limits a node is configured with. */
   public static ImageLimits from(LimitsConfig c) {
     return new ImageLimits(
         c.maxInputBytes(), c.maxInputWidth(), c.maxInputHeight(), c.maxOutputWidth(),
-        c.maxOutputHeight(), c.maxFrames());
+        c.maxOutputHeight(), c.maxFrames(), c.maxDecodePixels(), c.maxRenderMemory());
+  }
+
+  /**
+   * Throws if a render would decode more pixels or need more memory than one render may: a 4xx
+   * naming the limit, before anything is decoded.
+   */
+  public void checkCost(RenderCost cost) {
+    if (cost.decodedPixels() > maxDecodePixels) {
+      throw new ImageTooLargeException(
+          "the render would decode %d pixels (every frame counts its whole canvas); the most one render may decode is %d (limits.max-decode-pixels)"
+              .formatted(cost.decodedPixels(), maxDecodePixels));
+    }
+    if (cost.peakBytes() > maxRenderBytes) {
+      throw new ImageTooLargeException(
+          "the render would need about %d MiB of memory; one render may use %d MiB on this node (limits.max-render-memory, from node.memory); ask for a smaller output"
+              .formatted(cost.peakBytes() >> 20, maxRenderBytes >> 20));
+    }
   }
 
   /** Throws if a source (or frame) of these dimensions may not be decoded. */

@@ -10,7 +10,8 @@ public abstract sealed class TransformException extends RuntimeException
         InvalidImageException,
         ImageTooLargeException,
         TransformTimeoutException,
-        RenderAbandonedException {
+        RenderAbandonedException,
+        InsufficientMemoryException {
   private static final long serialVersionUID = 1L;
 
   TransformException(String message, Throwable cause) {

@@ -60,6 +60,7 @@ public final class Transformer {
   private final Encoders encoders;
   private final Pipeline pipeline;
   private final LongSupplier nanoTime;
+  private final MemoryBudget memory;
 
   /**
    * @param limits what sources and outputs may be
@@ -76,6 +77,23 @@ public final class Transformer {
       Encoders encoders,
       Resizer resizer,
       LongSupplier nanoTime) {
+    this(limits, defaults, decoder, encoders, resizer, nanoTime, MemoryBudget.unlimited());
+  }
+
+  /**
+   * As above, with the memory all renders share: each takes its estimated peak before decoding.
+   *
+   * @param memory the renders' memory budget
+   */
+  public Transformer(
+      ImageLimits limits,
+      TransformDefaults defaults,
+      ImageDecoder decoder,
+      Encoders encoders,
+      Resizer resizer,
+      LongSupplier nanoTime,
+      MemoryBudget memory) {
+    this.memory = memory;
     this.limits = limits;
     this.defaults = defaults;
     this.probe = new HeaderProbe(limits);
@@ -133,7 +151,11 @@ public final class Transformer {
   public RenderResult render(
       byte[] source, @Nullable ImageFormat declared, TransformSpec spec, Negotiated negotiated,
       Deadline deadline) {
-    return RenderScope.call(deadline, () -> renderInScope(source, declared, spec, negotiated, deadline));
+    try {
+      return RenderScope.call(deadline, () -> renderInScope(source, declared, spec, negotiated, deadline));
+    } catch (OutOfMemoryError e) {
+      throw new InsufficientMemoryException(e); // our memory ran out, not a verdict on the image
+    }
   }
 
   private RenderResult renderInScope(
@@ -152,7 +174,17 @@ public final class Transformer {
     Layout layout = animated ? planner.apply(header.orientedWidth(), header.orientedHeight()) : still;
     EncodeOptions options = OutputFormats.options(spec, negotiated, output, header, defaults);
     Render r = new Render(header, spec, output, options, deadline, planner);
-    PipelineContext context = animated ? r.animation(source, layout) : r.still(source, layout);
+    double decodeScale = !animated && spec.cropping().equals(Cropping.NONE)
+        ? decoder.decodeScale(header, layout.resize().maxDecodeShrink()) : 1;
+    RenderCost cost = RenderCost.estimate(header, layout, spec, frames, decodeScale);
+    limits.checkCost(cost);
+    long held = memory.acquire(cost.peakBytes(), deadline);
+    PipelineContext context;
+    try {
+      context = animated ? r.animation(source, layout) : r.still(source, layout);
+    } finally {
+      memory.release(held);
+    }
     List<String> warnings = new ArrayList<>(context.warnings());
     if (choice.warning() != null) {
       warnings.add(choice.warning());

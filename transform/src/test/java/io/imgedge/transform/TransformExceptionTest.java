@@ -16,11 +16,12 @@ class TransformExceptionTest {
         new InvalidImageException("i"),
         new ImageTooLargeException("t"),
         new TransformTimeoutException("Resize"),
-        new RenderAbandonedException("Resize"));
-    assertThat(all).extracting(TransformException::status).containsExactly(400, 415, 422, 422, 503, 503);
+        new RenderAbandonedException("Resize"),
+        new InsufficientMemoryException(new OutOfMemoryError("Java heap space")));
+    assertThat(all).extracting(TransformException::status).containsExactly(400, 415, 422, 422, 503, 503, 503);
     assertThat(all).extracting(TransformException::errorId)
         .containsExactly("IMGEDGE-0101", "IMGEDGE-0201", "IMGEDGE-0203", "IMGEDGE-0204", "IMGEDGE-0501",
-            "IMGEDGE-0506")
+            "IMGEDGE-0506", "IMGEDGE-0507")
         .doesNotHaveDuplicates();
     for (TransformException e : all) {
       String kind = switch (e) {
@@ -30,6 +31,7 @@ class TransformExceptionTest {
         case ImageTooLargeException t -> "too large";
         case TransformTimeoutException t -> "timeout";
         case RenderAbandonedException a -> "abandoned";
+        case InsufficientMemoryException m -> "out of memory";
       };
       assertThat(kind).isNotBlank();
     }

@@ -57,6 +57,7 @@ import io.imgedge.shield.endpoint.ShieldEndpoint;
 import io.imgedge.shield.wire.ShieldPeers;
 import io.imgedge.shield.wire.WireClient;
 import io.imgedge.transform.ImageLimits;
+import io.imgedge.transform.MemoryBudget;
 import io.imgedge.transform.Transformer;
 import io.imgedge.transform.codec.Encoders;
 import io.imgedge.transform.codec.ImageDecoder;
@@ -205,9 +206,13 @@ public final class Node implements AutoCloseable {
     TransformDefaults defaults = TransformDefaults.from(config.transform());
     NativeCodecs natives = NativeCodecs.load(); // logs the codec in use per format, once
     TransformPool pool = closing(new TransformPool(config.limits().transformConcurrency(), config.limits().transformQueue()));
+    MemoryBudget renderMemory = new MemoryBudget(config.node().memory().renderBudget());
+    Gauge.builder("imgedge.render.memory.taken", renderMemory, MemoryBudget::takenBytes).baseUnit("bytes")
+        .description("Memory the renders running now have taken of their budget (from node.memory)")
+        .register(registry);
     Transformer transformer = new Transformer(ImageLimits.from(config.limits()), defaults,
         new ImageDecoder(natives), new Encoders(natives), new ConvolutionResizer(false, resizeHelper(pool)),
-        System::nanoTime);
+        System::nanoTime, renderMemory);
     Gauge.Builder<?> codecs = Gauge.builder("imgedge.codec.info", () -> 1)
         .description("The codecs in use (1 per node): jpeg names libjpeg-turbo or ImageIO, avif and jxl"
             + " the native library or 'not installed' (then served as WebP, and such sources refused)");
@@ -277,7 +282,7 @@ public final class Node implements AutoCloseable {
         .collect(java.util.stream.Collectors.toSet());
     ImageHandler images = new ImageHandler(service, TransformDefaults.from(config.transform()), io, errors,
         clock, config.limits().requestTimeout(), signer, signed, config.transform().clientHints(),
-        config.limits().maxOutputWidth());
+        config.limits().maxOutputWidth(), config.node().memory().directBuffers() * 3 / 4);
     List<String> samples = config.origins().stream()
         .anyMatch(o -> o.kind() == OriginConfig.Kind.SAMPLES && o.pathPrefix().equals("/"))
         ? SamplesOrigin.SAMPLES : List.of();

@@ -50,8 +50,6 @@ import java.util.concurrent.TimeUnit;
 public final class ImageHandler implements HttpHandler {
   /** Longest path and query accepted; longer gets 414. */
   static final int MAX_URL = 4096;
-  /** Image bytes kept in direct buffers for the hit path. */
-  private static final long PREPARED_BYTES = 64L << 20;
   private static final String TIMING_HIT = "edge;desc=\"hit\"";
   private static final String TIMING_STALE = "edge;desc=\"stale\"";
   private final ImageService service;
@@ -69,7 +67,7 @@ public final class ImageHandler implements HttpHandler {
   private static final long PROBE_MILLIS = 200;
   private final ClientHints hints;
   private final ParsedRequests parsedRequests = new ParsedRequests(10_000);
-  private final PreparedResponses preparedResponses = new PreparedResponses(PREPARED_BYTES);
+  private final PreparedResponses preparedResponses;
 
   /**
    * @param service serves derivatives
@@ -83,10 +81,11 @@ public final class ImageHandler implements HttpHandler {
    * @param clientHints whether client hints fill in what a URL leaves open ({@code
    *     transform.client-hints})
    * @param maxOutputWidth the widest output allowed, which caps a width hint
+   * @param preparedBytes image bytes kept in direct buffers for the hit path (from node.memory)
    */
   public ImageHandler(ImageService service, TransformDefaults defaults, ExecutorService waiters,
       ErrorResponder errors, Clock clock, Duration timeout, @Nullable UrlSigner signer, Set<String> signedOrigins,
-      boolean clientHints, int maxOutputWidth) {
+      boolean clientHints, int maxOutputWidth, long preparedBytes) {
     this.service = service;
     this.parser = new TransformSpecParser(defaults);
     this.defaults = defaults;
@@ -97,6 +96,7 @@ public final class ImageHandler implements HttpHandler {
     this.signer = signer;
     this.signedOrigins = Set.copyOf(signedOrigins);
     this.hints = new ClientHints(clientHints, maxOutputWidth);
+    this.preparedResponses = new PreparedResponses(preparedBytes);
   }
 
   @Override

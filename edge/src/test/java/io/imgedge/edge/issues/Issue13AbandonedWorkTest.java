@@ -58,7 +58,7 @@ class Issue13AbandonedWorkTest {
 
   @Test
   void clientsThatHangUp_stopTheirRenders() throws IOException {
-    try (Node node = TestNodes.start(null, Map.of("limits.transform-concurrency", "1"))) {
+    try (Node node = TestNodes.start(null, Map.of("limits.transform-concurrency", "1", "node.memory", "3GiB"))) {
       List<Socket> jerks = new ArrayList<>();
       for (int i = 0; i < 6; i++) {
         jerks.add(ask(node, EXPENSIVE + (50 + i)));
@@ -78,7 +78,7 @@ class Issue13AbandonedWorkTest {
 
   @Test
   void clientsAnsweredByTheDeadline_stopTheirRenders() {
-    try (Node node = TestNodes.start(null, Map.of("limits.transform-concurrency", "1", "limits.request-timeout", "1s"))) {
+    try (Node node = TestNodes.start(null, Map.of("limits.transform-concurrency", "1", "limits.request-timeout", "1s", "node.memory", "3GiB"))) {
       List<CompletableFuture<HttpResponse<byte[]>>> waiting = new ArrayList<>();
       for (int i = 0; i < 4; i++) {
         String path = EXPENSIVE + (60 + i);

@@ -103,6 +103,15 @@ public final class ImageDecoder {
   }
 
   /**
+   * The scale {@link #decode(byte[], ImageHeader, double)} will decode a source at for this {@code
+   * maxShrink}: 1/8, 1/4 or 1/2 for a JPEG libjpeg-turbo shrinks on load, else 1 (for estimating a
+   * render's cost before decoding).
+   */
+  public double decodeScale(ImageHeader header, double maxShrink) {
+    return turbo != null && turbo.accepts(header) ? TurboJpegDecoder.eighths(maxShrink) / 8.0 : 1;
+  }
+
+  /**
    * Decodes the first frame of a source that {@link io.imgedge.transform.probe.HeaderProbe}
    * accepted.
    *
@@ -232,6 +241,9 @@ public final class ImageDecoder {
   }
 
   private static TransformException failure(ImageHeader header, Exception e) {
+    if (io.imgedge.transform.InsufficientMemoryException.causedBy(e)) {
+      return new io.imgedge.transform.InsufficientMemoryException(e); // our memory, not the image
+    }
     String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
     if (message.contains("unsupported") || message.contains("not supported")) {
       return new UnsupportedImageException(

@@ -27,6 +27,7 @@ final class PngScanner {
     int width;
     int height;
     int colorType;
+    int bitDepth;
     boolean trns;
     int frames = 1;
     Orientation orientation = Orientation.NORMAL;
@@ -57,7 +58,7 @@ final class PngScanner {
     }
     return new ImageHeader(ImageFormat.PNG, s.width, s.height, s.frames, s.orientation, s.icc,
         s.colorType == 4 || s.colorType == 6 || s.trns, false, null,
-        new Rectangle(0, 0, s.width, s.height), d.length);
+        new Rectangle(0, 0, s.width, s.height), d.length, false, false, s.bitDepth, null);
   }
 
   private static void chunk(byte[] d, String type, int data, int length, State s) {
@@ -87,6 +88,7 @@ final class PngScanner {
     }
     s.width = (int) w;
     s.height = (int) h;
+    s.bitDepth = d[data + 8] & 0xFF;
     s.colorType = d[data + 9] & 0xFF;
     s.seenHeader = true;
   }
