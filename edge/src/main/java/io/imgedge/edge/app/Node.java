@@ -150,6 +150,7 @@ public final class Node implements AutoCloseable {
     node.bindClusterMetrics();
     node.ready = true;
     LOG.log(Level.INFO, node.describe());
+    node.logMemory();
     return node;
   }
 
@@ -310,6 +311,19 @@ public final class Node implements AutoCloseable {
   /** Whether the node takes traffic (false from the moment it starts to close). */
   public boolean isReady() {
     return ready && cluster != null && cluster.isRunning();
+  }
+
+  /** Says how node.memory is shared out, and warns when the JVM's heap does not match the plan. */
+  private void logMemory() {
+    var plan = config.node().memory();
+    long heap = Runtime.getRuntime().maxMemory();
+    LOG.log(Level.INFO, "memory: node.memory %d MiB; heap %d MiB (planned %d); caches: edge %d, source %d, shield %d MiB; renders %d MiB"
+        .formatted(plan.total() >> 20, heap >> 20, plan.heap() >> 20, config.cache().edgeMaxBytes() >> 20,
+            config.cache().sourceMaxBytes() >> 20, config.cache().shieldMaxBytes() >> 20, plan.renderBudget() >> 20));
+    if (heap > plan.heap() * 5 / 4) {
+      LOG.log(Level.WARNING, "the heap (" + (heap >> 20) + " MiB) is larger than node.memory plans ("
+          + (plan.heap() >> 20) + " MiB): start through ./imgedge, or with " + plan.jvmOptions());
+    }
   }
 
   /** The one start-up line: the role, where the node listens and what it serves. */

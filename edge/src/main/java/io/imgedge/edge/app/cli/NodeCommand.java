@@ -37,6 +37,14 @@ abstract class NodeCommand implements Callable<Integer> {
   @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file.")
   Path config;
 
+  @Option(names = "--memory", paramLabel = "SIZE",
+      description = "The node's memory, e.g. 1GiB (node.memory; default: the container's limit, else 768MiB).")
+  String memory;
+
+  @Option(names = "--print-jvm-options", hidden = true,
+      description = "Print the JVM options node.memory implies (-Xmx, direct memory) and exit (the launcher's).")
+  boolean printJvmOptions;
+
   @Option(names = "--exit-with-parent", hidden = true,
       description = "Stop when the process that started this one exits (used by `imgedge cluster`).")
   boolean exitWithParent;
@@ -47,6 +55,10 @@ abstract class NodeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     ImgedgeConfig loaded = ConfigLoader.load(config, System.getenv(), overrides());
+    if (printJvmOptions) {
+      System.out.println(loaded.node().memory().jvmOptions());
+      return 0;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Node node = Node.start(loaded);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -68,6 +80,9 @@ abstract class NodeCommand implements Callable<Integer> {
     put(settings, "node.internal-port", internalPort);
     if (bind != null) {
       settings.put("node.public-bind", bind);
+    }
+    if (memory != null) {
+      settings.put("node.memory", memory);
     }
     return new CommandLineOverrides(settings, origin);
   }
