@@ -58,4 +58,35 @@ class SingleFlightTest {
     pending.complete("v");
     assertThat(follower.result().join()).isEqualTo("v");
   }
+
+  @Test
+  void aCallerThatLeaves_doesNotStopTheWorkWhileAnotherWaits() {
+    CompletableFuture<String> work = new CompletableFuture<>();
+    CompletableFuture<String> a = flights.run("k", () -> work);
+    CompletableFuture<String> b = flights.run("k", () -> work);
+    a.cancel(true);
+    assertThat(work).as("b still waits").isNotCancelled();
+    work.complete("v");
+    assertThat(b.join()).isEqualTo("v");
+  }
+
+  @Test
+  void whenTheLastCallerLeaves_theWorkIsCancelled_andTheNextCallStartsAfresh() {
+    CompletableFuture<String> work = new CompletableFuture<>();
+    CompletableFuture<String> a = flights.run("k", () -> work);
+    CompletableFuture<String> b = flights.run("k", () -> work);
+    a.cancel(true);
+    b.cancel(true);
+    assertThat(work).as("nobody waits any more").isCancelled();
+    assertThat(flights.inFlight()).isZero();
+    assertThat(flights.run("k", () -> CompletableFuture.completedFuture("again")).join()).isEqualTo("again");
+  }
+
+  @Test
+  void aFlightThatFinishesAbandonedWork_letsItRun() {
+    SingleFlight<String, String> keeping = new SingleFlight<>(false);
+    CompletableFuture<String> work = new CompletableFuture<>();
+    keeping.run("k", () -> work).cancel(true);
+    assertThat(work).isNotCancelled();
+  }
 }

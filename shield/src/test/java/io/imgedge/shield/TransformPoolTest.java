@@ -51,4 +51,36 @@ class TransformPoolTest {
       Thread.currentThread().interrupt();
     }
   }
+
+  @Test
+  void cancellingAQueuedTask_dropsIt_andCancellingARunningOne_stopsItAtItsNextCheck() throws Exception {
+    try (TransformPool pool = new TransformPool(1, 4)) {
+      CountDownLatch running = new CountDownLatch(1);
+      java.util.concurrent.atomic.AtomicInteger checks = new java.util.concurrent.atomic.AtomicInteger();
+      io.imgedge.transform.Deadline long1 = io.imgedge.transform.Deadline.after(java.time.Duration.ofMinutes(1), System::nanoTime);
+      CompletableFuture<String> busy = pool.submit(long1, d -> {
+        running.countDown();
+        while (true) {
+          checks.incrementAndGet();
+          d.check("a row"); // throws once abandoned
+          Thread.onSpinWait();
+        }
+      });
+      running.await();
+      java.util.concurrent.atomic.AtomicBoolean ran = new java.util.concurrent.atomic.AtomicBoolean();
+      CompletableFuture<String> queued = pool.submit(
+          io.imgedge.transform.Deadline.after(java.time.Duration.ofMinutes(1), System::nanoTime), d -> {
+            ran.set(true);
+            return "never";
+          });
+      assertThat(pool.queued()).isEqualTo(1);
+      queued.cancel(true);
+      assertThat(pool.queued()).as("dropped from the queue at once").isZero();
+      busy.cancel(true);
+      assertThat(long1.abandoned()).isTrue();
+      CompletableFuture<String> after = pool.submit(() -> "next");
+      assertThat(after.get(5, java.util.concurrent.TimeUnit.SECONDS)).as("the thread is free again").isEqualTo("next");
+      assertThat(ran).isFalse();
+    }
+  }
 }
