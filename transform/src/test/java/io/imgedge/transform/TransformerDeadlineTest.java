@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
  * (here an upscale, an unsharp mask and a blur of millions of pixels), not when the step ends.
  */
 class TransformerDeadlineTest {
-  private static final String EXPENSIVE = "width=3000&height=3000&enable=upscale&sharpen=a5,r100&blur=150";
+  private static final String EXPENSIVE = "width=1600&height=1600&enable=upscale&sharpen=a5,r100&blur=150";
+  /** The issue asks for ~100 ms; the margin is for a shared, noisy machine. */
+  private static final long STOPS_WITHIN_MILLIS = 400;
   private final TestTransformer t = TestTransformer.withFastlyDefaults();
   private final byte[] source = TestImages.png(TestImages.checkerboard(600, 600, 0xFF204080, 0xFFE0C020));
 
@@ -43,7 +45,7 @@ class TransformerDeadlineTest {
       long after = System.nanoTime() - abandonedAt.get();
       assertThat(stopped).isInstanceOf(RenderAbandonedException.class);
       assertThat(TimeUnit.NANOSECONDS.toMillis(after)).as("a full render takes %d ms", full / 1_000_000)
-          .isLessThan(Math.max(150, full / 1_000_000 / 4));
+          .isLessThan(STOPS_WITHIN_MILLIS);
     }
   }
 
@@ -52,8 +54,10 @@ class TransformerDeadlineTest {
     long full = timed(() -> render(Deadline.after(Duration.ofMinutes(1), System::nanoTime)));
     long start = System.nanoTime();
     Throwable stopped = render(Deadline.after(Duration.ofNanos(full / 4), System::nanoTime));
+    long overshoot = System.nanoTime() - start - full / 4;
     assertThat(stopped).isInstanceOf(TransformTimeoutException.class);
-    assertThat(System.nanoTime() - start).isLessThan(full / 2);
+    assertThat(TimeUnit.NANOSECONDS.toMillis(overshoot)).as("a full render takes %d ms", full / 1_000_000)
+        .isLessThan(STOPS_WITHIN_MILLIS);
   }
 
   private static long timed(Runnable r) {
