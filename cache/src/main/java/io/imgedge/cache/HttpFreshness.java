@@ -18,6 +18,13 @@ import org.jspecify.annotations.Nullable;
  * the response, else from the configured defaults.
  */
 public final class HttpFreshness {
+  /**
+   * IMF-fixdate (RFC 9110 section 5.6.7): a two-digit day, English names, GMT. (Java's RFC_1123
+   * formatter writes single-digit days without the zero, which HTTP does not allow.)
+   */
+  private static final DateTimeFormatter IMF_FIXDATE =
+      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.ENGLISH);
+
   private HttpFreshness() {}
 
   /**
@@ -88,7 +95,7 @@ public final class HttpFreshness {
 
   /** Formats an instant as an IMF-fixdate, e.g. {@code Sun, 06 Nov 1994 08:49:37 GMT}. */
   public static String format(Instant instant) {
-    return DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.atZone(ZoneOffset.UTC));
+    return IMF_FIXDATE.format(instant.atZone(ZoneOffset.UTC));
   }
 
   private static long seconds(@Nullable String value, long fallback) {

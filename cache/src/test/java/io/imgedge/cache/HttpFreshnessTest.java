@@ -71,6 +71,14 @@ class HttpFreshnessTest {
     assertThat(HttpFreshness.httpDate("yesterday")).isNull();
   }
 
+  /** Issue 14: "Sat, 5 Dec 2026" is not an IMF-fixdate; the day has two digits. */
+  @Test
+  void httpDate_singleDigitDay_isZeroPadded() {
+    java.time.Instant fifth = java.time.Instant.parse("2026-12-05T09:03:07Z");
+    assertThat(HttpFreshness.format(fifth)).isEqualTo("Sat, 05 Dec 2026 09:03:07 GMT");
+    assertThat(HttpFreshness.httpDate(HttpFreshness.format(fifth))).isEqualTo(fifth);
+  }
+
   @Test
   void staleWindows_fromTheResponse_elseTheRules() {
     FreshnessRules rules = new FreshnessRules(DEFAULT, null, Duration.ofSeconds(5), Duration.ofSeconds(50));

@@ -10,13 +10,17 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The example configurations shipped in config/examples/ stay valid. */
+/**
+ * The example configurations shipped in config/examples/ stay valid, loaded as a user loads them:
+ * from the repository's root (relative folders resolve there), with nothing substituted.
+ */
 class ExampleConfigTest {
   @TempDir Path dir;
 
   private ImgedgeConfig load(String example) throws IOException {
-    String yaml = Files.readString(Path.of("examples", example))
-        .replace("./examples-images-folder-that-must-exist", dir.toString());
+    Path root = Path.of("").toAbsolutePath().getParent();
+    String yaml = Files.readString(root.resolve("config/examples").resolve(example))
+        .replace("folder: ./", "folder: " + root + "/"); // what "./" means when run from the root
     return ConfigLoader.load(Files.writeString(dir.resolve(example), yaml), Map.of(), CommandLineOverrides.NONE);
   }
 
@@ -28,6 +32,7 @@ class ExampleConfigTest {
     assertThat(c.origins().get(0).freshness().defaultTtl()).hasHours(24);
     assertThat(c.limits().transformConcurrency()).isEqualTo(2);
     assertThat(c.transform().jpegType()).isEqualTo(TransformConfig.JpegType.AUTO);
+    assertThat(c.node().memory().total()).isEqualTo(768L << 20);
   }
 
   @Test

@@ -23,6 +23,19 @@ public final class Main {
         commandLine.getErr().println("imgedge: configuration error: " + e.getMessage());
         return 2;
       }
+      if (e instanceof StartupException) {
+        commandLine.getErr().println("imgedge: cannot start: " + e.getMessage());
+        return 2;
+      }
+      if (System.getenv("IMGEDGE_DEBUG") == null) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+          root = root.getCause();
+        }
+        commandLine.getErr().println("imgedge: cannot start: " + root.getClass().getSimpleName() + ": "
+            + root.getMessage() + " (IMGEDGE_DEBUG=1 shows the stack trace)");
+        return 1;
+      }
       throw e;
     });
     System.exit(cli.execute(args));

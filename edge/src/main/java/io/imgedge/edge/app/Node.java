@@ -190,7 +190,8 @@ public final class Node implements AutoCloseable {
         config.limits().requestTimeout(), clock, io, c -> members.publish(PURGE_TOPIC, c.encode()), registry)
         .routes());
     adminServer = started(server(config.node().adminBind(), config.node().adminPort(),
-        new MetricsHandler("admin", registry, AdminHandlers.routes(registry, this::isReady, null, status(null)))));
+        new MetricsHandler("admin", registry, AdminHandlers.routes(registry, this::isReady, null, status(null)))),
+        "admin", config.node().adminBind(), config.node().adminPort());
   }
 
   private ImageService imageService(ShieldClient shields) {
@@ -263,10 +264,12 @@ public final class Node implements AutoCloseable {
 
   private void startPublicAndAdmin(ImageService service, Purger purger) {
     publicChain = new GracefulShutdownHandler(publicHandlers(service));
-    publicServer = started(server(config.node().publicBind(), config.node().publicPort(), publicChain));
+    publicServer = started(server(config.node().publicBind(), config.node().publicPort(), publicChain),
+        "public", config.node().publicBind(), config.node().publicPort());
     HttpHandler purge = new PurgeHandler(config.admin().token(), service, purger, io);
     adminServer = started(server(config.node().adminBind(), config.node().adminPort(),
-        new MetricsHandler("admin", registry, AdminHandlers.routes(registry, this::isReady, purge, status(topSources)))));
+        new MetricsHandler("admin", registry, AdminHandlers.routes(registry, this::isReady, purge, status(topSources)))),
+        "admin", config.node().adminBind(), config.node().adminPort());
   }
 
   /** The status page, gathering what it shows on each request. */
@@ -303,7 +306,8 @@ public final class Node implements AutoCloseable {
   /** Starts the internal port and returns the URL the other nodes use to reach it. */
   private URI startInternal() {
     internalServer = started(server(config.node().internalBind(), config.node().internalPort(),
-        new MetricsHandler("internal", registry, internalHandler)));
+        new MetricsHandler("internal", registry, internalHandler)),
+        "internal", config.node().internalBind(), config.node().internalPort());
     String url = config.node().internalUrl();
     return URI.create(url.isEmpty() ? "http://" + config.node().internalBind() + ":" + port(internalServer) : url);
   }
@@ -385,10 +389,35 @@ public final class Node implements AutoCloseable {
     return resource;
   }
 
-  private Undertow started(Undertow server) {
-    server.start();
+  private Undertow started(Undertow server, String port, String bind, int number) {
+    try {
+      server.start();
+    } catch (RuntimeException e) {
+      throw startFailure(e, port, bind, number);
+    }
     closeables.push(server::stop);
     return server;
+  }
+
+  /** A listener that cannot start, said in one line naming the port and the setting that chooses it. */
+  private static RuntimeException startFailure(RuntimeException e, String port, String bind, int number) {
+    String setting = switch (port) {
+      case "public" -> "node.public-port, --port";
+      case "admin" -> "node.admin-port, --admin-port";
+      default -> "node.internal-port, --internal-port";
+    };
+    String bindSetting = "node." + port + "-bind";
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c instanceof java.net.BindException b) {
+        String why = String.valueOf(b.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        return new StartupException(why.contains("in use")
+            ? "the %s port %d on %s is in use by another program (%s): choose another port or stop that program"
+                .formatted(port, number, bind, setting)
+            : "cannot listen on %s port %d at %s: %s (%s, %s)".formatted(port, number, bind, b.getMessage(),
+                setting, bindSetting), e);
+      }
+    }
+    return e;
   }
 
   private static int port(Undertow server) {

@@ -57,6 +57,20 @@ class PackagedTest {
     assertThat(r.output()).contains("needs a JDK 25 or newer", fakeJdk.resolve("java") + " (17)", "JAVA_HOME");
   }
 
+  /** Issue 14: a busy port is one line naming the port and the setting, not a stack trace. */
+  @Test
+  void launcher_run_onABusyPort_saysSoInOneLine() throws Exception {
+    try (java.net.ServerSocket busy = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      Result r = run(launcher("run", "--bind", "127.0.0.1", "--port", String.valueOf(busy.getLocalPort()),
+          "--admin-port", "0", "--internal-port", "0"), 120);
+      assertThat(r.exit()).isEqualTo(2);
+      List<String> notInfo = r.output().lines().filter(l -> !l.contains(" INFO ") && !l.startsWith("imgedge: building"))
+          .filter(l -> !l.isBlank()).toList();
+      assertThat(notInfo).singleElement().asString().contains("port " + busy.getLocalPort(), "in use",
+          "node.public-port", "--port");
+    }
+  }
+
   @Test
   void fatJar_servesResizedSamples_withEveryCodecRegistered() throws Exception {
     Path jar = ROOT.resolve("edge/target/imgedge.jar");

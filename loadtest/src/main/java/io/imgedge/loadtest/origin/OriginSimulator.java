@@ -42,7 +42,7 @@ public final class OriginSimulator implements AutoCloseable {
     this.knobs = knobs;
     ImageFactory factory = new ImageFactory(knobs.width(), knobs.height(), knobs.seed());
     this.images = IntStream.range(0, knobs.sources()).parallel().mapToObj(factory::jpeg).toArray(byte[][]::new);
-    this.lastModified = DateTimeFormatter.RFC_1123_DATE_TIME.format(Instant.now().atZone(ZoneOffset.UTC));
+    this.lastModified = io.imgedge.cache.HttpFreshness.format(Instant.now());
     this.server = Undertow.builder().addHttpListener(port, "127.0.0.1").setIoThreads(2)
         .setHandler(this::handle).build();
   }

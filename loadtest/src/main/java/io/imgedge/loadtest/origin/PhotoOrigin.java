@@ -36,7 +36,7 @@ public final class PhotoOrigin implements AutoCloseable {
 
   private PhotoOrigin(byte[] photo) {
     this.photo = photo.clone();
-    this.lastModified = DateTimeFormatter.RFC_1123_DATE_TIME.format(Instant.now().atZone(ZoneOffset.UTC));
+    this.lastModified = io.imgedge.cache.HttpFreshness.format(Instant.now());
     this.server = Undertow.builder().addHttpListener(0, "127.0.0.1").setIoThreads(1).setWorkerThreads(2)
         .setHandler(this::handle).build();
   }
