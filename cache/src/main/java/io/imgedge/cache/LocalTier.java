@@ -77,6 +77,18 @@ public final class LocalTier<K, V extends Cacheable> {
     return future.getNow(null);
   }
 
+  /**
+   * As {@link #getIfPresent}, without counting a hit or a miss: for a second look within one
+   * request (each request counts once per tier, or hit ratios are wrong).
+   */
+  public @Nullable V peek(K key) {
+    CompletableFuture<V> future = cache.asMap().get(key);
+    if (future == null || !future.isDone() || future.isCompletedExceptionally()) {
+      return null;
+    }
+    return future.getNow(null);
+  }
+
   /** Stores a value (e.g. a refreshed one), replacing what is there. */
   public void put(K key, V value) {
     if (value.freshness().storable()) {

@@ -151,14 +151,18 @@ public final class ReadThrough<K, V extends Cacheable> {
         .expireAfter(Expiry.creating((K k, Remembered r) -> r.lifetime())).build();
   }
 
-  /** A fresh copy held now, or null: never waits, never loads (so it may run on an IO thread). */
+  /**
+   * A fresh copy held now, or null: never waits, never loads (so it may run on an IO thread).
+   * Counts as this request's look in the tier (a hit or a miss).
+   */
   public @Nullable V fresh(K key) {
-    return fresh(key, UnaryOperator.identity());
+    V held = tier.getIfPresent(key);
+    return held != null && held.freshness().isFresh(clock.instant()) ? held : null;
   }
 
-  /** A fresh copy held now, as {@code view} sees it, or null. */
-  public @Nullable V fresh(K key, UnaryOperator<V> view) {
-    V held = held(key, view);
+  /** As {@link #fresh}, without counting: for a request that has looked already. */
+  public @Nullable V peekFresh(K key) {
+    V held = tier.peek(key);
     return held != null && held.freshness().isFresh(clock.instant()) ? held : null;
   }
 
@@ -168,11 +172,24 @@ public final class ReadThrough<K, V extends Cacheable> {
   }
 
   /**
+   * As {@link #get(Object, Loader)}, for a request that has looked in the tier already (with
+   * {@link #fresh}): its looks here are not counted again.
+   */
+  public CompletableFuture<Result<V>> getAfterLookup(K key, Loader<K, V> loader) {
+    return get(key, UnaryOperator.identity(), loader, false);
+  }
+
+  /**
    * The value for a key, by the protocol above, seeing held values through {@code view} (which
    * returns null for a held value that is no use to this caller).
    */
   public CompletableFuture<Result<V>> get(K key, UnaryOperator<V> view, Loader<K, V> loader) {
-    V held = held(key, view);
+    return get(key, view, loader, true);
+  }
+
+  private CompletableFuture<Result<V>> get(K key, UnaryOperator<V> view, Loader<K, V> loader, boolean counted) {
+    V stored = counted ? tier.getIfPresent(key) : tier.peek(key);
+    V held = stored == null ? null : view.apply(stored);
     if (held != null && held.freshness().isFresh(clock.instant())) {
       return done(held, Source.HIT);
     }
@@ -199,7 +216,7 @@ public final class ReadThrough<K, V extends Cacheable> {
 
   /** Whether a copy held now is stale but would be served within {@code stale-while-revalidate}. */
   public boolean heldWithinStaleWhileRevalidate(K key) {
-    V held = tier.getIfPresent(key);
+    V held = tier.peek(key);
     return held != null && policy.staleWhileRevalidate() && held.freshness().inStaleWhileRevalidate(clock.instant());
   }
 
@@ -208,7 +225,7 @@ public final class ReadThrough<K, V extends Cacheable> {
    * protocol alone: no stale copy is served, no remembered failure answered).
    */
   public CompletableFuture<V> load(K key, Loader<K, V> loader) {
-    return load(key, UnaryOperator.identity(), loader, tier.getIfPresent(key));
+    return load(key, UnaryOperator.identity(), loader, tier.peek(key));
   }
 
   /**
@@ -258,8 +275,9 @@ public final class ReadThrough<K, V extends Cacheable> {
     }
   }
 
+  /** A second look within a request (the flight's look-again): not counted. */
   private @Nullable V held(K key, UnaryOperator<V> view) {
-    V held = tier.getIfPresent(key);
+    V held = tier.peek(key);
     return held == null ? null : view.apply(held);
   }
 

@@ -27,6 +27,9 @@ class OperatorViewTest {
       get(node, "/photo.jpg?width=100");
       get(node, "/photo.jpg?width=100");
       get(node, "/logo.png?width=50");
+      get(node, "/../etc/passwd"); // refused: not a source (issue 14)
+      get(node, "/nothing-here.jpg");
+      get(node, "/photo.jpg?width=-1");
       var r = TestNodes.send(node.adminPort(), "GET", "/status", "Accept", "application/json");
       String json = new String(r.body());
       assertThat(r.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
@@ -34,7 +37,7 @@ class OperatorViewTest {
           .contains("{\"name\":\"edge\",\"hits\":1,\"misses\":2,\"hit_ratio\":0.3333}")
           .contains("\"top_sources\":[{\"source\":\"/photo.jpg\",\"requests\":2},{\"source\":\"/logo.png\",\"requests\":1}]")
           .contains("\"transform-queue\":\"64\"", "\"queue\":{\"concurrency\":")
-          .contains("\"transforms\":2", "\"origin fetches\":2")
+          .contains("\"transforms\":2", "\"origin fetches\":3") // photo, logo, and the 404
           .contains("\"codecs\":{\"avif\":\"libavif 0.11.", "\"jxl\":\"libjxl 0.7.");
     }
   }
@@ -62,6 +65,20 @@ class OperatorViewTest {
           // CI installs libturbojpeg0, libavif15 and libjxl0.7: the native codecs are the ones in use
           "imgedge_codec_info{avif=\"libavif 0.11.", "jpeg=\"libjpeg-turbo ", "jxl=\"libjxl 0.7.",
           "imgedge_requests_seconds_bucket{route=\"image\",status=\"200\",le=\"+Inf\"} 2");
+    }
+  }
+
+  /** Issue 14: one cold request is one miss in each tier, one warm request one hit at the edge. */
+  @Test
+  void aColdRequest_countsOnceInEachTier() {
+    try (Node node = TestNodes.start(null, Map.of())) {
+      get(node, "/portrait.jpg?width=77");
+      get(node, "/portrait.jpg?width=77");
+      String metrics = admin(node, "/metrics").body();
+      assertThat(metrics).contains("cache_gets_total{cache=\"edge\",result=\"miss\"} 1.0",
+          "cache_gets_total{cache=\"edge\",result=\"hit\"} 1.0",
+          "cache_gets_total{cache=\"shield\",result=\"miss\"} 1.0",
+          "cache_gets_total{cache=\"source\",result=\"miss\"} 1.0");
     }
   }
 

@@ -68,7 +68,7 @@ public final class SourceCache {
 
   /** A fresh cached source, or null; never fetches. */
   public @Nullable SourceObject getIfFresh(SourceId id) {
-    return sources.fresh(id);
+    return sources.peekFresh(id); // for an ETag: not a look that counts
   }
 
   /** Forgets a source. */

@@ -6,8 +6,9 @@ import io.undertow.server.HttpServerExchange;
 import java.util.Objects;
 
 /**
- * Counts each image request by its path, for the status page's top sources: one map look-up when
- * the request arrives (a path nobody serves is soon forgotten by the bounded counter).
+ * Counts each answered image request by its path, for the status page's top sources: only requests
+ * answered with an image or a 304 count (a refused path such as {@code /../etc/passwd}, a 404 or a
+ * bad parameter is not a source), with one map look-up when the answer is complete.
  */
 public final class TopSourcesHandler implements HttpHandler {
   private final TopSources top;
@@ -24,7 +25,12 @@ public final class TopSourcesHandler implements HttpHandler {
 
   @Override
   public void handleRequest(HttpServerExchange exchange) throws Exception {
-    top.record(exchange.getRequestPath());
+    exchange.addExchangeCompleteListener((ex, listener) -> {
+      if (ex.getStatusCode() < 400) {
+        top.record(ex.getRequestPath());
+      }
+      listener.proceed();
+    });
     next.handleRequest(exchange);
   }
 

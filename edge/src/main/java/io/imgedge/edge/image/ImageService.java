@@ -135,7 +135,7 @@ public final class ImageService {
   private CompletableFuture<Served> lookUp(
       OriginRouter.Routed route, DerivativeRequest request, ConditionalRequest conditional) {
     DerivativeKey key = request.key();
-    Derivative fresh = edge.fresh(key);
+    Derivative fresh = edge.peekFresh(key); // the hit path looked (and counted) already
     if (fresh != null) {
       return done(answer(fresh, Served.Source.HIT, 0, conditional));
     }
@@ -146,7 +146,8 @@ public final class ImageService {
       }
     }
     long start = System.nanoTime();
-    CompletableFuture<ReadThrough.Result<Derivative>> got = edge.get(key, (k, stale) -> obtain(route, request, false));
+    CompletableFuture<ReadThrough.Result<Derivative>> got =
+        edge.getAfterLookup(key, (k, stale) -> obtain(route, request, false));
     return Futures.cancelling(got, got.thenApply(result -> {
       if (result.source() == ReadThrough.Source.STALE) {
         registry.counter("imgedge.edge.stale", "reason", staleReason(result.value())).increment();
