@@ -85,11 +85,34 @@ public final class ConfigLoader {
       throw new ConfigException("an edge node needs at least one shield POP: add 'shield-pops' (a map "
           + "of POP name to the shield nodes' internal URLs); " + ConfigException.DOCS);
     }
+    checkCachesFit(c);
     for (OriginConfig o : c.origins()) {
       if (o.shield() != null && !c.shield().pops().containsKey(o.shield())) {
         throw new ConfigException("origin '%s' names shield POP '%s', but 'shield-pops' defines only %s; %s"
             .formatted(o.name(), o.shield(), c.shield().pops().keySet(), ConfigException.DOCS));
       }
+    }
+  }
+
+  /**
+   * The caches a node's role keeps must fit in its heap beside the renders: at most {@link
+   * MemoryPlan#cacheShare()} of the heap node.memory gives (the plan's cache shares and its reserve),
+   * or the first large image would run the node out of memory instead of evicting.
+   */
+  private static void checkCachesFit(ImgedgeConfig c) {
+    CacheConfig caches = c.cache();
+    long used = switch (c.node().role()) {
+      case EDGE -> caches.edgeMaxBytes() + caches.sourceMaxBytes();
+      case SHIELD -> caches.sourceMaxBytes() + caches.shieldMaxBytes();
+      case ALL_IN_ONE -> caches.edgeMaxBytes() + caches.sourceMaxBytes() + caches.shieldMaxBytes();
+    };
+    MemoryPlan plan = c.node().memory();
+    if (used > plan.cacheShare()) {
+      throw new ConfigException(("the caches this %s keeps (cache.*-max-bytes: %d MiB together) do not fit in "
+          + "node.memory %d MiB, whose heap (%d MiB) has room for %d MiB of caches beside the renders; raise "
+          + "node.memory (about %d MiB) or lower the caches; %s").formatted(
+              c.node().role().name().toLowerCase(Locale.ROOT).replace('_', '-'), used >> 20, plan.total() >> 20,
+              plan.heap() >> 20, plan.cacheShare() >> 20, MemoryPlan.totalFor(used) >> 20, ConfigException.DOCS));
     }
   }
 

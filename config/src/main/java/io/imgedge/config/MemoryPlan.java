@@ -71,6 +71,19 @@ public record MemoryPlan(long total, long heap, long directBuffers, long edgeCac
     }
   }
 
+  /**
+   * The most the caches a node keeps may hold together when set by hand: the plan's cache shares
+   * (35 % of the heap) and its reserve (20 %), i.e. the heap less the renders' budget.
+   */
+  public long cacheShare() {
+    return heap * 55 / 100;
+  }
+
+  /** The node.memory whose {@link #cacheShare()} holds {@code cacheBytes} of caches. */
+  public static long totalFor(long cacheBytes) {
+    return cacheBytes * 100 / 55 * 100 / 60;
+  }
+
   /** The JVM options the launcher starts the node with. */
   public String jvmOptions() {
     return "-Xmx" + (heap >> 20) + "m -XX:MaxDirectMemorySize=" + (directBuffers >> 20) + "m";

@@ -45,7 +45,7 @@ class ConfigLoaderTest {
   @Test
   void sizesAndDurations_acceptDecimalAndBinaryUnits() throws IOException {
     Path file =
-        write("cache:\n  edge-max-bytes: 1GiB\n  source-max-bytes: 64MB\nfetch:\n  read-timeout: 250ms\n");
+        write("node:\n  memory: 4GiB\ncache:\n  edge-max-bytes: 1GiB\n  source-max-bytes: 64MB\nfetch:\n  read-timeout: 250ms\n");
     ImgedgeConfig c = ConfigLoader.load(file, Map.of(), CommandLineOverrides.NONE);
     assertThat(c.cache().edgeMaxBytes()).isEqualTo(1L << 30);
     assertThat(c.cache().sourceMaxBytes()).isEqualTo(64_000_000L);
@@ -179,6 +179,18 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> ConfigLoader.load(file, Map.of(), CommandLineOverrides.NONE))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("is not valid YAML");
+  }
+
+  /** Issue 14: shield-pop.yaml set 4 GiB of caches on a node left at 768 MiB; that is refused, naming what to change. */
+  @Test
+  void cachesLargerThanTheHeapAllows_areRefused_namingNodeMemory() throws IOException {
+    Path file = write("node:\n  role: shield\n  internal-url: http://127.0.0.1:8082\n"
+        + "cache:\n  source-max-bytes: 2GiB\n  shield-max-bytes: 2GiB\n");
+    assertThatThrownBy(() -> ConfigLoader.load(file, Map.of(), CommandLineOverrides.NONE))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("4096 MiB together", "node.memory 768 MiB", "raise node.memory");
+    var bigger = Map.of("IMGEDGE_NODE_MEMORY", "16GiB");
+    assertThat(ConfigLoader.load(file, bigger, CommandLineOverrides.NONE).cache().sourceMaxBytes()).isEqualTo(2L << 30);
   }
 
   @Test

@@ -103,7 +103,8 @@ public final class Encoders {
 
   /**
    * Encodes an image; the format must be writable. GIF (and PNG with {@code palette}) is reduced
-   * to 256 colours first.
+   * to 256 colours first; a PNG of only opaque black and white pixels ({@code bw=}) is written
+   * with one bit per pixel.
    */
   public byte[] encode(BufferedImage image, ImageFormat format, EncodeOptions options) {
     if (format == ImageFormat.GIF) {
@@ -114,6 +115,12 @@ public final class Encoders {
     ImageEncoder encoder = encoders.get(format);
     if (encoder == null) {
       throw new IllegalArgumentException("imgedge cannot write " + format);
+    }
+    if (format == ImageFormat.PNG) {
+      BufferedImage bilevel = Bilevel.of(image);
+      if (bilevel != null) {
+        return encoder.encode(bilevel, options);
+      }
     }
     boolean palette = options.palette() && format == ImageFormat.PNG;
     return encoder.encode(palette ? Quantizer.quantize(image, 256, false) : image, options);

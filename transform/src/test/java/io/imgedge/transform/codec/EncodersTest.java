@@ -101,4 +101,28 @@ class EncodersTest {
     assertThatThrownBy(() -> ENCODERS.encode(TestImages.solid(1, 1, 0xFF000000), ImageFormat.TIFF,
         new EncodeOptions(80, false))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("TIFF");
   }
+
+  /** Issue 14: {@code bw=} promises 1-bit output; an opaque black-and-white PNG is written as 1-bit gray. */
+  @Test
+  void encodePng_blackAndWhiteOnly_isOneBitGray() throws java.io.IOException {
+    BufferedImage image = TestImages.checkerboard(64, 64, 0xFF000000, 0xFFFFFFFF);
+    byte[] png = ENCODERS.encode(image, ImageFormat.PNG, new EncodeOptions(85, false));
+    assertThat(png[24]).as("IHDR bit depth").isEqualTo((byte) 1);
+    assertThat(png[25]).as("IHDR colour type (0: gray)").isEqualTo((byte) 0);
+    BufferedImage back = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+    for (int y = 0; y < 64; y += 7) {
+      for (int x = 0; x < 64; x += 5) {
+        assertThat(back.getRGB(x, y) | 0xFF000000).as("pixel %d,%d", x, y).isEqualTo(image.getRGB(x, y));
+      }
+    }
+  }
+
+  @Test
+  void encodePng_grayOrTransparentPixels_keepFullDepth() {
+    BufferedImage gray = TestImages.checkerboard(8, 8, 0xFF000000, 0xFF808080);
+    assertThat(ENCODERS.encode(gray, ImageFormat.PNG, new EncodeOptions(85, false))[24]).isEqualTo((byte) 8);
+    BufferedImage transparent = TestImages.checkerboard(8, 8, 0x00000000, 0xFFFFFFFF);
+    assertThatImage(ENCODERS.encode(transparent, ImageFormat.PNG, new EncodeOptions(85, false)))
+        .hasTransparentPixels();
+  }
 }

@@ -130,7 +130,11 @@ public final class ClusterCommand implements Callable<Integer> {
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.imgedge.edge.app.Main", role,
         "--config", config.toString(), "--exit-with-parent"));
     Path log = dir.resolve(role + "-" + i + ".log");
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    // The cluster decides each node's addresses, ports and membership (the lines it prints say
+    // them): an IMGEDGE_NODE_* or IMGEDGE_CLUSTER_* variable of this shell would override them.
+    pb.environment().keySet().removeIf(k -> k.startsWith("IMGEDGE_NODE_") || k.startsWith("IMGEDGE_CLUSTER_"));
+    Process p = pb.start();
     return new Started(role, p, url, admin, log);
   }
 
