@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The merged scalar settings of a node (defaults, file, environment, flags) with typed readers.
@@ -117,7 +118,7 @@ final class Settings {
     return d;
   }
 
-  static Duration parseDuration(String text) {
+  static @Nullable Duration parseDuration(String text) {
     Matcher m = DURATION.matcher(text.trim().toUpperCase(Locale.ROOT));
     if (!m.matches()) {
       return null;

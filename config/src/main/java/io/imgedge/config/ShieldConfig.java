@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How edges reach the shield tier.
@@ -33,7 +34,7 @@ public record ShieldConfig(Map<String, List<URI>> pops, Fallback fallback, Durat
   }
 
   /** The nodes of a POP, or of the first POP for a null name; empty if there are no POPs. */
-  public List<URI> nodes(String pop) {
+  public List<URI> nodes(@Nullable String pop) {
     if (pop != null) {
       return pops.getOrDefault(pop, List.of());
     }

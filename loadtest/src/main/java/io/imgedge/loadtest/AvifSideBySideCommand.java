@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,7 +33,7 @@ final class AvifSideBySideCommand implements Callable<Integer> {
   double warmUp;
 
   @Option(names = "--input", description = "The photo (default ../shared/corpus/perf-2725x2225.jpg beside the checkout).")
-  Path input;
+  @Nullable Path input;
 
   @Option(names = "--width", defaultValue = "720", description = "Output width (default 720).")
   int width;
@@ -42,13 +43,13 @@ final class AvifSideBySideCommand implements Callable<Integer> {
 
   @Option(names = "--contenders", split = ",", description = "Contenders, in order (default imgedge-avif,imgedge-jpeg,"
       + "imgedge-jxl,ipx-avif-q60,ipx-avif; also imgedge-webp, ipx-jpeg).")
-  List<String> contenders;
+  @Nullable List<String> contenders;
 
   @Option(names = "--out", description = "Where report.md and raw.txt go (default loadtest/results/avif).")
-  Path out;
+  @Nullable Path out;
 
   @Option(names = "--work", description = "Where outputs, decodes and server logs go (default loadtest/reports/avif-side-by-side-<time>).")
-  Path work;
+  @Nullable Path work;
 
   @Override
   public Integer call() throws Exception {

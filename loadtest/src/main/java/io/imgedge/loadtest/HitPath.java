@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The hit-path part of the side-by-side run: finds the width at which imgedge's derivative of a
@@ -44,7 +45,7 @@ final class HitPath {
     int width = imgedge == null ? 864 : probeWidth(imgedge);
     List<PeerResult> withUrls = new ArrayList<>();
     for (PeerResult r : results) {
-      Peer peer = running.get(r.name());
+      Peer peer = Objects.requireNonNull(running.get(r.name()), "every result is of a running peer");
       URI url = url(peer, width);
       if (r.name().equals("nginx-static")) {
         if (imgedge == null) {

@@ -2,6 +2,7 @@ package io.imgedge.loadtest;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
 /** The workload options every scenario command shares (picocli mixin). */
@@ -38,7 +39,7 @@ final class ScenarioOptions {
   int sourceWidth;
 
   @Option(names = "--out", description = "Report folder (default loadtest/reports/<scenario>-<time>).")
-  Path out;
+  @Nullable Path out;
 
   @Override
   public String toString() {

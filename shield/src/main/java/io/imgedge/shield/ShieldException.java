@@ -1,5 +1,7 @@
 package io.imgedge.shield;
 
+import java.util.Objects;
+
 /**
  * The shield could not produce a source or a derivative for reasons other than the image itself
  * (those are {@link io.imgedge.transform.TransformException}s). Carries its HTTP meaning.
@@ -21,4 +23,10 @@ public abstract sealed class ShieldException extends RuntimeException
 
   /** A stable ID for the kind of failure, documented in the README. */
   public abstract String errorId();
+
+  /** The public message; every constructor takes one. */
+  @Override
+  public String getMessage() {
+    return Objects.requireNonNull(super.getMessage(), "constructed with a message");
+  }
 }

@@ -1,5 +1,7 @@
 package io.imgedge.transform;
 
+import java.util.Objects;
+
 /**
  * A transform could not be done. Each subtype carries its HTTP status, a stable message ID and a
  * public message that tells the client what to change; none of them is ever cached as a success.
@@ -27,4 +29,10 @@ public abstract sealed class TransformException extends RuntimeException
 
   /** A stable ID for the kind of failure, e.g. {@code IMGEDGE-0101}; documented in the README. */
   public abstract String errorId();
+
+  /** The public message; every constructor takes one. */
+  @Override
+  public String getMessage() {
+    return Objects.requireNonNull(super.getMessage(), "constructed with a message");
+  }
 }

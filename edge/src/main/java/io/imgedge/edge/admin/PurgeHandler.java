@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.util.Deque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code POST /purge} on the admin port, authorised by {@code Authorization: Bearer <admin.token>}
@@ -79,14 +80,14 @@ public final class PurgeHandler implements HttpHandler {
         "say what to purge: ?path=/image.jpg, ?key=SURROGATE-KEY or ?all=1");
   }
 
-  private boolean authorised(String header) {
+  private boolean authorised(@Nullable String header) {
     if (header == null || !header.startsWith("Bearer ")) {
       return false;
     }
     return MessageDigest.isEqual(token, header.substring(7).trim().getBytes(StandardCharsets.UTF_8));
   }
 
-  private static String param(HttpServerExchange exchange, String name) {
+  private static @Nullable String param(HttpServerExchange exchange, String name) {
     Deque<String> v = exchange.getQueryParameters().get(name);
     return v == null ? null : v.getLast();
   }

@@ -29,9 +29,10 @@ final class StatusJson {
         .append(",\"requests\":").append(e.requests()))).append(',');
     map(j, "limits", s.limits(), v -> quote(v)).append(',');
     j.append("\"queue\":");
-    j.append(s.queue() == null ? "null" : obj(b -> b.append("\"concurrency\":").append(s.queue().concurrency())
-        .append(",\"capacity\":").append(s.queue().capacity()).append(",\"active\":").append(s.queue().active())
-        .append(",\"queued\":").append(s.queue().queued()))).append(',');
+    var queue = s.queue();
+    j.append(queue == null ? "null" : obj(b -> b.append("\"concurrency\":").append(queue.concurrency())
+        .append(",\"capacity\":").append(queue.capacity()).append(",\"active\":").append(queue.active())
+        .append(",\"queued\":").append(queue.queued()))).append(',');
     map(j, "counters", s.counters(), String::valueOf).append(',');
     map(j, "codecs", s.codecs(), v -> quote(v));
     return j.append("}\n").toString();

@@ -88,6 +88,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -200,7 +201,7 @@ public final class Node implements AutoCloseable {
     LocalTier<DerivativeKey, Derivative> edge = new LocalTier<>("edge", config.cache().edgeMaxBytes(),
         staleWhenShieldsDown ? config.cache().keepStale() : Duration.ZERO, ticker, io, registry);
     WireClient peers = closing(new WireClient(Duration.ofSeconds(1), clock));
-    return new ImageService(edge, KeyOwners.of(cluster), shields, peers, config.cluster().peerTimeout(), staleWhenShieldsDown,
+    return new ImageService(edge, KeyOwners.of(Objects.requireNonNull(cluster, "joined before the image service")), shields, peers, config.cluster().peerTimeout(), staleWhenShieldsDown,
         clock, registry);
   }
 
@@ -256,8 +257,8 @@ public final class Node implements AutoCloseable {
     long maxBytes = config.limits().maxInputBytes();
     return switch (origin.kind()) {
       case SAMPLES -> new SamplesOrigin(sources, Instant.now(clock));
-      case FOLDER -> new FolderOrigin(origin.folder(), maxBytes, sources, io);
-      case HTTP -> new HttpOrigin(origin.baseUrl(), config.fetch(), maxBytes, sources,
+      case FOLDER -> new FolderOrigin(Objects.requireNonNull(origin.folder(), "a folder origin has a folder"), maxBytes, sources, io);
+      case HTTP -> new HttpOrigin(Objects.requireNonNull(origin.baseUrl(), "an HTTP origin has a base URL"), config.fetch(), maxBytes, sources,
           new AddressGuard(AddressResolver.SYSTEM), origin.allowPrivate(), origin.redirectHosts(), System::nanoTime);
     };
   }
@@ -356,7 +357,7 @@ public final class Node implements AutoCloseable {
 
   /** The admin port actually bound. */
   public int adminPort() {
-    return port(adminServer);
+    return port(Objects.requireNonNull(adminServer, "every role starts an admin server"));
   }
 
   /** The internal port actually bound, or -1 for the all-in-one node. */

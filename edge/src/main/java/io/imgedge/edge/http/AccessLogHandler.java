@@ -6,6 +6,7 @@ import io.undertow.util.Headers;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Logs every request when it completes, as one JSON object per line ({@code log.access: json}):
@@ -58,7 +59,7 @@ public final class AccessLogHandler implements HttpHandler {
     return json.append('}').toString();
   }
 
-  private static StringBuilder field(StringBuilder json, String name, String value) {
+  private static StringBuilder field(StringBuilder json, String name, @Nullable String value) {
     json.append('"').append(name).append("\":");
     if (value == null) {
       return json.append("null");

@@ -3,6 +3,7 @@ package io.imgedge.edge.http;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.StatusCodes;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A handler set after its server has started: a node's internal port must be bound (so that its
@@ -10,7 +11,7 @@ import io.undertow.util.StatusCodes;
  * then it answers 503, which callers treat as "try elsewhere".
  */
 public final class LateHandler implements HttpHandler {
-  private volatile HttpHandler next;
+  private volatile @Nullable HttpHandler next;
 
   /** Routes requests to {@code handler} from now on. */
   public void set(HttpHandler handler) {

@@ -118,7 +118,7 @@ public final class UrlSigner {
     return params;
   }
 
-  private static @Nullable byte[] decodeSignature(String text) {
+  private static byte @Nullable [] decodeSignature(String text) {
     try {
       return Base64.getUrlDecoder().decode(text);
     } catch (IllegalArgumentException e) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.BiPredicate;
 import java.util.stream.Collectors;
@@ -179,10 +180,10 @@ final class AvifReport {
           r.rounds.isEmpty() ? "–" : String.format(Locale.ROOT, "%.2f", r.medianPerSecond()),
           ipxOk && !r.rounds.isEmpty() ? String.format(Locale.ROOT, "%.2f", r.pairedRatio(ipx)) : "–",
           Double.isNaN(r.medianCpuMs()) ? "–" : String.format(Locale.ROOT, "%.1f", r.medianCpuMs()),
-          r.bytes(), jpegOk ? String.format(Locale.ROOT, "%.3f", (double) r.bytes() / jpeg.bytes()) : "–",
+          r.bytes(), jpegOk ? String.format(Locale.ROOT, "%.3f", (double) r.bytes() / Objects.requireNonNull(jpeg).bytes()) : "–",
           Double.isNaN(r.ssim) ? "– (" + (r.decoder.isEmpty() ? "not decoded" : r.decoder) + ")"
               : String.format(Locale.ROOT, "%.5f", r.ssim),
-          jpegOk && !Double.isNaN(r.ssim) && !Double.isNaN(jpeg.ssim)
+          jpegOk && !Double.isNaN(r.ssim) && !Double.isNaN(Objects.requireNonNull(jpeg).ssim)
               ? String.format(Locale.ROOT, "%+.5f", r.ssim - jpeg.ssim) : "–"));
     }
     return t.toString();

@@ -325,6 +325,7 @@ public final class AvifSideBySide {
   }
 
   /** The commit the jar's checkout is at (the jar is {@code edge/target/imgedge.jar} in it), with {@code -dirty} for local changes. */
+  @SuppressWarnings("NullAway") // the jar is edge/target/imgedge.jar: its path has three parents
   private static String gitCommit(Path jar) {
     Path root = jar.toAbsolutePath().getParent().getParent().getParent();
     try {

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import javax.imageio.ImageIO;
 
 /**
@@ -47,7 +48,7 @@ public final class SideBySideMain {
     int w = Integer.parseInt(o.get("width"));
     int h = Integer.parseInt(o.get("height"));
     int q = Integer.parseInt(o.get("quality"));
-    String name = o.get("contender");
+    String name = Objects.requireNonNull(o.get("contender"), "contender");
     Contender c = switch (name) {
       case "imgedge" -> Contender.imgedge(NativeCodecs.load(), helper(), w, h, q);
       case "imgedge-no-helper" -> Contender.imgedge(NativeCodecs.load(), null, w, h, q);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Parses the Prometheus text exposition format (what {@code /metrics} answers) into samples. */
 public final class PrometheusText {
@@ -25,7 +26,7 @@ public final class PrometheusText {
     return samples;
   }
 
-  private static Sample line(String l) {
+  private static @Nullable Sample line(String l) {
     int brace = l.indexOf('{');
     int space = l.lastIndexOf(' ');
     if (space < 0) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /** Starting, awaiting and stopping the peer servers' processes. */
 final class Processes {
@@ -57,7 +58,7 @@ final class Processes {
   }
 
   /** The first executable found among the candidates, or null. */
-  static Path which(String... candidates) {
+  static @Nullable Path which(String... candidates) {
     for (String c : candidates) {
       if (c.contains("/")) {
         if (Files.isExecutable(Path.of(c))) {

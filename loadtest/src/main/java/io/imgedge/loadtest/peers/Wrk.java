@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The hit-path measurement: {@code wrk} with a fixed number of connections on one URL, for a
@@ -20,7 +21,7 @@ public final class Wrk {
   }
 
   /** wrk, or null when it is not installed. */
-  public static Wrk find() {
+  public static @Nullable Wrk find() {
     var p = Processes.which("wrk");
     return p == null ? null : new Wrk(p.toString());
   }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -78,12 +79,12 @@ public final class SideBySideReport {
     List<PeerResult> zipf = results.stream().filter(r -> r.zipf() != null).toList();
     List<String> zipfNames = zipf.stream().map(PeerResult::name).toList();
     new BarChart("Zipf mix from a cold start: latency percentiles", "ms", zipfNames)
-        .series("p50", zipf.stream().mapToDouble(r -> r.zipf().p50()).toArray())
-        .series("p99", zipf.stream().mapToDouble(r -> r.zipf().p99()).toArray())
-        .series("p99.9", zipf.stream().mapToDouble(r -> r.zipf().p999()).toArray())
+        .series("p50", zipf.stream().mapToDouble(r -> Objects.requireNonNull(r.zipf()).p50()).toArray())
+        .series("p99", zipf.stream().mapToDouble(r -> Objects.requireNonNull(r.zipf()).p99()).toArray())
+        .series("p99.9", zipf.stream().mapToDouble(r -> Objects.requireNonNull(r.zipf()).p999()).toArray())
         .write(dir.resolve("zipf-latency.png"));
     new BarChart("Zipf mix from a cold start: work done", "count", zipfNames)
-        .series("requests", zipf.stream().mapToDouble(r -> r.zipf().requests()).toArray())
+        .series("requests", zipf.stream().mapToDouble(r -> Objects.requireNonNull(r.zipf()).requests()).toArray())
         .series("origin fetches", zipf.stream().mapToDouble(PeerResult::originFetches).toArray())
         .series("transforms", zipf.stream().mapToDouble(r -> r.transforms().orElse(0)).toArray())
         .series("distinct derivatives", zipf.stream().mapToDouble(r -> r.asked()[1]).toArray())

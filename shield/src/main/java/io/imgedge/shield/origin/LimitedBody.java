@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Collects a response body up to a size cap, cutting it (and the connection) when it grows past
@@ -27,7 +28,7 @@ final class LimitedBody implements BodySubscriber<byte[]> {
   private final long deadlineNanos;
   private final LongSupplier nanoTime;
   private final ScheduledFuture<?> watchdog;
-  private volatile Flow.Subscription subscription;
+  private volatile Flow.@Nullable Subscription subscription;
   private volatile long lastProgress;
 
   LimitedBody(long maxBytes, long declaredLength, Duration idle, long deadlineNanos,

@@ -16,6 +16,7 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Validates an origin's certificate chain with the usual trust anchors, then checks the leaf
@@ -86,7 +87,7 @@ final class SniHostnameTrustManager extends X509ExtendedTrustManager {
     return delegate.getAcceptedIssuers();
   }
 
-  private static String sniHost(List<SNIServerName> names) {
+  private static @Nullable String sniHost(@Nullable List<SNIServerName> names) {
     if (names == null) {
       return null;
     }

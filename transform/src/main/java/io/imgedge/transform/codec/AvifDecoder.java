@@ -17,6 +17,7 @@ import java.awt.image.DataBufferInt;
 import java.awt.image.DirectColorModel;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -80,7 +81,7 @@ final class AvifDecoder {
 
   private static TransformException failure(AvifException e) {
     if (e.tooLarge()) {
-      return new ImageTooLargeException(e.getMessage());
+      return new ImageTooLargeException(Objects.requireNonNull(e.getMessage(), "AvifException has a message"));
     }
     if (e.unsupported()) {
       return new UnsupportedImageException("the AVIF image uses a feature that is not supported");

@@ -7,6 +7,7 @@ import io.imgedge.transform.probe.FrameTable.Disposal;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.util.Objects;
 import javax.imageio.ImageReader;
 
 /**
@@ -56,7 +57,7 @@ public final class CoalescedFrames implements AutoCloseable {
     switch (f.disposal()) {
       case NONE -> { }
       case BACKGROUND -> write(area, new int[area.width * area.height]);
-      case PREVIOUS -> write(area, saved);
+      case PREVIOUS -> write(area, Objects.requireNonNull(saved, "saved for PREVIOUS disposal"));
     }
     return out;
   }

@@ -7,6 +7,7 @@ import java.awt.image.BufferedImage;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.spi.ImageWriterSpi;
 
@@ -134,7 +135,8 @@ public final class Encoders {
   public AnimationEncoder animation(ImageFormat format, EncodeOptions options, int loopCount) {
     return switch (format) {
       case GIF -> new GifAnimationEncoder(gifWriter, loopCount);
-      case WEBP -> new WebpAnimationEncoder(encoders.get(ImageFormat.WEBP), options, loopCount);
+      case WEBP -> new WebpAnimationEncoder(
+          Objects.requireNonNull(encoders.get(ImageFormat.WEBP), "the constructor requires WebP"), options, loopCount);
       default -> throw new IllegalArgumentException(format + " has no animation");
     };
   }

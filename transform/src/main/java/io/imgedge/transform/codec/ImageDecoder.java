@@ -210,14 +210,14 @@ public final class ImageDecoder {
   }
 
   /** What a reader makes of its input. */
-  private interface Read<T> {
+  private interface Read<T extends @Nullable Object> {
     T from(ImageReader reader) throws IOException;
   }
 
   /**
    * Reads with a new reader of {@code spi}, failing on decoder warnings that mean missing data.
    */
-  private <T> T read(ImageReaderSpi spi, byte[] data, ImageHeader header, Read<T> read) {
+  private <T extends @Nullable Object> T read(ImageReaderSpi spi, byte[] data, ImageHeader header, Read<T> read) {
     ImageReader reader;
     try {
       reader = spi.createReaderInstance();

@@ -10,6 +10,7 @@ import java.awt.image.DataBufferInt;
 import java.awt.image.PixelInterleavedSampleModel;
 import java.awt.image.Raster;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Normalises any decoded {@link BufferedImage} to {@code TYPE_INT_RGB} or {@code TYPE_INT_ARGB}
@@ -105,7 +106,7 @@ public final class SrgbImages {
    * Gray values are sRGB-encoded gray unless a real profile says otherwise: the JDK's own gray
    * space is linear and would brighten them. Returns null for "copy as is".
    */
-  private static int[] grayLut(ColorSpace cs) {
+  private static int @Nullable [] grayLut(ColorSpace cs) {
     if (!(cs instanceof ICC_ColorSpace icc) || Arrays.equals(icc.getProfile().getData(), DEFAULT_GRAY)) {
       return null;
     }
@@ -121,7 +122,7 @@ public final class SrgbImages {
     return lut;
   }
 
-  private static BufferedImage fromGray(BufferedImage src, int[] lut) {
+  private static BufferedImage fromGray(BufferedImage src, int @Nullable [] lut) {
     Raster r = src.getRaster();
     int w = src.getWidth();
     int h = src.getHeight();
@@ -130,7 +131,7 @@ public final class SrgbImages {
     BufferedImage out = blank(w, h, alpha);
     int[] dst = pixels(out);
     int[] gray = new int[w];
-    int[] a = alpha ? new int[w] : null;
+    int[] a = new int[alpha ? w : 0];
     for (int y = 0; y < h; y++) {
       r.getSamples(0, y, w, 1, 0, gray);
       if (alpha) {

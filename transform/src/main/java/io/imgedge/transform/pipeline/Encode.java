@@ -16,8 +16,9 @@ public final class Encode implements Step {
 
   @Override
   public void apply(PipelineContext context) {
-    if (context.animation() != null) {
-      context.timeEncode(() -> context.animation().add(context.image(), context.frameDelayMillis()));
+    var animation = context.animation();
+    if (animation != null) {
+      context.timeEncode(() -> animation.add(context.image(), context.frameDelayMillis()));
     } else {
       context.timeEncode(() ->
           context.encoded(encoders.encode(context.image(), context.output(), context.encodeOptions())));

@@ -13,6 +13,7 @@ import io.imgedge.transform.spec.TransformSpec;
 import java.awt.Rectangle;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The whole geometry of a render, in Fastly's order, computed from the spec and the upright
@@ -93,7 +94,7 @@ public record Layout(
   }
 
   /** A crop region in an image of {@code w} x {@code h}, or the whole image for null. */
-  static Rectangle region(Region region, String name, int w, int h) {
+  static Rectangle region(@Nullable Region region, String name, int w, int h) {
     if (region == null) {
       return new Rectangle(0, 0, w, h);
     }
@@ -127,7 +128,7 @@ public record Layout(
     };
   }
 
-  private static Rectangle trim(Sides sides, int w, int h) {
+  private static Rectangle trim(@Nullable Sides sides, int w, int h) {
     if (sides == null) {
       return new Rectangle(0, 0, w, h);
     }

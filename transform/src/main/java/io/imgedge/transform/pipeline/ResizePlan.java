@@ -9,6 +9,7 @@ import java.awt.Rectangle;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The geometry of a render, computed from the spec and the source's (oriented) size before
@@ -81,7 +82,7 @@ public record ResizePlan(Rectangle region, int width, int height, ResizeFilter f
     if (tw == null && th == null) {
       size = new double[] {srcW, srcH};
     } else if (tw == null || th == null) {
-      double s = tw != null ? tw / srcW : th / srcH;
+      double s = tw != null ? tw / srcW : Objects.requireNonNull(th, "width or height") / srcH;
       s = upscale ? s : Math.min(s, 1);
       size = new double[] {srcW * s, srcH * s};
     } else if (spec.fit() == null) {

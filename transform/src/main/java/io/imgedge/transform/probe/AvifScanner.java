@@ -437,7 +437,7 @@ final class AvifScanner {
   /** An image sequence's primary item, if it has one, may be decoded too: its size is checked. */
   private static void checkPrimaryItemSize(@Nullable HeifMeta m, ImageLimits limits) {
     Item item = m == null ? null : m.items.get(m.primary);
-    Property.Ispe ispe = item == null ? null : find(m.properties(item), Property.Ispe.class);
+    Property.Ispe ispe = m == null || item == null ? null : find(m.properties(item), Property.Ispe.class);
     if (ispe != null) {
       limits.checkInputSize("the AVIF's primary image", ispe.width(), ispe.height());
     }

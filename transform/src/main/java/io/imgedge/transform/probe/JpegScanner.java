@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Walks JPEG marker segments up to the first scan: the frame header (size, precision, coding,
@@ -158,7 +159,7 @@ final class JpegScanner {
   }
 
   /** Concatenates the ICC_PROFILE chunks in sequence order, or null if there are none. */
-  private static byte[] profile(byte[] d, TreeMap<Integer, int[]> chunks) {
+  private static byte @Nullable [] profile(byte[] d, TreeMap<Integer, int[]> chunks) {
     if (chunks.isEmpty()) {
       return null;
     }

@@ -6,9 +6,11 @@ import io.imgedge.transform.InvalidImageException;
 import io.imgedge.transform.spec.Orientation;
 import java.awt.Rectangle;
 import java.io.ByteArrayOutputStream;
+import java.util.Objects;
 import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Walks every PNG chunk: checks lengths and the CRCs of critical chunks (the JDK decoder does
@@ -31,7 +33,7 @@ final class PngScanner {
     boolean trns;
     int frames = 1;
     Orientation orientation = Orientation.NORMAL;
-    byte[] icc;
+    byte @Nullable [] icc;
     boolean seenHeader;
   }
 
@@ -107,7 +109,7 @@ final class PngScanner {
   }
 
   /** iCCP: name, NUL, method 0, zlib data. A malformed profile is ignored, not fatal. */
-  private static byte[] profile(byte[] d, int data, int length) {
+  private static byte @Nullable [] profile(byte[] d, int data, int length) {
     int nul = indexOfNul(d, data, data + Math.min(length, 80));
     if (nul < 0 || nul + 2 > data + length) {
       return null;
@@ -161,11 +163,11 @@ final class PngScanner {
   }
 
   static byte[] inflate(byte[] d, int at, int length, int max) {
-    return inflate(d, at, length, max, true);
+    return Objects.requireNonNull(inflate(d, at, length, max, true), "kept");
   }
 
   /** Inflates, refusing more than {@code max} bytes; with {@code keep} false only counts them. */
-  private static byte[] inflate(byte[] d, int at, int length, int max, boolean keep) {
+  private static byte @Nullable [] inflate(byte[] d, int at, int length, int max, boolean keep) {
     Inflater inflater = new Inflater();
     try {
       inflater.setInput(d, at, length);

@@ -6,6 +6,7 @@ import io.imgedge.transform.InvalidImageException;
 import io.imgedge.transform.spec.Orientation;
 import java.awt.Rectangle;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Walks the RIFF chunks of a WebP: canvas size (VP8X, or the VP8/VP8L bitstream header), alpha,
@@ -19,9 +20,9 @@ final class WebpScanner {
     int height;
     boolean alpha;
     int frames;
-    Rectangle first;
+    @Nullable Rectangle first;
     Orientation orientation = Orientation.NORMAL;
-    byte[] icc;
+    byte @Nullable [] icc;
   }
 
   static ImageHeader scan(byte[] d, ImageLimits limits) {

@@ -78,10 +78,11 @@ final class Values {
     }
     Length[] v = new Length[parts.length];
     for (int i = 0; i < parts.length; i++) {
-      v[i] = length(parts[i], 0, maxPixels);
-      if (v[i] == null) {
+      Length side = length(parts[i], 0, maxPixels);
+      if (side == null) {
         throw new InvalidParameterException(name, text, Sides.ACCEPTED);
       }
+      v[i] = side;
     }
     return switch (v.length) {
       case 1 -> new Sides(v[0], v[0], v[0], v[0]);

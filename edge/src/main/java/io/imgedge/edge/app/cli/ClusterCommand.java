@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -37,7 +38,7 @@ public final class ClusterCommand implements Callable<Integer> {
   int shields;
 
   @Option(names = "--origin", paramLabel = "DIR|URL", description = "Origin folder or http(s) URL (default: the bundled samples).")
-  String origin;
+  @Nullable String origin;
 
   /** One node process and where it answers. */
   private record Started(String role, Process process, String url, int adminPort, Path log) {}

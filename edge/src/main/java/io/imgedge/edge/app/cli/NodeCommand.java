@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
 /**
@@ -20,22 +21,22 @@ abstract class NodeCommand implements Callable<Integer> {
 
   @Option(names = "--origin", paramLabel = "DIR|URL",
       description = "Serve images from this folder or http(s) base URL instead of the configured origins.")
-  String origin;
+  @Nullable String origin;
 
   @Option(names = "--port", paramLabel = "PORT", description = "Public port (default 8080).")
-  Integer port;
+  @Nullable Integer port;
 
   @Option(names = "--admin-port", paramLabel = "PORT", description = "Admin port (default 8081).")
-  Integer adminPort;
+  @Nullable Integer adminPort;
 
   @Option(names = "--internal-port", paramLabel = "PORT", description = "Internal port for other nodes (default 8082).")
-  Integer internalPort;
+  @Nullable Integer internalPort;
 
   @Option(names = "--bind", paramLabel = "ADDRESS", description = "Public address (default 0.0.0.0).")
-  String bind;
+  @Nullable String bind;
 
   @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file.")
-  Path config;
+  @Nullable Path config;
 
   @Option(names = "--memory", paramLabel = "SIZE",
       description = "The node's memory, e.g. 1GiB (node.memory; default: the container's limit, else 768MiB).")
@@ -87,7 +88,7 @@ abstract class NodeCommand implements Callable<Integer> {
     return new CommandLineOverrides(settings, origin);
   }
 
-  private static void put(Map<String, String> settings, String key, Integer value) {
+  private static void put(Map<String, String> settings, String key, @Nullable Integer value) {
     if (value != null) {
       settings.put(key, value.toString().toLowerCase(Locale.ROOT));
     }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -18,7 +19,7 @@ public final class SignCommand implements Callable<Integer> {
   String key;
 
   @Option(names = "--expires-in", paramLabel = "SECONDS", description = "Add an expiry this many seconds from now.")
-  Long expiresIn;
+  @Nullable Long expiresIn;
 
   @Parameters(paramLabel = "PATH?QUERY", description = "The path and query to sign, e.g. /photo.jpg?width=400.")
   String url;
