@@ -7,12 +7,14 @@ import picocli.CommandLine.Command;
  * {@code ./imgedge loadtest}: the load scenarios against a local cluster ({@code zipf},
  * {@code stampede}, {@code purge-storm}, {@code fault}), the side-by-side comparisons with peer
  * servers ({@code side-by-side}, and {@code avif-side-by-side} for AVIF and JPEG XL against ipx),
- * the origin simulator on its own, and a closed-loop load against a running node.
+ * issue 13's hostile clients against one node ({@code hostile}), the origin simulator on its own,
+ * and a closed-loop load against a running node.
  * Everything targets loopback only and stops by itself.
  */
 @Command(name = "loadtest", mixinStandardHelpOptions = true,
     description = "Load scenarios on Gatling against a local cluster, side-by-side benchmarks, the origin simulator.",
-    subcommands = {SideBySideCommand.class, AvifSideBySideCommand.class, OriginCommand.class, ClosedLoopCommand.class})
+    subcommands = {SideBySideCommand.class, AvifSideBySideCommand.class, HostileCommand.class, OriginCommand.class,
+        ClosedLoopCommand.class})
 public final class LoadTestMain implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
