@@ -246,8 +246,10 @@ public final class ReadThrough<K, V extends Cacheable> {
         return CompletableFuture.failedFuture(failed.failure());
       }
       CompletableFuture<V> loaded = loader.load(key, held);
-      loaded.whenComplete((value, error) -> keep(key, value, error));
-      return loaded; // itself, not a dependent: cancelling the flight's work reaches the loader
+      // The flight ends only once the value is stored: a caller that misses after it ended finds
+      // the value on its look-again instead of loading a second time. Cancelling the flight's
+      // work still reaches the loader.
+      return Futures.cancelling(loaded, loaded.whenComplete((value, error) -> keep(key, value, error)));
     });
     return flight.leader() ? flight.result() : Futures.cancelling(flight.result(), flight.result().thenCompose(value ->
         value.freshness().storable() ? CompletableFuture.completedFuture(value) : loader.load(key, null)));

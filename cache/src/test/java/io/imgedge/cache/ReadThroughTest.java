@@ -64,6 +64,24 @@ class ReadThroughTest {
     assertThat(cache.fresh("k")).isNotNull();
   }
 
+  /**
+   * A caller that misses just as a flight ends (after the flight has left the in-flight table)
+   * must find the value stored, not load a second time: the flight ends only after the store.
+   * Here the late caller asks from inside the first caller's completion, the narrowest moment.
+   */
+  @Test
+  void get_aMissAsTheFlightEnds_findsTheValueStored() {
+    ReadThrough<String, Blob> cache = cache(ReadThrough.Policy.plain());
+    CompletableFuture<Blob> pending = new CompletableFuture<>();
+    CompletableFuture<Result<Blob>> late = new CompletableFuture<>();
+    cache.get("k", loader(pending)).thenRun(() -> cache.get("k", loader(blob("second", 60, 0, 0)))
+        .whenComplete((r, e) -> late.complete(r)));
+    pending.complete(blob("first", 60, 0, 0));
+    assertThat(late.join().value().name()).isEqualTo("first");
+    assertThat(late.join().source()).isEqualTo(Source.HIT);
+    assertThat(loads).hasValue(1);
+  }
+
   @Test
   void get_concurrentMisses_loadOnce() {
     ReadThrough<String, Blob> cache = cache(ReadThrough.Policy.plain());

@@ -48,6 +48,11 @@ import java.util.concurrent.TimeUnit;
  * at once without dispatching, from a direct buffer with precomputed header values.
  */
 public final class ImageHandler implements HttpHandler {
+  /**
+   * The status recorded (never sent) for a request whose client hung up before its answer, as
+   * nginx's 499 "client closed request": no dashboard counts it as a success.
+   */
+  static final int CLIENT_CLOSED_REQUEST = 499;
   /** Longest path and query accepted; longer gets 414. */
   static final int MAX_URL = 4096;
   private static final String TIMING_HIT = "edge;desc=\"hit\"";
@@ -193,6 +198,7 @@ public final class ImageHandler implements HttpHandler {
       Served served = await(exchange, waiting);
       if (served == null) {
         waiting.cancel(true); // the client hung up: nobody to answer
+        exchange.setStatusCode(CLIENT_CLOSED_REQUEST); // what metrics and the access log record
         exchange.getConnection().close();
         return;
       }

@@ -72,8 +72,15 @@ class Issue13AbandonedWorkTest {
       Await.until("the node is idle", () -> idle(node));
       assertThat((System.nanoTime() - gone) / 1_000_000).as("stopped within a second of the clients leaving")
           .isLessThan(1_000);
+      Await.until("the six hang-ups are counted as 499, not as answers", () -> requests(node, "499") == 6);
+      assertThat(requests(node, "200")).isZero();
       assertAnOrdinaryMissIsQuick(node);
     }
+  }
+
+  private static long requests(Node node, String status) {
+    return node.registry().find("imgedge.requests").tag("route", "image").tag("status", status).timers().stream()
+        .mapToLong(io.micrometer.core.instrument.Timer::count).sum();
   }
 
   @Test
