@@ -3,10 +3,13 @@ package io.imgedge.cache;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
@@ -23,6 +26,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class LocalTier<K, V extends Cacheable> {
   private final AsyncCache<K, V> cache;
+  private final @Nullable KeyGroups<K> groups;
 
   /**
    * @param name the tier's name, the {@code cache} tag of its metrics
@@ -41,8 +45,30 @@ public final class LocalTier<K, V extends Cacheable> {
    */
   public LocalTier(String name, long maxBytes, Duration keepStale, Ticker ticker, Executor executor,
       MeterRegistry registry) {
+    this(name, maxBytes, keepStale, null, ticker, executor, registry);
+  }
+
+  /**
+   * A tier whose keys are also indexed by {@code groupOf} (e.g. a derivative's source), so that
+   * {@link #invalidateGroup} removes a group's entries without scanning the tier.
+   *
+   * @param groupOf the group of a key, or null for no index
+   */
+  public LocalTier(String name, long maxBytes, Duration keepStale, @Nullable Function<? super K, ?> groupOf,
+      Ticker ticker, Executor executor, MeterRegistry registry) {
+    KeyGroups<K> index = groupOf == null ? null : new KeyGroups<>(groupOf);
+    this.groups = index;
+    Caffeine<Object, Object> builder = Caffeine.newBuilder();
+    if (index != null) {
+      // runs atomically with the eviction (size or expiry), before any new put of the key indexes it again
+      builder.evictionListener((@Nullable K k, @Nullable V v, RemovalCause cause) -> {
+        if (k != null) {
+          index.remove(k, key -> false);
+        }
+      });
+    }
     this.cache =
-        Caffeine.newBuilder()
+        builder
             .maximumWeight(maxBytes)
             .weigher((K k, V v) -> (int) Math.min(Integer.MAX_VALUE, Math.max(1, v.sizeInBytes())))
             .expireAfter(Expiry.writing((K k, V v) -> v.freshness().storable()
@@ -63,6 +89,9 @@ public final class LocalTier<K, V extends Cacheable> {
     future.thenAccept(value -> {
       if (!value.freshness().storable()) {
         cache.asMap().remove(key, future);
+        unindex(key);
+      } else {
+        index(key);
       }
     });
     return future;
@@ -93,28 +122,78 @@ public final class LocalTier<K, V extends Cacheable> {
   public void put(K key, V value) {
     if (value.freshness().storable()) {
       cache.put(key, CompletableFuture.completedFuture(value));
+      index(key);
     }
   }
 
   /** Removes every completed entry that matches; returns how many were removed (for purges). */
   public int removeIf(java.util.function.BiPredicate<K, V> matches) {
     int[] removed = {0};
+    List<K> gone = new ArrayList<>();
     cache.synchronous().asMap().entrySet().removeIf(e -> {
       boolean hit = matches.test(e.getKey(), e.getValue());
       removed[0] += hit ? 1 : 0;
+      if (hit) {
+        gone.add(e.getKey());
+      }
       return hit;
     });
+    gone.forEach(this::unindex);
     return removed[0];
   }
 
   /** Removes a key. */
   public void invalidate(K key) {
     cache.synchronous().invalidate(key);
+    unindex(key);
+  }
+
+  /**
+   * Removes every key of a group (through the index, without scanning the tier); returns how many
+   * were held.
+   *
+   * @throws IllegalStateException if this tier has no index
+   */
+  public int invalidateGroup(Object group) {
+    if (groups == null) {
+      throw new IllegalStateException("this tier has no index by group");
+    }
+    int removed = 0;
+    for (K key : groups.keys(group)) {
+      removed += cache.synchronous().asMap().remove(key) != null ? 1 : 0;
+      unindex(key);
+    }
+    return removed;
+  }
+
+  /** The group of a key in this tier's index, or null without one. */
+  public @Nullable Object groupOf(K key) {
+    return groups == null ? null : groups.groupOf(key);
+  }
+
+  /** How many groups the index holds keys of (0 without one). */
+  int indexedGroups() {
+    return groups == null ? 0 : groups.size();
   }
 
   /** Removes everything. */
   public void invalidateAll() {
     cache.synchronous().invalidateAll();
+    if (groups != null) {
+      groups.all().forEach(this::unindex);
+    }
+  }
+
+  private void index(K key) {
+    if (groups != null) {
+      groups.add(key, k -> cache.asMap().containsKey(k));
+    }
+  }
+
+  private void unindex(K key) {
+    if (groups != null) {
+      groups.remove(key, k -> cache.asMap().containsKey(k));
+    }
   }
 
   /** The bytes currently held (after pending maintenance). */

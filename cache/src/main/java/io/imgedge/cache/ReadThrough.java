@@ -305,6 +305,17 @@ public final class ReadThrough<K, V extends Cacheable> {
     return tier.removeIf((k, v) -> matches.test(k));
   }
 
+  /**
+   * Forgets every key of a group of the tier's index (a purge by source: its derivatives, found
+   * through the index), with their remembered failures and "pass" marks; returns how many values
+   * were held.
+   */
+  public int invalidateGroup(Object group) {
+    passes.asMap().keySet().removeIf(k -> group.equals(tier.groupOf(k)));
+    failures.asMap().keySet().removeIf(k -> group.equals(tier.groupOf(k)));
+    return tier.invalidateGroup(group);
+  }
+
   /** Forgets every held value that matches (a purge by surrogate key); returns how many. */
   public int invalidateValues(BiPredicate<K, V> matches) {
     return tier.removeIf(matches);

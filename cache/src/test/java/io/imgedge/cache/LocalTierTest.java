@@ -33,6 +33,46 @@ class LocalTierTest {
     return new LocalTier<>("test", maxBytes, ticker, Runnable::run, registry);
   }
 
+  /** Keys "a/1", "a/2", ...: the group is what comes before the slash (a source and its derivatives). */
+  private LocalTier<String, Blob> indexed(long maxBytes) {
+    return new LocalTier<>("test", maxBytes, Duration.ZERO, (String k) -> k.substring(0, k.indexOf('/')), ticker,
+        Runnable::run, registry);
+  }
+
+  @Test
+  void invalidateGroup_removesThatGroupOnly_throughTheIndex() {
+    LocalTier<String, Blob> tier = indexed(10_000);
+    for (String key : new String[] {"a/1", "a/2", "a/3", "b/1", "b/2"}) {
+      tier.put(key, fresh(10, 60));
+    }
+    assertThat(tier.invalidateGroup("a")).isEqualTo(3);
+    assertThat(tier.getIfPresent("a/1")).isNull();
+    assertThat(tier.getIfPresent("a/3")).isNull();
+    assertThat(tier.getIfPresent("b/1")).isNotNull();
+    assertThat(tier.indexedGroups()).isEqualTo(1);
+    tier.put("a/1", fresh(10, 60)); // stored again after the purge: indexed again
+    assertThat(tier.invalidateGroup("a")).isEqualTo(1);
+    assertThat(tier.invalidateGroup("nothing")).isZero();
+  }
+
+  @Test
+  void index_forgetsWhatTheTierEvictsOrDrops() {
+    LocalTier<String, Blob> tier = indexed(100);
+    for (int i = 0; i < 50; i++) {
+      tier.put("g" + i + "/x", fresh(10, 60)); // 500 bytes into a 100-byte tier: most are evicted
+    }
+    tier.weightedBytes(); // runs pending maintenance
+    assertThat(tier.indexedGroups()).as("groups indexed").isLessThanOrEqualTo(10);
+    tier.invalidate("g49/x");
+    tier.invalidateAll();
+    assertThat(tier.indexedGroups()).isZero();
+  }
+
+  @Test
+  void invalidateGroup_withoutAnIndex_saysSo() {
+    assertThatThrownBy(() -> tier(100).invalidateGroup("a")).isInstanceOf(IllegalStateException.class);
+  }
+
   @Test
   void get_concurrentMisses_loadOnce() {
     LocalTier<String, Blob> tier = tier(1000);

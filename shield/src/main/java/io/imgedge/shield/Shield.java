@@ -95,7 +95,12 @@ public final class Shield {
    * @param key the derivative
    * @param sourceValidator the version of the source it is (to be) rendered from
    */
-  public record Rendition(DerivativeKey key, String sourceValidator) {}
+  public record Rendition(DerivativeKey key, String sourceValidator) {
+    /** The source it is rendered from: the shield's tier indexes renditions by it, for purges. */
+    public SourceId source() {
+      return key.source();
+    }
+  }
 
   /**
    * Renders a derivative, or returns the shield's copy of it: the {@link ReadThrough} protocol over
@@ -182,7 +187,7 @@ public final class Shield {
   /** Forgets a source and every derivative of it. */
   public void purgeSource(SourceId id) {
     sources.invalidate(id);
-    derivatives.invalidateKeys(r -> r.key().source().equals(id));
+    derivatives.invalidateGroup(id); // the tier indexes renditions by source
   }
 
   /** Forgets every source and derivative carrying a surrogate key. */

@@ -68,7 +68,8 @@ class ShieldTest {
         new Encoders(), new ConvolutionResizer(), System::nanoTime);
     pool = new TransformPool(2, 64);
     shield = new Shield(router, new SourceCache(tier, Clock.systemUTC(), Duration.ZERO, Duration.ZERO, registry),
-        new LocalTier<Shield.Rendition, Derivative>("shield", 64 << 20, Ticker.systemTicker(), Runnable::run, registry), transformer, pool,
+        new LocalTier<Shield.Rendition, Derivative>("shield", 64 << 20, java.time.Duration.ZERO,
+            Shield.Rendition::source, Ticker.systemTicker(), Runnable::run, registry), transformer, pool,
         Duration.ofSeconds(20), new VariantBudget(1000, Clock.systemUTC()), Duration.ZERO, registry,
         YieldPolicy.NEVER, Clock.systemUTC());
   }

@@ -59,7 +59,8 @@ class ShieldYieldTest {
     shield = new Shield(router,
         new SourceCache(new LocalTier<>("source", 64 << 20, Ticker.systemTicker(), Runnable::run, registry),
             Clock.systemUTC(), Duration.ZERO, Duration.ZERO, registry),
-        new LocalTier<Shield.Rendition, Derivative>("shield", 64 << 20, Ticker.systemTicker(), Runnable::run, registry), transformer, pool,
+        new LocalTier<Shield.Rendition, Derivative>("shield", 64 << 20, java.time.Duration.ZERO,
+            Shield.Rendition::source, Ticker.systemTicker(), Runnable::run, registry), transformer, pool,
         Duration.ofSeconds(20), new VariantBudget(1000, Clock.systemUTC()), Duration.ZERO, registry,
         new YieldPolicy(1, Duration.ofSeconds(10)), Clock.systemUTC());
   }

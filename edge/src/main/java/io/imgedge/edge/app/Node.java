@@ -199,7 +199,7 @@ public final class Node implements AutoCloseable {
     boolean staleWhenShieldsDown = config.node().role() == Role.EDGE
         && config.shield().fallback() == ShieldConfig.Fallback.STALE;
     LocalTier<DerivativeKey, Derivative> edge = new LocalTier<>("edge", config.cache().edgeMaxBytes(),
-        staleWhenShieldsDown ? config.cache().keepStale() : Duration.ZERO, ticker, io, registry);
+        staleWhenShieldsDown ? config.cache().keepStale() : Duration.ZERO, DerivativeKey::source, ticker, io, registry);
     WireClient peers = closing(new WireClient(Duration.ofSeconds(1), clock));
     return new ImageService(edge, KeyOwners.of(Objects.requireNonNull(cluster, "joined before the image service")), shields, peers, config.cluster().peerTimeout(), staleWhenShieldsDown,
         clock, registry);
@@ -231,7 +231,7 @@ public final class Node implements AutoCloseable {
     LocalTier<SourceId, SourceObject> sources = new LocalTier<>("source", config.cache().sourceMaxBytes(),
         config.cache().keepStale(), ticker, io, registry);
     LocalTier<Shield.Rendition, Derivative> derivatives = new LocalTier<>("shield", derivativeBytes,
-        config.cache().keepStale(), ticker, io, registry);
+        config.cache().keepStale(), Shield.Rendition::source, ticker, io, registry);
     return new Shield(origins(), new SourceCache(sources, clock, config.cache().negativeTtl(),
         config.cache().originFailureTtl(), registry),
         derivatives, transformer, pool, config.limits().requestTimeout(),

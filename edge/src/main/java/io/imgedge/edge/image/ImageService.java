@@ -187,7 +187,7 @@ public final class ImageService {
   public void purge(PurgeCommand command) {
     registry.counter("imgedge.edge.purges").increment();
     switch (command) {
-      case PurgeCommand.Source s -> edge.invalidateKeys(key -> key.source().equals(s.id()));
+      case PurgeCommand.Source s -> edge.invalidateGroup(s.id()); // the tier indexes keys by source
       case PurgeCommand.SurrogateKey k -> edge.invalidateValues((key, d) -> d.surrogateKeys().contains(k.key()));
       case PurgeCommand.All a -> edge.invalidateAll();
     }

@@ -75,8 +75,8 @@ class ImageServiceTest {
   };
 
   private ImageService service(boolean staleWhenShieldsDown) {
-    return new ImageService(new LocalTier<>("edge", 1 << 20, Duration.ofHours(1), clock.ticker(), Runnable::run,
-        registry), KeyOwners.alone(), shield, new WireClient(Duration.ofSeconds(1), clock), Duration.ofSeconds(1),
+    return new ImageService(new LocalTier<>("edge", 1 << 20, Duration.ofHours(1), DerivativeKey::source, clock.ticker(),
+        Runnable::run, registry), KeyOwners.alone(), shield, new WireClient(Duration.ofSeconds(1), clock), Duration.ofSeconds(1),
         staleWhenShieldsDown, clock, registry);
   }
 

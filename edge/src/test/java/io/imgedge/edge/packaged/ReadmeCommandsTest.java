@@ -297,21 +297,21 @@ class ReadmeCommandsTest {
         .replaceAll("(internal-bind|bind): 10\\.0\\.\\d+\\.\\d+", "$1: 127.0.0.1");
   }
 
+  /** Waits for the node's start-up line (printed once it serves), then for its admin port to say ready. */
   private static void awaitReady(Launched process, int admin) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-    while (System.nanoTime() < deadline) {
-      assertThat(process.isAlive()).as(process + " is running:\n" + process.output()).isTrue();
+    process.awaitLine(Pattern.compile("imgedge (shield|edge) .*\\(admin http://127\\.0\\.0\\.1:" + admin + "\\)"),
+        Launched.seconds(180));
+    io.imgedge.edge.testing.Await.until(process + " answers /health/ready with 200", () -> {
       try {
-        if (HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + admin + "/health/ready"))
-            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + admin + "/health/ready"))
+            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+      } catch (IOException e) {
+        return false;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
       }
-      Thread.sleep(200); // a process start-up: nothing to await but its port
-    }
-    fail(process + " was not ready in 180 s:\n" + process.output());
+    });
   }
 
   // ---- curl ----
