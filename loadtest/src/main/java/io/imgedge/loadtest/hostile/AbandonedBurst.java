@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Phase A: a burst of expensive requests from clients that leave. Each client opens a raw socket,
@@ -189,7 +190,7 @@ final class AbandonedBurst {
   }
 
   /** The answer's start, if bytes have arrived; null when nothing has. Never blocks. */
-  private static Reply peek(Socket s, String url) {
+  private static @Nullable Reply peek(Socket s, String url) {
     try {
       InputStream in = s.getInputStream();
       int available = in.available();
