@@ -16,7 +16,7 @@ import io.imgedge.edge.admin.StatusHandler;
 import io.imgedge.edge.http.AccessLog;
 import io.imgedge.edge.http.AccessLogHandler;
 import io.imgedge.edge.http.PlaygroundHandler;
-import io.imgedge.edge.http.TopSourcesHandler;
+import io.imgedge.edge.http.IoBufferPool;
 import io.imgedge.edge.image.TopSources;
 import io.imgedge.config.LogConfig;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -287,11 +287,11 @@ public final class Node implements AutoCloseable {
         .collect(java.util.stream.Collectors.toSet());
     ImageHandler images = new ImageHandler(service, TransformDefaults.from(config.transform()), io, errors,
         clock, config.limits().requestTimeout(), signer, signed, config.transform().clientHints(),
-        config.limits().maxOutputWidth(), config.node().memory().directBuffers() * 3 / 4);
+        config.limits().maxOutputWidth(), config.node().memory().directBuffers() * 3 / 4, topSources);
     List<String> samples = config.origins().stream()
         .anyMatch(o -> o.kind() == OriginConfig.Kind.SAMPLES && o.pathPrefix().equals("/"))
         ? SamplesOrigin.SAMPLES : List.of();
-    HttpHandler routes = new ExactPaths(new TopSourcesHandler(topSources, images))
+    HttpHandler routes = new ExactPaths(images)
         .add("/", new IndexHandler(samples))
         .add("/playground", new PlaygroundHandler(samples));
     HttpHandler chain = new ErrorMappingHandler(errors, routes);
@@ -430,6 +430,7 @@ public final class Node implements AutoCloseable {
         .addHttpListener(port, bind)
         .setIoThreads(Math.max(2, Runtime.getRuntime().availableProcessors()))
         .setWorkerThreads(8)
+        .setByteBufferPool(new IoBufferPool(true, IoBufferPool.DEFAULT_BUFFER_SIZE))
         .setServerOption(UndertowOptions.MAX_HEADER_SIZE, 16 * 1024)
         .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, 64L * 1024)
         .setHandler(handler)

@@ -3,11 +3,11 @@ package io.imgedge.edge.http;
 import io.imgedge.shield.Problem;
 
 import io.imgedge.cache.Freshness;
-import io.imgedge.cache.HttpFreshness;
 import io.imgedge.edge.image.ConditionalRequest;
 import io.imgedge.edge.image.DerivativeMetadata;
 import io.imgedge.edge.image.ImageService;
 import io.imgedge.edge.image.Served;
+import io.imgedge.edge.image.TopSources;
 import io.imgedge.shield.Derivative;
 import io.imgedge.shield.DerivativeRequest;
 import io.imgedge.shield.origin.OriginRouter;
@@ -73,6 +73,7 @@ public final class ImageHandler implements HttpHandler {
   private final ClientHints hints;
   private final ParsedRequests parsedRequests = new ParsedRequests(10_000);
   private final PreparedResponses preparedResponses;
+  private final TopSources topSources;
 
   /**
    * @param service serves derivatives
@@ -87,10 +88,12 @@ public final class ImageHandler implements HttpHandler {
    *     transform.client-hints})
    * @param maxOutputWidth the widest output allowed, which caps a width hint
    * @param preparedBytes image bytes kept in direct buffers for the hit path (from node.memory)
+   * @param topSources counts each request answered with an image or a 304 by its path (a refused
+   *     path, a 404 or a bad parameter is not a source)
    */
   public ImageHandler(ImageService service, TransformDefaults defaults, ExecutorService waiters,
       ErrorResponder errors, Clock clock, Duration timeout, @Nullable UrlSigner signer, Set<String> signedOrigins,
-      boolean clientHints, int maxOutputWidth, long preparedBytes) {
+      boolean clientHints, int maxOutputWidth, long preparedBytes, TopSources topSources) {
     this.service = service;
     this.parser = new TransformSpecParser(defaults);
     this.defaults = defaults;
@@ -102,6 +105,7 @@ public final class ImageHandler implements HttpHandler {
     this.signedOrigins = Set.copyOf(signedOrigins);
     this.hints = new ClientHints(clientHints, maxOutputWidth);
     this.preparedResponses = new PreparedResponses(preparedBytes);
+    this.topSources = topSources;
   }
 
   @Override
@@ -146,7 +150,7 @@ public final class ImageHandler implements HttpHandler {
       return null;
     }
     if (parsed == null) {
-      parsed = parse(route, exchange.getQueryString(), accept, in);
+      parsed = parse(route, exchange.getRequestPath(), exchange.getQueryString(), accept, in);
       parsedRequests.put(memo, parsed);
     }
     return parsed;
@@ -156,8 +160,8 @@ public final class ImageHandler implements HttpHandler {
    * Parses the spec (with the client hints that apply), negotiates the format and says what the
    * answer varies on (any error is a 4xx).
    */
-  private ParsedRequests.Parsed parse(OriginRouter.Routed route, String query, @Nullable String accept,
-      HeaderMap in) {
+  private ParsedRequests.Parsed parse(OriginRouter.Routed route, String path, String query,
+      @Nullable String accept, HeaderMap in) {
     TransformSpecParser.Parsed parsed = parser.parseWithWarnings(query);
     ClientHints.Hinted hinted = hints.apply(query, parsed.spec(), in);
     if (!hinted.query().equals(query)) {
@@ -168,7 +172,7 @@ public final class ImageHandler implements HttpHandler {
     String vary = negotiated.variesOnAccept()
         ? hinted.vary() == null ? "Accept" : "Accept, " + hinted.vary()
         : hinted.vary();
-    return new ParsedRequests.Parsed(route, request, request.key(), parsed.warnings(), vary);
+    return new ParsedRequests.Parsed(route, path, request, request.key(), parsed.warnings(), vary);
   }
 
   /** Checks the URL's signature; on failure answers 403 and returns false. No work has been done. */
@@ -259,6 +263,7 @@ public final class ImageHandler implements HttpHandler {
   }
 
   private void write(HttpServerExchange exchange, Served served, ParsedRequests.Parsed parsed) {
+    topSources.record(parsed.path());
     String varies = parsed.vary();
     if (hints.enabled()) {
       exchange.getResponseHeaders().put(ClientHints.ACCEPT_CH, ClientHints.ACCEPTED);
@@ -325,10 +330,10 @@ public final class ImageHandler implements HttpHandler {
     Instant now = clock.instant();
     h.put(Headers.ETAG, meta.etag());
     if (meta.lastModified() != null) {
-      h.put(Headers.LAST_MODIFIED, HttpFreshness.format(meta.lastModified()));
+      h.put(Headers.LAST_MODIFIED, preparedResponses.httpDate(meta.lastModified()));
     }
     if (f.storable()) {
-      h.put(Headers.CACHE_CONTROL, "public, max-age=" + f.maxAgeSeconds());
+      h.put(Headers.CACHE_CONTROL, preparedResponses.cacheControl(f.maxAgeSeconds()));
       h.put(Headers.AGE, Math.max(0, f.age(now).toSeconds()));
     } else {
       h.put(Headers.CACHE_CONTROL, "private, no-store");

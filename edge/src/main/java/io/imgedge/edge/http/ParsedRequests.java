@@ -35,13 +35,14 @@ final class ParsedRequests {
    * A parsed request.
    *
    * @param route the source it names
+   * @param path the decoded request path, as the status page's top sources count it
    * @param request the derivative it asks for
    * @param key the derivative's cache key
    * @param warnings what parsing ignored or replaced, for the warning header
    * @param vary the request headers the answer depends on ({@code Accept}, client hints), for the
    *     {@code Vary} header, or null
    */
-  record Parsed(OriginRouter.Routed route, DerivativeRequest request, DerivativeKey key, List<String> warnings,
+  record Parsed(OriginRouter.Routed route, String path, DerivativeRequest request, DerivativeKey key, List<String> warnings,
       @Nullable String vary) {
     Parsed {
       warnings = List.copyOf(warnings);

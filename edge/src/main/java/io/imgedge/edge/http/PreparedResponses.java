@@ -5,16 +5,25 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.imgedge.cache.HttpFreshness;
 import io.imgedge.shield.Derivative;
 import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What the hit path would otherwise recompute for every response of a derivative: its bytes in a
  * direct buffer (the socket write then needs no copy from the heap), its {@code Last-Modified}
  * and {@code Cache-Control} values. Kept per derivative object (weak identity keys: an entry goes
- * when the edge cache drops its derivative), bounded in bytes.
+ * when the edge cache drops its derivative), bounded in bytes. A 304 needs no bytes, only the
+ * header values, which it finds formatted here too (an HTTP date costs more to format than the rest
+ * of a 304 to answer).
  */
 final class PreparedResponses {
+  /** How many distinct dates and max-ages are kept formatted; past it the memo starts over. */
+  private static final int MAX_VALUES = 4096;
   private final Cache<Derivative, Prepared> prepared;
+  private final Map<Instant, String> dates = new ConcurrentHashMap<>();
+  private final Map<Long, String> cacheControls = new ConcurrentHashMap<>();
 
   /**
    * A derivative's precomputed response parts.
@@ -39,6 +48,32 @@ final class PreparedResponses {
   Prepared of(Derivative d) {
     Prepared p = prepared.getIfPresent(d);
     return p != null ? p : prepared.get(d, PreparedResponses::prepare);
+  }
+
+  /** An instant as an HTTP date (IMF-fixdate), formatted once. */
+  String httpDate(Instant instant) {
+    String date = dates.get(instant);
+    if (date == null) {
+      if (dates.size() >= MAX_VALUES) {
+        dates.clear();
+      }
+      date = HttpFreshness.format(instant);
+      dates.put(instant, date);
+    }
+    return date;
+  }
+
+  /** The {@code Cache-Control} value of a storable answer fresh for {@code maxAgeSeconds}. */
+  String cacheControl(long maxAgeSeconds) {
+    String value = cacheControls.get(maxAgeSeconds);
+    if (value == null) {
+      if (cacheControls.size() >= MAX_VALUES) {
+        cacheControls.clear();
+      }
+      value = "public, max-age=" + maxAgeSeconds;
+      cacheControls.put(maxAgeSeconds, value);
+    }
+    return value;
   }
 
   private static Prepared prepare(Derivative d) {
