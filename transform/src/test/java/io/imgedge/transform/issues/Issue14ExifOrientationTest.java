@@ -123,6 +123,47 @@ class Issue14ExifOrientationTest {
         .as("IFD1 describes the thumbnail").isEqualTo(40);
   }
 
+  @ParameterizedTest(name = "EXIF {0}")
+  @org.junit.jupiter.params.provider.EnumSource(Orientation.class)
+  void tiffOrientationTag_isApplied(Orientation exif) {
+    BufferedImage stored = TestImages.of(3, 2, false,
+        0xFFC81E64, 0xFFFF0000, 0xFF020304,
+        0xFF00FF00, 0xFF123456, 0xFF000001);
+    for (ByteOrder order : new ByteOrder[] {ByteOrder.LITTLE_ENDIAN, ByteOrder.BIG_ENDIAN}) {
+      byte[] tiff = rgbTiff(stored, order, entry(ORIENTATION, exif == Orientation.ROTATE_90 ? LONG : SHORT,
+          exif.exifValue()));
+
+      assertThat(probe.probe(tiff, null).exifOrientation()).as("%s", order).isEqualTo(exif);
+      assertThatImage(transformer.renderImage(tiff, "format=png"))
+          .hasSamePixelsAs(TestImages.upright(stored, exif.exifValue()));
+    }
+  }
+
+  /** An uncompressed 8-bit RGB baseline TIFF, one strip, with these extra IFD0 entries. */
+  private static byte[] rgbTiff(BufferedImage image, ByteOrder order, ExifBlock.Entry... extra) {
+    int w = image.getWidth();
+    int h = image.getHeight();
+    byte[] pixels = new byte[w * h * 3];
+    for (int i = 0; i < w * h; i++) {
+      int rgb = image.getRGB(i % w, i / w);
+      pixels[3 * i] = (byte) (rgb >> 16);
+      pixels[3 * i + 1] = (byte) (rgb >> 8);
+      pixels[3 * i + 2] = (byte) rgb;
+    }
+    int headerLength = tiffHeader(order, w, h, pixels.length, 0, extra).length;
+    byte[] header = tiffHeader(order, w, h, pixels.length, headerLength, extra);
+    byte[] out = java.util.Arrays.copyOf(header, header.length + pixels.length);
+    System.arraycopy(pixels, 0, out, header.length, pixels.length);
+    return out;
+  }
+
+  private static byte[] tiffHeader(ByteOrder order, int w, int h, int bytes, int stripAt, ExifBlock.Entry... extra) {
+    return ExifBlock.of(order).ifd0(
+        entry(256, SHORT, w), entry(257, SHORT, h), entry(258, SHORT, 8, 8, 8), entry(259, SHORT, 1),
+        entry(262, SHORT, 2), entry(273, LONG, stripAt), entry(277, SHORT, 3), entry(278, SHORT, h),
+        entry(279, LONG, bytes)).ifd0(extra).tiff();
+  }
+
   /** A lossy or lossless simple WebP turned into an extended one (VP8X) with an EXIF chunk. */
   private static byte[] withExifChunk(byte[] simple, int width, int height, byte[] exif) {
     assertThat(ImageBytes.webpChunkTypes(simple)).doesNotContain("VP8X");
