@@ -138,6 +138,7 @@ public final class ImageDecoder {
       return jxl(source, header);
     }
     byte[] data = JpegProfileGuard.safe(source, header);
+    data = header.format() == ImageFormat.PNG ? PngSamples.decodable(data) : data;
     if (turbo != null && turbo.accepts(header)) {
       DecodedImage fast = turbo.decode(data, header, maxShrink);
       if (fast != null) {

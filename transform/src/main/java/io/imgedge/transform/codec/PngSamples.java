@@ -4,6 +4,7 @@ import io.imgedge.transform.RenderScope;
 import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
 import java.awt.image.WritableRaster;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
@@ -34,11 +35,17 @@ import org.jspecify.annotations.Nullable;
  * Chunks are read up to the first {@code IDAT}, the first {@code PLTE} and {@code tRNS} counting
  * (libpng ignores later duplicates); the probe has checked the structure already, so anything
  * unexpected leaves the image as the JDK decoded it.
+ *
+ * <p>Before decoding, {@link #decodable} drops the {@code tRNS} chunks libpng ignores but the JDK
+ * reader fails on (it leaves their data unread and then misreads the next chunk: a 422 for a file
+ * browsers show): one in an image with an alpha channel, and a palette one before {@code PLTE}.
  */
 final class PngSamples {
   private static final int GRAY = 0;
   private static final int RGB = 2;
   private static final int PALETTE = 3;
+  private static final int GRAY_ALPHA = 4;
+  private static final int RGB_ALPHA = 6;
 
   private PngSamples() {}
 
@@ -61,6 +68,43 @@ final class PngSamples {
       case PALETTE -> indexed(decoded, chunks);
       default -> decoded;
     };
+  }
+
+  /**
+   * The PNG without the {@code tRNS} chunks that libpng ignores and the JDK reader cannot skip; the
+   * same array if there are none (almost always).
+   */
+  static byte[] decodable(byte[] png) {
+    if (png.length < 33) {
+      return png;
+    }
+    int colorType = png[25] & 0xFF;
+    boolean plte = false;
+    ByteArrayOutputStream kept = null;
+    int at = 8;
+    while (at + 8 <= png.length) {
+      long length = u32(png, at);
+      String type = new String(png, at + 4, 4, StandardCharsets.ISO_8859_1);
+      if (length > png.length - at - 12L || type.equals("IDAT")) {
+        break;
+      }
+      int next = at + 12 + (int) length;
+      boolean stray = type.equals("tRNS")
+          && (colorType == GRAY_ALPHA || colorType == RGB_ALPHA || (colorType == PALETTE && !plte));
+      plte |= type.equals("PLTE");
+      if (stray && kept == null) {
+        kept = new ByteArrayOutputStream(png.length);
+        kept.write(png, 0, at);
+      } else if (!stray && kept != null) {
+        kept.write(png, at, next - at);
+      }
+      at = next;
+    }
+    if (kept == null) {
+      return png;
+    }
+    kept.write(png, at, png.length - at);
+    return kept.toByteArray();
   }
 
   /** IHDR, the first PLTE and the first valid tRNS before IDAT; null if IHDR cannot be read. */

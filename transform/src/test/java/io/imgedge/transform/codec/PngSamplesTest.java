@@ -128,6 +128,34 @@ class PngSamplesTest {
   }
 
   @Test
+  void paletteAlphaBeforeThePalette_isIgnored() {
+    BufferedImage image = decode(RawPng.palette(2, new int[] {0xFF0000, 0x00FF00}, 2, 1, 0, 1)
+        .paletteAlpha(0, 0).trnsBeforePlte().bytes());
+    assertThat(alphas(image)).containsExactly(255, 255);
+  }
+
+  @Test
+  void trnsInAnImageWithAlpha_isIgnored_notFatal() {
+    BufferedImage rgba = decode(RawPng.rgba(8, 2, 1, 10, 20, 30, 255, 10, 20, 30, 128).trns(10, 20, 30).bytes());
+    assertThat(alphas(rgba)).containsExactly(255, 128);
+    BufferedImage grayAlpha = decode(RawPng.grayAlpha(8, 2, 1, 7, 255, 7, 0).trns(7).bytes());
+    assertThat(alphas(grayAlpha)).containsExactly(255, 0);
+  }
+
+  @Test
+  void paletteInAGreyImage_isIgnored_notFatal() { // the JDK skips it: a guard, not a fix
+    BufferedImage image = decode(RawPng.gray(8, 2, 1, 0, 255).plte(0xFF0000, 0x00FF00).bytes());
+    assertThat(image.getRGB(0, 0)).isEqualTo(OPAQUE_BLACK);
+    assertThat(image.getRGB(1, 0)).isEqualTo(0xFFFFFFFF);
+  }
+
+  @Test
+  void decodable_withoutStrayChunks_isTheSameArray() {
+    byte[] png = RawPng.palette(2, new int[] {0xFF0000, 0x00FF00}, 2, 1, 0, 1).paletteAlpha(0).bytes();
+    assertThat(PngSamples.decodable(png)).isSameAs(png);
+  }
+
+  @Test
   void opaquePaletteImage_staysWithoutAlpha() {
     BufferedImage image = decode(RawPng.palette(4, new int[] {0xFF0000, 0x00FF00}, 3, 1, 0, 1, 9).bytes());
     assertThat(image.getType()).isEqualTo(BufferedImage.TYPE_INT_RGB);

@@ -54,18 +54,32 @@ public final class RawPng {
     return new RawPng(2, bitDepth, width, height, samples);
   }
 
+  /** Truecolour with alpha (colour type 6), four samples per pixel (R, G, B, A), row by row. */
+  public static RawPng rgba(int bitDepth, int width, int height, int... samples) {
+    return new RawPng(6, bitDepth, width, height, samples);
+  }
+
+  /** Greyscale with alpha (colour type 4), two samples per pixel (grey, alpha), row by row. */
+  public static RawPng grayAlpha(int bitDepth, int width, int height, int... samples) {
+    return new RawPng(4, bitDepth, width, height, samples);
+  }
+
+  /** A {@code PLTE} chunk in any colour type (suggested for truecolour, an error for grey). */
+  public RawPng plte(int... palette) {
+    ByteBuffer b = ByteBuffer.allocate(3 * palette.length);
+    for (int rgb : palette) {
+      b.put((byte) (rgb >> 16)).put((byte) (rgb >> 8)).put((byte) rgb);
+    }
+    plte = b.array();
+    return this;
+  }
+
   /**
    * Indexed colour (colour type 3) with this palette ({@code 0xRRGGBB} per entry) and these indices,
    * which may exceed it.
    */
   public static RawPng palette(int bitDepth, int[] palette, int width, int height, int... indices) {
-    RawPng png = new RawPng(3, bitDepth, width, height, indices);
-    ByteBuffer b = ByteBuffer.allocate(3 * palette.length);
-    for (int rgb : palette) {
-      b.put((byte) (rgb >> 16)).put((byte) (rgb >> 8)).put((byte) rgb);
-    }
-    png.plte = b.array();
-    return png;
+    return new RawPng(3, bitDepth, width, height, indices).plte(palette);
   }
 
   /**
