@@ -11,16 +11,16 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Makes what the JDK's {@code PNGImageReader} decodes agree with libpng, the decoder of Firefox,
- * of Chromium until its Rust decoder (which keeps these choices) and of most image tools, where the
- * two differ. Browsers are the reference: a PNG must look as it does in them.
+ * Makes what the JDK's {@code PNGImageReader} decodes agree with libpng, the decoder of Firefox, of
+ * Chromium for most of its history and of most image tools, where the two differ. Browsers are the
+ * reference: a PNG must look as it does in them.
  *
  * <ul>
  *   <li><b>Grey and RGB {@code tRNS} keys.</b> The JDK compares the key with samples it has already
  *       scaled to 8 bits, so a 1-, 2- or 4-bit grey image loses its transparency (except for key
  *       0); and it compares the whole 16-bit key with 8-bit samples, where libpng uses its low bits
- *       (a key beyond the bit depth is invalid but common enough for libpng to define it: it masks
- *       it to the bit depth). The alpha the JDK adds is computed again from the key.
+ *       (a key beyond the bit depth is invalid: libpng warns and masks it to the bit depth). The
+ *       alpha the JDK adds is computed again from the key.
  *   <li><b>Palette indices beyond {@code PLTE}</b> (an error the PNG specification leaves to the
  *       decoder): libpng, and so browsers, show them as opaque black (its palette has 256 entries,
  *       zero-filled, and alpha 255 beyond {@code tRNS}); Go's image/png does the same. The JDK
@@ -32,9 +32,9 @@ import org.jspecify.annotations.Nullable;
  *       than the palette leaves the remaining entries opaque, as both do.
  * </ul>
  *
- * Chunks are read up to the first {@code IDAT}, the first {@code PLTE} and {@code tRNS} counting
- * (libpng ignores later duplicates); the probe has checked the structure already, so anything
- * unexpected leaves the image as the JDK decoded it.
+ * Chunks are read up to the first {@code IDAT}; the first {@code tRNS} counts (libpng ignores a
+ * duplicate). The probe has checked the structure already, so anything unexpected leaves the image
+ * as the JDK decoded it.
  *
  * <p>Before decoding, {@link #decodable} drops the {@code tRNS} chunks libpng ignores but the JDK
  * reader fails on (it leaves their data unread and then misreads the next chunk: a 422 for a file
@@ -50,7 +50,35 @@ final class PngSamples {
   private PngSamples() {}
 
   /** The chunks that decide samples: IHDR's colour type and bit depth, PLTE, tRNS (or null). */
-  private record Chunks(int colorType, int bitDepth, byte @Nullable [] plte, byte @Nullable [] trns) {}
+  private static final class Chunks {
+    private final int colorType;
+    private final int bitDepth;
+    private final byte @Nullable [] plte;
+    private final byte @Nullable [] trns;
+
+    Chunks(int colorType, int bitDepth, byte @Nullable [] plte, byte @Nullable [] trns) {
+      this.colorType = colorType;
+      this.bitDepth = bitDepth;
+      this.plte = plte;
+      this.trns = trns;
+    }
+
+    int colorType() {
+      return colorType;
+    }
+
+    int bitDepth() {
+      return bitDepth;
+    }
+
+    byte @Nullable [] plte() {
+      return plte;
+    }
+
+    byte @Nullable [] trns() {
+      return trns;
+    }
+  }
 
   /**
    * The decoded image with libpng's alpha and palette, the same image if nothing differs.
@@ -159,7 +187,7 @@ final class PngSamples {
     int bits = raster.getSampleModel().getSampleSize(0);
     int[] key = new int[colour];
     for (int b = 0; b < colour; b++) {
-      key[b] = scaled(((trns[2 * b] & 0xFF) << 8 | trns[2 * b + 1] & 0xFF), chunks.bitDepth(), bits);
+      key[b] = scaled(((trns[2 * b] & 0xFF) << 8) | (trns[2 * b + 1] & 0xFF), chunks.bitDepth(), bits);
     }
     int opaque = (1 << raster.getSampleModel().getSampleSize(colour)) - 1;
     int w = raster.getWidth();
@@ -237,6 +265,6 @@ final class PngSamples {
   }
 
   private static long u32(byte[] d, int at) {
-    return (d[at] & 0xFFL) << 24 | (d[at + 1] & 0xFF) << 16 | (d[at + 2] & 0xFF) << 8 | d[at + 3] & 0xFF;
+    return ((d[at] & 0xFFL) << 24) | ((d[at + 1] & 0xFF) << 16) | ((d[at + 2] & 0xFF) << 8) | (d[at + 3] & 0xFF);
   }
 }

@@ -19,10 +19,10 @@ import io.imgedge.transform.spec.Orientation;
  * <p><b>Where.</b> IFD0, which describes the main image. If IFD0 has no usable orientation, the
  * Exif sub-IFD (tag 0x8769) is searched, as Chromium does (Skia parses IFD0, then the sub-IFD
  * while no origin has been found). IFD1 is never searched: it describes the embedded thumbnail,
- * not the image; libvips reads IFD0 only ({@code exif-ifd0-Orientation}, since 8.6), Firefox
- * IFD0 only and Chromium never IFD1. (libexif's {@code exif_data_get_entry} and exiftool's
- * {@code Orientation} would take IFD1's when IFD0 lacks one, but neither displays images.)
- * Without an orientation in IFD0 or the sub-IFD the image is upright as stored.
+ * not the image; libvips reads IFD0 only ({@code exif-ifd0-Orientation}, since 8.6), and neither
+ * Chromium nor Firefox follows IFD0's link to IFD1. (libexif's {@code exif_data_get_entry} and
+ * exiftool's {@code Orientation} would take IFD1's when IFD0 lacks one, but neither displays
+ * images.) Without an orientation in IFD0 or the sub-IFD the image is upright as stored.
  */
 final class ExifOrientation {
   private static final int ORIENTATION_TAG = 0x0112;
@@ -41,7 +41,28 @@ final class ExifOrientation {
   private ExifOrientation() {}
 
   /** A TIFF structure: its bytes, where it starts and ends, its byte order. */
-  private record Tiff(byte[] d, int start, int end, boolean little) {
+  private static final class Tiff {
+    private final byte[] d;
+    private final int start;
+    private final int end;
+    private final boolean little;
+
+    Tiff(byte[] d, int start, int end, boolean little) {
+      this.d = d;
+      this.start = start;
+      this.end = end;
+      this.little = little;
+    }
+
+    int start() {
+      return start;
+    }
+
+    /** The byte at {@code at}, which {@link #holds} said is there. */
+    byte at(long at) {
+      return d[(int) at];
+    }
+
     int u16(long at) {
       return little ? Bytes.u16le(d, (int) at, "EXIF") : Bytes.u16be(d, (int) at, "EXIF");
     }
@@ -151,10 +172,9 @@ final class ExifOrientation {
     if (!tiff.holds(at, size)) {
       return NONE;
     }
-    byte[] d = tiff.d();
     return switch (type) {
-      case BYTE -> d[(int) at] & 0xFF;
-      case SBYTE -> d[(int) at];
+      case BYTE -> tiff.at(at) & 0xFF;
+      case SBYTE -> tiff.at(at);
       case SHORT -> tiff.u16(at);
       case SSHORT -> (short) tiff.u16(at);
       case LONG -> tiff.u32(at);
