@@ -30,7 +30,8 @@ import org.jspecify.annotations.Nullable;
  * domain when the render shrinks that much anyway ("shrink-on-load"), with their embedded profile
  * left pending for after the resize. Everything else, and any JPEG libjpeg-turbo refuses or warns
  * about (then decoded again, so that the same rules decide), goes through ImageIO: TwelveMonkeys
- * for JPEG (ICC profiles, lossless), WebP and TIFF; the JDK for PNG, GIF and BMP. CMYK and YCCK
+ * for JPEG (ICC profiles, lossless), WebP and TIFF; the JDK for PNG (its tRNS and palette made
+ * to agree with libpng's, {@link PngSamples}), GIF and BMP. CMYK and YCCK
  * JPEGs go through {@link CmykJpegReader}. Without libjpeg-turbo, a YCbCr JPEG that the render
  * shrinks is read as its raw YCbCr raster by the JDK decoder and converted after the resize
  * ({@link YccJpegReader}). A decoder warning that means missing data (a truncated
@@ -137,6 +138,7 @@ public final class ImageDecoder {
       return jxl(source, header);
     }
     byte[] data = JpegProfileGuard.safe(source, header);
+    data = header.format() == ImageFormat.PNG ? PngSamples.decodable(data) : data;
     if (turbo != null && turbo.accepts(header)) {
       DecodedImage fast = turbo.decode(data, header, maxShrink);
       if (fast != null) {
@@ -155,6 +157,7 @@ public final class ImageDecoder {
     }
     BufferedImage raw = read(reader(header), data, header,
         reader -> header.cmyk() != null ? cmyk.read(reader, header.cmyk(), header.iccProfile()) : reader.read(0));
+    raw = header.format() == ImageFormat.PNG ? PngSamples.likeLibpng(raw, data) : raw; // tRNS, palette
     BufferedImage image = onCanvas(SrgbImages.normalize(raw), header);
     // TwelveMonkeys applies a JPEG's embedded profile itself.
     boolean applied = header.format() == ImageFormat.JPEG;

@@ -69,8 +69,15 @@ public final class HeaderProbe {
     };
   }
 
-  /** BMP and TIFF: the reader's header parse gives the size without decoding pixels. */
+  /**
+   * BMP and TIFF: the reader's header parse gives the size without decoding pixels. A TIFF's
+   * orientation is its first IFD's Orientation tag (read as in EXIF, {@link ExifOrientation}): the
+   * decoder (TwelveMonkeys) returns the first page as stored, and libvips' tiffload reports the
+   * tag as the orientation its thumbnail and autorot apply.
+   */
   private static ImageHeader viaImageReader(ImageFormat format, byte[] data) {
+    Orientation orientation =
+        format == ImageFormat.TIFF ? ExifOrientation.read(data, 0, data.length) : Orientation.NORMAL;
     try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(data))) {
       Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
       if (!readers.hasNext()) {
@@ -81,7 +88,7 @@ public final class HeaderProbe {
         reader.setInput(in, true, true);
         int w = reader.getWidth(0);
         int h = reader.getHeight(0);
-        return new ImageHeader(format, w, h, 1, Orientation.NORMAL, null, true, false, null,
+        return new ImageHeader(format, w, h, 1, orientation, null, true, false, null,
             new Rectangle(0, 0, w, h), data.length);
       } finally {
         reader.dispose();
