@@ -39,7 +39,7 @@ public record RenderCost(long decodedPixels, long peakBytes) {
     long frame = (long) Math.ceil(header.width() * decodeScale) * (long) Math.ceil(header.height() * decodeScale);
     long decoded = frame * Math.max(1, frames);
     long decoding = frame * (decoderBytesPerPixel(header) + (frames > 1 ? PIPELINE : 0))
-        + (sixteenBitImageIo(header) ? DeepImages.STRIP_BYTES : 0);
+        + (sixteenBitImageIo(header) ? DeepImages.WORKSPACE_BYTES : 0);
     long out = (long) layout.width() * layout.height();
     boolean filtered = spec.adjustments().blur() != null || spec.adjustments().sharpen() != null;
     long rendering = frame * PIPELINE + out * (PIPELINE + (filtered ? FILTERS : PIPELINE) + ENCODE);
@@ -48,14 +48,15 @@ public record RenderCost(long decodedPixels, long peakBytes) {
 
   /**
    * What a decoder holds per pixel of the frame it decodes: its own raster and the pipeline's copy
-   * (16-bit PNG and TIFF keep shorts; ImageIO paths keep bytes; libjpeg-turbo, libavif and libjxl
+   * (16-bit PNG and TIFF keep shorts, 32-bit TIFF floats or ints; ImageIO paths keep bytes; libjpeg-turbo, libavif and libjxl
    * hand over ints with a native buffer of about the same size). A 16-bit PNG or TIFF with a
-   * profile is converted to sRGB at 16 bits between the two, a strip of rows at a time: under a
-   * megabyte more, whatever the image's size ({@link DeepImages#STRIP_BYTES}).
+   * profile is converted to sRGB between the two, a row or a strip of rows at a time: a megabyte
+   * more, whatever the image's size ({@link DeepImages#WORKSPACE_BYTES}).
    */
   private static int decoderBytesPerPixel(ImageHeader header) {
     int channels = header.hasAlpha() ? 4 : 3;
-    int sampleBytes = header.bitDepth() > 8 ? 2 : 1;
+    int sampleBytes = header.bitDepth() > 16 && header.format() == ImageFormat.TIFF ? 4 // float
+        : header.bitDepth() > 8 ? 2 : 1;
     return PIPELINE + Math.max(PIPELINE, channels * sampleBytes);
   }
 

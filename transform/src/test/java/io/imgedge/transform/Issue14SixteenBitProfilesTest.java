@@ -66,9 +66,9 @@ class Issue14SixteenBitProfilesTest {
         .isEqualTo(16);
   }
 
-  /** The decoder holds the 16-bit raster, the pipeline's ints and the conversion's strip at once. */
+  /** The decoder holds the 16-bit raster, the pipeline's ints and the conversion's workspace at once. */
   @Test
-  void estimate_16bitTiff_coversItsShortsAndTheConversionStrip() {
+  void estimate_16bitTiff_coversItsShortsAndTheConversionWorkspace() {
     int side = 4000;
     TransformSpec spec = TRANSFORMER.parser().parse("width=100");
     Layout layout = Layout.compute(spec, side, side, 1, TransformDefaults.FASTLY, ImageLimits.FASTLY);
@@ -77,8 +77,10 @@ class Issue14SixteenBitProfilesTest {
     long shallow = RenderCost.estimate(tiff(side, 8), layout, spec, 1, 1).peakBytes();
 
     long pixels = (long) side * side;
-    assertThat(deep).isGreaterThanOrEqualTo(pixels * (4 * Short.BYTES + Integer.BYTES) + DeepImages.STRIP_BYTES);
+    assertThat(deep).isGreaterThanOrEqualTo(pixels * (4 * Short.BYTES + Integer.BYTES) + DeepImages.WORKSPACE_BYTES);
     assertThat(shallow).isLessThan(deep);
+    assertThat(RenderCost.estimate(tiff(side, 32), layout, spec, 1, 1).peakBytes())
+        .as("32-bit samples").isGreaterThanOrEqualTo(pixels * (4 * Float.BYTES + Integer.BYTES));
   }
 
   private static ImageHeader tiff(int side, int bitDepth) {

@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * already sRGB 13/255. The conversion runs before the resize, on the whole source: in floating
  * point for matrix/TRC profiles ({@link MatrixShaper}, the usual kind), else through the JDK's
  * colour engine at 16 bits, a strip of rows at a time, so that the 16-bit sRGB copy it holds beside
- * the source stays small ({@link #STRIP_BYTES}). Sources of 8 bits or fewer, and deeper ones
+ * the source stays small ({@link #WORKSPACE_BYTES}). Sources of 8 bits or fewer, and deeper ones
  * without a profile (or with an sRGB one), are left to {@link SrgbImages#normalize} and the
  * pending conversion, unchanged.
  */
@@ -28,10 +28,11 @@ public final class DeepImages {
   private static final int STRIP_PIXELS = 1 << 16;
   /**
    * Upper bound of what a conversion holds beside the source and the pipeline image, for rows up
-   * to {@value #STRIP_PIXELS} pixels wide: a strip of 16-bit RGB through the colour engine, and as
-   * much again for its copies of a row and the tables of a {@link MatrixShaper}.
+   * to 16384 pixels wide: a {@link MatrixShaper}'s tone curves (256 KiB each, up to three) and a
+   * row of samples, or a strip of 16-bit RGB through the colour engine (384 KiB) and its copies of
+   * a row.
    */
-  public static final long STRIP_BYTES = 2L * STRIP_PIXELS * 3 * Short.BYTES;
+  public static final long WORKSPACE_BYTES = 1 << 20;
   private static final int[] GRAY_BAND = {0};
   private static final int[] RGB_BANDS = {0, 1, 2};
 

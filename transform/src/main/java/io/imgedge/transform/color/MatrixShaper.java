@@ -6,6 +6,7 @@ import java.awt.color.ICC_ProfileGray;
 import java.awt.color.ICC_ProfileRGB;
 import java.awt.image.Raster;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -54,12 +55,14 @@ final class MatrixShaper {
       return null;
     }
     float[][] curves = new float[3][];
+    byte[][] tags = new byte[3][];
     for (int c = 0; c < 3; c++) {
-      float[] curve = curve(profile.getData(RGB_TRC[c]));
+      tags[c] = profile.getData(RGB_TRC[c]);
+      float[] curve = c > 0 && Arrays.equals(tags[c], tags[c - 1]) ? curves[c - 1] : curve(tags[c]);
       if (curve == null) {
         return null;
       }
-      curves[c] = curve;
+      curves[c] = curve; // usually one table for all three, 256 KiB
     }
     ICC_ProfileRGB srgb = (ICC_ProfileRGB) ICC_Profile.getInstance(ColorSpace.CS_sRGB);
     return new MatrixShaper(curves, toSrgb(rgb.getMatrix(), srgb.getMatrix()));
