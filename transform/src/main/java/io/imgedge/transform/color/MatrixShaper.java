@@ -161,10 +161,11 @@ final class MatrixShaper {
 
   /** A {@code curv} tag: the identity (no entries), a gamma (one), or a table (interpolated). */
   private static float @Nullable [] sampled(ByteBuffer data) {
-    long n = Integer.toUnsignedLong(data.getInt(8));
-    if (n > (data.limit() - CURVE_DATA) / 2) {
+    long count = Integer.toUnsignedLong(data.getInt(8));
+    if (count > (data.limit() - CURVE_DATA) / 2) {
       return null;
     }
+    int n = (int) count;
     float[] out = new float[LEVELS];
     for (int s = 0; s < LEVELS; s++) {
       double x = s / (double) MAX;
@@ -174,7 +175,7 @@ final class MatrixShaper {
         out[s] = (float) Math.pow(x, (data.getShort(CURVE_DATA) & 0xFFFF) / 256.0);
       } else {
         double at = x * (n - 1);
-        int i = (int) Math.min(at, n - 2);
+        int i = Math.min((int) at, n - 2);
         double lo = data.getShort(CURVE_DATA + 2 * i) & 0xFFFF;
         double hi = data.getShort(CURVE_DATA + 2 * i + 2) & 0xFFFF;
         out[s] = (float) ((lo + (hi - lo) * (at - i)) / MAX);
