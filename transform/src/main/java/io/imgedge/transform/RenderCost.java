@@ -1,5 +1,6 @@
 package io.imgedge.transform;
 
+import io.imgedge.transform.color.DeepImages;
 import io.imgedge.transform.pipeline.Layout;
 import io.imgedge.transform.probe.ImageHeader;
 import io.imgedge.transform.spec.TransformSpec;
@@ -37,7 +38,8 @@ public record RenderCost(long decodedPixels, long peakBytes) {
       double decodeScale) {
     long frame = (long) Math.ceil(header.width() * decodeScale) * (long) Math.ceil(header.height() * decodeScale);
     long decoded = frame * Math.max(1, frames);
-    long decoding = frame * (decoderBytesPerPixel(header) + (frames > 1 ? PIPELINE : 0));
+    long decoding = frame * (decoderBytesPerPixel(header) + (frames > 1 ? PIPELINE : 0))
+        + (sixteenBitImageIo(header) ? DeepImages.WORKSPACE_BYTES : 0);
     long out = (long) layout.width() * layout.height();
     boolean filtered = spec.adjustments().blur() != null || spec.adjustments().sharpen() != null;
     long rendering = frame * PIPELINE + out * (PIPELINE + (filtered ? FILTERS : PIPELINE) + ENCODE);
@@ -46,12 +48,21 @@ public record RenderCost(long decodedPixels, long peakBytes) {
 
   /**
    * What a decoder holds per pixel of the frame it decodes: its own raster and the pipeline's copy
-   * (16-bit PNG and TIFF keep shorts; ImageIO paths keep bytes; libjpeg-turbo, libavif and libjxl
-   * hand over ints with a native buffer of about the same size).
+   * (16-bit PNG and TIFF keep shorts, 32-bit TIFF floats or ints; ImageIO paths keep bytes; libjpeg-turbo, libavif and libjxl
+   * hand over ints with a native buffer of about the same size). A 16-bit PNG or TIFF with a
+   * profile is converted to sRGB between the two, a row or a strip of rows at a time: a megabyte
+   * more, whatever the image's size ({@link DeepImages#WORKSPACE_BYTES}).
    */
   private static int decoderBytesPerPixel(ImageHeader header) {
     int channels = header.hasAlpha() ? 4 : 3;
-    int sampleBytes = header.bitDepth() > 8 ? 2 : 1;
+    int sampleBytes = header.bitDepth() > 16 && header.format() == ImageFormat.TIFF ? 4 // float
+        : header.bitDepth() > 8 ? 2 : 1;
     return PIPELINE + Math.max(PIPELINE, channels * sampleBytes);
+  }
+
+  /** A 16-bit PNG or TIFF, which {@link DeepImages} converts if it has a profile. */
+  private static boolean sixteenBitImageIo(ImageHeader header) {
+    return header.bitDepth() > 8
+        && (header.format() == ImageFormat.PNG || header.format() == ImageFormat.TIFF);
   }
 }

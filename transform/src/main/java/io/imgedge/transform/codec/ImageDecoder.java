@@ -3,6 +3,7 @@ package io.imgedge.transform.codec;
 import io.imgedge.transform.InvalidImageException;
 import io.imgedge.transform.TransformException;
 import io.imgedge.transform.UnsupportedImageException;
+import io.imgedge.transform.color.DeepImages;
 import io.imgedge.transform.color.EmbeddedProfile;
 import io.imgedge.transform.color.SrgbImages;
 import io.imgedge.transform.probe.FrameTable;
@@ -158,10 +159,14 @@ public final class ImageDecoder {
     BufferedImage raw = read(reader(header), data, header,
         reader -> header.cmyk() != null ? cmyk.read(reader, header.cmyk(), header.iccProfile()) : reader.read(0));
     raw = header.format() == ImageFormat.PNG ? PngSamples.likeLibpng(raw, data) : raw; // tRNS, palette
-    BufferedImage image = onCanvas(SrgbImages.normalize(raw), header);
     // TwelveMonkeys applies a JPEG's embedded profile itself.
-    boolean applied = header.format() == ImageFormat.JPEG;
-    return new DecodedImage(image, applied ? null : EmbeddedProfile.forRgbImage(header.iccProfile()));
+    byte @Nullable [] profile = header.format() == ImageFormat.JPEG ? null : header.iccProfile();
+    BufferedImage deep = DeepImages.toSrgb(raw, profile); // 16 bits: converted before rounding
+    if (deep != null) {
+      return new DecodedImage(onCanvas(deep, header), null);
+    }
+    BufferedImage image = onCanvas(SrgbImages.normalize(raw), header);
+    return new DecodedImage(image, EmbeddedProfile.forRgbImage(profile));
   }
 
   /** Decodes the first image of an AVIF, at most as large as the probe read it. */

@@ -70,6 +70,11 @@ public final class EmbeddedProfile implements SrgbConversion {
     return true;
   }
 
+  /** The profile's colour space, for converting deeper samples ({@link DeepImages}). */
+  ICC_ColorSpace space() {
+    return space;
+  }
+
   /** Converts an image of the pipeline's types from this profile to sRGB, alpha untouched. */
   @Override
   public BufferedImage toSrgb(BufferedImage image) {

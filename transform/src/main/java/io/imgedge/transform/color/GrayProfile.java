@@ -15,9 +15,11 @@ import org.jspecify.annotations.Nullable;
  * A profile whose curve is sRGB's within one level (sRGB gray) needs no conversion.
  */
 public final class GrayProfile implements SrgbConversion {
+  private final ICC_ColorSpace space;
   private final int[] lut;
 
-  private GrayProfile(int[] lut) {
+  private GrayProfile(ICC_ColorSpace space, int[] lut) {
+    this.space = space;
     this.lut = lut;
   }
 
@@ -34,8 +36,9 @@ public final class GrayProfile implements SrgbConversion {
       if (profile.getColorSpaceType() != ColorSpace.TYPE_GRAY) {
         return null;
       }
-      int[] lut = toneCurve(new ICC_ColorSpace(profile));
-      return isIdentity(lut) ? null : new GrayProfile(lut);
+      ICC_ColorSpace space = new ICC_ColorSpace(profile);
+      int[] lut = toneCurve(space);
+      return isIdentity(lut) ? null : new GrayProfile(space, lut);
     } catch (IllegalArgumentException | CMMException e) {
       return null; // not a valid or usable ICC profile: treat the pixels as sRGB gray
     }
@@ -60,6 +63,11 @@ public final class GrayProfile implements SrgbConversion {
       }
     }
     return true;
+  }
+
+  /** The profile's colour space, for converting deeper samples ({@link DeepImages}). */
+  ICC_ColorSpace space() {
+    return space;
   }
 
   /** The sRGB value of a gray level (for tests and logs). */

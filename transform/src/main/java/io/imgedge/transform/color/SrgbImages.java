@@ -107,7 +107,7 @@ public final class SrgbImages {
    * space is linear and would brighten them. Returns null for "copy as is".
    */
   private static int @Nullable [] grayLut(ColorSpace cs) {
-    if (!(cs instanceof ICC_ColorSpace icc) || Arrays.equals(icc.getProfile().getData(), DEFAULT_GRAY)) {
+    if (!hasOwnGrayProfile(cs)) {
       return null;
     }
     int[] lut = new int[256];
@@ -120,6 +120,11 @@ public final class SrgbImages {
       lut[v] = g << 16 | g << 8 | g;
     }
     return lut;
+  }
+
+  /** Whether a gray colour space is a real profile, not the JDK's default (linear) gray. */
+  static boolean hasOwnGrayProfile(ColorSpace cs) {
+    return cs instanceof ICC_ColorSpace icc && !Arrays.equals(icc.getProfile().getData(), DEFAULT_GRAY);
   }
 
   private static BufferedImage fromGray(BufferedImage src, int @Nullable [] lut) {

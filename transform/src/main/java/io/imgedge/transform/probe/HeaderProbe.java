@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.util.Iterator;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.ImageInputStream;
 import org.jspecify.annotations.Nullable;
 
@@ -89,7 +90,7 @@ public final class HeaderProbe {
         int w = reader.getWidth(0);
         int h = reader.getHeight(0);
         return new ImageHeader(format, w, h, 1, orientation, null, true, false, null,
-            new Rectangle(0, 0, w, h), data.length);
+            new Rectangle(0, 0, w, h), data.length, false, false, bitDepth(reader), null);
       } finally {
         reader.dispose();
       }
@@ -98,6 +99,20 @@ public final class HeaderProbe {
         throw u;
       }
       throw new InvalidImageException("the " + format.shortName() + " header cannot be read", e);
+    }
+  }
+
+  /**
+   * Bits per sample as the reader's header parse gives them (a 16-bit TIFF costs twice the memory
+   * of an 8-bit one), or 0 if it cannot say: the decode, not the probe, decides whether an unusual
+   * layout is readable.
+   */
+  private static int bitDepth(ImageReader reader) {
+    try {
+      ImageTypeSpecifier raw = reader.getRawImageType(0);
+      return raw == null ? 0 : raw.getBitsPerBand(0);
+    } catch (IOException | RuntimeException e) {
+      return 0;
     }
   }
 }

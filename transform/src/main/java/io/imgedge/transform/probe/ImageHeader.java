@@ -32,7 +32,8 @@ import org.jspecify.annotations.Nullable;
  *     decoders must not be given those segments (ImageIO readers trust the declared size)
  * @param bitDepth bits per sample of the colour channels as coded (AVIF: 8, 10 or 12 from {@code
  *     av1C}; JPEG XL: from its image metadata, e.g. 8, 16, or 32 for float; PNG: 1 to 16 from
- *     {@code IHDR}); 0 where the scanner does not report it (every other format)
+ *     {@code IHDR}; TIFF and BMP: of the first band, as their ImageIO reader's header parse
+ *     gives it); 0 where the scanner does not report it (every other format)
  * @param cicp the AVIF's {@code nclx} colour description, or null (absent, or another format). An
  *     AVIF may carry both this and {@code iccProfile}; the profile then describes the colours and
  *     this the YCbCr coding
