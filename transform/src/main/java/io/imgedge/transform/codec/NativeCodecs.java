@@ -76,7 +76,8 @@ public final class NativeCodecs {
         "none: JPEG XL output is served as WebP and JPEG XL sources are refused; install libjxl0.7", announce);
     LibWebp webp = bind("WebP decoder", webpLibrary, l -> LibWebp.load(l, LibWebp.DEFAULT_DEMUX_LIBRARY),
         LibWebp::version, IMAGEIO + " (TwelveMonkeys, pure Java: lossy chroma is upsampled without"
-            + " libwebp's interpolation, about 2/255 off); install libwebp7 and libwebpdemux2", announce);
+            + " libwebp's interpolation, 2-3 levels of 255 off dwebp); install libwebp7 and libwebpdemux2",
+        announce);
     return new NativeCodecs(turbo, avif, jxl, webp);
   }
 
