@@ -108,8 +108,4 @@ final class WebpDecoder {
       case OUT_OF_MEMORY -> new InsufficientMemoryException(e);
     };
   }
-
-  String providerName() {
-    return webp.version() + " (FFM)";
-  }
 }
