@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Builds the root file system under imgedge's OCI image (the `oci` Maven profile runs it), with no
 # registry and no Docker daemon: a Java runtime made by jlink from the JDK that builds, the shared
-# libraries that runtime (and imgedge's native WebP codec) links against, the native codecs imgedge
-# binds through FFM (libjpeg-turbo, libavif, libjxl: loaded by name at run time, so ldd cannot see
-# them; install libturbojpeg0 libavif15 libjxl0.7 before building the image) with what they link
-# against, all copied from this machine, a world-writable /tmp and an unprivileged user. Jib then
-# puts imgedge's jars on top of it.
+# libraries that runtime (and the WebP encoder bundled in imgedge's jars) links against, the native
+# codecs imgedge binds through FFM (libjpeg-turbo, libavif, libjxl, and libwebp with libwebpdemux for
+# decoding WebP: loaded by name at run time, so ldd cannot see them; install libturbojpeg0 libavif15
+# libjxl0.7 libwebp7 libwebpdemux2 before building the image) with what they link against, all
+# copied from this machine, a world-writable /tmp and an unprivileged user. Jib then puts imgedge's
+# jars on top of it.
 #
 # Usage: ops/oci/rootfs.sh OUTPUT_DIR FAT_JAR   (JAVA_HOME: a JDK 25)
 set -euo pipefail
@@ -28,7 +29,7 @@ libs() { # the shared libraries a binary needs, as absolute paths
 }
 ffm_codecs() { # the FFM-bound codec libraries that are installed, as absolute paths
   local soname path
-  for soname in libturbojpeg.so.0 libavif.so.15 libjxl.so.0.7; do
+  for soname in libturbojpeg.so.0 libavif.so.15 libjxl.so.0.7 libwebp.so.7 libwebpdemux.so.2; do
     path="$(ldconfig -p | awk -v n="$soname" '$1 == n && /x86-64/ {print $NF; exit}')"
     if [ -n "$path" ]; then echo "$path"; else echo "rootfs: $soname is not installed; the image will fall back without it" >&2; fi
   done

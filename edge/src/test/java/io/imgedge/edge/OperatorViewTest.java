@@ -38,7 +38,7 @@ class OperatorViewTest {
           .contains("\"top_sources\":[{\"source\":\"/photo.jpg\",\"requests\":2},{\"source\":\"/logo.png\",\"requests\":1}]")
           .contains("\"transform-queue\":\"64\"", "\"queue\":{\"concurrency\":")
           .contains("\"transforms\":2", "\"origin fetches\":3") // photo, logo, and the 404
-          .contains("\"codecs\":{\"avif\":\"libavif 0.11.", "\"jxl\":\"libjxl 0.7.");
+          .contains("\"codecs\":{\"avif\":\"libavif 0.11.", "\"jxl\":\"libjxl 0.7.", "\"webp\":\"libwebp 1.");
     }
   }
 
@@ -62,8 +62,9 @@ class OperatorViewTest {
       assertThat(metrics).contains("imgedge_edge_cache_total{result=\"hit\"} 1.0",
           "imgedge_edge_cache_total{result=\"miss\"} 1.0", "imgedge_transform_active ", "imgedge_transform_queued ",
           "imgedge_cluster_members 1.0", "imgedge_cluster_partitions_owned 271.0",
-          // CI installs libturbojpeg0, libavif15 and libjxl0.7: the native codecs are the ones in use
+          // CI installs libturbojpeg0, libavif15, libjxl0.7 and libwebp7: the native codecs are the ones in use
           "imgedge_codec_info{avif=\"libavif 0.11.", "jpeg=\"libjpeg-turbo ", "jxl=\"libjxl 0.7.",
+          "webp=\"libwebp 1.",
           "imgedge_requests_seconds_bucket{route=\"image\",status=\"200\",le=\"+Inf\"} 2");
     }
   }

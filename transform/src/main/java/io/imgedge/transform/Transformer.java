@@ -5,7 +5,7 @@ import io.imgedge.transform.codec.EncodeOptions;
 import io.imgedge.transform.codec.Encoders;
 import io.imgedge.transform.codec.ImageDecoder;
 import io.imgedge.transform.codec.AnimationEncoder;
-import io.imgedge.transform.codec.CoalescedFrames;
+import io.imgedge.transform.codec.AnimationFrames;
 import io.imgedge.transform.color.EmbeddedProfile;
 import io.imgedge.transform.color.SrgbConversion;
 import io.imgedge.transform.metadata.CopyrightMetadata;
@@ -248,7 +248,7 @@ public final class Transformer {
     /** Runs every step on each complete frame in turn; Encode adds the frames to the animation. */
     PipelineContext animation(byte[] source, Layout layout) {
       EmbeddedProfile profile = EmbeddedProfile.forRgbImage(header.iccProfile());
-      try (CoalescedFrames frames = decoder.frames(source, header)) {
+      try (AnimationFrames frames = decoder.frames(source, header)) {
         int loop = frames.table().loopCount();
         AnimationEncoder encoder = encoders.animation(output, options,
             loop >= 0 ? loop : output == ImageFormat.WEBP ? 1 : -1);

@@ -218,7 +218,8 @@ public final class Node implements AutoCloseable {
         System::nanoTime, renderMemory);
     Gauge.Builder<?> codecs = Gauge.builder("imgedge.codec.info", () -> 1)
         .description("The codecs in use (1 per node): jpeg names libjpeg-turbo or ImageIO, avif and jxl"
-            + " the native library or 'not installed' (then served as WebP, and such sources refused)");
+            + " the native library or 'not installed' (then served as WebP, and such sources refused),"
+            + " webp the WebP decoder (libwebp or ImageIO)");
     natives.describe().forEach(codecs::tag);
     codecs.register(registry);
     if (this.pool == null) {

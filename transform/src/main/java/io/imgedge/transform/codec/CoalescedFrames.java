@@ -16,7 +16,7 @@ import javax.imageio.ImageReader;
  * its area then disposed of (kept, cleared, or restored) before the next. Only the canvas and one
  * frame are held, however long the animation.
  */
-public final class CoalescedFrames implements AutoCloseable {
+public final class CoalescedFrames implements AnimationFrames {
   private final ImageReader reader;
   private final FrameTable table;
   private final BufferedImage canvas;
@@ -29,16 +29,19 @@ public final class CoalescedFrames implements AutoCloseable {
   }
 
   /** The animation's frame table (loop count, delays). */
+  @Override
   public FrameTable table() {
     return table;
   }
 
   /** Whether another frame follows. */
+  @Override
   public boolean hasNext() {
     return next < table.frames().size();
   }
 
   /** The next complete frame, {@code TYPE_INT_ARGB}, the canvas's size. */
+  @Override
   public BufferedImage next() {
     FrameTable.Frame f = table.frames().get(next);
     BufferedImage raw;

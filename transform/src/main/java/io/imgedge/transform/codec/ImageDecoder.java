@@ -39,7 +39,9 @@ import org.jspecify.annotations.Nullable;
  * file) fails the decode rather than returning a partly gray image. AVIF goes through libavif
  * (dav1d) and JPEG XL through libjxl when {@link NativeCodecs} has them, and are refused (415)
  * otherwise; their orientation ({@code irot}/{@code imir}, the codestream's) is left to the
- * pipeline, which the probe told of it as an EXIF orientation.
+ * pipeline, which the probe told of it as an EXIF orientation. WebP goes through libwebp when
+ * {@link NativeCodecs} has it (fancy chroma upsampling, as dwebp and browsers; animations composed
+ * by {@code WebPAnimDecoder}), else through TwelveMonkeys.
  */
 public final class ImageDecoder {
   private static final String TWELVEMONKEYS = "com.twelvemonkeys.";
@@ -51,6 +53,7 @@ public final class ImageDecoder {
   private final @Nullable TurboJpegDecoder turbo;
   private final @Nullable AvifDecoder avif;
   private final @Nullable JxlDecoder jxl;
+  private final @Nullable WebpDecoder webp;
   private final String jpegCodec;
 
   /** Finds the decoders, with libjpeg-turbo for JPEG if it is installed. */
@@ -67,6 +70,7 @@ public final class ImageDecoder {
     this.turbo = library == null ? null : new TurboJpegDecoder(library);
     this.avif = natives.libAvif() == null ? null : new AvifDecoder(natives.libAvif());
     this.jxl = natives.libJxl() == null ? null : new JxlDecoder(natives.libJxl());
+    this.webp = natives.libWebp() == null ? null : new WebpDecoder(natives.libWebp());
     this.jpegCodec = natives.jpegCodec();
     readers.put(ImageFormat.JPEG, required("jpeg", List.of(TWELVEMONKEYS)));
     readers.put(ImageFormat.PNG, required("png", List.of(JDK)));
@@ -99,6 +103,9 @@ public final class ImageDecoder {
     }
     if (format == ImageFormat.JXL) {
       return jxl == null ? NativeCodecs.NOT_INSTALLED : JxlDecoder.class.getName();
+    }
+    if (format == ImageFormat.WEBP && webp != null) {
+      return WebpDecoder.class.getName(); // libwebp; without it, TwelveMonkeys' reader below
     }
     ImageReaderSpi spi = readers.get(format);
     return spi == null ? NativeCodecs.NOT_INSTALLED : spi.getClass().getName();
@@ -137,6 +144,9 @@ public final class ImageDecoder {
     }
     if (header.format() == ImageFormat.JXL) {
       return jxl(source, header);
+    }
+    if (header.format() == ImageFormat.WEBP && webp != null) {
+      return webp.decode(source, header);
     }
     byte[] data = JpegProfileGuard.safe(source, header);
     data = header.format() == ImageFormat.PNG ? PngSamples.decodable(data) : data;
@@ -191,7 +201,10 @@ public final class ImageDecoder {
    * The frames of an animated GIF or WebP, decoded one at a time as complete pictures. The caller
    * closes them.
    */
-  public CoalescedFrames frames(byte[] data, ImageHeader header) {
+  public AnimationFrames frames(byte[] data, ImageHeader header) {
+    if (header.format() == ImageFormat.WEBP && webp != null) {
+      return webp.frames(data, header);
+    }
     ImageReader reader;
     try {
       reader = reader(header).createReaderInstance();

@@ -3,6 +3,7 @@ package io.imgedge.transform.codec;
 import io.imgedge.transform.codec.avif.LibAvif;
 import io.imgedge.transform.codec.jxl.LibJxl;
 import io.imgedge.transform.codec.turbo.TurboJpeg;
+import io.imgedge.transform.codec.webp.LibWebp;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.LinkedHashMap;
@@ -13,10 +14,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * Which native codecs this process uses, bound through the FFM API: libjpeg-turbo (Debian's {@code
  * libturbojpeg0}) for JPEG, libavif (Debian's {@code libavif15}, with aom and dav1d) for AVIF and
- * libjxl (Debian's {@code libjxl0.7}) for JPEG XL. {@link #load()} binds each one that is installed
- * and logs one line per format saying which codec is active or what happens without it: JPEG falls
- * back to the pure-Java path (ImageIO with TwelveMonkeys); AVIF and JPEG XL output is served as
- * WebP, with a warning, and such sources are refused (415).
+ * libjxl (Debian's {@code libjxl0.7}) for JPEG XL, and libwebp (Debian's {@code libwebp7} and {@code
+ * libwebpdemux2}) for decoding WebP. {@link #load()} binds each one that is installed and logs one
+ * line per format saying which codec is active or what happens without it: JPEG and WebP decoding
+ * fall back to the pure-Java path (ImageIO with TwelveMonkeys); AVIF and JPEG XL output is served
+ * as WebP, with a warning, and such sources are refused (415). (WebP is encoded by webp-imageio's
+ * own bundled libwebp either way.)
  * Create one at start-up and hand it to {@link ImageDecoder} and {@link Encoders}; {@link #none()}
  * binds nothing (the pure-Java path, for tests and comparisons).
  */
@@ -31,11 +34,14 @@ public final class NativeCodecs {
   private final @Nullable TurboJpeg turbo;
   private final @Nullable LibAvif avif;
   private final @Nullable LibJxl jxl;
+  private final @Nullable LibWebp webp;
 
-  private NativeCodecs(@Nullable TurboJpeg turbo, @Nullable LibAvif avif, @Nullable LibJxl jxl) {
+  private NativeCodecs(@Nullable TurboJpeg turbo, @Nullable LibAvif avif, @Nullable LibJxl jxl,
+      @Nullable LibWebp webp) {
     this.turbo = turbo;
     this.avif = avif;
     this.jxl = jxl;
+    this.webp = webp;
   }
 
   /** Binds every native codec that is installed; logs, once per format, which codec is active. */
@@ -57,31 +63,40 @@ public final class NativeCodecs {
   }
 
   private static NativeCodecs load(String turboLibrary, boolean announce) {
-    TurboJpeg turbo = bind("JPEG", turboLibrary, TurboJpeg::load, TurboJpeg::version,
-        IMAGEIO + " (pure Java, slower); install libturbojpeg0 for libjpeg-turbo", announce);
-    LibAvif avif = bind("AVIF", LibAvif.DEFAULT_LIBRARY, LibAvif::load, LibAvif::version,
-        "none: AVIF output is served as WebP and AVIF sources are refused; install libavif15", announce);
-    LibJxl jxl = bind("JPEG XL", LibJxl.DEFAULT_LIBRARY, LibJxl::load, LibJxl::version,
-        "none: JPEG XL output is served as WebP and JPEG XL sources are refused; install libjxl0.7", announce);
-    return new NativeCodecs(turbo, avif, jxl);
+    return load(turboLibrary, LibWebp.DEFAULT_LIBRARY, announce);
   }
 
-  private static <T> @Nullable T bind(String format, String library, Function<String, T> loader,
+  /** As {@link #load(String)}, with this libwebp (a soname or path): for tests of the fallback. */
+  static NativeCodecs load(String turboLibrary, String webpLibrary, boolean announce) {
+    TurboJpeg turbo = bind("JPEG codec", turboLibrary, TurboJpeg::load, TurboJpeg::version,
+        IMAGEIO + " (pure Java, slower); install libturbojpeg0 for libjpeg-turbo", announce);
+    LibAvif avif = bind("AVIF codec", LibAvif.DEFAULT_LIBRARY, LibAvif::load, LibAvif::version,
+        "none: AVIF output is served as WebP and AVIF sources are refused; install libavif15", announce);
+    LibJxl jxl = bind("JPEG XL codec", LibJxl.DEFAULT_LIBRARY, LibJxl::load, LibJxl::version,
+        "none: JPEG XL output is served as WebP and JPEG XL sources are refused; install libjxl0.7", announce);
+    LibWebp webp = bind("WebP decoder", webpLibrary, l -> LibWebp.load(l, LibWebp.DEFAULT_DEMUX_LIBRARY),
+        LibWebp::version, IMAGEIO + " (TwelveMonkeys, pure Java: lossy chroma is upsampled without"
+            + " libwebp's interpolation, 2-3 levels of 255 off dwebp); install libwebp7 and libwebpdemux2",
+        announce);
+    return new NativeCodecs(turbo, avif, jxl, webp);
+  }
+
+  private static <T> @Nullable T bind(String what, String library, Function<String, T> loader,
       Function<T, String> version, String fallback, boolean announce) {
     try {
       T codec = loader.apply(library);
-      LOG.log(announce ? Level.INFO : Level.DEBUG, format + " codec: " + version.apply(codec) + " (FFM)");
+      LOG.log(announce ? Level.INFO : Level.DEBUG, what + ": " + version.apply(codec) + " (FFM)");
       return codec;
     } catch (RuntimeException | LinkageError e) {
       LOG.log(announce ? Level.WARNING : Level.DEBUG,
-          format + " codec: " + fallback + " (" + library + " did not load: " + e.getMessage() + ")");
+          what + ": " + fallback + " (" + library + " did not load: " + e.getMessage() + ")");
       return null;
     }
   }
 
   /** No native codec: the pure-Java path only (no AVIF, no JPEG XL). */
   public static NativeCodecs none() {
-    return new NativeCodecs(null, null, null);
+    return new NativeCodecs(null, null, null, null);
   }
 
   /**
@@ -107,15 +122,22 @@ public final class NativeCodecs {
     return jxl != null;
   }
 
+  /** Whether libwebp decodes WebP (else TwelveMonkeys' ImageIO reader does). */
+  public boolean webp() {
+    return webp != null;
+  }
+
   /**
    * The codec per format that depends on a native library, for the start-up log, {@code /status}
-   * and metrics: e.g. {@code jpeg=libjpeg-turbo 2.1.5 (FFM)}, {@code avif=not installed}.
+   * and metrics: e.g. {@code jpeg=libjpeg-turbo 2.1.5 (FFM)}, {@code avif=not installed}; {@code
+   * webp} names the WebP decoder ({@code libwebp 1.2.4 (FFM)} or {@code ImageIO}).
    */
   public Map<String, String> describe() {
     Map<String, String> codecs = new LinkedHashMap<>();
     codecs.put("jpeg", jpegCodec());
     codecs.put("avif", avif == null ? NOT_INSTALLED : shortVersion(avif.version()) + " (FFM)");
     codecs.put("jxl", jxl == null ? NOT_INSTALLED : jxl.version() + " (FFM)");
+    codecs.put("webp", webp == null ? IMAGEIO : webp.version() + " (FFM)");
     return codecs;
   }
 
@@ -135,6 +157,10 @@ public final class NativeCodecs {
 
   @Nullable LibJxl libJxl() {
     return jxl;
+  }
+
+  @Nullable LibWebp libWebp() {
+    return webp;
   }
 
   @Override
