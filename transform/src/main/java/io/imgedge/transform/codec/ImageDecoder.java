@@ -38,6 +38,11 @@ import org.jspecify.annotations.Nullable;
  * (dav1d) and JPEG XL through libjxl when {@link NativeCodecs} has them, and are refused (415)
  * otherwise; their orientation ({@code irot}/{@code imir}, the codestream's) is left to the
  * pipeline, which the probe told of it as an EXIF orientation.
+ *
+ * <p>GIF is the exception to the above: its stills and animation frames go through {@code
+ * GifDecoder}, not ImageIO, and are rendered as browsers render them (broken or short LZW data
+ * keeps the pixels decoded before the break, the rest transparent; colour indices past the table
+ * are transparent). A GIF cut inside its blocks is refused by the probe (422).
  */
 public final class ImageDecoder {
   private static final String TWELVEMONKEYS = "com.twelvemonkeys.";
@@ -49,6 +54,7 @@ public final class ImageDecoder {
   private final @Nullable TurboJpegDecoder turbo;
   private final @Nullable AvifDecoder avif;
   private final @Nullable JxlDecoder jxl;
+  private final GifDecoder gif = new GifDecoder();
   private final String jpegCodec;
 
   /** Finds the decoders, with libjpeg-turbo for JPEG if it is installed. */
@@ -68,7 +74,6 @@ public final class ImageDecoder {
     this.jpegCodec = natives.jpegCodec();
     readers.put(ImageFormat.JPEG, required("jpeg", List.of(TWELVEMONKEYS)));
     readers.put(ImageFormat.PNG, required("png", List.of(JDK)));
-    readers.put(ImageFormat.GIF, required("gif", List.of(JDK)));
     readers.put(ImageFormat.WEBP, required("webp", List.of(TWELVEMONKEYS)));
     readers.put(ImageFormat.BMP, required("bmp", List.of(JDK, TWELVEMONKEYS)));
     readers.put(ImageFormat.TIFF, required("tiff", List.of(TWELVEMONKEYS)));
@@ -97,6 +102,9 @@ public final class ImageDecoder {
     }
     if (format == ImageFormat.JXL) {
       return jxl == null ? NativeCodecs.NOT_INSTALLED : JxlDecoder.class.getName();
+    }
+    if (format == ImageFormat.GIF) {
+      return GifDecoder.class.getName();
     }
     ImageReaderSpi spi = readers.get(format);
     return spi == null ? NativeCodecs.NOT_INSTALLED : spi.getClass().getName();
@@ -135,6 +143,9 @@ public final class ImageDecoder {
     }
     if (header.format() == ImageFormat.JXL) {
       return jxl(source, header);
+    }
+    if (header.format() == ImageFormat.GIF) {
+      return gif.decode(source, header);
     }
     byte[] data = JpegProfileGuard.safe(source, header);
     if (turbo != null && turbo.accepts(header)) {
@@ -184,6 +195,10 @@ public final class ImageDecoder {
    * closes them.
    */
   public CoalescedFrames frames(byte[] data, ImageHeader header) {
+    if (header.format() == ImageFormat.GIF) {
+      return new CoalescedFrames(gif.frames(data, header.width(), header.height()),
+          FrameTable.scan(data, ImageFormat.GIF), header.width(), header.height());
+    }
     ImageReader reader;
     try {
       reader = reader(header).createReaderInstance();
@@ -192,13 +207,13 @@ public final class ImageDecoder {
       throw new IllegalStateException("cannot create a decoder", e);
     }
     FrameTable table = FrameTable.scan(data, header.format());
-    return new CoalescedFrames(reader, table, header.width(), header.height());
+    return new CoalescedFrames(CoalescedFrames.of(reader), table, header.width(), header.height());
   }
 
   /**
    * The ImageIO decoder for the source's format; AVIF and JPEG XL have none (libavif and libjxl
    * decode them, as stills: their animations are read as the first frame), so asking for one is
-   * refused as unsupported (415).
+   * refused as unsupported (415). GIF has none either: {@link GifDecoder} decodes it.
    */
   private ImageReaderSpi reader(ImageHeader header) {
     ImageReaderSpi spi = readers.get(header.format());
