@@ -14,24 +14,27 @@ import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Decodes GIF frames the way browsers render them (Chromium, which decodes GIF with Wuffs through
- * Skia's {@code SkWuffsCodec}, is the reference; Firefox agrees on everything here but the last
- * point), rather than the way the JDK's ImageIO reader does:
+ * Decodes GIF frames the way browsers render them, rather than the way the JDK's ImageIO reader
+ * does. Chromium, which decodes GIF with Wuffs through Skia's {@code SkWuffsCodec} (with only
+ * Wuffs' "ignore too much pixel data" quirk on), is the reference:
  *
  * <ul>
  *   <li>the LZW data is decoded by {@link Lzw}: clear codes anywhere and repeated, a full table
  *       kept without a clear code, and a stream that ends early or turns invalid keeps the pixels
- *       decoded before that point; the pixels it never reached stay transparent (and, in an
- *       animation, show the canvas below). Surplus data after the last pixel is ignored;
+ *       decoded before that point; the pixels it never reached stay transparent black (and, in
+ *       an animation, show the canvas below: Skia instead skips compositing such a frame when it
+ *       builds on earlier ones). Surplus data after the last pixel is ignored;
  *   <li>a colour index past the end of the colour table in use is transparent (Wuffs pads the
  *       palette with transparent black up to 256 entries; so does Skia's older GIF reader);
  *   <li>a frame with neither a local nor a global colour table is drawn with an all-opaque-black
  *       palette (Wuffs' default, which Chromium keeps; the transparent index still applies);
  *   <li>plain-text extensions are skipped, as no browser renders them, and so are comment,
  *       application and unknown extensions; a graphic control extension applies to the next
- *       image, whatever extensions come between;
- *   <li>interlaced frames are decoded in their four passes; local colour tables and the
- *       transparent index apply to their frame only;
+ *       image, whatever extensions come between (of two before one image the last counts, where
+ *       Wuffs refuses the frame);
+ *   <li>interlaced frames are decoded in their four passes, skipping a pass that has no rows in
+ *       a short frame (the JDK reader does not, and loses rows); local colour tables and the
+ *       transparent index (transparent black) apply to their frame only;
  *   <li>a frame is clipped to the logical screen (Chromium instead grows the screen to hold the
  *       first frame: here the probe's canvas size stands).
  * </ul>
@@ -63,12 +66,11 @@ final class GifDecoder {
     int height = header.height();
     BufferedImage canvas = SrgbImages.blank(width, height, true);
     Rectangle visible = frame.bounds.intersection(new Rectangle(width, height));
-    FrameWriter writer = new FrameWriter(frame, SrgbImages.pixels(canvas),
-        visible.isEmpty() ? 0 : width, visible.isEmpty() ? 0 : visible.width,
-        visible.isEmpty() ? 0 : visible.height, frame.bounds.y * width + frame.bounds.x);
+    FrameWriter writer = new FrameWriter(frame, SrgbImages.pixels(canvas), width, visible,
+        frame.bounds.y * width + frame.bounds.x);
     blocks.decode(frame, writer);
     boolean opaque = writer.opaque() && visible.equals(new Rectangle(width, height));
-    return new DecodedImage(opaque ? opaqueCopyOf(canvas) : canvas, null);
+    return new DecodedImage(opaque ? asOpaque(canvas) : canvas, null);
   }
 
   /**
@@ -100,7 +102,7 @@ final class GifDecoder {
         }
         BufferedImage image = SrgbImages.blank(visible.width, visible.height, true);
         blocks.decode(frame, new FrameWriter(frame, SrgbImages.pixels(image), visible.width,
-            visible.width, visible.height, 0));
+            visible, 0));
         return image;
       }
 
@@ -110,7 +112,7 @@ final class GifDecoder {
   }
 
   /** The same pixels as a {@code TYPE_INT_RGB} image (sharing the array, alpha bytes cleared). */
-  private static BufferedImage opaqueCopyOf(BufferedImage argb) {
+  private static BufferedImage asOpaque(BufferedImage argb) {
     int[] pixels = SrgbImages.pixels(argb);
     for (int i = 0; i < pixels.length; i++) {
       pixels[i] &= 0xFFFFFF;
@@ -274,15 +276,16 @@ final class GifDecoder {
 
     /**
      * @param pixels where the frame goes, {@code stride} ints a row
+     * @param visible the frame's part on the canvas, from its top-left (only the size is used;
+     *     nothing is written if it is empty)
      * @param origin where the frame's top-left pixel goes in {@code pixels}
      */
-    FrameWriter(Descriptor frame, int[] pixels, int stride, int visibleWidth, int visibleHeight,
-        int origin) {
+    FrameWriter(Descriptor frame, int[] pixels, int stride, Rectangle visible, int origin) {
       this.palette = frame.palette;
       this.pixels = pixels;
       this.stride = stride;
-      this.visibleWidth = visibleWidth;
-      this.visibleHeight = visibleHeight;
+      this.visibleWidth = visible.isEmpty() ? 0 : visible.width;
+      this.visibleHeight = visible.isEmpty() ? 0 : visible.height;
       this.origin = origin;
       this.width = frame.bounds.width;
       this.height = frame.bounds.height;

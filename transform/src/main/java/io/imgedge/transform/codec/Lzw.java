@@ -2,8 +2,8 @@ package io.imgedge.transform.codec;
 
 /**
  * The variable-length LZW decompression of GIF image data, with the rules browsers decode by
- * (Wuffs' {@code std/lzw}, which Chromium uses through Skia, and Firefox's {@code nsGIFDecoder2}
- * agree on them):
+ * (those of Wuffs' {@code std/lzw}, which Chromium uses through Skia, and of Skia's older {@code
+ * SkGifImageReader}):
  *
  * <ul>
  *   <li>codes are read least significant bit first, {@code literalWidth + 1} bits wide to begin
