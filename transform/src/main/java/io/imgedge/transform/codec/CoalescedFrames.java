@@ -1,6 +1,7 @@
 package io.imgedge.transform.codec;
 
 import io.imgedge.transform.InvalidImageException;
+import io.imgedge.transform.TransformException;
 import io.imgedge.transform.color.SrgbImages;
 import io.imgedge.transform.probe.FrameTable;
 import io.imgedge.transform.probe.FrameTable.Disposal;
@@ -9,6 +10,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.Objects;
 import javax.imageio.ImageReader;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The frames of an animated GIF or WebP as complete pictures, decoded one at a time: each frame
@@ -17,13 +19,40 @@ import javax.imageio.ImageReader;
  * frame are held, however long the animation.
  */
 public final class CoalescedFrames implements AnimationFrames {
-  private final ImageReader reader;
+  private final Source source;
   private final FrameTable table;
   private final BufferedImage canvas;
   private int next;
 
-  CoalescedFrames(ImageReader reader, FrameTable table, int width, int height) {
-    this.reader = reader;
+  /** Where the frames' pixels come from: {@link GifDecoder}, or an ImageIO reader for WebP. */
+  interface Source extends AutoCloseable {
+    /**
+     * The pixels of frame {@code index}, asked for in order (0, 1, 2, …), to be placed at the
+     * frame's offset; null if none of the frame is on the canvas.
+     */
+    @Nullable BufferedImage read(int index) throws IOException;
+
+    @Override
+    void close();
+  }
+
+  /** The frames an ImageIO reader reads, which this source disposes of when closed. */
+  static Source of(ImageReader reader) {
+    return new Source() {
+      @Override
+      public BufferedImage read(int index) throws IOException {
+        return reader.read(index);
+      }
+
+      @Override
+      public void close() {
+        reader.dispose();
+      }
+    };
+  }
+
+  CoalescedFrames(Source source, FrameTable table, int width, int height) {
+    this.source = source;
     this.table = table;
     this.canvas = SrgbImages.blank(width, height, true);
   }
@@ -46,15 +75,24 @@ public final class CoalescedFrames implements AnimationFrames {
     FrameTable.Frame f = table.frames().get(next);
     BufferedImage raw;
     try {
-      raw = SrgbImages.normalize(reader.read(next));
+      BufferedImage read = source.read(next);
+      raw = read == null ? null : SrgbImages.normalize(read);
+    } catch (TransformException e) {
+      throw e;
     } catch (IOException | RuntimeException e) {
       throw new InvalidImageException("frame " + (next + 1) + " of the animation cannot be decoded", e);
     }
     next++;
-    Rectangle area = new Rectangle(f.bounds().x, f.bounds().y, raw.getWidth(), raw.getHeight())
-        .intersection(new Rectangle(canvas.getWidth(), canvas.getHeight()));
+    Rectangle area = raw == null ? new Rectangle()
+        : new Rectangle(f.bounds().x, f.bounds().y, raw.getWidth(), raw.getHeight())
+            .intersection(new Rectangle(canvas.getWidth(), canvas.getHeight()));
+    if (area.isEmpty()) {
+      area = new Rectangle(); // off the canvas: an intersection's size may be negative
+    }
     int[] saved = f.disposal() == Disposal.PREVIOUS ? read(area) : null;
-    draw(raw, area, f.blend());
+    if (raw != null) {
+      draw(raw, area, f.blend());
+    }
     BufferedImage out = SrgbImages.blank(canvas.getWidth(), canvas.getHeight(), true);
     System.arraycopy(SrgbImages.pixels(canvas), 0, SrgbImages.pixels(out), 0, SrgbImages.pixels(out).length);
     switch (f.disposal()) {
@@ -115,6 +153,6 @@ public final class CoalescedFrames implements AnimationFrames {
 
   @Override
   public void close() {
-    reader.dispose();
+    source.close();
   }
 }

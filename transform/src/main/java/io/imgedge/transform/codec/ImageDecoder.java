@@ -42,6 +42,11 @@ import org.jspecify.annotations.Nullable;
  * pipeline, which the probe told of it as an EXIF orientation. WebP goes through libwebp when
  * {@link NativeCodecs} has it (fancy chroma upsampling, as dwebp and browsers; animations composed
  * by {@code WebPAnimDecoder}), else through TwelveMonkeys.
+ *
+ * <p>GIF is the exception to the above: its stills and animation frames go through {@code
+ * GifDecoder}, not ImageIO, and are rendered as browsers render them (broken or short LZW data
+ * keeps the pixels decoded before the break, the rest transparent; colour indices past the table
+ * are transparent). A GIF cut inside its blocks is refused by the probe (422).
  */
 public final class ImageDecoder {
   private static final String TWELVEMONKEYS = "com.twelvemonkeys.";
@@ -54,6 +59,7 @@ public final class ImageDecoder {
   private final @Nullable AvifDecoder avif;
   private final @Nullable JxlDecoder jxl;
   private final @Nullable WebpDecoder webp;
+  private final GifDecoder gif = new GifDecoder();
   private final String jpegCodec;
 
   /** Finds the decoders, with libjpeg-turbo for JPEG if it is installed. */
@@ -74,7 +80,6 @@ public final class ImageDecoder {
     this.jpegCodec = natives.jpegCodec();
     readers.put(ImageFormat.JPEG, required("jpeg", List.of(TWELVEMONKEYS)));
     readers.put(ImageFormat.PNG, required("png", List.of(JDK)));
-    readers.put(ImageFormat.GIF, required("gif", List.of(JDK)));
     readers.put(ImageFormat.WEBP, required("webp", List.of(TWELVEMONKEYS)));
     readers.put(ImageFormat.BMP, required("bmp", List.of(JDK, TWELVEMONKEYS)));
     readers.put(ImageFormat.TIFF, required("tiff", List.of(TWELVEMONKEYS)));
@@ -106,6 +111,9 @@ public final class ImageDecoder {
     }
     if (format == ImageFormat.WEBP && webp != null) {
       return WebpDecoder.class.getName(); // libwebp; without it, TwelveMonkeys' reader below
+    }
+    if (format == ImageFormat.GIF) {
+      return GifDecoder.class.getName();
     }
     ImageReaderSpi spi = readers.get(format);
     return spi == null ? NativeCodecs.NOT_INSTALLED : spi.getClass().getName();
@@ -147,6 +155,9 @@ public final class ImageDecoder {
     }
     if (header.format() == ImageFormat.WEBP && webp != null) {
       return webp.decode(source, header);
+    }
+    if (header.format() == ImageFormat.GIF) {
+      return gif.decode(source, header);
     }
     byte[] data = JpegProfileGuard.safe(source, header);
     data = header.format() == ImageFormat.PNG ? PngSamples.decodable(data) : data;
@@ -205,6 +216,10 @@ public final class ImageDecoder {
     if (header.format() == ImageFormat.WEBP && webp != null) {
       return webp.frames(data, header);
     }
+    if (header.format() == ImageFormat.GIF) {
+      return new CoalescedFrames(gif.frames(data, header.width(), header.height()),
+          FrameTable.scan(data, ImageFormat.GIF), header.width(), header.height());
+    }
     ImageReader reader;
     try {
       reader = reader(header).createReaderInstance();
@@ -213,13 +228,13 @@ public final class ImageDecoder {
       throw new IllegalStateException("cannot create a decoder", e);
     }
     FrameTable table = FrameTable.scan(data, header.format());
-    return new CoalescedFrames(reader, table, header.width(), header.height());
+    return new CoalescedFrames(CoalescedFrames.of(reader), table, header.width(), header.height());
   }
 
   /**
    * The ImageIO decoder for the source's format; AVIF and JPEG XL have none (libavif and libjxl
    * decode them, as stills: their animations are read as the first frame), so asking for one is
-   * refused as unsupported (415).
+   * refused as unsupported (415). GIF has none either: {@link GifDecoder} decodes it.
    */
   private ImageReaderSpi reader(ImageHeader header) {
     ImageReaderSpi spi = readers.get(header.format());
