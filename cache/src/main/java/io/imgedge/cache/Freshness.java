@@ -29,7 +29,8 @@ public record Freshness(
 
   /** A response that must not be stored. */
   public static Freshness notStorable(Instant receivedAt) {
-    return new Freshness(receivedAt, Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO, false);
+    return new Freshness(
+        receivedAt, Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO, false);
   }
 
   /** The current age: the initial age plus the time since it was received, never negative. */
@@ -58,14 +59,16 @@ public record Freshness(
     if (!storable) {
       return Duration.ZERO;
     }
-    Duration stale = staleWhileRevalidate.compareTo(staleIfError) > 0 ? staleWhileRevalidate : staleIfError;
+    Duration stale =
+        staleWhileRevalidate.compareTo(staleIfError) > 0 ? staleWhileRevalidate : staleIfError;
     Duration left = lifetime.plus(stale).minus(initialAge);
     return left.isNegative() ? Duration.ZERO : left;
   }
 
   /** The same response revalidated at {@code now}: fresh again for the same lifetime. */
   public Freshness revalidatedAt(Instant now) {
-    return new Freshness(now, Duration.ZERO, lifetime, staleWhileRevalidate, staleIfError, storable);
+    return new Freshness(
+        now, Duration.ZERO, lifetime, staleWhileRevalidate, staleIfError, storable);
   }
 
   /** The {@code max-age} to send downstream together with {@link #age(Instant)}. */

@@ -12,7 +12,10 @@ import org.jspecify.annotations.Nullable;
  * @param staleIfError RFC 5861 window when the response gives none
  */
 public record FreshnessRules(
-    Duration defaultTtl, @Nullable Duration overrideTtl, Duration staleWhileRevalidate, Duration staleIfError) {
+    Duration defaultTtl,
+    @Nullable Duration overrideTtl,
+    Duration staleWhileRevalidate,
+    Duration staleIfError) {
 
   /** Only a default lifetime, no override, no stale windows. */
   public static FreshnessRules ttl(Duration defaultTtl) {

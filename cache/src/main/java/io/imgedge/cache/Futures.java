@@ -17,12 +17,14 @@ public final class Futures {
    * @param upstream the future {@code downstream} was made from
    * @param downstream a future depending on it
    */
-  public static <T, U> CompletableFuture<U> cancelling(CompletableFuture<T> upstream, CompletableFuture<U> downstream) {
-    downstream.whenComplete((value, error) -> {
-      if (downstream.isCancelled()) {
-        upstream.cancel(true);
-      }
-    });
+  public static <T, U> CompletableFuture<U> cancelling(
+      CompletableFuture<T> upstream, CompletableFuture<U> downstream) {
+    downstream.whenComplete(
+        (value, error) -> {
+          if (downstream.isCancelled()) {
+            upstream.cancel(true);
+          }
+        });
     return downstream;
   }
 }

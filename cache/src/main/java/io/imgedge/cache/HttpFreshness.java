@@ -47,21 +47,33 @@ public final class HttpFreshness {
       return Freshness.notStorable(now);
     }
     Duration initialAge = Duration.ofSeconds(seconds(age, 0));
-    Duration lifetime = rules.overrideTtl() != null ? rules.overrideTtl() : lifetime(d, expires, date, rules, now);
-    Duration swr = d.staleWhileRevalidate >= 0 ? Duration.ofSeconds(d.staleWhileRevalidate) : rules.staleWhileRevalidate();
+    Duration lifetime =
+        rules.overrideTtl() != null ? rules.overrideTtl() : lifetime(d, expires, date, rules, now);
+    Duration swr =
+        d.staleWhileRevalidate >= 0
+            ? Duration.ofSeconds(d.staleWhileRevalidate)
+            : rules.staleWhileRevalidate();
     Duration sie = d.staleIfError >= 0 ? Duration.ofSeconds(d.staleIfError) : rules.staleIfError();
     return new Freshness(now, initialAge, lifetime, swr, sie, true);
   }
 
   /** {@link #of} with only a default lifetime. */
   public static Freshness of(
-      @Nullable String cacheControl, @Nullable String expires, @Nullable String date,
-      @Nullable String age, Duration defaultTtl, Instant now) {
+      @Nullable String cacheControl,
+      @Nullable String expires,
+      @Nullable String date,
+      @Nullable String age,
+      Duration defaultTtl,
+      Instant now) {
     return of(cacheControl, expires, date, age, FreshnessRules.ttl(defaultTtl), now);
   }
 
   private static Duration lifetime(
-      Directives d, @Nullable String expires, @Nullable String date, FreshnessRules rules, Instant now) {
+      Directives d,
+      @Nullable String expires,
+      @Nullable String date,
+      FreshnessRules rules,
+      Instant now) {
     if (d.noCache) {
       return Duration.ZERO;
     }
@@ -141,7 +153,7 @@ public final class HttpFreshness {
           case "s-maxage" -> d.sMaxAge = seconds(value, 0);
           case "stale-while-revalidate" -> d.staleWhileRevalidate = seconds(value, 0);
           case "stale-if-error" -> d.staleIfError = seconds(value, 0);
-          default -> { }
+          default -> {}
         }
       }
       return d;

@@ -17,9 +17,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A node-local cache tier: Caffeine, bounded in bytes, each entry kept while it is fresh or within
- * its stale windows (callers check {@link Freshness} to tell fresh from stale). Concurrent misses for one key share a single load ("applied at most once per key"); a
- * failed load is removed at once, so errors are never cached; a value that may not be stored is
- * handed to everyone waiting for it and then dropped.
+ * its stale windows (callers check {@link Freshness} to tell fresh from stale). Concurrent misses
+ * for one key share a single load ("applied at most once per key"); a failed load is removed at
+ * once, so errors are never cached; a value that may not be stored is handed to everyone waiting
+ * for it and then dropped.
  *
  * @param <K> the key
  * @param <V> the value
@@ -35,7 +36,8 @@ public final class LocalTier<K, V extends Cacheable> {
    * @param executor where Caffeine runs maintenance and callbacks
    * @param registry where {@code cache.gets}, {@code cache.evictions} and sizes are published
    */
-  public LocalTier(String name, long maxBytes, Ticker ticker, Executor executor, MeterRegistry registry) {
+  public LocalTier(
+      String name, long maxBytes, Ticker ticker, Executor executor, MeterRegistry registry) {
     this(name, maxBytes, Duration.ZERO, ticker, executor, registry);
   }
 
@@ -43,7 +45,12 @@ public final class LocalTier<K, V extends Cacheable> {
    * A tier that keeps entries {@code keepStale} longer than their freshness and stale windows, so
    * that they can be revalidated with a conditional request instead of fetched again.
    */
-  public LocalTier(String name, long maxBytes, Duration keepStale, Ticker ticker, Executor executor,
+  public LocalTier(
+      String name,
+      long maxBytes,
+      Duration keepStale,
+      Ticker ticker,
+      Executor executor,
       MeterRegistry registry) {
     this(name, maxBytes, keepStale, null, ticker, executor, registry);
   }
@@ -54,25 +61,37 @@ public final class LocalTier<K, V extends Cacheable> {
    *
    * @param groupOf the group of a key, or null for no index
    */
-  public LocalTier(String name, long maxBytes, Duration keepStale, @Nullable Function<? super K, ?> groupOf,
-      Ticker ticker, Executor executor, MeterRegistry registry) {
+  public LocalTier(
+      String name,
+      long maxBytes,
+      Duration keepStale,
+      @Nullable Function<? super K, ?> groupOf,
+      Ticker ticker,
+      Executor executor,
+      MeterRegistry registry) {
     KeyGroups<K> index = groupOf == null ? null : new KeyGroups<>(groupOf);
     this.groups = index;
     Caffeine<Object, Object> builder = Caffeine.newBuilder();
     if (index != null) {
-      // runs atomically with the eviction (size or expiry), before any new put of the key indexes it again
-      builder.evictionListener((@Nullable K k, @Nullable V v, RemovalCause cause) -> {
-        if (k != null) {
-          index.remove(k, key -> false);
-        }
-      });
+      // runs atomically with the eviction (size or expiry), before any new put of the key indexes
+      // it again
+      builder.evictionListener(
+          (@Nullable K k, @Nullable V v, RemovalCause cause) -> {
+            if (k != null) {
+              index.remove(k, key -> false);
+            }
+          });
     }
     this.cache =
         builder
             .maximumWeight(maxBytes)
             .weigher((K k, V v) -> (int) Math.min(Integer.MAX_VALUE, Math.max(1, v.sizeInBytes())))
-            .expireAfter(Expiry.writing((K k, V v) -> v.freshness().storable()
-                ? v.freshness().retention().plus(keepStale) : Duration.ZERO))
+            .expireAfter(
+                Expiry.writing(
+                    (K k, V v) ->
+                        v.freshness().storable()
+                            ? v.freshness().retention().plus(keepStale)
+                            : Duration.ZERO))
             .ticker(ticker)
             .executor(executor)
             .recordStats()
@@ -86,14 +105,15 @@ public final class LocalTier<K, V extends Cacheable> {
    */
   public CompletableFuture<V> get(K key, Function<K, CompletableFuture<V>> loader) {
     CompletableFuture<V> future = cache.get(key, (k, executor) -> loader.apply(k));
-    future.thenAccept(value -> {
-      if (!value.freshness().storable()) {
-        cache.asMap().remove(key, future);
-        unindex(key);
-      } else {
-        index(key);
-      }
-    });
+    future.thenAccept(
+        value -> {
+          if (!value.freshness().storable()) {
+            cache.asMap().remove(key, future);
+            unindex(key);
+          } else {
+            index(key);
+          }
+        });
     return future;
   }
 
@@ -130,14 +150,19 @@ public final class LocalTier<K, V extends Cacheable> {
   public int removeIf(java.util.function.BiPredicate<K, V> matches) {
     int[] removed = {0};
     List<K> gone = new ArrayList<>();
-    cache.synchronous().asMap().entrySet().removeIf(e -> {
-      boolean hit = matches.test(e.getKey(), e.getValue());
-      removed[0] += hit ? 1 : 0;
-      if (hit) {
-        gone.add(e.getKey());
-      }
-      return hit;
-    });
+    cache
+        .synchronous()
+        .asMap()
+        .entrySet()
+        .removeIf(
+            e -> {
+              boolean hit = matches.test(e.getKey(), e.getValue());
+              removed[0] += hit ? 1 : 0;
+              if (hit) {
+                gone.add(e.getKey());
+              }
+              return hit;
+            });
     gone.forEach(this::unindex);
     return removed[0];
   }

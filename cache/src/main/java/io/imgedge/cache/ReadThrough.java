@@ -21,14 +21,14 @@ import org.jspecify.annotations.Nullable;
  *   <li>a stale copy within {@code stale-while-revalidate} is served ({@link Source#STALE}) while
  *       one refresh runs in the background;
  *   <li>a failure remembered moments ago ({@link Policy#remember}) is answered at once;
- *   <li>otherwise one load per key however many callers arrive together (single flight); the
- *       flight looks in the tier again first, so a caller that missed while the last load was being
- *       stored joins its result instead of loading again; the load is handed the stale copy, if
- *       any, to revalidate;
- *   <li>the loaded value is stored if it may be ({@link Freshness#storable()}); one that may not
- *       is handed to the caller that loaded it, the others that joined load their own, all at
- *       once, and the key is marked "pass" for a while so that its next callers load side by side
- *       instead of queueing behind one another;
+ *   <li>otherwise one load per key however many callers arrive together (single flight); the flight
+ *       looks in the tier again first, so a caller that missed while the last load was being stored
+ *       joins its result instead of loading again; the load is handed the stale copy, if any, to
+ *       revalidate;
+ *   <li>the loaded value is stored if it may be ({@link Freshness#storable()}); one that may not is
+ *       handed to the caller that loaded it, the others that joined load their own, all at once,
+ *       and the key is marked "pass" for a while so that its next callers load side by side instead
+ *       of queueing behind one another;
  *   <li>when the load fails, a stale copy within {@code stale-if-error} (or any stale copy, for
  *       failures {@link Policy#serveAnyStale} names) is served instead ({@link Source#STALE}).
  * </ol>
@@ -50,7 +50,9 @@ public final class ReadThrough<K, V extends Cacheable> {
     HIT,
     /** A stale copy this tier held, served within a stale window. */
     STALE,
-    /** Loaded from the next tier for this call (or for a flight it joined); it may itself be stale. */
+    /**
+     * Loaded from the next tier for this call (or for a flight it joined); it may itself be stale.
+     */
     MISS
   }
 
@@ -91,16 +93,22 @@ public final class ReadThrough<K, V extends Cacheable> {
    * @param cancelAbandoned whether a load every caller has given up on is cancelled (true: a render
    *     nobody waits for stops; false: a fetch worth keeping runs to its end)
    */
-  public record Policy<V>(Function<Throwable, Duration> remember,
-      java.util.function.Predicate<Throwable> serveAnyStale, long maxRemembered,
-      java.util.function.Predicate<V> keep, boolean staleWhileRevalidate, boolean cancelAbandoned) {
+  public record Policy<V>(
+      Function<Throwable, Duration> remember,
+      java.util.function.Predicate<Throwable> serveAnyStale,
+      long maxRemembered,
+      java.util.function.Predicate<V> keep,
+      boolean staleWhileRevalidate,
+      boolean cancelAbandoned) {
 
     /**
      * A policy that keeps every storable value, serves stale while revalidating and cancels loads
      * nobody waits for.
      */
-    public Policy(Function<Throwable, Duration> remember,
-        java.util.function.Predicate<Throwable> serveAnyStale, long maxRemembered) {
+    public Policy(
+        Function<Throwable, Duration> remember,
+        java.util.function.Predicate<Throwable> serveAnyStale,
+        long maxRemembered) {
       this(remember, serveAnyStale, maxRemembered, v -> true, true, true);
     }
 
@@ -111,12 +119,14 @@ public final class ReadThrough<K, V extends Cacheable> {
 
     /** The same policy keeping only the loaded values {@code keep} accepts. */
     public Policy<V> keeping(java.util.function.Predicate<V> keep) {
-      return new Policy<>(remember, serveAnyStale, maxRemembered, keep, staleWhileRevalidate, cancelAbandoned);
+      return new Policy<>(
+          remember, serveAnyStale, maxRemembered, keep, staleWhileRevalidate, cancelAbandoned);
     }
 
     /** The same policy letting loads run to their end when every caller has given up. */
     public Policy<V> finishingAbandonedLoads() {
-      return new Policy<>(remember, serveAnyStale, maxRemembered, keep, staleWhileRevalidate, false);
+      return new Policy<>(
+          remember, serveAnyStale, maxRemembered, keep, staleWhileRevalidate, false);
     }
 
     /** Remembers no failure, serves stale copies only within their windows, keeps what it may. */
@@ -145,10 +155,18 @@ public final class ReadThrough<K, V extends Cacheable> {
     this.policy = policy;
     this.flights = new SingleFlight<>(policy.cancelAbandoned());
     com.github.benmanes.caffeine.cache.Ticker ticker = () -> clock.millis() * 1_000_000L;
-    this.passes = Caffeine.newBuilder().maximumSize(policy.maxRemembered()).ticker(ticker)
-        .expireAfterWrite(PASS_MEMORY).build();
-    this.failures = Caffeine.newBuilder().maximumSize(policy.maxRemembered()).ticker(ticker)
-        .expireAfter(Expiry.creating((K k, Remembered r) -> r.lifetime())).build();
+    this.passes =
+        Caffeine.newBuilder()
+            .maximumSize(policy.maxRemembered())
+            .ticker(ticker)
+            .expireAfterWrite(PASS_MEMORY)
+            .build();
+    this.failures =
+        Caffeine.newBuilder()
+            .maximumSize(policy.maxRemembered())
+            .ticker(ticker)
+            .expireAfter(Expiry.creating((K k, Remembered r) -> r.lifetime()))
+            .build();
   }
 
   /**
@@ -172,8 +190,8 @@ public final class ReadThrough<K, V extends Cacheable> {
   }
 
   /**
-   * As {@link #get(Object, Loader)}, for a request that has looked in the tier already (with
-   * {@link #fresh}): its looks here are not counted again.
+   * As {@link #get(Object, Loader)}, for a request that has looked in the tier already (with {@link
+   * #fresh}): its looks here are not counted again.
    */
   public CompletableFuture<Result<V>> getAfterLookup(K key, Loader<K, V> loader) {
     return get(key, UnaryOperator.identity(), loader, false);
@@ -187,13 +205,16 @@ public final class ReadThrough<K, V extends Cacheable> {
     return get(key, view, loader, true);
   }
 
-  private CompletableFuture<Result<V>> get(K key, UnaryOperator<V> view, Loader<K, V> loader, boolean counted) {
+  private CompletableFuture<Result<V>> get(
+      K key, UnaryOperator<V> view, Loader<K, V> loader, boolean counted) {
     V stored = counted ? tier.getIfPresent(key) : tier.peek(key);
     V held = stored == null ? null : view.apply(stored);
     if (held != null && held.freshness().isFresh(clock.instant())) {
       return done(held, Source.HIT);
     }
-    if (held != null && policy.staleWhileRevalidate() && held.freshness().inStaleWhileRevalidate(clock.instant())) {
+    if (held != null
+        && policy.staleWhileRevalidate()
+        && held.freshness().inStaleWhileRevalidate(clock.instant())) {
       load(key, view, loader, held); // the refresh runs on; this caller is answered now
       return done(held, Source.STALE);
     }
@@ -202,22 +223,29 @@ public final class ReadThrough<K, V extends Cacheable> {
       return CompletableFuture.failedFuture(failed.failure());
     }
     CompletableFuture<V> loading = load(key, view, loader, held);
-    return Futures.cancelling(loading, loading.handle((value, error) -> {
-      if (error == null) {
-        return new Result<>(value, Source.MISS);
-      }
-      Throwable cause = unwrap(error);
-      if (held != null && (held.freshness().inStaleIfError(clock.instant()) || policy.serveAnyStale().test(cause))) {
-        return new Result<>(held, Source.STALE);
-      }
-      throw error instanceof CompletionException c ? c : new CompletionException(cause);
-    }));
+    return Futures.cancelling(
+        loading,
+        loading.handle(
+            (value, error) -> {
+              if (error == null) {
+                return new Result<>(value, Source.MISS);
+              }
+              Throwable cause = unwrap(error);
+              if (held != null
+                  && (held.freshness().inStaleIfError(clock.instant())
+                      || policy.serveAnyStale().test(cause))) {
+                return new Result<>(held, Source.STALE);
+              }
+              throw error instanceof CompletionException c ? c : new CompletionException(cause);
+            }));
   }
 
   /** Whether a copy held now is stale but would be served within {@code stale-while-revalidate}. */
   public boolean heldWithinStaleWhileRevalidate(K key) {
     V held = tier.peek(key);
-    return held != null && policy.staleWhileRevalidate() && held.freshness().inStaleWhileRevalidate(clock.instant());
+    return held != null
+        && policy.staleWhileRevalidate()
+        && held.freshness().inStaleWhileRevalidate(clock.instant());
   }
 
   /**
@@ -229,30 +257,46 @@ public final class ReadThrough<K, V extends Cacheable> {
   }
 
   /**
-   * Loads once per key however many callers arrive together, looking in the tier again first;
-   * a value that may not be stored is not shared (each follower loads its own).
+   * Loads once per key however many callers arrive together, looking in the tier again first; a
+   * value that may not be stored is not shared (each follower loads its own).
    */
-  private CompletableFuture<V> load(K key, UnaryOperator<V> view, Loader<K, V> loader, @Nullable V held) {
+  private CompletableFuture<V> load(
+      K key, UnaryOperator<V> view, Loader<K, V> loader, @Nullable V held) {
     if (passes.getIfPresent(key) != null) {
       return loader.load(key, null);
     }
-    SingleFlight.Flight<V> flight = flights.join(key, () -> {
-      V justStored = held(key, view);
-      if (justStored != null && justStored.freshness().isFresh(clock.instant())) {
-        return CompletableFuture.completedFuture(justStored);
-      }
-      Remembered failed = failures.getIfPresent(key);
-      if (failed != null) {
-        return CompletableFuture.failedFuture(failed.failure());
-      }
-      CompletableFuture<V> loaded = loader.load(key, held);
-      // The flight ends only once the value is stored: a caller that misses after it ended finds
-      // the value on its look-again instead of loading a second time. Cancelling the flight's
-      // work still reaches the loader.
-      return Futures.cancelling(loaded, loaded.whenComplete((value, error) -> keep(key, value, error)));
-    });
-    return flight.leader() ? flight.result() : Futures.cancelling(flight.result(), flight.result().thenCompose(value ->
-        value.freshness().storable() ? CompletableFuture.completedFuture(value) : loader.load(key, null)));
+    SingleFlight.Flight<V> flight =
+        flights.join(
+            key,
+            () -> {
+              V justStored = held(key, view);
+              if (justStored != null && justStored.freshness().isFresh(clock.instant())) {
+                return CompletableFuture.completedFuture(justStored);
+              }
+              Remembered failed = failures.getIfPresent(key);
+              if (failed != null) {
+                return CompletableFuture.failedFuture(failed.failure());
+              }
+              CompletableFuture<V> loaded = loader.load(key, held);
+              // The flight ends only once the value is stored: a caller that misses after it ended
+              // finds
+              // the value on its look-again instead of loading a second time. Cancelling the
+              // flight's
+              // work still reaches the loader.
+              return Futures.cancelling(
+                  loaded, loaded.whenComplete((value, error) -> keep(key, value, error)));
+            });
+    return flight.leader()
+        ? flight.result()
+        : Futures.cancelling(
+            flight.result(),
+            flight
+                .result()
+                .thenCompose(
+                    value ->
+                        value.freshness().storable()
+                            ? CompletableFuture.completedFuture(value)
+                            : loader.load(key, null)));
   }
 
   /** Stores a loaded value (or marks its key "pass"), or remembers a failure the policy names. */
@@ -329,7 +373,9 @@ public final class ReadThrough<K, V extends Cacheable> {
   }
 
   private static Throwable unwrap(Throwable error) {
-    return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    return error instanceof CompletionException && error.getCause() != null
+        ? error.getCause()
+        : error;
   }
 
   private static <V> CompletableFuture<Result<V>> done(V value, Source source) {

@@ -77,14 +77,15 @@ public final class SingleFlight<K, V> {
       started = CompletableFuture.failedFuture(e);
     }
     shared.started(started);
-    started.whenComplete((value, error) -> {
-      inFlight.remove(key, shared);
-      if (error != null) {
-        shared.outcome.completeExceptionally(error);
-      } else {
-        shared.outcome.complete(value);
-      }
-    });
+    started.whenComplete(
+        (value, error) -> {
+          inFlight.remove(key, shared);
+          if (error != null) {
+            shared.outcome.completeExceptionally(error);
+          } else {
+            shared.outcome.complete(value);
+          }
+        });
   }
 
   /** How many keys are in flight now. */
@@ -123,23 +124,25 @@ public final class SingleFlight<K, V> {
 
     /** A caller's own future of the outcome: cancelling it leaves the flight. */
     CompletableFuture<T> view() {
-      CompletableFuture<T> view = new CompletableFuture<>() {
-        @Override
-        public boolean cancel(boolean mayInterruptIfRunning) {
-          boolean cancelled = super.cancel(mayInterruptIfRunning);
-          if (cancelled) {
-            leave();
-          }
-          return cancelled;
-        }
-      };
-      outcome.whenComplete((value, error) -> {
-        if (error != null) {
-          view.completeExceptionally(error);
-        } else {
-          view.complete(value);
-        }
-      });
+      CompletableFuture<T> view =
+          new CompletableFuture<>() {
+            @Override
+            public boolean cancel(boolean mayInterruptIfRunning) {
+              boolean cancelled = super.cancel(mayInterruptIfRunning);
+              if (cancelled) {
+                leave();
+              }
+              return cancelled;
+            }
+          };
+      outcome.whenComplete(
+          (value, error) -> {
+            if (error != null) {
+              view.completeExceptionally(error);
+            } else {
+              view.complete(value);
+            }
+          });
       return view;
     }
   }

@@ -81,8 +81,16 @@ class HttpFreshnessTest {
 
   @Test
   void staleWindows_fromTheResponse_elseTheRules() {
-    FreshnessRules rules = new FreshnessRules(DEFAULT, null, Duration.ofSeconds(5), Duration.ofSeconds(50));
-    Freshness own = HttpFreshness.of("max-age=10, stale-while-revalidate=20, stale-if-error=300", null, null, null, rules, NOW);
+    FreshnessRules rules =
+        new FreshnessRules(DEFAULT, null, Duration.ofSeconds(5), Duration.ofSeconds(50));
+    Freshness own =
+        HttpFreshness.of(
+            "max-age=10, stale-while-revalidate=20, stale-if-error=300",
+            null,
+            null,
+            null,
+            rules,
+            NOW);
     assertThat(own.staleWhileRevalidate()).hasSeconds(20);
     assertThat(own.staleIfError()).hasSeconds(300);
     assertThat(own.retention()).hasSeconds(310);
@@ -93,7 +101,14 @@ class HttpFreshnessTest {
 
   @Test
   void staleWindows_tellFreshFromServableStale() {
-    Freshness f = HttpFreshness.of("max-age=10, stale-while-revalidate=20, stale-if-error=60", null, null, null, DEFAULT, NOW);
+    Freshness f =
+        HttpFreshness.of(
+            "max-age=10, stale-while-revalidate=20, stale-if-error=60",
+            null,
+            null,
+            null,
+            DEFAULT,
+            NOW);
     assertThat(f.isFresh(NOW.plusSeconds(9))).isTrue();
     assertThat(f.inStaleWhileRevalidate(NOW.plusSeconds(9))).isFalse();
     assertThat(f.inStaleWhileRevalidate(NOW.plusSeconds(29))).isTrue();
@@ -105,8 +120,10 @@ class HttpFreshnessTest {
 
   @Test
   void overrideTtl_replacesWhatTheOriginSays() {
-    FreshnessRules rules = new FreshnessRules(DEFAULT, Duration.ofMinutes(7), Duration.ZERO, Duration.ZERO);
-    assertThat(HttpFreshness.of("max-age=5", null, null, null, rules, NOW).lifetime()).hasMinutes(7);
+    FreshnessRules rules =
+        new FreshnessRules(DEFAULT, Duration.ofMinutes(7), Duration.ZERO, Duration.ZERO);
+    assertThat(HttpFreshness.of("max-age=5", null, null, null, rules, NOW).lifetime())
+        .hasMinutes(7);
     assertThat(HttpFreshness.of("no-store", null, null, null, rules, NOW).storable()).isFalse();
   }
 }

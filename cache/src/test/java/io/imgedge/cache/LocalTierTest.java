@@ -33,10 +33,19 @@ class LocalTierTest {
     return new LocalTier<>("test", maxBytes, ticker, Runnable::run, registry);
   }
 
-  /** Keys "a/1", "a/2", ...: the group is what comes before the slash (a source and its derivatives). */
+  /**
+   * Keys "a/1", "a/2", ...: the group is what comes before the slash (a source and its
+   * derivatives).
+   */
   private LocalTier<String, Blob> indexed(long maxBytes) {
-    return new LocalTier<>("test", maxBytes, Duration.ZERO, (String k) -> k.substring(0, k.indexOf('/')), ticker,
-        Runnable::run, registry);
+    return new LocalTier<>(
+        "test",
+        maxBytes,
+        Duration.ZERO,
+        (String k) -> k.substring(0, k.indexOf('/')),
+        ticker,
+        Runnable::run,
+        registry);
   }
 
   @Test
@@ -70,7 +79,8 @@ class LocalTierTest {
 
   @Test
   void invalidateGroup_withoutAnIndex_saysSo() {
-    assertThatThrownBy(() -> tier(100).invalidateGroup("a")).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> tier(100).invalidateGroup("a"))
+        .isInstanceOf(IllegalStateException.class);
   }
 
   @Test
@@ -78,8 +88,20 @@ class LocalTierTest {
     LocalTier<String, Blob> tier = tier(1000);
     AtomicInteger loads = new AtomicInteger();
     CompletableFuture<Blob> pending = new CompletableFuture<>();
-    CompletableFuture<Blob> a = tier.get("k", k -> { loads.incrementAndGet(); return pending; });
-    CompletableFuture<Blob> b = tier.get("k", k -> { loads.incrementAndGet(); return pending; });
+    CompletableFuture<Blob> a =
+        tier.get(
+            "k",
+            k -> {
+              loads.incrementAndGet();
+              return pending;
+            });
+    CompletableFuture<Blob> b =
+        tier.get(
+            "k",
+            k -> {
+              loads.incrementAndGet();
+              return pending;
+            });
     pending.complete(fresh(10, 60));
     assertThat(a.join()).isSameAs(b.join());
     assertThat(loads).hasValue(1);
@@ -89,10 +111,15 @@ class LocalTierTest {
   @Test
   void get_failedLoad_isNotCached() {
     LocalTier<String, Blob> tier = tier(1000);
-    CompletableFuture<Blob> failed = tier.get("k", k -> CompletableFuture.failedFuture(new IllegalStateException("origin down")));
-    assertThatThrownBy(failed::join).isInstanceOf(CompletionException.class).hasMessageContaining("origin down");
+    CompletableFuture<Blob> failed =
+        tier.get(
+            "k", k -> CompletableFuture.failedFuture(new IllegalStateException("origin down")));
+    assertThatThrownBy(failed::join)
+        .isInstanceOf(CompletionException.class)
+        .hasMessageContaining("origin down");
     assertThat(tier.getIfPresent("k")).isNull();
-    assertThat(tier.get("k", k -> CompletableFuture.completedFuture(fresh(5, 60))).join().size()).isEqualTo(5);
+    assertThat(tier.get("k", k -> CompletableFuture.completedFuture(fresh(5, 60))).join().size())
+        .isEqualTo(5);
   }
 
   @Test
@@ -109,7 +136,8 @@ class LocalTierTest {
   void notStorable_isHandedOutButNotKept() {
     LocalTier<String, Blob> tier = tier(1000);
     Blob uncacheable = new Blob(10, Freshness.notStorable(Instant.EPOCH));
-    assertThat(tier.get("k", k -> CompletableFuture.completedFuture(uncacheable)).join()).isSameAs(uncacheable);
+    assertThat(tier.get("k", k -> CompletableFuture.completedFuture(uncacheable)).join())
+        .isSameAs(uncacheable);
     assertThat(tier.getIfPresent("k")).isNull();
   }
 
@@ -135,15 +163,35 @@ class LocalTierTest {
     LocalTier<String, Blob> tier = tier(1000);
     tier.get("k", k -> CompletableFuture.completedFuture(fresh(10, 60))).join();
     tier.get("k", k -> CompletableFuture.completedFuture(fresh(10, 60))).join();
-    assertThat(registry.get("cache.gets").tag("cache", "test").tag("result", "hit").functionCounter().count()).isEqualTo(1);
-    assertThat(registry.get("cache.gets").tag("cache", "test").tag("result", "miss").functionCounter().count()).isEqualTo(1);
+    assertThat(
+            registry
+                .get("cache.gets")
+                .tag("cache", "test")
+                .tag("result", "hit")
+                .functionCounter()
+                .count())
+        .isEqualTo(1);
+    assertThat(
+            registry
+                .get("cache.gets")
+                .tag("cache", "test")
+                .tag("result", "miss")
+                .functionCounter()
+                .count())
+        .isEqualTo(1);
   }
 
   @Test
   void entry_isKeptThroughItsStaleWindow() {
     LocalTier<String, Blob> tier = tier(1000);
-    Freshness f = new Freshness(Instant.EPOCH, Duration.ZERO, Duration.ofSeconds(10), Duration.ofSeconds(5),
-        Duration.ofSeconds(60), true);
+    Freshness f =
+        new Freshness(
+            Instant.EPOCH,
+            Duration.ZERO,
+            Duration.ofSeconds(10),
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(60),
+            true);
     tier.get("k", k -> CompletableFuture.completedFuture(new Blob(1, f))).join();
     nanos.addAndGet(Duration.ofSeconds(69).toNanos()); // lifetime 10 s + longer stale window 60 s
     assertThat(tier.getIfPresent("k")).isNotNull();

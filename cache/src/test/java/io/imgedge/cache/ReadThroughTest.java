@@ -30,13 +30,26 @@ class ReadThroughTest {
   }
 
   private Blob blob(String name, long freshSeconds, long swrSeconds, long sieSeconds) {
-    return new Blob(name, new Freshness(clock.instant(), Duration.ZERO, Duration.ofSeconds(freshSeconds),
-        Duration.ofSeconds(swrSeconds), Duration.ofSeconds(sieSeconds), true));
+    return new Blob(
+        name,
+        new Freshness(
+            clock.instant(),
+            Duration.ZERO,
+            Duration.ofSeconds(freshSeconds),
+            Duration.ofSeconds(swrSeconds),
+            Duration.ofSeconds(sieSeconds),
+            true));
   }
 
   private ReadThrough<String, Blob> cache(ReadThrough.Policy<Blob> policy) {
-    LocalTier<String, Blob> tier = new LocalTier<>("test", 10_000, Duration.ofHours(1), clock.ticker(),
-        Runnable::run, new SimpleMeterRegistry());
+    LocalTier<String, Blob> tier =
+        new LocalTier<>(
+            "test",
+            10_000,
+            Duration.ofHours(1),
+            clock.ticker(),
+            Runnable::run,
+            new SimpleMeterRegistry());
     return new ReadThrough<>(tier, clock, policy);
   }
 
@@ -65,17 +78,22 @@ class ReadThroughTest {
   }
 
   /**
-   * A caller that misses just as a flight ends (after the flight has left the in-flight table)
-   * must find the value stored, not load a second time: the flight ends only after the store.
-   * Here the late caller asks from inside the first caller's completion, the narrowest moment.
+   * A caller that misses just as a flight ends (after the flight has left the in-flight table) must
+   * find the value stored, not load a second time: the flight ends only after the store. Here the
+   * late caller asks from inside the first caller's completion, the narrowest moment.
    */
   @Test
   void get_aMissAsTheFlightEnds_findsTheValueStored() {
     ReadThrough<String, Blob> cache = cache(ReadThrough.Policy.plain());
     CompletableFuture<Blob> pending = new CompletableFuture<>();
     CompletableFuture<Result<Blob>> late = new CompletableFuture<>();
-    cache.get("k", loader(pending)).thenRun(() -> cache.get("k", loader(blob("second", 60, 0, 0)))
-        .whenComplete((r, e) -> late.complete(r)));
+    cache
+        .get("k", loader(pending))
+        .thenRun(
+            () ->
+                cache
+                    .get("k", loader(blob("second", 60, 0, 0)))
+                    .whenComplete((r, e) -> late.complete(r)));
     pending.complete(blob("first", 60, 0, 0));
     assertThat(late.join().value().name()).isEqualTo("first");
     assertThat(late.join().source()).isEqualTo(Source.HIT);
@@ -102,8 +120,13 @@ class ReadThroughTest {
     AtomicInteger looks = new AtomicInteger();
     // the first look misses (as for a caller that looked just before the last load stored its
     // value); the flight it starts looks again and finds the value
-    Result<Blob> r = cache.get("k", held -> looks.incrementAndGet() == 1 ? null : held,
-        loader(blob("loaded", 60, 0, 0))).join();
+    Result<Blob> r =
+        cache
+            .get(
+                "k",
+                held -> looks.incrementAndGet() == 1 ? null : held,
+                loader(blob("loaded", 60, 0, 0)))
+            .join();
     assertThat(r.value().name()).isEqualTo("stored");
     assertThat(loads).hasValue(0);
   }
@@ -120,7 +143,9 @@ class ReadThroughTest {
     assertThat(stale1.source()).isEqualTo(Source.STALE);
     assertThat(stale2.value().name()).isEqualTo("old");
     assertThat(loads).as("one refresh for both").hasValue(2);
-    assertThat(revalidated.get(1)).as("the refresh gets the stale copy to revalidate").isSameAs(old);
+    assertThat(revalidated.get(1))
+        .as("the refresh gets the stale copy to revalidate")
+        .isSameAs(old);
     refresh.complete(blob("new", 60, 30, 0));
     assertThat(cache.get("k", loader(blob("x", 60, 0, 0))).join())
         .isEqualTo(new Result<>(cache.fresh("k"), Source.HIT));
@@ -132,41 +157,70 @@ class ReadThroughTest {
     ReadThrough<String, Blob> cache = cache(ReadThrough.Policy.plain());
     cache.get("k", loader(blob("old", 60, 0, 600))).join();
     clock.advance(Duration.ofSeconds(120));
-    CompletableFuture<Blob> down = CompletableFuture.failedFuture(new IllegalStateException("origin down"));
+    CompletableFuture<Blob> down =
+        CompletableFuture.failedFuture(new IllegalStateException("origin down"));
     Result<Blob> r = cache.get("k", loader(down)).join();
     assertThat(r).isEqualTo(new Result<>(r.value(), Source.STALE));
     assertThat(r.value().name()).isEqualTo("old");
     clock.advance(Duration.ofSeconds(600));
-    assertThatThrownBy(() -> cache.get("k", loader(down)).join()).isInstanceOf(CompletionException.class)
+    assertThatThrownBy(() -> cache.get("k", loader(down)).join())
+        .isInstanceOf(CompletionException.class)
         .hasMessageContaining("origin down");
   }
 
   @Test
   void get_serveAnyStale_forTheFailuresThePolicyNames() {
-    ReadThrough<String, Blob> cache = cache(new ReadThrough.Policy<>(e -> Duration.ZERO,
-        e -> e instanceof IllegalStateException, 100));
+    ReadThrough<String, Blob> cache =
+        cache(
+            new ReadThrough.Policy<>(
+                e -> Duration.ZERO, e -> e instanceof IllegalStateException, 100));
     cache.get("k", loader(blob("old", 60, 0, 0))).join();
     clock.advance(Duration.ofMinutes(30));
-    assertThat(cache.get("k", loader(CompletableFuture.failedFuture(new IllegalStateException("shields down"))))
-        .join().source()).isEqualTo(Source.STALE);
-    assertThatThrownBy(() -> cache.get("k", loader(CompletableFuture.failedFuture(new IllegalArgumentException("bad"))))
-        .join()).hasMessageContaining("bad");
+    assertThat(
+            cache
+                .get(
+                    "k",
+                    loader(
+                        CompletableFuture.failedFuture(new IllegalStateException("shields down"))))
+                .join()
+                .source())
+        .isEqualTo(Source.STALE);
+    assertThatThrownBy(
+            () ->
+                cache
+                    .get(
+                        "k",
+                        loader(CompletableFuture.failedFuture(new IllegalArgumentException("bad"))))
+                    .join())
+        .hasMessageContaining("bad");
   }
 
   @Test
   void rememberedFailures_areAnsweredAtOnce_forTheirLifetimeOnly() {
-    ReadThrough<String, Blob> cache = cache(new ReadThrough.Policy<>(
-        e -> e instanceof IllegalStateException ? Duration.ofSeconds(5) : Duration.ZERO, e -> false, 100));
-    CompletableFuture<Blob> notFound = CompletableFuture.failedFuture(new IllegalStateException("404"));
+    ReadThrough<String, Blob> cache =
+        cache(
+            new ReadThrough.Policy<>(
+                e -> e instanceof IllegalStateException ? Duration.ofSeconds(5) : Duration.ZERO,
+                e -> false,
+                100));
+    CompletableFuture<Blob> notFound =
+        CompletableFuture.failedFuture(new IllegalStateException("404"));
     assertThatThrownBy(() -> cache.get("k", loader(notFound)).join()).hasMessageContaining("404");
-    assertThatThrownBy(() -> cache.get("k", loader(blob("a", 60, 0, 0))).join()).hasMessageContaining("404");
+    assertThatThrownBy(() -> cache.get("k", loader(blob("a", 60, 0, 0))).join())
+        .hasMessageContaining("404");
     assertThat(loads).as("remembered: not loaded again").hasValue(1);
     clock.advance(Duration.ofSeconds(6));
     assertThat(cache.get("k", loader(blob("a", 60, 0, 0))).join().value().name()).isEqualTo("a");
     assertThat(loads).hasValue(2);
 
-    assertThatThrownBy(() -> cache.get("j", loader(CompletableFuture.failedFuture(new IllegalArgumentException("x"))))
-        .join()).hasMessageContaining("x");
+    assertThatThrownBy(
+            () ->
+                cache
+                    .get(
+                        "j",
+                        loader(CompletableFuture.failedFuture(new IllegalArgumentException("x"))))
+                    .join())
+        .hasMessageContaining("x");
     cache.get("j", loader(blob("b", 60, 0, 0))).join();
     assertThat(loads).as("a failure the policy does not name is not remembered").hasValue(4);
   }
@@ -177,7 +231,8 @@ class ReadThroughTest {
     Blob secret = new Blob("private", Freshness.notStorable(clock.instant()));
     CompletableFuture<Blob> pending = new CompletableFuture<>();
     CompletableFuture<Result<Blob>> leader = cache.get("k", loader(pending));
-    CompletableFuture<Result<Blob>> follower = cache.get("k", loader(CompletableFuture.completedFuture(secret)));
+    CompletableFuture<Result<Blob>> follower =
+        cache.get("k", loader(CompletableFuture.completedFuture(secret)));
     pending.complete(secret);
     assertThat(leader.join().value()).isSameAs(secret);
     assertThat(follower.join().value()).isSameAs(secret);
@@ -193,17 +248,28 @@ class ReadThroughTest {
   void view_decidesWhatAHeldValueIs() {
     ReadThrough<String, Blob> cache = cache(ReadThrough.Policy.plain());
     cache.get("k", loader(blob("v1", 60, 0, 0))).join();
-    Result<Blob> r = cache.get("k", held -> held.name().equals("v1") ? null : held, loader(blob("v2", 60, 0, 0)))
-        .join();
-    assertThat(r.value().name()).as("a held value the view refuses is loaded again").isEqualTo("v2");
+    Result<Blob> r =
+        cache
+            .get("k", held -> held.name().equals("v1") ? null : held, loader(blob("v2", 60, 0, 0)))
+            .join();
+    assertThat(r.value().name())
+        .as("a held value the view refuses is loaded again")
+        .isEqualTo("v2");
   }
 
   @Test
   void invalidateKeys_forgetsValuesAndRememberedFailures() {
-    ReadThrough<String, Blob> cache = cache(new ReadThrough.Policy<>(e -> Duration.ofMinutes(1), e -> false, 100));
+    ReadThrough<String, Blob> cache =
+        cache(new ReadThrough.Policy<>(e -> Duration.ofMinutes(1), e -> false, 100));
     cache.get("a/1", loader(blob("x", 60, 0, 0))).join();
-    assertThatThrownBy(() -> cache.get("a/2", loader(CompletableFuture.failedFuture(new IllegalStateException("e"))))
-        .join()).hasMessageContaining("e");
+    assertThatThrownBy(
+            () ->
+                cache
+                    .get(
+                        "a/2",
+                        loader(CompletableFuture.failedFuture(new IllegalStateException("e"))))
+                    .join())
+        .hasMessageContaining("e");
     cache.get("b/1", loader(blob("y", 60, 0, 0))).join();
     assertThat(cache.invalidateKeys(k -> k.startsWith("a/"))).isEqualTo(1);
     assertThat(cache.fresh("a/1")).isNull();

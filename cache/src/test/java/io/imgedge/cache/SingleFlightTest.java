@@ -14,8 +14,20 @@ class SingleFlightTest {
   void run_whileInFlight_sharesTheWork() {
     AtomicInteger calls = new AtomicInteger();
     CompletableFuture<String> pending = new CompletableFuture<>();
-    CompletableFuture<String> a = flights.run("k", () -> { calls.incrementAndGet(); return pending; });
-    CompletableFuture<String> b = flights.run("k", () -> { calls.incrementAndGet(); return pending; });
+    CompletableFuture<String> a =
+        flights.run(
+            "k",
+            () -> {
+              calls.incrementAndGet();
+              return pending;
+            });
+    CompletableFuture<String> b =
+        flights.run(
+            "k",
+            () -> {
+              calls.incrementAndGet();
+              return pending;
+            });
     assertThat(flights.inFlight()).isEqualTo(1);
     pending.complete("v");
     assertThat(a.join()).isEqualTo("v");
@@ -28,24 +40,33 @@ class SingleFlightTest {
   void run_afterCompletion_startsAgain() {
     AtomicInteger calls = new AtomicInteger();
     flights.run("k", () -> CompletableFuture.completedFuture("v" + calls.incrementAndGet())).join();
-    assertThat(flights.run("k", () -> CompletableFuture.completedFuture("v" + calls.incrementAndGet())).join())
+    assertThat(
+            flights
+                .run("k", () -> CompletableFuture.completedFuture("v" + calls.incrementAndGet()))
+                .join())
         .isEqualTo("v2");
   }
 
   @Test
   void run_failure_isNotReplayed() {
     CompletableFuture<String> failed =
-        flights.run("k", () -> { throw new IllegalStateException("boom"); });
+        flights.run(
+            "k",
+            () -> {
+              throw new IllegalStateException("boom");
+            });
     assertThatThrownBy(failed::join).hasCauseInstanceOf(IllegalStateException.class);
     assertThat(flights.inFlight()).isZero();
-    assertThat(flights.run("k", () -> CompletableFuture.completedFuture("ok")).join()).isEqualTo("ok");
+    assertThat(flights.run("k", () -> CompletableFuture.completedFuture("ok")).join())
+        .isEqualTo("ok");
   }
 
   @Test
   void run_differentKeys_areIndependent() {
     CompletableFuture<String> pending = new CompletableFuture<>();
     flights.run("a", () -> pending);
-    assertThat(flights.run("b", () -> CompletableFuture.completedFuture("b")).join()).isEqualTo("b");
+    assertThat(flights.run("b", () -> CompletableFuture.completedFuture("b")).join())
+        .isEqualTo("b");
   }
 
   @Test
@@ -79,7 +100,8 @@ class SingleFlightTest {
     b.cancel(true);
     assertThat(work).as("nobody waits any more").isCancelled();
     assertThat(flights.inFlight()).isZero();
-    assertThat(flights.run("k", () -> CompletableFuture.completedFuture("again")).join()).isEqualTo("again");
+    assertThat(flights.run("k", () -> CompletableFuture.completedFuture("again")).join())
+        .isEqualTo("again");
   }
 
   @Test

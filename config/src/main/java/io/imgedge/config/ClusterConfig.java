@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * How a node joins its Hazelcast cluster: by TCP-IP member list only (multicast and
- * auto-detection are always off).
+ * How a node joins its Hazelcast cluster: by TCP-IP member list only (multicast and auto-detection
+ * are always off).
  *
  * @param name cluster name; nodes with another name never join ({@code cluster.name})
  * @param bind interface Hazelcast binds to ({@code cluster.bind})
@@ -23,8 +23,14 @@ import java.util.List;
  *     whole seconds ({@code cluster.merge-delay})
  */
 public record ClusterConfig(
-    String name, String bind, int port, List<String> members, Duration peerTimeout,
-    Duration heartbeat, Duration failureTimeout, Duration mergeDelay) {
+    String name,
+    String bind,
+    int port,
+    List<String> members,
+    Duration peerTimeout,
+    Duration heartbeat,
+    Duration failureTimeout,
+    Duration mergeDelay) {
 
   /** The defaults of {@code cluster.heartbeat}, {@code failure-timeout} and {@code merge-delay}. */
   public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(2);
@@ -44,13 +50,23 @@ public record ClusterConfig(
   }
 
   /** A cluster with the default failure detection and merge delay. */
-  public ClusterConfig(String name, String bind, int port, List<String> members, Duration peerTimeout) {
-    this(name, bind, port, members, peerTimeout, DEFAULT_HEARTBEAT, DEFAULT_FAILURE_TIMEOUT, DEFAULT_MERGE_DELAY);
+  public ClusterConfig(
+      String name, String bind, int port, List<String> members, Duration peerTimeout) {
+    this(
+        name,
+        bind,
+        port,
+        members,
+        peerTimeout,
+        DEFAULT_HEARTBEAT,
+        DEFAULT_FAILURE_TIMEOUT,
+        DEFAULT_MERGE_DELAY);
   }
 
   /** The same cluster under another name. */
   public ClusterConfig withName(String newName) {
-    return new ClusterConfig(newName, bind, port, members, peerTimeout, heartbeat, failureTimeout, mergeDelay);
+    return new ClusterConfig(
+        newName, bind, port, members, peerTimeout, heartbeat, failureTimeout, mergeDelay);
   }
 
   static ClusterConfig from(Settings s) {
@@ -67,11 +83,20 @@ public record ClusterConfig(
     Duration heartbeat = seconds(s, "cluster.heartbeat");
     Duration failureTimeout = seconds(s, "cluster.failure-timeout");
     if (failureTimeout.compareTo(heartbeat.multipliedBy(2)) < 0) {
-      throw ConfigException.invalid(s.raw("cluster.failure-timeout"),
-          "at least twice cluster.heartbeat (" + heartbeat.toSeconds() + "s), so that one late heartbeat is not a failure");
+      throw ConfigException.invalid(
+          s.raw("cluster.failure-timeout"),
+          "at least twice cluster.heartbeat ("
+              + heartbeat.toSeconds()
+              + "s), so that one late heartbeat is not a failure");
     }
-    return new ClusterConfig(name, s.string("cluster.bind"), s.integer("cluster.port", 1, 65535), members,
-        s.duration("cluster.peer-timeout", Duration.ofMillis(10)), heartbeat, failureTimeout,
+    return new ClusterConfig(
+        name,
+        s.string("cluster.bind"),
+        s.integer("cluster.port", 1, 65535),
+        members,
+        s.duration("cluster.peer-timeout", Duration.ofMillis(10)),
+        heartbeat,
+        failureTimeout,
         seconds(s, "cluster.merge-delay"));
   }
 

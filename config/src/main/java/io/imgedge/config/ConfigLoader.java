@@ -20,16 +20,30 @@ import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * Reads a node's configuration from its three sources, in increasing precedence: the YAML file,
- * environment variables {@code IMGEDGE_<KEY>} (the key upper-cased, with {@code .} and {@code -}
- * as {@code _}, e.g. {@code IMGEDGE_CACHE_EDGE_MAX_BYTES}), and command-line flags.
+ * environment variables {@code IMGEDGE_<KEY>} (the key upper-cased, with {@code .} and {@code -} as
+ * {@code _}, e.g. {@code IMGEDGE_CACHE_EDGE_MAX_BYTES}), and command-line flags.
  *
  * <p>Unknown keys are errors, so that a typo never silently falls back to a default.
  */
 public final class ConfigLoader {
   private static final String ORIGINS = "origins";
   private static final String SHIELD_POPS = "shield-pops";
-  private static final Set<String> ORIGIN_KEYS = Set.of("name", "path-prefix", "type", "folder",
-      "url", "host", "shield", "allow-private", "signed", "redirect-hosts", "default-ttl", "override-ttl", "stale-while-revalidate", "stale-if-error");
+  private static final Set<String> ORIGIN_KEYS =
+      Set.of(
+          "name",
+          "path-prefix",
+          "type",
+          "folder",
+          "url",
+          "host",
+          "shield",
+          "allow-private",
+          "signed",
+          "redirect-hosts",
+          "default-ttl",
+          "override-ttl",
+          "stale-while-revalidate",
+          "stale-if-error");
 
   private ConfigLoader() {}
 
@@ -55,64 +69,82 @@ public final class ConfigLoader {
         flags.origin() != null
             ? List.of(OriginConfig.fromCommandLine(flags.origin()))
             : readOrigins(yaml.get(ORIGINS), fileSource);
-    ShieldConfig shield = ShieldConfig.from(settings, ShieldPops.read(yaml.get(SHIELD_POPS), fileSource));
+    ShieldConfig shield =
+        ShieldConfig.from(settings, ShieldPops.read(yaml.get(SHIELD_POPS), fileSource));
     NodeConfig node = NodeConfig.from(settings);
-    ImgedgeConfig config = new ImgedgeConfig(
-        node,
-        origins,
-        CacheConfig.from(settings, node.memory()),
-        LimitsConfig.from(settings, node.memory()),
-        TransformConfig.from(settings),
-        FetchConfig.from(settings),
-        ClusterConfig.from(settings),
-        shield,
-        AdminConfig.from(settings),
-        SecurityConfig.from(settings),
-        LogConfig.from(settings));
+    ImgedgeConfig config =
+        new ImgedgeConfig(
+            node,
+            origins,
+            CacheConfig.from(settings, node.memory()),
+            LimitsConfig.from(settings, node.memory()),
+            TransformConfig.from(settings),
+            FetchConfig.from(settings),
+            ClusterConfig.from(settings),
+            shield,
+            AdminConfig.from(settings),
+            SecurityConfig.from(settings),
+            LogConfig.from(settings));
     checkConsistency(config);
     return config;
   }
 
-  /** Rules that span sections: an edge has shields to call; an origin's POP exists; signed origins have keys. */
+  /**
+   * Rules that span sections: an edge has shields to call; an origin's POP exists; signed origins
+   * have keys.
+   */
   private static void checkConsistency(ImgedgeConfig c) {
     for (OriginConfig o : c.origins()) {
       if (o.signed() && c.security().signingKeys().isEmpty()) {
-        throw new ConfigException("origin '%s' requires signed URLs, but 'security.signing-keys' is empty; %s"
-            .formatted(o.name(), ConfigException.DOCS));
+        throw new ConfigException(
+            "origin '%s' requires signed URLs, but 'security.signing-keys' is empty; %s"
+                .formatted(o.name(), ConfigException.DOCS));
       }
     }
     if (c.node().role() == NodeConfig.Role.EDGE && c.shield().pops().isEmpty()) {
-      throw new ConfigException("an edge node needs at least one shield POP: add 'shield-pops' (a map "
-          + "of POP name to the shield nodes' internal URLs); " + ConfigException.DOCS);
+      throw new ConfigException(
+          "an edge node needs at least one shield POP: add 'shield-pops' (a map "
+              + "of POP name to the shield nodes' internal URLs); "
+              + ConfigException.DOCS);
     }
     checkCachesFit(c);
     for (OriginConfig o : c.origins()) {
       if (o.shield() != null && !c.shield().pops().containsKey(o.shield())) {
-        throw new ConfigException("origin '%s' names shield POP '%s', but 'shield-pops' defines only %s; %s"
-            .formatted(o.name(), o.shield(), c.shield().pops().keySet(), ConfigException.DOCS));
+        throw new ConfigException(
+            "origin '%s' names shield POP '%s', but 'shield-pops' defines only %s; %s"
+                .formatted(o.name(), o.shield(), c.shield().pops().keySet(), ConfigException.DOCS));
       }
     }
   }
 
   /**
    * The caches a node's role keeps must fit in its heap beside the renders: at most {@link
-   * MemoryPlan#cacheShare()} of the heap node.memory gives (the plan's cache shares and its reserve),
-   * or the first large image would run the node out of memory instead of evicting.
+   * MemoryPlan#cacheShare()} of the heap node.memory gives (the plan's cache shares and its
+   * reserve), or the first large image would run the node out of memory instead of evicting.
    */
   private static void checkCachesFit(ImgedgeConfig c) {
     CacheConfig caches = c.cache();
-    long used = switch (c.node().role()) {
-      case EDGE -> caches.edgeMaxBytes() + caches.sourceMaxBytes();
-      case SHIELD -> caches.sourceMaxBytes() + caches.shieldMaxBytes();
-      case ALL_IN_ONE -> caches.edgeMaxBytes() + caches.sourceMaxBytes() + caches.shieldMaxBytes();
-    };
+    long used =
+        switch (c.node().role()) {
+          case EDGE -> caches.edgeMaxBytes() + caches.sourceMaxBytes();
+          case SHIELD -> caches.sourceMaxBytes() + caches.shieldMaxBytes();
+          case ALL_IN_ONE ->
+              caches.edgeMaxBytes() + caches.sourceMaxBytes() + caches.shieldMaxBytes();
+        };
     MemoryPlan plan = c.node().memory();
     if (used > plan.cacheShare()) {
-      throw new ConfigException(("the caches this %s keeps (cache.*-max-bytes: %d MiB together) do not fit in "
-          + "node.memory %d MiB, whose heap (%d MiB) has room for %d MiB of caches beside the renders; raise "
-          + "node.memory (about %d MiB) or lower the caches; %s").formatted(
-              c.node().role().name().toLowerCase(Locale.ROOT).replace('_', '-'), used >> 20, plan.total() >> 20,
-              plan.heap() >> 20, plan.cacheShare() >> 20, MemoryPlan.totalFor(used) >> 20, ConfigException.DOCS));
+      throw new ConfigException(
+          ("the caches this %s keeps (cache.*-max-bytes: %d MiB together) do not fit in "
+                  + "node.memory %d MiB, whose heap (%d MiB) has room for %d MiB of caches beside the renders; raise "
+                  + "node.memory (about %d MiB) or lower the caches; %s")
+              .formatted(
+                  c.node().role().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                  used >> 20,
+                  plan.total() >> 20,
+                  plan.heap() >> 20,
+                  plan.cacheShare() >> 20,
+                  MemoryPlan.totalFor(used) >> 20,
+                  ConfigException.DOCS));
     }
   }
 
@@ -129,7 +161,8 @@ public final class ConfigLoader {
     } catch (IOException e) {
       throw new ConfigException("cannot read configuration file " + file + ": " + e.getMessage());
     } catch (YAMLException e) {
-      throw new ConfigException("configuration file " + file + " is not valid YAML: " + e.getMessage());
+      throw new ConfigException(
+          "configuration file " + file + " is not valid YAML: " + e.getMessage());
     }
   }
 
@@ -150,7 +183,10 @@ public final class ConfigLoader {
       if (value instanceof Map<?, ?> nested) {
         flatten(key + ".", stringKeys(nested), out, source);
       } else if (value instanceof List<?> list) {
-        put(out, new Setting(key, String.join(",", list.stream().map(String::valueOf).toList()), source));
+        put(
+            out,
+            new Setting(
+                key, String.join(",", list.stream().map(String::valueOf).toList()), source));
       } else {
         put(out, new Setting(key, String.valueOf(value), source));
       }
@@ -161,7 +197,10 @@ public final class ConfigLoader {
     if (!Defaults.VALUES.containsKey(setting.key())) {
       throw new ConfigException(
           "unknown configuration key '%s' (%s); known keys: %s; %s"
-              .formatted(setting.key(), setting.source(), new TreeSet<>(Defaults.VALUES.keySet()),
+              .formatted(
+                  setting.key(),
+                  setting.source(),
+                  new TreeSet<>(Defaults.VALUES.keySet()),
                   ConfigException.DOCS));
     }
     out.put(setting.key(), setting);
@@ -177,7 +216,10 @@ public final class ConfigLoader {
     }
   }
 
-  /** The environment variable that overrides a key: {@code cache.edge-max-bytes} → {@code IMGEDGE_CACHE_EDGE_MAX_BYTES}. */
+  /**
+   * The environment variable that overrides a key: {@code cache.edge-max-bytes} → {@code
+   * IMGEDGE_CACHE_EDGE_MAX_BYTES}.
+   */
   public static String environmentName(String key) {
     return "IMGEDGE_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
   }
@@ -188,7 +230,10 @@ public final class ConfigLoader {
     }
     if (!(raw instanceof List<?> list) || list.isEmpty()) {
       throw new ConfigException(
-          "'origins' (" + source + ") must be a non-empty list of origins; " + ConfigException.DOCS);
+          "'origins' ("
+              + source
+              + ") must be a non-empty list of origins; "
+              + ConfigException.DOCS);
     }
     List<OriginConfig> origins = new ArrayList<>();
     for (int i = 0; i < list.size(); i++) {
@@ -200,7 +245,8 @@ public final class ConfigLoader {
 
   private static OriginConfig readOrigin(Object raw, String where, String source) {
     if (!(raw instanceof Map<?, ?> map)) {
-      throw new ConfigException(where + " (" + source + ") must be a mapping; " + ConfigException.DOCS);
+      throw new ConfigException(
+          where + " (" + source + ") must be a mapping; " + ConfigException.DOCS);
     }
     Map<String, Object> entry = stringKeys(map);
     for (String key : entry.keySet()) {
@@ -213,20 +259,44 @@ public final class ConfigLoader {
     OriginFields f = new OriginFields(entry, where, source);
     String prefix = f.prefix();
     OriginConfig.Kind kind = f.kind();
-    var rules = new OriginConfig.TtlRules(f.duration("default-ttl"), f.duration("override-ttl"),
-        f.duration("stale-while-revalidate"), f.duration("stale-if-error"));
+    var rules =
+        new OriginConfig.TtlRules(
+            f.duration("default-ttl"),
+            f.duration("override-ttl"),
+            f.duration("stale-while-revalidate"),
+            f.duration("stale-if-error"));
     String host = f.optional("host");
     String shield = f.optional("shield");
     boolean allowPrivate = f.flag("allow-private");
     boolean signed = f.flag("signed");
     return switch (kind) {
-      case SAMPLES -> new OriginConfig(f.name(), prefix, kind, null, null, host, shield, rules, false, signed);
+      case SAMPLES ->
+          new OriginConfig(f.name(), prefix, kind, null, null, host, shield, rules, false, signed);
       case FOLDER ->
-          new OriginConfig(f.name(), prefix, kind, OriginConfig.existingFolder(f.required("folder")),
-              null, host, shield, rules, false, signed);
+          new OriginConfig(
+              f.name(),
+              prefix,
+              kind,
+              OriginConfig.existingFolder(f.required("folder")),
+              null,
+              host,
+              shield,
+              rules,
+              false,
+              signed);
       case HTTP ->
-          new OriginConfig(f.name(), prefix, kind, null, Settings.httpUri(f.required("url")), host,
-              shield, rules, allowPrivate, signed, f.list("redirect-hosts"));
+          new OriginConfig(
+              f.name(),
+              prefix,
+              kind,
+              null,
+              Settings.httpUri(f.required("url")),
+              host,
+              shield,
+              rules,
+              allowPrivate,
+              signed,
+              f.list("redirect-hosts"));
     };
   }
 
@@ -252,7 +322,8 @@ public final class ConfigLoader {
       String p = v == null ? "/" : String.valueOf(v).trim();
       if (!p.startsWith("/") || p.contains("..") || p.contains("?")) {
         throw ConfigException.invalid(
-            new Setting(where + ".path-prefix", p, source), "a path starting with /, such as /photos/");
+            new Setting(where + ".path-prefix", p, source),
+            "a path starting with /, such as /photos/");
       }
       return p.endsWith("/") ? p : p + "/";
     }
@@ -275,7 +346,9 @@ public final class ConfigLoader {
       return switch (String.valueOf(v).trim().toLowerCase(Locale.ROOT)) {
         case "true", "yes", "on" -> true;
         case "false", "no", "off" -> false;
-        default -> throw ConfigException.invalid(new Setting(where + "." + field, String.valueOf(v), source), "true or false");
+        default ->
+            throw ConfigException.invalid(
+                new Setting(where + "." + field, String.valueOf(v), source), "true or false");
       };
     }
 
@@ -285,8 +358,10 @@ public final class ConfigLoader {
       if (v == null) {
         return java.util.List.of();
       }
-      java.util.stream.Stream<String> items = v instanceof java.util.List<?> l
-          ? l.stream().map(String::valueOf) : java.util.Arrays.stream(String.valueOf(v).split(","));
+      java.util.stream.Stream<String> items =
+          v instanceof java.util.List<?> l
+              ? l.stream().map(String::valueOf)
+              : java.util.Arrays.stream(String.valueOf(v).split(","));
       return items.map(String::trim).filter(x -> !x.isEmpty()).toList();
     }
 
@@ -303,7 +378,8 @@ public final class ConfigLoader {
       Duration d = Settings.parseDuration(String.valueOf(v));
       if (d == null) {
         throw ConfigException.invalid(
-            new Setting(where + "." + field, String.valueOf(v), source), "a duration such as 10m or 1h");
+            new Setting(where + "." + field, String.valueOf(v), source),
+            "a duration such as 10m or 1h");
       }
       return d;
     }

@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Every scalar configuration key and its default, in one place. A key missing here is unknown.
- * The README's configuration table lists the same keys.
+ * Every scalar configuration key and its default, in one place. A key missing here is unknown. The
+ * README's configuration table lists the same keys.
  */
 final class Defaults {
   static final Map<String, String> VALUES = build();
@@ -43,7 +43,8 @@ final class Defaults {
     d.put("limits.max-output-width", "8192");
     d.put("limits.max-output-height", "8192");
     d.put("limits.max-frames", "1000");
-    d.put("limits.transform-concurrency", String.valueOf(Runtime.getRuntime().availableProcessors()));
+    d.put(
+        "limits.transform-concurrency", String.valueOf(Runtime.getRuntime().availableProcessors()));
     d.put("limits.transform-queue", "64");
     d.put("limits.request-timeout", "30s");
     d.put("limits.derivatives-per-source-per-minute", "100");

@@ -26,8 +26,8 @@ import java.time.Duration;
  * @param yieldMaxAge how long such a WebP stands in ({@code limits.yield-max-age})
  * @param maxDecodePixels most pixels one render decodes in all, every frame of an animation
  *     counting its whole canvas ({@code limits.max-decode-pixels})
- * @param maxRenderMemory most memory one render may need, estimated from the header before
- *     decoding ({@code limits.max-render-memory}; by default the whole render budget, from {@code
+ * @param maxRenderMemory most memory one render may need, estimated from the header before decoding
+ *     ({@code limits.max-render-memory}; by default the whole render budget, from {@code
  *     node.memory})
  */
 public record LimitsConfig(
@@ -63,7 +63,8 @@ public record LimitsConfig(
         s.integer("limits.yield-queue-depth", 0, 100_000),
         s.duration("limits.yield-max-age", Duration.ofSeconds(1)),
         s.longValue("limits.max-decode-pixels", 1),
-        s.isEmpty("limits.max-render-memory") ? plan.renderBudget()
+        s.isEmpty("limits.max-render-memory")
+            ? plan.renderBudget()
             : Math.min(plan.renderBudget(), s.bytes("limits.max-render-memory", 1)));
   }
 }

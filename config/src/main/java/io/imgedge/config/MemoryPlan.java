@@ -31,29 +31,43 @@ import java.util.Locale;
  * @param shieldCache the shield cache's default size
  * @param renderBudget what all renders may hold at once
  */
-public record MemoryPlan(long total, long heap, long directBuffers, long edgeCache, long sourceCache,
-    long shieldCache, long renderBudget) {
+public record MemoryPlan(
+    long total,
+    long heap,
+    long directBuffers,
+    long edgeCache,
+    long sourceCache,
+    long shieldCache,
+    long renderBudget) {
 
   /** node.memory when neither the operator nor a container says: 768 MiB. */
   public static final long DEFAULT_MIB = 768;
+
   /** The least node.memory a node runs in. */
   public static final long MIN_BYTES = 256L << 20;
+
   private static final long MAX_DIRECT = 64L << 20;
 
   /** The plan for {@code total} bytes. */
   public static MemoryPlan of(long total) {
     long heap = total * 60 / 100;
-    return new MemoryPlan(total, heap, Math.min(MAX_DIRECT, total / 12), heap * 15 / 100, heap * 12 / 100,
-        heap * 8 / 100, heap * 45 / 100);
+    return new MemoryPlan(
+        total,
+        heap,
+        Math.min(MAX_DIRECT, total / 12),
+        heap * 15 / 100,
+        heap * 12 / 100,
+        heap * 8 / 100,
+        heap * 45 / 100);
   }
 
   /**
-   * node.memory when it is not set: the memory limit of the container (cgroup v2 {@code
-   * memory.max} or v1 {@code memory.limit_in_bytes}) if there is one, else {@value #DEFAULT_MIB}
-   * MiB.
+   * node.memory when it is not set: the memory limit of the container (cgroup v2 {@code memory.max}
+   * or v1 {@code memory.limit_in_bytes}) if there is one, else {@value #DEFAULT_MIB} MiB.
    */
   public static long detectTotal() {
-    for (String file : new String[] {"/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes"}) {
+    for (String file :
+        new String[] {"/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes"}) {
       long limit = read(Path.of(file));
       if (limit > 0 && limit < (1L << 50)) {
         return Math.max(MIN_BYTES, limit);

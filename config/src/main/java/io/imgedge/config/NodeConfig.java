@@ -48,8 +48,13 @@ public record NodeConfig(
         memory(s));
   }
 
-  /** {@code node.memory}: a size of at least 256 MiB, or empty for the container's limit or 768 MiB. */
+  /**
+   * {@code node.memory}: a size of at least 256 MiB, or empty for the container's limit or 768 MiB.
+   */
   static MemoryPlan memory(Settings s) {
-    return MemoryPlan.of(s.isEmpty("node.memory") ? MemoryPlan.detectTotal() : s.bytes("node.memory", MemoryPlan.MIN_BYTES));
+    return MemoryPlan.of(
+        s.isEmpty("node.memory")
+            ? MemoryPlan.detectTotal()
+            : s.bytes("node.memory", MemoryPlan.MIN_BYTES));
   }
 }

@@ -9,9 +9,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * One origin: where the source images under a path prefix come from.
  *
- * <p>A request for {@code /photos/cat.jpg} is served by the origin with the longest matching
- * {@code path-prefix}; the rest of the path is looked up in that origin (for a prefix of {@code
- * /photos/}, {@code cat.jpg}).
+ * <p>A request for {@code /photos/cat.jpg} is served by the origin with the longest matching {@code
+ * path-prefix}; the rest of the path is looked up in that origin (for a prefix of {@code /photos/},
+ * {@code cat.jpg}).
  *
  * @param name a name for logs and metrics
  * @param pathPrefix the public path prefix, starting and ending with {@code /}
@@ -45,9 +45,28 @@ public record OriginConfig(
     java.util.List<String> redirectHosts) {
 
   /** An origin that redirects to its own host only. */
-  public OriginConfig(String name, String pathPrefix, Kind kind, @Nullable Path folder, @Nullable URI baseUrl,
-      @Nullable String host, @Nullable String shield, TtlRules freshness, boolean allowPrivate, boolean signed) {
-    this(name, pathPrefix, kind, folder, baseUrl, host, shield, freshness, allowPrivate, signed,
+  public OriginConfig(
+      String name,
+      String pathPrefix,
+      Kind kind,
+      @Nullable Path folder,
+      @Nullable URI baseUrl,
+      @Nullable String host,
+      @Nullable String shield,
+      TtlRules freshness,
+      boolean allowPrivate,
+      boolean signed) {
+    this(
+        name,
+        pathPrefix,
+        kind,
+        folder,
+        baseUrl,
+        host,
+        shield,
+        freshness,
+        allowPrivate,
+        signed,
         java.util.List.of());
   }
 
@@ -88,7 +107,8 @@ public record OriginConfig(
 
   /** The origin serving the bundled sample images at {@code /}. */
   public static OriginConfig samples() {
-    return new OriginConfig("samples", "/", Kind.SAMPLES, null, null, null, null, TtlRules.DEFAULTS, false, false);
+    return new OriginConfig(
+        "samples", "/", Kind.SAMPLES, null, null, null, null, TtlRules.DEFAULTS, false, false);
   }
 
   /**
@@ -100,11 +120,29 @@ public record OriginConfig(
     Setting setting = new Setting("--origin", target, "command line");
     String lower = target.toLowerCase(Locale.ROOT);
     if (lower.startsWith("http://") || lower.startsWith("https://")) {
-      return new OriginConfig("origin", "/", Kind.HTTP, null, Settings.httpUri(setting), null, null,
-          TtlRules.DEFAULTS, true, false);
+      return new OriginConfig(
+          "origin",
+          "/",
+          Kind.HTTP,
+          null,
+          Settings.httpUri(setting),
+          null,
+          null,
+          TtlRules.DEFAULTS,
+          true,
+          false);
     }
     return new OriginConfig(
-        "origin", "/", Kind.FOLDER, existingFolder(setting), null, null, null, TtlRules.DEFAULTS, false, false);
+        "origin",
+        "/",
+        Kind.FOLDER,
+        existingFolder(setting),
+        null,
+        null,
+        null,
+        TtlRules.DEFAULTS,
+        false,
+        false);
   }
 
   static Path existingFolder(Setting setting) {
@@ -118,9 +156,11 @@ public record OriginConfig(
   /** Describes the origin for the start-up log line. */
   public String describe() {
     return switch (kind) {
-      case SAMPLES -> "bundled sample images";
-      case FOLDER -> "folder " + folder;
-      case HTTP -> String.valueOf(baseUrl);
-    } + (host == null ? "" : " for host " + host) + (pathPrefix.equals("/") ? "" : " at " + pathPrefix);
+          case SAMPLES -> "bundled sample images";
+          case FOLDER -> "folder " + folder;
+          case HTTP -> String.valueOf(baseUrl);
+        }
+        + (host == null ? "" : " for host " + host)
+        + (pathPrefix.equals("/") ? "" : " at " + pathPrefix);
   }
 }

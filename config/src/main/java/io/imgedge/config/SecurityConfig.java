@@ -8,8 +8,9 @@ import java.util.List;
  * Request security.
  *
  * @param signingKeys keys for signed URLs, hex-encoded, at least 16 bytes each ({@code
- *     security.signing-keys}, comma-separated; set them with {@code IMGEDGE_SECURITY_SIGNING_KEYS}).
- *     The first signs, any verifies: add the new key first, retire the old one later
+ *     security.signing-keys}, comma-separated; set them with {@code
+ *     IMGEDGE_SECURITY_SIGNING_KEYS}). The first signs, any verifies: add the new key first, retire
+ *     the old one later
  */
 public record SecurityConfig(List<String> signingKeys) {
 
@@ -30,10 +31,12 @@ public record SecurityConfig(List<String> signingKeys) {
 
   static SecurityConfig from(Settings s) {
     Setting raw = s.raw("security.signing-keys");
-    List<String> keys = Arrays.stream(raw.value().split(",")).map(String::trim).filter(k -> !k.isEmpty()).toList();
+    List<String> keys =
+        Arrays.stream(raw.value().split(",")).map(String::trim).filter(k -> !k.isEmpty()).toList();
     for (String k : keys) {
       if (!k.matches("([0-9a-fA-F]{2}){16,}")) {
-        throw ConfigException.invalidSecret(raw, "comma-separated hex keys of at least 16 bytes (32 hex digits)");
+        throw ConfigException.invalidSecret(
+            raw, "comma-separated hex keys of at least 16 bytes (32 hex digits)");
       }
     }
     return new SecurityConfig(keys);

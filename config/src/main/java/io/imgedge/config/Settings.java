@@ -77,7 +77,10 @@ final class Settings {
     };
   }
 
-  /** A size in bytes: {@code 512}, {@code 64KB}, {@code 256MB}, {@code 1GiB} (KB = 1000, KiB = 1024). */
+  /**
+   * A size in bytes: {@code 512}, {@code 64KB}, {@code 256MB}, {@code 1GiB} (KB = 1000, KiB =
+   * 1024).
+   */
   long bytes(String key, long min) {
     Setting s = raw(key);
     Matcher m = SIZE.matcher(s.value().trim().toUpperCase(Locale.ROOT));

@@ -42,7 +42,9 @@ public record ShieldConfig(Map<String, List<URI>> pops, Fallback fallback, Durat
   }
 
   static ShieldConfig from(Settings s, Map<String, List<URI>> pops) {
-    return new ShieldConfig(pops, s.choice("shield.fallback", Fallback.class),
+    return new ShieldConfig(
+        pops,
+        s.choice("shield.fallback", Fallback.class),
         s.duration("shield.timeout", Duration.ofMillis(10)));
   }
 }

@@ -20,10 +20,15 @@ final class ShieldPops {
       return pops;
     }
     if (!(raw instanceof Map<?, ?> map)) {
-      throw new ConfigException("'shield-pops' (" + source + ") must map POP names to lists of "
-          + "shield URLs; " + ConfigException.DOCS);
+      throw new ConfigException(
+          "'shield-pops' ("
+              + source
+              + ") must map POP names to lists of "
+              + "shield URLs; "
+              + ConfigException.DOCS);
     }
-    map.forEach((name, nodes) -> pops.put(String.valueOf(name), urls(String.valueOf(name), nodes, source)));
+    map.forEach(
+        (name, nodes) -> pops.put(String.valueOf(name), urls(String.valueOf(name), nodes, source)));
     return pops;
   }
 
@@ -31,11 +36,16 @@ final class ShieldPops {
     List<?> list = nodes instanceof List<?> l ? l : List.of(String.valueOf(nodes).split(","));
     List<URI> urls = new ArrayList<>();
     for (int i = 0; i < list.size(); i++) {
-      urls.add(Settings.httpUri(new Setting("shield-pops." + pop + "[" + i + "]",
-          String.valueOf(list.get(i)).trim(), source)));
+      urls.add(
+          Settings.httpUri(
+              new Setting(
+                  "shield-pops." + pop + "[" + i + "]",
+                  String.valueOf(list.get(i)).trim(),
+                  source)));
     }
     if (urls.isEmpty()) {
-      throw new ConfigException("shield POP '" + pop + "' (" + source + ") has no nodes; " + ConfigException.DOCS);
+      throw new ConfigException(
+          "shield POP '" + pop + "' (" + source + ") has no nodes; " + ConfigException.DOCS);
     }
     return List.copyOf(urls);
   }

@@ -17,8 +17,14 @@ package io.imgedge.config;
  *     what a request's parameters leave open ({@code transform.client-hints})
  */
 public record TransformConfig(
-    int jpegQuality, int webpQuality, JpegType jpegType, String resizeFilter, boolean upscale,
-    int avifQuality, int jxlQuality, boolean clientHints) {
+    int jpegQuality,
+    int webpQuality,
+    JpegType jpegType,
+    String resizeFilter,
+    boolean upscale,
+    int avifQuality,
+    int jxlQuality,
+    boolean clientHints) {
 
   /** {@code transform.avif-quality}'s default, chosen by measurement (see README: AVIF). */
   public static final int DEFAULT_AVIF_QUALITY = 65;
@@ -29,8 +35,15 @@ public record TransformConfig(
   /** The defaults for AVIF, JPEG XL and client hints, with the rest given. */
   public TransformConfig(
       int jpegQuality, int webpQuality, JpegType jpegType, String resizeFilter, boolean upscale) {
-    this(jpegQuality, webpQuality, jpegType, resizeFilter, upscale, DEFAULT_AVIF_QUALITY,
-        DEFAULT_JXL_QUALITY, false);
+    this(
+        jpegQuality,
+        webpQuality,
+        jpegType,
+        resizeFilter,
+        upscale,
+        DEFAULT_AVIF_QUALITY,
+        DEFAULT_JXL_QUALITY,
+        false);
   }
 
   /** How JPEG output is encoded when the request does not say ({@code format=pjpg} does). */

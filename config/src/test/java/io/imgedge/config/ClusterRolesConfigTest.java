@@ -17,12 +17,15 @@ class ClusterRolesConfigTest {
   @TempDir Path dir;
 
   private ImgedgeConfig load(String yaml, Map<String, String> env) throws IOException {
-    return ConfigLoader.load(Files.writeString(dir.resolve("c.yaml"), yaml), env, CommandLineOverrides.NONE);
+    return ConfigLoader.load(
+        Files.writeString(dir.resolve("c.yaml"), yaml), env, CommandLineOverrides.NONE);
   }
 
   @Test
   void edge_withShieldPopsAndOriginRules() throws IOException {
-    ImgedgeConfig c = load("""
+    ImgedgeConfig c =
+        load(
+            """
         node: {role: edge, internal-port: 9182}
         shield-pops:
           us-east: [http://127.0.0.1:9282, http://127.0.0.1:9283]
@@ -31,10 +34,12 @@ class ClusterRolesConfigTest {
           - {name: photos, type: http, url: https://img.example.com, host: img.example.com, shield: eu,
              override-ttl: 10m, stale-while-revalidate: 30s, stale-if-error: 1d}
         shield: {fallback: stale, timeout: 5s}
-        """, Map.of());
+        """,
+            Map.of());
     assertThat(c.node().role()).isEqualTo(NodeConfig.Role.EDGE);
     assertThat(c.node().internalPort()).isEqualTo(9182);
-    assertThat(c.shield().nodes("us-east")).containsExactly(URI.create("http://127.0.0.1:9282"), URI.create("http://127.0.0.1:9283"));
+    assertThat(c.shield().nodes("us-east"))
+        .containsExactly(URI.create("http://127.0.0.1:9282"), URI.create("http://127.0.0.1:9283"));
     assertThat(c.shield().nodes(null)).hasSize(2);
     assertThat(c.shield().nodes("eu")).containsExactly(URI.create("http://127.0.0.1:9382"));
     assertThat(c.shield().fallback()).isEqualTo(ShieldConfig.Fallback.STALE);
@@ -56,10 +61,14 @@ class ClusterRolesConfigTest {
 
   @Test
   void originNamingAnUnknownPop_isRefused() {
-    assertThatThrownBy(() -> load("""
+    assertThatThrownBy(
+            () ->
+                load(
+                    """
         shield-pops: {a: [http://127.0.0.1:1]}
         origins: [{type: samples, shield: b}]
-        """, Map.of()))
+        """,
+                    Map.of()))
         .hasMessageContaining("names shield POP 'b'")
         .hasMessageContaining("[a]");
   }
@@ -70,7 +79,9 @@ class ClusterRolesConfigTest {
     assertThat(defaults.heartbeat()).hasSeconds(2);
     assertThat(defaults.failureTimeout()).hasSeconds(15);
     assertThat(defaults.mergeDelay()).hasSeconds(30);
-    ClusterConfig fast = load("cluster: {heartbeat: 1s, failure-timeout: 4s, merge-delay: 5s}\n", Map.of()).cluster();
+    ClusterConfig fast =
+        load("cluster: {heartbeat: 1s, failure-timeout: 4s, merge-delay: 5s}\n", Map.of())
+            .cluster();
     assertThat(fast.heartbeat()).hasSeconds(1);
     assertThat(fast.failureTimeout()).hasSeconds(4);
     assertThat(fast.mergeDelay()).hasSeconds(5);
@@ -97,7 +108,9 @@ class ClusterRolesConfigTest {
 
   @Test
   void adminToken_fromTheEnvironment_andNeverEchoed() throws IOException {
-    assertThat(load("", Map.of("IMGEDGE_ADMIN_TOKEN", "0123456789abcdef0123")).admin().purgeEnabled()).isTrue();
+    assertThat(
+            load("", Map.of("IMGEDGE_ADMIN_TOKEN", "0123456789abcdef0123")).admin().purgeEnabled())
+        .isTrue();
     assertThat(load("", Map.of()).admin().purgeEnabled()).isFalse();
     assertThatThrownBy(() -> load("", Map.of("IMGEDGE_ADMIN_TOKEN", "short-secret")))
         .hasMessageContaining("'admin.token'")

@@ -31,8 +31,10 @@ class ConfigLoaderTest {
 
   @Test
   void file_environment_flags_inIncreasingPrecedence() throws IOException {
-    Path file = write("node:\n  public-port: 9000\n  admin-port: 9001\ncache:\n  default-ttl: 10m\n");
-    Map<String, String> env = Map.of("IMGEDGE_NODE_ADMIN_PORT", "9101", "IMGEDGE_CACHE_DEFAULT_TTL", "2h");
+    Path file =
+        write("node:\n  public-port: 9000\n  admin-port: 9001\ncache:\n  default-ttl: 10m\n");
+    Map<String, String> env =
+        Map.of("IMGEDGE_NODE_ADMIN_PORT", "9101", "IMGEDGE_CACHE_DEFAULT_TTL", "2h");
     var flags = new CommandLineOverrides(Map.of("node.admin-port", "9201"), null);
 
     ImgedgeConfig c = ConfigLoader.load(file, env, flags);
@@ -45,7 +47,8 @@ class ConfigLoaderTest {
   @Test
   void sizesAndDurations_acceptDecimalAndBinaryUnits() throws IOException {
     Path file =
-        write("node:\n  memory: 4GiB\ncache:\n  edge-max-bytes: 1GiB\n  source-max-bytes: 64MB\nfetch:\n  read-timeout: 250ms\n");
+        write(
+            "node:\n  memory: 4GiB\ncache:\n  edge-max-bytes: 1GiB\n  source-max-bytes: 64MB\nfetch:\n  read-timeout: 250ms\n");
     ImgedgeConfig c = ConfigLoader.load(file, Map.of(), CommandLineOverrides.NONE);
     assertThat(c.cache().edgeMaxBytes()).isEqualTo(1L << 30);
     assertThat(c.cache().sourceMaxBytes()).isEqualTo(64_000_000L);
@@ -115,7 +118,9 @@ class ConfigLoaderTest {
 
   @Test
   void origin_redirectHosts_asAListOrCommaSeparated() throws IOException {
-    Path file = write("""
+    Path file =
+        write(
+            """
         origins:
           - name: a
             type: http
@@ -132,7 +137,9 @@ class ConfigLoaderTest {
             path-prefix: /c/
         """);
     Map<String, OriginConfig> origins = new java.util.HashMap<>();
-    ConfigLoader.load(file, Map.of(), CommandLineOverrides.NONE).origins().forEach(o -> origins.put(o.name(), o));
+    ConfigLoader.load(file, Map.of(), CommandLineOverrides.NONE)
+        .origins()
+        .forEach(o -> origins.put(o.name(), o));
     assertThat(origins.get("a").redirectHosts()).containsExactly("cdn.example", "img.example");
     assertThat(origins.get("b").redirectHosts()).containsExactly("x.example", "y.example");
     assertThat(origins.get("c").redirectHosts()).isEmpty();
@@ -181,16 +188,22 @@ class ConfigLoaderTest {
         .hasMessageContaining("is not valid YAML");
   }
 
-  /** Issue 14: shield-pop.yaml set 4 GiB of caches on a node left at 768 MiB; that is refused, naming what to change. */
+  /**
+   * Issue 14: shield-pop.yaml set 4 GiB of caches on a node left at 768 MiB; that is refused,
+   * naming what to change.
+   */
   @Test
   void cachesLargerThanTheHeapAllows_areRefused_namingNodeMemory() throws IOException {
-    Path file = write("node:\n  role: shield\n  internal-url: http://127.0.0.1:8082\n"
-        + "cache:\n  source-max-bytes: 2GiB\n  shield-max-bytes: 2GiB\n");
+    Path file =
+        write(
+            "node:\n  role: shield\n  internal-url: http://127.0.0.1:8082\n"
+                + "cache:\n  source-max-bytes: 2GiB\n  shield-max-bytes: 2GiB\n");
     assertThatThrownBy(() -> ConfigLoader.load(file, Map.of(), CommandLineOverrides.NONE))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("4096 MiB together", "node.memory 768 MiB", "raise node.memory");
     var bigger = Map.of("IMGEDGE_NODE_MEMORY", "16GiB");
-    assertThat(ConfigLoader.load(file, bigger, CommandLineOverrides.NONE).cache().sourceMaxBytes()).isEqualTo(2L << 30);
+    assertThat(ConfigLoader.load(file, bigger, CommandLineOverrides.NONE).cache().sourceMaxBytes())
+        .isEqualTo(2L << 30);
   }
 
   @Test

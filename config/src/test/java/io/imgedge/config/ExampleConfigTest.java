@@ -19,16 +19,21 @@ class ExampleConfigTest {
 
   private ImgedgeConfig load(String example) throws IOException {
     Path root = Path.of("").toAbsolutePath().getParent();
-    String yaml = Files.readString(root.resolve("config/examples").resolve(example))
-        .replace("folder: ./", "folder: " + root + "/"); // what "./" means when run from the root
-    return ConfigLoader.load(Files.writeString(dir.resolve(example), yaml), Map.of(), CommandLineOverrides.NONE);
+    String yaml =
+        Files.readString(root.resolve("config/examples").resolve(example))
+            .replace(
+                "folder: ./", "folder: " + root + "/"); // what "./" means when run from the root
+    return ConfigLoader.load(
+        Files.writeString(dir.resolve(example), yaml), Map.of(), CommandLineOverrides.NONE);
   }
 
   @Test
   void allInOneExample_loads() throws IOException {
     ImgedgeConfig c = load("all-in-one.yaml");
     assertThat(c.node().role()).isEqualTo(NodeConfig.Role.ALL_IN_ONE);
-    assertThat(c.origins()).extracting(OriginConfig::name).containsExactly("photos", "local", "samples");
+    assertThat(c.origins())
+        .extracting(OriginConfig::name)
+        .containsExactly("photos", "local", "samples");
     assertThat(c.origins().get(0).freshness().defaultTtl()).hasHours(24);
     assertThat(c.limits().transformConcurrency()).isEqualTo(2);
     assertThat(c.transform().jpegType()).isEqualTo(TransformConfig.JpegType.AUTO);

@@ -15,7 +15,9 @@ class LogConfigTest {
 
   @Test
   void accessLog_jsonToAFile_fromTheEnvironment() {
-    var env = Map.of("IMGEDGE_LOG_ACCESS", "json", "IMGEDGE_LOG_ACCESS_FILE", "/var/log/imgedge/access.log");
+    var env =
+        Map.of(
+            "IMGEDGE_LOG_ACCESS", "json", "IMGEDGE_LOG_ACCESS_FILE", "/var/log/imgedge/access.log");
     LogConfig log = ConfigLoader.load(null, env, CommandLineOverrides.NONE).log();
     assertThat(log.access()).isEqualTo(LogConfig.Access.JSON);
     assertThat(log.accessFile()).isEqualTo("/var/log/imgedge/access.log");

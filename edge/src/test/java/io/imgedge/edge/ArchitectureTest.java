@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * shield only its request and response types, the origin router and the wire client.
  */
 class ArchitectureTest {
-  private static final Pattern IMPORT = Pattern.compile("^import (?:static )?([\\w.]+)(?:\\.\\*)?;", Pattern.MULTILINE);
+  private static final Pattern IMPORT =
+      Pattern.compile("^import (?:static )?([\\w.]+)(?:\\.\\*)?;", Pattern.MULTILINE);
   private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
 
   private record Source(Path file, String packageName, List<String> imports) {}
@@ -46,12 +47,16 @@ class ArchitectureTest {
     }
   }
 
-  private static List<String> offences(List<Source> sources, java.util.function.Predicate<Source> applies,
+  private static List<String> offences(
+      List<Source> sources,
+      java.util.function.Predicate<Source> applies,
       java.util.function.Predicate<String> forbidden) {
     List<String> found = new ArrayList<>();
     for (Source s : sources) {
       if (applies.test(s)) {
-        s.imports().stream().filter(forbidden).forEach(i -> found.add(ROOT.relativize(s.file()) + " imports " + i));
+        s.imports().stream()
+            .filter(forbidden)
+            .forEach(i -> found.add(ROOT.relativize(s.file()) + " imports " + i));
       }
     }
     return found;
@@ -63,38 +68,73 @@ class ArchitectureTest {
     for (String module : List.of("config", "transform", "cache", "shield", "edge")) {
       all.addAll(sources(module));
     }
-    assertThat(offences(all, s -> !s.packageName().startsWith("io.imgedge.edge.app"),
-        i -> i.startsWith("io.imgedge.edge.app"))).isEmpty();
+    assertThat(
+            offences(
+                all,
+                s -> !s.packageName().startsWith("io.imgedge.edge.app"),
+                i -> i.startsWith("io.imgedge.edge.app")))
+        .isEmpty();
   }
 
   @Test
   void theWireProtocol_theCacheAndTheImageLibrary_needNoServer() {
-    assertThat(offences(sources("shield"), s -> !s.packageName().equals("io.imgedge.shield.endpoint"),
-        i -> i.startsWith("io.undertow"))).isEmpty();
+    assertThat(
+            offences(
+                sources("shield"),
+                s -> !s.packageName().equals("io.imgedge.shield.endpoint"),
+                i -> i.startsWith("io.undertow")))
+        .isEmpty();
     for (String module : List.of("config", "transform", "cache")) {
-      assertThat(offences(sources(module), s -> true, i -> i.startsWith("io.undertow"))).as(module).isEmpty();
+      assertThat(offences(sources(module), s -> true, i -> i.startsWith("io.undertow")))
+          .as(module)
+          .isEmpty();
     }
   }
 
   @Test
   void dependenciesPointDownwards() {
-    assertThat(offences(sources("transform"), s -> true,
-        i -> i.startsWith("io.imgedge.cache") || i.startsWith("io.imgedge.shield") || i.startsWith("io.imgedge.edge")))
+    assertThat(
+            offences(
+                sources("transform"),
+                s -> true,
+                i ->
+                    i.startsWith("io.imgedge.cache")
+                        || i.startsWith("io.imgedge.shield")
+                        || i.startsWith("io.imgedge.edge")))
         .isEmpty();
-    assertThat(offences(sources("cache"), s -> true,
-        i -> i.startsWith("io.imgedge.transform") || i.startsWith("io.imgedge.shield") || i.startsWith("io.imgedge.edge")))
+    assertThat(
+            offences(
+                sources("cache"),
+                s -> true,
+                i ->
+                    i.startsWith("io.imgedge.transform")
+                        || i.startsWith("io.imgedge.shield")
+                        || i.startsWith("io.imgedge.edge")))
         .isEmpty();
-    assertThat(offences(sources("shield"), s -> true, i -> i.startsWith("io.imgedge.edge"))).isEmpty();
+    assertThat(offences(sources("shield"), s -> true, i -> i.startsWith("io.imgedge.edge")))
+        .isEmpty();
   }
 
   @Test
   void edgeLogic_usesOfTheShieldOnlyItsMessagesTheRouterAndTheWireClient() {
-    Set<String> allowed = Set.of("io.imgedge.shield.Derivative", "io.imgedge.shield.DerivativeRequest",
-        "io.imgedge.shield.DerivativeKey", "io.imgedge.shield.SourceId", "io.imgedge.shield.Problem",
-        "io.imgedge.shield.RemoteException", "io.imgedge.shield.origin.OriginRouter",
-        "io.imgedge.shield.endpoint.WireWriter");
-    assertThat(offences(sources("edge"), s -> !s.packageName().startsWith("io.imgedge.edge.app"),
-        i -> i.startsWith("io.imgedge.shield") && !allowed.contains(i) && !i.startsWith("io.imgedge.shield.wire.")))
+    Set<String> allowed =
+        Set.of(
+            "io.imgedge.shield.Derivative",
+            "io.imgedge.shield.DerivativeRequest",
+            "io.imgedge.shield.DerivativeKey",
+            "io.imgedge.shield.SourceId",
+            "io.imgedge.shield.Problem",
+            "io.imgedge.shield.RemoteException",
+            "io.imgedge.shield.origin.OriginRouter",
+            "io.imgedge.shield.endpoint.WireWriter");
+    assertThat(
+            offences(
+                sources("edge"),
+                s -> !s.packageName().startsWith("io.imgedge.edge.app"),
+                i ->
+                    i.startsWith("io.imgedge.shield")
+                        && !allowed.contains(i)
+                        && !i.startsWith("io.imgedge.shield.wire.")))
         .isEmpty();
   }
 }

@@ -1,10 +1,9 @@
 package io.imgedge.edge;
 
-import io.imgedge.edge.app.Node;
-
 import static io.imgedge.edge.testing.TestNodes.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.imgedge.edge.app.Node;
 import io.imgedge.edge.testing.TestNodes;
 import io.imgedge.shield.testing.TestOrigin;
 import java.io.IOException;
@@ -16,14 +15,14 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /**
- * Cache poisoning: headers that are not part of the cache key can never change what another
- * client receives. A request with odd headers warms the cache; a clean request must then get
- * exactly the bytes a second, untouched node renders for it.
+ * Cache poisoning: headers that are not part of the cache key can never change what another client
+ * receives. A request with odd headers warms the cache; a clean request must then get exactly the
+ * bytes a second, untouched node renders for it.
  */
 @Tag("integration")
 class CacheIntegrityTest {
@@ -68,15 +67,18 @@ class CacheIntegrityTest {
     assertThat(victim.headers().firstValue("X-Cache")).contains("HIT");
     HttpResponse<byte[]> reference = get(clean, url);
     assertThat(sha256(victim.body())).isEqualTo(sha256(reference.body()));
-    assertThat(victim.headers().firstValue("ETag")).isEqualTo(reference.headers().firstValue("ETag"));
-    assertThat(victim.headers().firstValue("Content-Type")).isEqualTo(reference.headers().firstValue("Content-Type"));
+    assertThat(victim.headers().firstValue("ETag"))
+        .isEqualTo(reference.headers().firstValue("ETag"));
+    assertThat(victim.headers().firstValue("Content-Type"))
+        .isEqualTo(reference.headers().firstValue("Content-Type"));
   }
 
   @Test
   void hostHeader_onAnOriginForAnyHost_servesTheSameObject() {
     HttpResponse<byte[]> viaOtherHost = get(poisoned, "/p7.jpg?width=55", "Host", "evil.example");
     assertThat(viaOtherHost.statusCode()).isEqualTo(200);
-    assertThat(sha256(get(poisoned, "/p7.jpg?width=55").body())).isEqualTo(sha256(viaOtherHost.body()));
+    assertThat(sha256(get(poisoned, "/p7.jpg?width=55").body()))
+        .isEqualTo(sha256(viaOtherHost.body()));
   }
 
   @Test
@@ -88,7 +90,8 @@ class CacheIntegrityTest {
 
   @Test
   void tooLongUrl_is414() {
-    assertThat(get(poisoned, "/p0.jpg?width=101&pad=" + "1".repeat(5000)).statusCode()).isEqualTo(414);
+    assertThat(get(poisoned, "/p0.jpg?width=101&pad=" + "1".repeat(5000)).statusCode())
+        .isEqualTo(414);
   }
 
   private static String sha256(byte[] body) {

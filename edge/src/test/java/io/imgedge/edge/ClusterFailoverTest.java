@@ -1,11 +1,10 @@
 package io.imgedge.edge;
 
-import io.imgedge.edge.app.Node;
-
 import static io.imgedge.edge.testing.TestNodes.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imgedge.cache.cluster.Rendezvous;
+import io.imgedge.edge.app.Node;
 import io.imgedge.edge.testing.FixedRateLoad;
 import io.imgedge.edge.testing.TestCluster;
 import io.imgedge.shield.testing.TestOrigin;
@@ -66,8 +65,8 @@ class ClusterFailoverTest {
     Node victim = cluster.edges().get(2);
     List<Node> survivors = cluster.edges().subList(0, 2);
     Map<String, String> expected = healthyHashes(survivors.get(0), 10);
-    FixedRateLoad load = FixedRateLoad.start(RATE, DEADLINE,
-        i -> url(survivors.get(i % 2), path(i % 10)), expected);
+    FixedRateLoad load =
+        FixedRateLoad.start(RATE, DEADLINE, i -> url(survivors.get(i % 2), path(i % 10)), expected);
     try {
       Thread.sleep(2000);
       victim.halt();
@@ -75,28 +74,44 @@ class ClusterFailoverTest {
     } finally {
       load.stop();
     }
-    System.out.printf("edge killed under load: %s; owner %s%n", load.summary(),
-        survivors.stream().map(e -> e.registry().find("imgedge.edge.owner").counters().stream()
-            .map(c -> c.getId().getTag("result") + "=" + c.count()).toList()).toList());
+    System.out.printf(
+        "edge killed under load: %s; owner %s%n",
+        load.summary(),
+        survivors.stream()
+            .map(
+                e ->
+                    e.registry().find("imgedge.edge.owner").counters().stream()
+                        .map(c -> c.getId().getTag("result") + "=" + c.count())
+                        .toList())
+            .toList());
     load.assertHeld(RATE * 9, 5);
     assertThat(cluster.edgeCount("imgedge.edge.owner")).isPositive();
   }
 
   @Test
-  void shieldKilledUnderLoad_itsSourcesMoveToTheNextShield_fewerThanHalfAPercentFail() throws Exception {
+  void shieldKilledUnderLoad_itsSourcesMoveToTheNextShield_fewerThanHalfAPercentFail()
+      throws Exception {
     start(2, 2, "cache: {edge-max-bytes: 0}\n");
     String onVictim = sourceOwnedBy(0);
     String onSurvivor = sourceOwnedBy(1);
-    List<String> paths = List.of("/" + onVictim + "?width=50", "/" + onVictim + "?width=51",
-        "/" + onSurvivor + "?width=50", "/" + onSurvivor + "?width=51");
+    List<String> paths =
+        List.of(
+            "/" + onVictim + "?width=50",
+            "/" + onVictim + "?width=51",
+            "/" + onSurvivor + "?width=50",
+            "/" + onSurvivor + "?width=51");
     Map<String, String> expected = new HashMap<>();
     for (String p : paths) {
       HttpResponse<byte[]> r = get(cluster.edges().get(0), p);
       assertThat(r.statusCode()).as("warm-up " + p).isEqualTo(200);
       expected.put(p, FixedRateLoad.sha256(r.body()));
     }
-    FixedRateLoad load = FixedRateLoad.start(RATE, DEADLINE,
-        i -> url(cluster.edges().get(i % 2), paths.get(i % paths.size())), expected);
+    FixedRateLoad load =
+        FixedRateLoad.start(
+            RATE,
+            DEADLINE,
+            i -> url(cluster.edges().get(i % 2), paths.get(i % paths.size())),
+            expected);
     try {
       Thread.sleep(2000);
       cluster.shields().get(0).halt();
@@ -106,8 +121,16 @@ class ClusterFailoverTest {
     }
     System.out.println("shield killed under load: " + load.summary());
     load.assertHeld(RATE * 9, 5);
-    assertThat(cluster.edges().get(0).registry().find("imgedge.shield.requests").tag("result", "failover").counter())
-        .as("requests for the dead shield's sources went to the next one").isNotNull()
+    assertThat(
+            cluster
+                .edges()
+                .get(0)
+                .registry()
+                .find("imgedge.shield.requests")
+                .tag("result", "failover")
+                .counter())
+        .as("requests for the dead shield's sources went to the next one")
+        .isNotNull()
         .satisfies(c -> assertThat(c.count()).isPositive());
   }
 
@@ -133,7 +156,9 @@ class ClusterFailoverTest {
   private String sourceOwnedBy(int index) {
     List<String> urls = List.of(cluster.shieldUrl(0), cluster.shieldUrl(1));
     for (int i = 0; i < 20; i++) {
-      if (Rendezvous.rank("site:img" + i + ".jpg", urls, Function.identity()).get(0).equals(urls.get(index))) {
+      if (Rendezvous.rank("site:img" + i + ".jpg", urls, Function.identity())
+          .get(0)
+          .equals(urls.get(index))) {
         return "img" + i + ".jpg";
       }
     }

@@ -1,11 +1,10 @@
 package io.imgedge.edge;
 
-import io.imgedge.edge.app.Node;
-
 import static io.imgedge.edge.testing.TestNodes.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imgedge.cache.testing.FakeClock;
+import io.imgedge.edge.app.Node;
 import io.imgedge.edge.testing.Await;
 import io.imgedge.edge.testing.TestCluster;
 import io.imgedge.shield.testing.TestOrigin;
@@ -36,13 +35,27 @@ class ClusterFreshnessTest {
     try (InputStream in = ClusterFreshnessTest.class.getResourceAsStream("/samples/photo.jpg")) {
       photo = in.readAllBytes();
     }
-    origin = TestOrigin.start()
-        .image("/swr.jpg", photo, "image/jpeg", "ETag", "\"swr\"", "Cache-Control", "max-age=1, stale-while-revalidate=30")
-        .image("/sie.jpg", photo, "image/jpeg", "Cache-Control", "max-age=1, stale-if-error=4");
+    origin =
+        TestOrigin.start()
+            .image(
+                "/swr.jpg",
+                photo,
+                "image/jpeg",
+                "ETag",
+                "\"swr\"",
+                "Cache-Control",
+                "max-age=1, stale-while-revalidate=30")
+            .image("/sie.jpg", photo, "image/jpeg", "Cache-Control", "max-age=1, stale-if-error=4");
     // origin failures are not remembered here (cache.origin-failure-ttl: 0s): the last test fixes
     // the origin and expects the very next request to reach it (SourceCacheTest covers the memory)
-    cluster = TestCluster.start(origin.baseUrl().toString(), 2, 1, "cache: {origin-failure-ttl: 0s}\n",
-        "shield: {timeout: 10s}\n", clock.time());
+    cluster =
+        TestCluster.start(
+            origin.baseUrl().toString(),
+            2,
+            1,
+            "cache: {origin-failure-ttl: 0s}\n",
+            "shield: {timeout: 10s}\n",
+            clock.time());
   }
 
   @AfterAll
@@ -60,10 +73,17 @@ class ClusterFreshnessTest {
     HttpResponse<byte[]> stale = get(edge, "/swr.jpg?width=60");
     assertThat(stale.statusCode()).isEqualTo(200);
     assertThat(stale.headers().firstValue("X-Cache")).contains("STALE");
-    assertThat(Long.parseLong(stale.headers().firstValue("Age").orElseThrow())).isGreaterThanOrEqualTo(1);
+    assertThat(Long.parseLong(stale.headers().firstValue("Age").orElseThrow()))
+        .isGreaterThanOrEqualTo(1);
     awaitRequests("/swr.jpg", before + 1);
-    Await.until("the refreshed copy lands", () ->
-        get(edge, "/swr.jpg?width=60").headers().firstValue("X-Cache").orElse("").equals("HIT"));
+    Await.until(
+        "the refreshed copy lands",
+        () ->
+            get(edge, "/swr.jpg?width=60")
+                .headers()
+                .firstValue("X-Cache")
+                .orElse("")
+                .equals("HIT"));
     assertThat(origin.requests("/swr.jpg")).as("one background refresh").isEqualTo(before + 1);
   }
 
@@ -76,17 +96,22 @@ class ClusterFreshnessTest {
     HttpResponse<byte[]> stale = get(edge, "/sie.jpg?width=70");
     assertThat(stale.statusCode()).isEqualTo(200);
     assertThat(stale.headers().firstValue("X-Cache")).contains("STALE");
-    assertThat(Long.parseLong(stale.headers().firstValue("Age").orElseThrow())).as("Age beyond max-age").isGreaterThan(1);
+    assertThat(Long.parseLong(stale.headers().firstValue("Age").orElseThrow()))
+        .as("Age beyond max-age")
+        .isGreaterThan(1);
     assertThat(stale.headers().firstValue("Cache-Control")).contains("public, max-age=1");
     clock.advance(Duration.ofMillis(3_300)); // past the stale-if-error window
     HttpResponse<byte[]> failed = get(edge, "/sie.jpg?width=70");
     assertThat(failed.statusCode()).isIn(502, 504);
     assertThat(failed.headers().firstValue("Cache-Control")).contains("no-store");
     origin.image("/sie.jpg", photo, "image/jpeg", "Cache-Control", "max-age=60");
-    assertThat(get(edge, "/sie.jpg?width=70").statusCode()).as("the error was not cached").isEqualTo(200);
+    assertThat(get(edge, "/sie.jpg?width=70").statusCode())
+        .as("the error was not cached")
+        .isEqualTo(200);
   }
 
   private static void awaitRequests(String path, int count) {
-    Await.until("the origin saw " + count + " requests for " + path, () -> origin.requests(path) >= count);
+    Await.until(
+        "the origin saw " + count + " requests for " + path, () -> origin.requests(path) >= count);
   }
 }

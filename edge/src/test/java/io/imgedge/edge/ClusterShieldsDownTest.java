@@ -1,17 +1,16 @@
 package io.imgedge.edge;
 
-import io.imgedge.edge.app.Node;
-
 import static io.imgedge.edge.testing.TestNodes.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imgedge.cache.testing.FakeClock;
+import io.imgedge.edge.app.Node;
 import io.imgedge.edge.testing.TestCluster;
 import io.imgedge.shield.testing.TestOrigin;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Duration;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -27,7 +26,9 @@ class ClusterShieldsDownTest {
   @BeforeEach
   void origin() throws IOException {
     try (InputStream in = ClusterShieldsDownTest.class.getResourceAsStream("/samples/photo.jpg")) {
-      origin = TestOrigin.start().image("/a.jpg", in.readAllBytes(), "image/jpeg", "Cache-Control", "max-age=1");
+      origin =
+          TestOrigin.start()
+              .image("/a.jpg", in.readAllBytes(), "image/jpeg", "Cache-Control", "max-age=1");
     }
   }
 
@@ -38,8 +39,14 @@ class ClusterShieldsDownTest {
   }
 
   private Node startWithShieldDown(String policy) {
-    cluster = TestCluster.start(origin.baseUrl().toString(), 1, 1, "", "shield: {timeout: 5s, fallback: " + policy + "}\n",
-        clock.time());
+    cluster =
+        TestCluster.start(
+            origin.baseUrl().toString(),
+            1,
+            1,
+            "",
+            "shield: {timeout: 5s, fallback: " + policy + "}\n",
+            clock.time());
     return cluster.edges().get(0);
   }
 
@@ -49,7 +56,13 @@ class ClusterShieldsDownTest {
     cluster.shields().get(0).halt();
     HttpResponse<byte[]> r = get(edge, "/a.jpg?width=40");
     assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(edge.registry().find("imgedge.shield.requests").tag("result", "fallback").counter().count()).isEqualTo(1);
+    assertThat(
+            edge.registry()
+                .find("imgedge.shield.requests")
+                .tag("result", "fallback")
+                .counter()
+                .count())
+        .isEqualTo(1);
   }
 
   @Test
@@ -67,10 +80,13 @@ class ClusterShieldsDownTest {
     Node edge = startWithShieldDown("stale");
     assertThat(get(edge, "/a.jpg?width=40").statusCode()).isEqualTo(200);
     cluster.shields().get(0).halt();
-    clock.advance(Duration.ofMillis(1_300)); // past max-age=1, and the origin gave no stale-if-error
+    clock.advance(
+        Duration.ofMillis(1_300)); // past max-age=1, and the origin gave no stale-if-error
     HttpResponse<byte[]> stale = get(edge, "/a.jpg?width=40");
     assertThat(stale.statusCode()).isEqualTo(200);
     assertThat(stale.headers().firstValue("X-Cache")).contains("STALE");
-    assertThat(get(edge, "/a.jpg?width=41").statusCode()).as("nothing stale to serve").isEqualTo(503);
+    assertThat(get(edge, "/a.jpg?width=41").statusCode())
+        .as("nothing stale to serve")
+        .isEqualTo(503);
   }
 }

@@ -1,11 +1,10 @@
 package io.imgedge.edge;
 
-import io.imgedge.edge.app.Node;
-
 import static io.imgedge.edge.testing.TestNodes.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imgedge.cache.testing.FakeClock;
+import io.imgedge.edge.app.Node;
 import io.imgedge.edge.testing.Await;
 import io.imgedge.edge.testing.TestCluster;
 import io.imgedge.edge.testing.TestNodes;
@@ -31,8 +30,10 @@ import org.junit.jupiter.api.Test;
 @Tag("integration")
 class ClusterWorkOnceTest {
   static final FakeClock clock = new FakeClock(java.time.Instant.now());
+
   /** Purges sent with a valid token, in this class's tests (each edge applies each once). */
   static int purgesSent;
+
   static TestOrigin origin;
   static TestCluster cluster;
   static byte[] photo;
@@ -44,14 +45,34 @@ class ClusterWorkOnceTest {
     }
     origin = TestOrigin.start();
     for (String name : List.of("stampede", "ten", "etag", "purge", "reval")) {
-      origin.image("/" + name + ".jpg", photo, "image/jpeg", "ETag", "\"" + name + "-v1\"",
-          "Cache-Control", name.equals("reval") ? "max-age=1" : "max-age=600");
+      origin.image(
+          "/" + name + ".jpg",
+          photo,
+          "image/jpeg",
+          "ETag",
+          "\"" + name + "-v1\"",
+          "Cache-Control",
+          name.equals("reval") ? "max-age=1" : "max-age=600");
     }
-    origin.image("/tagged.jpg", photo, "image/jpeg", "Cache-Control", "max-age=600", "Surrogate-Key", "campaign-7 shoes");
+    origin.image(
+        "/tagged.jpg",
+        photo,
+        "image/jpeg",
+        "Cache-Control",
+        "max-age=600",
+        "Surrogate-Key",
+        "campaign-7 shoes");
     origin.image("/other.jpg", photo, "image/jpeg", "Cache-Control", "max-age=600");
-    origin.on("/pass.jpg", new TestOrigin.Respond(200, Map.of("Content-Type", "image/jpeg",
-        "Cache-Control", "private"), photo, Duration.ofMillis(400)));
-    cluster = TestCluster.start(origin.baseUrl().toString(), 3, 2, "", "shield: {timeout: 10s}\n", clock.time());
+    origin.on(
+        "/pass.jpg",
+        new TestOrigin.Respond(
+            200,
+            Map.of("Content-Type", "image/jpeg", "Cache-Control", "private"),
+            photo,
+            Duration.ofMillis(400)));
+    cluster =
+        TestCluster.start(
+            origin.baseUrl().toString(), 3, 2, "", "shield: {timeout: 10s}\n", clock.time());
   }
 
   @AfterAll
@@ -63,9 +84,12 @@ class ClusterWorkOnceTest {
   @Test
   void oneColdDerivative_200RequestsOver3Edges_oneFetchOneTransform() {
     double transforms = cluster.shieldCount("imgedge.transform");
-    List<HttpResponse<byte[]>> responses = concurrently(200, i -> get(edge(i), "/stampede.jpg?width=250"));
+    List<HttpResponse<byte[]>> responses =
+        concurrently(200, i -> get(edge(i), "/stampede.jpg?width=250"));
     assertThat(responses).allSatisfy(r -> assertThat(r.statusCode()).isEqualTo(200));
-    assertThat(responses).extracting(r -> r.headers().firstValue("ETag").orElseThrow()).containsOnly(etag(responses.get(0)));
+    assertThat(responses)
+        .extracting(r -> r.headers().firstValue("ETag").orElseThrow())
+        .containsOnly(etag(responses.get(0)));
     assertThat(responses).allSatisfy(r -> assertThat(r.body()).isEqualTo(responses.get(0).body()));
     assertThat(origin.requests("/stampede.jpg")).isEqualTo(1);
     assertThat(cluster.shieldCount("imgedge.transform") - transforms).isEqualTo(1);
@@ -74,7 +98,8 @@ class ClusterWorkOnceTest {
   @Test
   void tenDerivativesOfOneSource_concurrentlyVia3Edges_oneFetchTenTransforms() {
     double transforms = cluster.shieldCount("imgedge.transform");
-    List<HttpResponse<byte[]>> responses = concurrently(60, i -> get(edge(i), "/ten.jpg?width=" + (100 + i % 10)));
+    List<HttpResponse<byte[]>> responses =
+        concurrently(60, i -> get(edge(i), "/ten.jpg?width=" + (100 + i % 10)));
     assertThat(responses).allSatisfy(r -> assertThat(r.statusCode()).isEqualTo(200));
     assertThat(origin.requests("/ten.jpg")).isEqualTo(1);
     assertThat(cluster.shieldCount("imgedge.transform") - transforms).isEqualTo(10);
@@ -85,7 +110,8 @@ class ClusterWorkOnceTest {
     String etag = etag(get(edge(0), "/etag.jpg?width=120&format=webp"));
     for (Node edge : cluster.edges()) {
       assertThat(etag(get(edge, "/etag.jpg?width=120&format=webp"))).isEqualTo(etag);
-      HttpResponse<byte[]> conditional = get(edge, "/etag.jpg?width=120&format=webp", "If-None-Match", etag);
+      HttpResponse<byte[]> conditional =
+          get(edge, "/etag.jpg?width=120&format=webp", "If-None-Match", etag);
       assertThat(conditional.statusCode()).isEqualTo(304);
       assertThat(conditional.body()).isEmpty();
     }
@@ -98,17 +124,26 @@ class ClusterWorkOnceTest {
     }
     assertThat(origin.requests("/purge.jpg")).isEqualTo(1);
     purgesSent++;
-    HttpResponse<byte[]> purge = TestNodes.send(cluster.edges().get(1).adminPort(), "POST", "/purge?path=/purge.jpg",
-        "Authorization", "Bearer " + TestCluster.TOKEN);
+    HttpResponse<byte[]> purge =
+        TestNodes.send(
+            cluster.edges().get(1).adminPort(),
+            "POST",
+            "/purge?path=/purge.jpg",
+            "Authorization",
+            "Bearer " + TestCluster.TOKEN);
     assertThat(purge.statusCode()).isEqualTo(200);
     awaitPurgesApplied(); // the purge travels the edge cluster's topic
-    assertThat(get(edge(0), "/purge.jpg?width=90").headers().firstValue("X-Cache")).contains("MISS");
+    assertThat(get(edge(0), "/purge.jpg?width=90").headers().firstValue("X-Cache"))
+        .contains("MISS");
     for (Node edge : cluster.edges()) {
       assertThat(get(edge, "/purge.jpg?width=90").statusCode()).isEqualTo(200);
     }
     assertThat(origin.requests("/purge.jpg")).as("fetched again, once").isEqualTo(2);
-    assertThat(TestNodes.send(cluster.edges().get(0).adminPort(), "POST", "/purge?path=/purge.jpg").statusCode())
-        .as("unauthenticated").isEqualTo(401);
+    assertThat(
+            TestNodes.send(cluster.edges().get(0).adminPort(), "POST", "/purge?path=/purge.jpg")
+                .statusCode())
+        .as("unauthenticated")
+        .isEqualTo(401);
   }
 
   @Test
@@ -122,19 +157,22 @@ class ClusterWorkOnceTest {
     for (Node edge : cluster.edges()) {
       assertThat(get(edge, "/other.jpg?width=33").headers().firstValue("X-Cache")).contains("HIT");
     }
-    assertThat(get(edge(2), "/tagged.jpg?width=33").headers().firstValue("X-Cache")).contains("MISS");
+    assertThat(get(edge(2), "/tagged.jpg?width=33").headers().firstValue("X-Cache"))
+        .contains("MISS");
     assertThat(origin.requests("/tagged.jpg")).isEqualTo(2);
     assertThat(purge("all=1").statusCode()).isEqualTo(200);
     assertThat(purge("all=1").statusCode()).as("idempotent").isEqualTo(200);
     awaitPurgesApplied();
-    assertThat(get(edge(1), "/other.jpg?width=33").headers().firstValue("X-Cache")).contains("MISS");
+    assertThat(get(edge(1), "/other.jpg?width=33").headers().firstValue("X-Cache"))
+        .contains("MISS");
     assertThat(origin.requests("/other.jpg")).isEqualTo(2);
   }
 
   /** Every edge has applied every purge sent so far (each purge reaches each edge once). */
   private static void awaitPurgesApplied() {
     for (Node edge : cluster.edges()) {
-      Await.until("every purge applied on " + edge.publicPort(), () -> purgesApplied(edge) >= purgesSent);
+      Await.until(
+          "every purge applied on " + edge.publicPort(), () -> purgesApplied(edge) >= purgesSent);
     }
   }
 
@@ -145,8 +183,12 @@ class ClusterWorkOnceTest {
 
   private static HttpResponse<byte[]> purge(String query) {
     purgesSent++;
-    return TestNodes.send(cluster.edges().get(0).adminPort(), "POST", "/purge?" + query,
-        "Authorization", "Bearer " + TestCluster.TOKEN);
+    return TestNodes.send(
+        cluster.edges().get(0).adminPort(),
+        "POST",
+        "/purge?" + query,
+        "Authorization",
+        "Bearer " + TestCluster.TOKEN);
   }
 
   @Test
@@ -166,8 +208,12 @@ class ClusterWorkOnceTest {
     assertThat(get(edge(0), "/pass.jpg?width=40").statusCode()).isEqualTo(200);
     List<HttpResponse<byte[]>> responses = concurrently(6, i -> get(edge(i), "/pass.jpg?width=40"));
     assertThat(responses).allSatisfy(r -> assertThat(r.statusCode()).isEqualTo(200));
-    assertThat(responses).allSatisfy(r -> assertThat(r.headers().firstValue("Cache-Control")).contains("private, no-store"));
-    assertThat(origin.maxConcurrent("/pass.jpg")).as("origin requests in flight at once").isGreaterThanOrEqualTo(2);
+    assertThat(responses)
+        .allSatisfy(
+            r -> assertThat(r.headers().firstValue("Cache-Control")).contains("private, no-store"));
+    assertThat(origin.maxConcurrent("/pass.jpg"))
+        .as("origin requests in flight at once")
+        .isGreaterThanOrEqualTo(2);
   }
 
   private static Node edge(int i) {
@@ -178,20 +224,24 @@ class ClusterWorkOnceTest {
     return r.headers().firstValue("ETag").orElseThrow();
   }
 
-  private static List<HttpResponse<byte[]>> concurrently(int n, IntFunction<HttpResponse<byte[]>> call) {
+  private static List<HttpResponse<byte[]>> concurrently(
+      int n, IntFunction<HttpResponse<byte[]>> call) {
     CountDownLatch go = new CountDownLatch(1);
     List<CompletableFuture<HttpResponse<byte[]>>> futures = new ArrayList<>();
     try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
       for (int i = 0; i < n; i++) {
         int index = i;
-        futures.add(CompletableFuture.supplyAsync(() -> {
-          try {
-            go.await();
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-          return call.apply(index);
-        }, clients));
+        futures.add(
+            CompletableFuture.supplyAsync(
+                () -> {
+                  try {
+                    go.await();
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                  return call.apply(index);
+                },
+                clients));
       }
       go.countDown();
     }

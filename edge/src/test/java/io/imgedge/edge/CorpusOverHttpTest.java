@@ -1,12 +1,11 @@
 package io.imgedge.edge;
 
-import io.imgedge.edge.app.Node;
-
 import static io.imgedge.edge.testing.TestNodes.admin;
 import static io.imgedge.edge.testing.TestNodes.get;
 import static io.imgedge.transform.testing.ImageAssertions.assertThatImage;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.imgedge.edge.app.Node;
 import io.imgedge.edge.testing.TestNodes;
 import io.imgedge.transform.testing.Corpus;
 import io.imgedge.transform.testing.Pixels;
@@ -27,8 +26,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The shared corpus served through a real node whose origin is the corpus folder ({@code
- * --origin ../shared/corpus}): orientation, colour management and bad input, end to end over HTTP.
+ * The shared corpus served through a real node whose origin is the corpus folder ({@code --origin
+ * ../shared/corpus}): orientation, colour management and bad input, end to end over HTTP.
  */
 @Tag("integration")
 class CorpusOverHttpTest {
@@ -62,7 +61,9 @@ class CorpusOverHttpTest {
     assertThat(r.headers().firstValue("Imgedge-IO-Error")).isPresent();
     assertThat(r.headers().firstValue("Cache-Control")).contains("no-store");
     assertThat(took).as(file).isLessThan(Duration.ofSeconds(1));
-    assertThat(get(node, "/" + file + "?width=100").statusCode()).as("still refused").isEqualTo(r.statusCode());
+    assertThat(get(node, "/" + file + "?width=100").statusCode())
+        .as("still refused")
+        .isEqualTo(r.statusCode());
     assertThat(admin(node, "/health/ready").statusCode()).isEqualTo(200);
     assertThat(get(node, "/jpeg-422-small.jpg?width=10").statusCode()).isEqualTo(200);
   }
@@ -76,18 +77,24 @@ class CorpusOverHttpTest {
     List<String> files = badAndBombFiles().toList();
     files.forEach(f -> get(node, "/" + f + "?width=123"));
     long before = retainedHeap();
-    var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    var threads =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
     long allocatedBefore = threads.getTotalThreadAllocatedBytes();
     int rounds = 8;
     for (int round = 0; round < rounds; round++) {
       for (String f : files) {
-        // a new width each round: a new derivative, so the source is probed again, not just the negative cache hit
-        assertThat(get(node, "/" + f + "?width=" + (200 + round)).statusCode()).as(f).isBetween(400, 499);
+        // a new width each round: a new derivative, so the source is probed again, not just the
+        // negative cache hit
+        assertThat(get(node, "/" + f + "?width=" + (200 + round)).statusCode())
+            .as(f)
+            .isBetween(400, 499);
       }
     }
-    long perRequest = (threads.getTotalThreadAllocatedBytes() - allocatedBefore) / ((long) rounds * files.size());
+    long perRequest =
+        (threads.getTotalThreadAllocatedBytes() - allocatedBefore) / ((long) rounds * files.size());
     long growth = retainedHeap() - before;
-    System.out.printf("%d bad/bomb requests: %d KiB allocated per request (all threads), retained heap %+d KiB%n",
+    System.out.printf(
+        "%d bad/bomb requests: %d KiB allocated per request (all threads), retained heap %+d KiB%n",
         rounds * files.size(), perRequest / 1024, growth / 1024);
     assertThat(perRequest).as("bytes allocated per refused request").isLessThan(1L << 20);
     assertThat(growth).as("retained heap growth").isLessThan(16L << 20);
@@ -117,7 +124,10 @@ class CorpusOverHttpTest {
     assertThat(Pixels.rmsePercent(image, upright)).as("RMSE vs orientation 1").isLessThan(10);
   }
 
-  /** Expected sRGB colours from the manifest: box (x, y, size) and RGB, for every cmyk- and icc- file. */
+  /**
+   * Expected sRGB colours from the manifest: box (x, y, size) and RGB, for every cmyk- and icc-
+   * file.
+   */
   static Stream<Arguments> colours() {
     return Stream.of(
         Arguments.of("cmyk-adobe-plain-swop-icc.jpg", 190, 100, 10, new Rgb(153, 213, 214)),
@@ -151,14 +161,19 @@ class CorpusOverHttpTest {
 
   @Test
   void everyCmykAndIccFile_isCovered() {
-    List<String> covered = Stream.concat(colours().map(a -> (String) a.get()[0]),
-        Stream.of("cmyk-ycck-orient-6-no-icc.jpg", "cmyk-ycck-orient-6-srgb-reference.jpg")).toList();
+    List<String> covered =
+        Stream.concat(
+                colours().map(a -> (String) a.get()[0]),
+                Stream.of("cmyk-ycck-orient-6-no-icc.jpg", "cmyk-ycck-orient-6-srgb-reference.jpg"))
+            .toList();
     assertThat(covered).containsAll(Corpus.files("cmyk-")).containsAll(Corpus.files("icc-"));
   }
 
   private static BufferedImage png(String pathAndQuery) {
     HttpResponse<byte[]> r = get(node, pathAndQuery);
-    assertThat(r.statusCode()).as(pathAndQuery + ": " + (r.statusCode() == 200 ? "" : new String(r.body()))).isEqualTo(200);
+    assertThat(r.statusCode())
+        .as(pathAndQuery + ": " + (r.statusCode() == 200 ? "" : new String(r.body())))
+        .isEqualTo(200);
     assertThat(r.headers().firstValue("Content-Type")).contains("image/png");
     return TestImages.decode(r.body());
   }

@@ -1,12 +1,11 @@
 package io.imgedge.edge;
 
-import io.imgedge.edge.app.Node;
-
 import static io.imgedge.edge.testing.TestNodes.admin;
 import static io.imgedge.edge.testing.TestNodes.get;
 import static io.imgedge.transform.testing.ImageAssertions.assertThatImage;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.imgedge.edge.app.Node;
 import io.imgedge.edge.testing.TestNodes;
 import io.imgedge.shield.testing.TestOrigin;
 import java.io.IOException;
@@ -34,14 +33,25 @@ class EdgeNodeTest {
   @BeforeAll
   static void start() throws IOException {
     byte[] photo = sample("photo.jpg");
-    origin = TestOrigin.start()
-        .image("/img/photo.jpg", photo, "image/jpeg", "Cache-Control", "public, max-age=600",
-            "ETag", "\"photo-1\"", "Last-Modified", "Sun, 22 Nov 2026 10:00:00 GMT")
-        .image("/img/stampede.jpg", photo, "image/jpeg")
-        .image("/img/logo.png", sample("logo.png"), "image/png")
-        .image("/img/private.jpg", photo, "image/jpeg", "Cache-Control", "private")
-        .image("/img/liar.png", photo, "image/png")
-        .on("/img/broken.jpg", new TestOrigin.Respond(500, Map.of(), "oops".getBytes(), Duration.ZERO));
+    origin =
+        TestOrigin.start()
+            .image(
+                "/img/photo.jpg",
+                photo,
+                "image/jpeg",
+                "Cache-Control",
+                "public, max-age=600",
+                "ETag",
+                "\"photo-1\"",
+                "Last-Modified",
+                "Sun, 22 Nov 2026 10:00:00 GMT")
+            .image("/img/stampede.jpg", photo, "image/jpeg")
+            .image("/img/logo.png", sample("logo.png"), "image/png")
+            .image("/img/private.jpg", photo, "image/jpeg", "Cache-Control", "private")
+            .image("/img/liar.png", photo, "image/png")
+            .on(
+                "/img/broken.jpg",
+                new TestOrigin.Respond(500, Map.of(), "oops".getBytes(), Duration.ZERO));
     node = TestNodes.start(origin.baseUrl() + "/img", Map.of());
   }
 
@@ -89,18 +99,23 @@ class EdgeNodeTest {
     assertThat(Integer.parseInt(header(r, "Age"))).isBetween(0, 600);
     assertThat(header(r, "Last-Modified")).isEqualTo("Sun, 22 Nov 2026 10:00:00 GMT");
     assertThat(header(r, "Imgedge-IO-Info"))
-        .isEqualTo("ifsz=279630 idim=1600x1067 ifmt=jpeg ofsz=" + r.body().length + " odim=64x43 ofmt=jpeg");
+        .isEqualTo(
+            "ifsz=279630 idim=1600x1067 ifmt=jpeg ofsz="
+                + r.body().length
+                + " odim=64x43 ofmt=jpeg");
     assertThat(header(r, "Vary")).isNull();
   }
 
   @Test
   void formatAuto_webpForClientsThatAcceptIt_withVary() {
-    HttpResponse<byte[]> webp = get(node, "/photo.jpg?width=120&format=auto", "Accept", "image/webp,*/*");
+    HttpResponse<byte[]> webp =
+        get(node, "/photo.jpg?width=120&format=auto", "Accept", "image/webp,*/*");
     assertThat(header(webp, "Content-Type")).isEqualTo("image/webp");
     assertThat(header(webp, "Vary")).isEqualTo("Accept");
     assertThat(new String(webp.body(), 8, 4)).isEqualTo("WEBP");
 
-    HttpResponse<byte[]> jpeg = get(node, "/photo.jpg?width=120&format=auto", "Accept", "image/png,*/*");
+    HttpResponse<byte[]> jpeg =
+        get(node, "/photo.jpg?width=120&format=auto", "Accept", "image/png,*/*");
     assertThat(header(jpeg, "Content-Type")).isEqualTo("image/jpeg");
     assertThat(header(jpeg, "Vary")).isEqualTo("Accept");
     assertThat(header(jpeg, "ETag")).isNotEqualTo(header(webp, "ETag"));
@@ -121,16 +136,21 @@ class EdgeNodeTest {
     CountDownLatch go = new CountDownLatch(1);
     try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
       for (int i = 0; i < 64; i++) {
-        responses.add(CompletableFuture.supplyAsync(() -> {
-          awaitQuietly(go);
-          return get(node, "/stampede.jpg?width=321");
-        }, clients));
+        responses.add(
+            CompletableFuture.supplyAsync(
+                () -> {
+                  awaitQuietly(go);
+                  return get(node, "/stampede.jpg?width=321");
+                },
+                clients));
       }
       go.countDown();
       CompletableFuture.allOf(responses.toArray(CompletableFuture[]::new)).join();
     }
     assertThat(responses).allSatisfy(r -> assertThat(r.join().statusCode()).isEqualTo(200));
-    assertThat(responses).extracting(r -> header(r.join(), "ETag")).containsOnly(header(responses.get(0).join(), "ETag"));
+    assertThat(responses)
+        .extracting(r -> header(r.join(), "ETag"))
+        .containsOnly(header(responses.get(0).join(), "ETag"));
     assertThat(origin.requests("/img/stampede.jpg")).isEqualTo(1);
     assertThat(transforms() - transformsBefore).isEqualTo(1);
   }
@@ -168,7 +188,9 @@ class EdgeNodeTest {
     HttpResponse<byte[]> again = get(node, "/missing.jpg");
     assertThat(again.statusCode()).isEqualTo(404);
     assertThat(again.headers().firstValue("Cache-Control")).contains("no-store");
-    assertThat(origin.requests("/img/missing.jpg")).as("the 404 is remembered for cache.negative-ttl").isEqualTo(1);
+    assertThat(origin.requests("/img/missing.jpg"))
+        .as("the 404 is remembered for cache.negative-ttl")
+        .isEqualTo(1);
   }
 
   @Test
@@ -196,7 +218,8 @@ class EdgeNodeTest {
 
   @Test
   void invalidPathAndMethod_areRefused() {
-    assertThat(TestNodes.send(node.publicPort(), "GET", "/a/%2e%2e/photo.jpg").statusCode()).isEqualTo(400);
+    assertThat(TestNodes.send(node.publicPort(), "GET", "/a/%2e%2e/photo.jpg").statusCode())
+        .isEqualTo(400);
     HttpResponse<byte[]> post = TestNodes.send(node.publicPort(), "POST", "/photo.jpg");
     assertThat(post.statusCode()).isEqualTo(405);
     assertThat(header(post, "Allow")).isEqualTo("GET, HEAD");
@@ -208,18 +231,21 @@ class EdgeNodeTest {
     assertThat(admin(node, "/health/live").statusCode()).isEqualTo(200);
     assertThat(admin(node, "/health/ready").statusCode()).isEqualTo(200);
     String metrics = admin(node, "/metrics").body();
-    assertThat(metrics).contains(
-        "imgedge_requests_seconds_count{route=\"image\",status=\"200\"}",
-        "cache_gets_total{cache=\"edge\",result=\"hit\"}",
-        "cache_gets_total{cache=\"edge\",result=\"miss\"}",
-        "imgedge_origin_fetches_total{origin=\"origin\",result=\"ok\"}",
-        "imgedge_transform_seconds_count{format=\"jpeg\",result=\"ok\"}",
-        "imgedge_bytes_out_bytes_total{route=\"image\"}");
+    assertThat(metrics)
+        .contains(
+            "imgedge_requests_seconds_count{route=\"image\",status=\"200\"}",
+            "cache_gets_total{cache=\"edge\",result=\"hit\"}",
+            "cache_gets_total{cache=\"edge\",result=\"miss\"}",
+            "imgedge_origin_fetches_total{origin=\"origin\",result=\"ok\"}",
+            "imgedge_transform_seconds_count{format=\"jpeg\",result=\"ok\"}",
+            "imgedge_bytes_out_bytes_total{route=\"image\"}");
     assertThat(admin(node, "/nothing").statusCode()).isEqualTo(404);
   }
 
   private static double transforms() {
-    return node.registry().find("imgedge.transform").timers().stream().mapToLong(t -> t.count()).sum();
+    return node.registry().find("imgedge.transform").timers().stream()
+        .mapToLong(t -> t.count())
+        .sum();
   }
 
   private static void awaitQuietly(CountDownLatch latch) {

@@ -1,9 +1,8 @@
 package io.imgedge.edge;
 
-import io.imgedge.edge.app.Node;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.imgedge.edge.app.Node;
 import io.imgedge.edge.testing.Await;
 import io.imgedge.edge.testing.TestNodes;
 import io.imgedge.shield.testing.TestOrigin;
@@ -26,13 +25,17 @@ class GracefulShutdownTest {
       photo = in.readAllBytes();
     }
     try (TestOrigin origin = TestOrigin.start()) {
-      origin.on("/slow.jpg", new TestOrigin.Respond(200, Map.of("Content-Type", "image/jpeg"), photo,
-          Duration.ofMillis(1500)));
+      origin.on(
+          "/slow.jpg",
+          new TestOrigin.Respond(
+              200, Map.of("Content-Type", "image/jpeg"), photo, Duration.ofMillis(1500)));
       Node node = TestNodes.start(origin.baseUrl().toString(), Map.of());
       int port = node.publicPort();
       CompletableFuture<HttpResponse<byte[]>> inFlight =
           CompletableFuture.supplyAsync(() -> TestNodes.get(node, "/slow.jpg?width=100"));
-      Await.until("the request has reached the origin: it is in flight", () -> origin.requests("/slow.jpg") > 0);
+      Await.until(
+          "the request has reached the origin: it is in flight",
+          () -> origin.requests("/slow.jpg") > 0);
       CompletableFuture<Void> closing = CompletableFuture.runAsync(node::close);
       Await.until("the node has begun to close", () -> !node.isReady());
       int late = status(port);

@@ -1,11 +1,10 @@
 package io.imgedge.edge;
 
-import io.imgedge.edge.app.Node;
-
 import static io.imgedge.edge.testing.TestNodes.admin;
 import static io.imgedge.edge.testing.TestNodes.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.imgedge.edge.app.Node;
 import io.imgedge.edge.testing.TestNodes;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,10 +20,16 @@ import org.junit.jupiter.api.io.TempDir;
 /** The Grafana dashboard in ops/grafana asks only for metrics that nodes publish. */
 @Tag("integration")
 class GrafanaDashboardTest {
-  private static final Pattern METRIC = Pattern.compile("\\b((?:imgedge|cache|jvm|process)_[a-z_]+)\\{");
+  private static final Pattern METRIC =
+      Pattern.compile("\\b((?:imgedge|cache|jvm|process)_[a-z_]+)\\{");
+
   /** Published only by cluster edges and shields, or on the first stale answer or GC pause. */
-  private static final Set<String> LATER = Set.of("imgedge_shield_requests_total", "imgedge_edge_stale_total",
-      "imgedge_shield_forwarded_total", "jvm_gc_pause_seconds_sum");
+  private static final Set<String> LATER =
+      Set.of(
+          "imgedge_shield_requests_total",
+          "imgedge_edge_stale_total",
+          "imgedge_shield_forwarded_total",
+          "jvm_gc_pause_seconds_sum");
 
   @Test
   void everyMetricOfTheDashboard_isPublishedByANode(@TempDir Path dir) throws Exception {
@@ -35,8 +40,10 @@ class GrafanaDashboardTest {
       used.add(m.group(1));
     }
     assertThat(used).hasSizeGreaterThan(15);
-    try (Node node = TestNodes.start(null, Map.of("log.access", "json", "log.access-file",
-        dir.resolve("a.log").toString()))) {
+    try (Node node =
+        TestNodes.start(
+            null,
+            Map.of("log.access", "json", "log.access-file", dir.resolve("a.log").toString()))) {
       get(node, "/photo.jpg?width=64");
       get(node, "/photo.jpg?width=64");
       String metrics = admin(node, "/metrics").body();

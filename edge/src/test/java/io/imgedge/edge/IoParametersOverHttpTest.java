@@ -1,11 +1,10 @@
 package io.imgedge.edge;
 
-import io.imgedge.edge.app.Node;
-
 import static io.imgedge.edge.testing.TestNodes.get;
 import static io.imgedge.transform.testing.ImageAssertions.assertThatImage;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.imgedge.edge.app.Node;
 import io.imgedge.edge.testing.TestNodes;
 import io.imgedge.shield.testing.TestOrigin;
 import java.io.IOException;
@@ -15,9 +14,9 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The Fastly IO parameters over HTTP: invalid values are a 400 whose body names the parameter and
@@ -31,7 +30,8 @@ class IoParametersOverHttpTest {
 
   @BeforeAll
   static void start() throws IOException {
-    origin = TestOrigin.start().image("/img/photo.jpg", EdgeNodeTest.sample("photo.jpg"), "image/jpeg");
+    origin =
+        TestOrigin.start().image("/img/photo.jpg", EdgeNodeTest.sample("photo.jpg"), "image/jpeg");
     node = TestNodes.start(origin.baseUrl() + "/img", Map.of());
   }
 
@@ -42,7 +42,10 @@ class IoParametersOverHttpTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       width=-1          | width      | pixels from 1 to 8192
       crop=5:0          | crop       | a ratio W:H
       bg-color=zzz      | bg-color   | a hex colour (3 or 6 digits
@@ -50,12 +53,16 @@ class IoParametersOverHttpTest {
       sharpen=a20       | sharpen    | a{amount 0-10},r{radius 0.5-1000},t{threshold 0-255}
       crop=9000,10,x0,y0 | crop      | a region inside the
       """)
-  void invalidValue_is400_namingTheParameterAndTheAcceptedForm(String query, String parameter, String accepted) {
+  void invalidValue_is400_namingTheParameterAndTheAcceptedForm(
+      String query, String parameter, String accepted) {
     HttpResponse<byte[]> r = get(node, "/photo.jpg?" + query);
     String body = new String(r.body(), StandardCharsets.UTF_8);
     assertThat(r.statusCode()).isEqualTo(400);
     assertThat(body).contains("'" + parameter + "'").contains(accepted);
-    assertThat(r.headers().firstValue("Imgedge-IO-Error")).get().asString().contains("IMGEDGE-0101");
+    assertThat(r.headers().firstValue("Imgedge-IO-Error"))
+        .get()
+        .asString()
+        .contains("IMGEDGE-0101");
     assertThat(r.headers().firstValue("Cache-Control")).contains("no-store");
   }
 
@@ -63,12 +70,18 @@ class IoParametersOverHttpTest {
   void ignoredParameters_addTheWarningHeader_andTheInfoHeaderIsThere() {
     HttpResponse<byte[]> r = get(node, "/photo.jpg?width=100&pad=10&canvas=120,120&profile=high");
     assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(r.headers().firstValue("Imgedge-IO-Warning")).get().asString()
-        .contains("pad is ignored").contains("profile");
+    assertThat(r.headers().firstValue("Imgedge-IO-Warning"))
+        .get()
+        .asString()
+        .contains("pad is ignored")
+        .contains("profile");
     assertThat(r.headers().firstValue("Imgedge-IO-Info")).get().asString().contains("odim=120x120");
     assertThatImage(r.body()).hasSize(120, 120);
     HttpResponse<byte[]> hit = get(node, "/photo.jpg?width=100&pad=10&canvas=120,120&profile=high");
     assertThat(hit.headers().firstValue("X-Cache")).contains("HIT");
-    assertThat(hit.headers().firstValue("Imgedge-IO-Warning")).get().asString().contains("pad is ignored");
+    assertThat(hit.headers().firstValue("Imgedge-IO-Warning"))
+        .get()
+        .asString()
+        .contains("pad is ignored");
   }
 }

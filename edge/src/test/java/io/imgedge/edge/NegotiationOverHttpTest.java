@@ -1,10 +1,9 @@
 package io.imgedge.edge;
 
-import io.imgedge.edge.app.Node;
-
 import static io.imgedge.edge.testing.TestNodes.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.imgedge.edge.app.Node;
 import io.imgedge.edge.testing.TestNodes;
 import io.imgedge.transform.ImageFormat;
 import io.imgedge.transform.testing.ModernImages;
@@ -22,9 +21,11 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("integration")
 class NegotiationOverHttpTest {
-  private static final String CHROME = "image/avif,image/webp,image/apng,image/svg+xml,image/*,*/*;q=0.8";
+  private static final String CHROME =
+      "image/avif,image/webp,image/apng,image/svg+xml,image/*,*/*;q=0.8";
   private static final String FIREFOX = "image/avif,image/webp,*/*";
-  private static final String SAFARI_JXL = "image/webp,image/avif,image/jxl,image/heic,image/*;q=0.8";
+  private static final String SAFARI_JXL =
+      "image/webp,image/avif,image/jxl,image/heic,image/*;q=0.8";
   private static final String JXL_NOT_AVIF = "image/jxl,image/webp,*/*";
   private static final String WEBP_ONLY = "image/webp,*/*";
   private static final String OLD = "image/png,image/*;q=0.8,*/*;q=0.5";
@@ -57,7 +58,8 @@ class NegotiationOverHttpTest {
     assertThat(header(accept(url, JXL_NOT_AVIF), "Content-Type")).isEqualTo("image/jxl");
     assertThat(header(accept(url, WEBP_ONLY), "Content-Type")).isEqualTo("image/webp");
     assertThat(header(accept(url, OLD), "Content-Type")).isEqualTo("image/jpeg");
-    assertThat(header(accept("/logo.png?width=200&format=auto", OLD), "Content-Type")).isEqualTo("image/png");
+    assertThat(header(accept("/logo.png?width=200&format=auto", OLD), "Content-Type"))
+        .isEqualTo("image/png");
     for (String a : new String[] {CHROME, SAFARI_JXL, JXL_NOT_AVIF, WEBP_ONLY, OLD}) {
       assertThat(header(accept(url, a), "Vary")).as(a).isEqualTo("Accept");
     }
@@ -76,7 +78,8 @@ class NegotiationOverHttpTest {
     HttpResponse<byte[]> anim = accept("/animated.gif?format=auto", CHROME);
     assertThat(header(anim, "Content-Type")).isEqualTo("image/webp");
     assertThat(new String(anim.body(), 12, 4)).as("an animated WebP").isEqualTo("VP8X");
-    assertThat(header(accept("/photo.jpg?width=32&format=auto", CHROME), "Content-Type")).isEqualTo("image/webp");
+    assertThat(header(accept("/photo.jpg?width=32&format=auto", CHROME), "Content-Type"))
+        .isEqualTo("image/webp");
   }
 
   @Test
@@ -90,7 +93,9 @@ class NegotiationOverHttpTest {
     assertThat(second.body()).isEqualTo(first.body());
 
     HttpResponse<byte[]> jxlClient = accept(url, JXL_NOT_AVIF);
-    assertThat(header(jxlClient, "X-Cache")).as("another set of formats is another entry").isEqualTo("MISS");
+    assertThat(header(jxlClient, "X-Cache"))
+        .as("another set of formats is another entry")
+        .isEqualTo("MISS");
     assertThat(header(jxlClient, "ETag")).isNotEqualTo(header(first, "ETag"));
 
     String autoAvif = "/photo.jpg?width=223&auto=avif";
@@ -108,7 +113,8 @@ class NegotiationOverHttpTest {
     HttpResponse<byte[]> source = accept("/photo.jpg?width=200&auto=avif", OLD);
     assertThat(header(source, "Content-Type")).isEqualTo("image/jpeg");
     assertThat(header(source, "Vary")).isEqualTo("Accept");
-    assertThat(header(accept("/photo.jpg?width=200&auto=avif&format=png", WEBP_ONLY), "Content-Type"))
+    assertThat(
+            header(accept("/photo.jpg?width=200&auto=avif&format=png", WEBP_ONLY), "Content-Type"))
         .isEqualTo("image/png");
   }
 

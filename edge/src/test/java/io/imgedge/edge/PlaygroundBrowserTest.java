@@ -1,9 +1,8 @@
 package io.imgedge.edge;
 
-import io.imgedge.edge.app.Node;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.imgedge.edge.app.Node;
 import io.imgedge.edge.testing.TestNodes;
 import io.imgedge.edge.testing.WebDriver;
 import java.net.URI;
@@ -20,24 +19,34 @@ class PlaygroundBrowserTest {
   private static final Duration WAIT = Duration.ofSeconds(30);
 
   @Test
-  void changingTheWidth_loadsTheImageAtThatWidth_andShowsItsUrl(@TempDir Path dir) throws Exception {
+  void changingTheWidth_loadsTheImageAtThatWidth_andShowsItsUrl(@TempDir Path dir)
+      throws Exception {
     try (Node node = TestNodes.start(null, Map.of());
         WebDriver browser = WebDriver.start(dir.resolve("profile"))) {
       browser.open(URI.create("http://127.0.0.1:" + node.publicPort() + "/playground"));
-      assertThat(browser.await("return document.getElementById('state').textContent === 'ready'", WAIT))
-          .as("the first image loads").isTrue();
+      assertThat(
+              browser.await(
+                  "return document.getElementById('state').textContent === 'ready'", WAIT))
+          .as("the first image loads")
+          .isTrue();
 
       browser.type(browser.element("#width"), "320");
 
-      assertThat(browser.await("const img = document.getElementById('result');"
-          + " return document.getElementById('state').textContent === 'ready' && img.naturalWidth === 320", WAIT))
-          .as("the image is reloaded at width 320").isTrue();
+      assertThat(
+              browser.await(
+                  "const img = document.getElementById('result');"
+                      + " return document.getElementById('state').textContent === 'ready' && img.naturalWidth === 320",
+                  WAIT))
+          .as("the image is reloaded at width 320")
+          .isTrue();
       assertThat(browser.script("return document.getElementById('url').textContent"))
           .isEqualTo("\"/photo.jpg?width=320\"");
       assertThat(browser.script("return document.getElementById('result').dataset.url"))
           .isEqualTo("\"/photo.jpg?width=320\"");
-      assertThat(browser.script("return document.getElementById('out-dims').textContent")).isEqualTo("\"320x213\"");
-      assertThat(browser.script("return document.getElementById('orig-dims').textContent")).isEqualTo("\"1600x1067\"");
+      assertThat(browser.script("return document.getElementById('out-dims').textContent"))
+          .isEqualTo("\"320x213\"");
+      assertThat(browser.script("return document.getElementById('orig-dims').textContent"))
+          .isEqualTo("\"1600x1067\"");
     }
   }
 
@@ -46,14 +55,23 @@ class PlaygroundBrowserTest {
     try (Node node = TestNodes.start(null, Map.of());
         WebDriver browser = WebDriver.start(dir.resolve("profile"))) {
       browser.open(URI.create("http://127.0.0.1:" + node.publicPort() + "/playground"));
-      assertThat(browser.await("return document.getElementById('state').textContent === 'ready'", WAIT)).isTrue();
+      assertThat(
+              browser.await(
+                  "return document.getElementById('state').textContent === 'ready'", WAIT))
+          .isTrue();
 
-      browser.script("const s = document.getElementById('format'); s.value = 'webp';"
-          + " s.dispatchEvent(new Event('change')); return true");
+      browser.script(
+          "const s = document.getElementById('format'); s.value = 'webp';"
+              + " s.dispatchEvent(new Event('change')); return true");
 
-      assertThat(browser.await("return document.getElementById('state').textContent === 'ready'"
-          + " && document.getElementById('result').dataset.url.endsWith('format=webp')", WAIT)).isTrue();
-      assertThat(browser.script("return document.getElementById('out-format').textContent")).isEqualTo("\"webp\"");
+      assertThat(
+              browser.await(
+                  "return document.getElementById('state').textContent === 'ready'"
+                      + " && document.getElementById('result').dataset.url.endsWith('format=webp')",
+                  WAIT))
+          .isTrue();
+      assertThat(browser.script("return document.getElementById('out-format').textContent"))
+          .isEqualTo("\"webp\"");
     }
   }
 }

@@ -1,12 +1,11 @@
 package io.imgedge.edge;
 
-import io.imgedge.edge.app.Node;
-
 import static io.imgedge.edge.testing.TestNodes.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imgedge.config.CommandLineOverrides;
 import io.imgedge.config.ConfigLoader;
+import io.imgedge.edge.app.Node;
 import io.imgedge.edge.security.UrlSigner;
 import io.imgedge.shield.testing.TestOrigin;
 import java.io.IOException;
@@ -38,12 +37,16 @@ class SignedUrlTest {
     try (InputStream in = SignedUrlTest.class.getResourceAsStream("/samples/photo.jpg")) {
       origin = TestOrigin.start().image("/photo.jpg", in.readAllBytes(), "image/jpeg");
     }
-    Path config = Files.writeString(dir.resolve("signed.yaml"), """
+    Path config =
+        Files.writeString(
+            dir.resolve("signed.yaml"),
+            """
         node: {public-bind: 127.0.0.1, public-port: 0, admin-port: 0}
         cluster: {name: test-%s}
         security: {signing-keys: "%s"}
         origins: [{name: site, type: http, url: '%s', allow-private: true, signed: true}]
-        """.formatted(UUID.randomUUID(), KEY, origin.baseUrl()));
+        """
+                .formatted(UUID.randomUUID(), KEY, origin.baseUrl()));
     node = Node.start(ConfigLoader.load(config, Map.of(), CommandLineOverrides.NONE));
   }
 

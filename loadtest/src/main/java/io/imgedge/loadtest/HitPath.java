@@ -39,13 +39,15 @@ final class HitPath {
     this.dir = dir;
   }
 
-  List<PeerResult> measure(List<PeerResult> results, Map<String, Peer> running, int rounds, int seconds,
-      int connections) throws IOException, InterruptedException {
+  List<PeerResult> measure(
+      List<PeerResult> results, Map<String, Peer> running, int rounds, int seconds, int connections)
+      throws IOException, InterruptedException {
     Peer imgedge = running.get("imgedge");
     int width = imgedge == null ? 864 : probeWidth(imgedge);
     List<PeerResult> withUrls = new ArrayList<>();
     for (PeerResult r : results) {
-      Peer peer = Objects.requireNonNull(running.get(r.name()), "every result is of a running peer");
+      Peer peer =
+          Objects.requireNonNull(running.get(r.name()), "every result is of a running peer");
       URI url = url(peer, width);
       if (r.name().equals("nginx-static")) {
         if (imgedge == null) {
@@ -54,17 +56,26 @@ final class HitPath {
         Files.write(dir.resolve("static/hit.jpg"), get(url(imgedge, width)).body());
       }
       get(url);
-      withUrls.add(new PeerResult(r.name(), r.note(), r.zipf(), r.asked(), r.originFetches(), r.transforms(),
-          url.toString(), get(url).body().length, List.of()));
+      withUrls.add(
+          new PeerResult(
+              r.name(),
+              r.note(),
+              r.zipf(),
+              r.asked(),
+              r.originFetches(),
+              r.transforms(),
+              url.toString(),
+              get(url).body().length,
+              List.of()));
     }
     warmUp(withUrls, connections);
     return rounds(withUrls, rounds, seconds, connections);
   }
 
   /**
-   * Each round runs every server once: first the servers without a cache (ipx, image_filter),
-   * then a pause while their backlog of transforms drains (they go on working after wrk stops),
-   * then imgedge and nginx-static back to back, in an order that alternates, so that the load the
+   * Each round runs every server once: first the servers without a cache (ipx, image_filter), then
+   * a pause while their backlog of transforms drains (they go on working after wrk stops), then
+   * imgedge and nginx-static back to back, in an order that alternates, so that the load the
    * machine carries from elsewhere weighs on both alike.
    */
   private List<PeerResult> rounds(List<PeerResult> peers, int rounds, int seconds, int connections)
@@ -80,8 +91,13 @@ final class HitPath {
           settle = false;
         }
         Wrk.Result r = wrk.run(URI.create(p.hitUrl()), 2, connections, seconds);
-        System.out.printf(java.util.Locale.ROOT, "  hit path round %d %-20s %10.0f req/s  p99 %.1f ms%n", round + 1,
-            p.name(), r.requestsPerSecond(), r.p99());
+        System.out.printf(
+            java.util.Locale.ROOT,
+            "  hit path round %d %-20s %10.0f req/s  p99 %.1f ms%n",
+            round + 1,
+            p.name(),
+            r.requestsPerSecond(),
+            r.p99());
         out.set(i, p.withHitRun(r));
         settle |= !paired;
       }
@@ -89,7 +105,9 @@ final class HitPath {
     return out;
   }
 
-  /** This round's order: the servers without a cache, then imgedge and nginx-static, alternating. */
+  /**
+   * This round's order: the servers without a cache, then imgedge and nginx-static, alternating.
+   */
   static List<Integer> order(List<PeerResult> peers, int round) {
     List<Integer> pair = new ArrayList<>();
     List<Integer> order = new ArrayList<>();
@@ -103,14 +121,20 @@ final class HitPath {
     return order;
   }
 
-  /** A few seconds of load on each server first, not counted (JIT compilation, connection pools). */
-  private void warmUp(List<PeerResult> peers, int connections) throws IOException, InterruptedException {
+  /**
+   * A few seconds of load on each server first, not counted (JIT compilation, connection pools).
+   */
+  private void warmUp(List<PeerResult> peers, int connections)
+      throws IOException, InterruptedException {
     for (PeerResult p : peers) {
       wrk.run(URI.create(p.hitUrl()), 2, connections, 3);
     }
   }
 
-  /** The width whose JPEG derivative is closest to the target size (imgedge's sizes grow with width). */
+  /**
+   * The width whose JPEG derivative is closest to the target size (imgedge's sizes grow with
+   * width).
+   */
   private int probeWidth(Peer imgedge) throws IOException, InterruptedException {
     int lo = 200;
     int hi = origin.knobs().width();
@@ -136,12 +160,16 @@ final class HitPath {
     if (peer.name().equals("nginx-static")) {
       return URI.create(peer.url() + "/hit.jpg");
     }
-    return URI.create(peer.url() + peer.style().path(OriginSimulator.path(source), origin.url().toString(), width, "jpg"));
+    return URI.create(
+        peer.url()
+            + peer.style()
+                .path(OriginSimulator.path(source), origin.url().toString(), width, "jpg"));
   }
 
   private static HttpResponse<byte[]> get(URI url) throws IOException, InterruptedException {
     try (HttpClient client = HttpClient.newHttpClient()) {
-      HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(url).build(), HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> r =
+          client.send(HttpRequest.newBuilder(url).build(), HttpResponse.BodyHandlers.ofByteArray());
       if (r.statusCode() != 200) {
         throw new IOException(url + " answered " + r.statusCode());
       }

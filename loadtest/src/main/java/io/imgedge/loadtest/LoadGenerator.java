@@ -14,22 +14,25 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * A closed-loop HTTP load generator: {@code concurrency} virtual threads each send a request,
- * wait for the answer, and send the next, round robin over the paths. It stops by itself after
- * the warm-up plus the duration, or after the request cap.
+ * A closed-loop HTTP load generator: {@code concurrency} virtual threads each send a request, wait
+ * for the answer, and send the next, round robin over the paths. It stops by itself after the
+ * warm-up plus the duration, or after the request cap.
  */
 public final class LoadGenerator {
   private final LoadPlan plan;
   private final HttpClient client;
 
-  /** @param plan what to run */
+  /**
+   * @param plan what to run
+   */
   public LoadGenerator(LoadPlan plan) {
     this.plan = plan;
-    this.client = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(5))
-        .executor(Executors.newVirtualThreadPerTaskExecutor())
-        .build();
+    this.client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .executor(Executors.newVirtualThreadPerTaskExecutor())
+            .build();
   }
 
   /** Runs the plan and returns what was measured. */
@@ -44,8 +47,9 @@ public final class LoadGenerator {
         workers.submit(() -> loop(next, measureFrom, stopAt, recorder));
       }
     }
-    long measuredFor = Math.min(System.nanoTime(), recorder.lastEnd.get() == 0 ? stopAt : recorder.lastEnd.get())
-        - measureFrom;
+    long measuredFor =
+        Math.min(System.nanoTime(), recorder.lastEnd.get() == 0 ? stopAt : recorder.lastEnd.get())
+            - measureFrom;
     return recorder.report(Duration.ofNanos(Math.max(1, measuredFor)));
   }
 
@@ -57,7 +61,8 @@ public final class LoadGenerator {
       long bytes = 0;
       boolean hit = false;
       try {
-        HttpResponse<byte[]> r = client.send(request(path), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> r =
+            client.send(request(path), HttpResponse.BodyHandlers.ofByteArray());
         status = r.statusCode();
         bytes = r.body().length;
         hit = r.headers().firstValue("X-Cache").map("HIT"::equals).orElse(false);
@@ -114,7 +119,8 @@ public final class LoadGenerator {
       long[] measured = java.util.Arrays.copyOf(latencies, n);
       Map<Integer, Long> byStatus = new java.util.TreeMap<>();
       statuses.forEach((s, c) -> byStatus.put(s, c.sum()));
-      return new LoadReport(count.sum(), elapsed, LoadReport.sorted(measured), byStatus, hits.sum(), bytes.sum());
+      return new LoadReport(
+          count.sum(), elapsed, LoadReport.sorted(measured), byStatus, hits.sum(), bytes.sum());
     }
   }
 }

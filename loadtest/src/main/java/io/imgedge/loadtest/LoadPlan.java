@@ -18,7 +18,12 @@ import java.util.List;
  * @param maxRequests stop after this many measured requests, whichever comes first
  */
 public record LoadPlan(
-    URI target, List<String> paths, int concurrency, Duration warmUp, Duration duration, long maxRequests) {
+    URI target,
+    List<String> paths,
+    int concurrency,
+    Duration warmUp,
+    Duration duration,
+    long maxRequests) {
 
   /** Validates the plan: loopback only, bounded in time and count. */
   public LoadPlan {
@@ -29,7 +34,9 @@ public record LoadPlan(
     if (concurrency < 1 || concurrency > 1024) {
       throw new IllegalArgumentException("concurrency must be 1 to 1024");
     }
-    if (duration.isZero() || duration.isNegative() || duration.compareTo(Duration.ofMinutes(30)) > 0) {
+    if (duration.isZero()
+        || duration.isNegative()
+        || duration.compareTo(Duration.ofMinutes(30)) > 0) {
       throw new IllegalArgumentException("duration must be positive and at most 30 minutes");
     }
     if (maxRequests < 1 || maxRequests > 50_000_000) {
@@ -43,7 +50,10 @@ public record LoadPlan(
       for (InetAddress a : InetAddress.getAllByName(target.getHost())) {
         if (!a.isLoopbackAddress()) {
           throw new IllegalArgumentException(
-              "the load test targets loopback only; " + target.getHost() + " resolves to " + a.getHostAddress());
+              "the load test targets loopback only; "
+                  + target.getHost()
+                  + " resolves to "
+                  + a.getHostAddress());
         }
       }
     } catch (UnknownHostException e) {

@@ -17,7 +17,12 @@ import java.util.TreeMap;
  * @param bytes response body bytes received
  */
 public record LoadReport(
-    long requests, Duration elapsed, long[] latenciesNanos, Map<Integer, Long> statuses, long hits, long bytes) {
+    long requests,
+    Duration elapsed,
+    long[] latenciesNanos,
+    Map<Integer, Long> statuses,
+    long hits,
+    long bytes) {
 
   /** Requests per second. */
   public double throughput() {
@@ -48,7 +53,9 @@ public record LoadReport(
 
   /** A human-readable summary, one metric per line. */
   public String summary() {
-    return String.format(Locale.ROOT, """
+    return String.format(
+        Locale.ROOT,
+        """
         requests      %d in %.1f s
         throughput    %.1f req/s
         latency ms    p50 %.2f  p90 %.2f  p99 %.2f  max %.2f
@@ -56,8 +63,17 @@ public record LoadReport(
         errors        %d
         edge hits     %.1f%%
         received      %.1f MB
-        """, requests, elapsed.toNanos() / 1e9, throughput(), percentileMillis(50), percentileMillis(90),
-        percentileMillis(99), percentileMillis(100), new TreeMap<>(statuses), errors(), 100 * hitRatio(),
+        """,
+        requests,
+        elapsed.toNanos() / 1e9,
+        throughput(),
+        percentileMillis(50),
+        percentileMillis(90),
+        percentileMillis(99),
+        percentileMillis(100),
+        new TreeMap<>(statuses),
+        errors(),
+        100 * hitRatio(),
         bytes / 1e6);
   }
 

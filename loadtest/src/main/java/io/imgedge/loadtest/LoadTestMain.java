@@ -4,20 +4,26 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code ./imgedge loadtest}: the load scenarios against a local cluster ({@code zipf},
- * {@code stampede}, {@code purge-storm}, {@code fault}), the side-by-side comparisons with peer
- * servers ({@code side-by-side}, and {@code avif-side-by-side} for AVIF and JPEG XL against ipx),
- * issue 13's hostile clients against one node ({@code hostile}), the origin simulator on its own,
- * and a closed-loop load against a running node.
- * Everything targets loopback only and stops by itself.
+ * {@code ./imgedge loadtest}: the load scenarios against a local cluster ({@code zipf}, {@code
+ * stampede}, {@code purge-storm}, {@code fault}), the side-by-side comparisons with peer servers
+ * ({@code side-by-side}, and {@code avif-side-by-side} for AVIF and JPEG XL against ipx), issue
+ * 13's hostile clients against one node ({@code hostile}), the origin simulator on its own, and a
+ * closed-loop load against a running node. Everything targets loopback only and stops by itself.
  */
-@Command(name = "loadtest", mixinStandardHelpOptions = true,
-    description = "Load scenarios on Gatling against a local cluster, side-by-side benchmarks, the origin simulator.",
-    subcommands = {SideBySideCommand.class, AvifSideBySideCommand.class, HostileCommand.class, OriginCommand.class,
-        ClosedLoopCommand.class})
+@Command(
+    name = "loadtest",
+    mixinStandardHelpOptions = true,
+    description =
+        "Load scenarios on Gatling against a local cluster, side-by-side benchmarks, the origin simulator.",
+    subcommands = {
+      SideBySideCommand.class,
+      AvifSideBySideCommand.class,
+      HostileCommand.class,
+      OriginCommand.class,
+      ClosedLoopCommand.class
+    })
 public final class LoadTestMain implements Runnable {
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
@@ -37,9 +43,12 @@ public final class LoadTestMain implements Runnable {
 
   private static String description(Scenario s) {
     return switch (s) {
-      case ZIPF -> "Zipf mix (sources x widths x formats) at an open-model arrival rate, cold start; checks work-once.";
-      case STAMPEDE -> "A burst of users at once on a few cold derivatives; checks one fetch per source, one transform per derivative.";
-      case PURGE_STORM -> "The Zipf mix while purges of popular sources hit the edges' admin ports.";
+      case ZIPF ->
+          "Zipf mix (sources x widths x formats) at an open-model arrival rate, cold start; checks work-once.";
+      case STAMPEDE ->
+          "A burst of users at once on a few cold derivatives; checks one fetch per source, one transform per derivative.";
+      case PURGE_STORM ->
+          "The Zipf mix while purges of popular sources hit the edges' admin ports.";
       case FAULT -> "The Zipf mix while the last edge and the first shield are killed mid-run.";
     };
   }

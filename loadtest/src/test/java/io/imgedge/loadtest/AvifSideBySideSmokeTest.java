@@ -22,14 +22,21 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("integration")
 class AvifSideBySideSmokeTest {
-  private static final List<String> IMGEDGE = List.of("imgedge-avif", "imgedge-jpeg", "imgedge-jxl");
+  private static final List<String> IMGEDGE =
+      List.of("imgedge-avif", "imgedge-jpeg", "imgedge-jxl");
   private static final List<String> IPX = List.of("ipx-avif-q60", "ipx-avif");
 
   @Test
-  void aTinyRun_reportsEveryContender_andNeverCallsAnotherFormatAvif(@TempDir Path dir) throws Exception {
+  void aTinyRun_reportsEveryContender_andNeverCallsAnotherFormatAvif(@TempDir Path dir)
+      throws Exception {
     Path jar = Path.of(System.getProperty("imgedge.jar", "../edge/target/imgedge.jar"));
-    Assumptions.assumeTrue(Files.exists(jar), "the imgedge jar is built by the reactor before this module's tests");
-    Path photo = Path.of(System.getProperty("imgedge.shared.dir", "../../shared"), "corpus", "perf-2725x2225.jpg");
+    Assumptions.assumeTrue(
+        Files.exists(jar), "the imgedge jar is built by the reactor before this module's tests");
+    Path photo =
+        Path.of(
+            System.getProperty("imgedge.shared.dir", "../../shared"),
+            "corpus",
+            "perf-2725x2225.jpg");
     if (!Files.isRegularFile(photo)) {
       if ("true".equalsIgnoreCase(System.getenv("CI"))) {
         fail("the shared test corpus is required on CI but missing: " + photo.toAbsolutePath());
@@ -37,10 +44,26 @@ class AvifSideBySideSmokeTest {
       Assumptions.abort("the shared test corpus is not available: " + photo.toAbsolutePath());
     }
     Path out = dir.resolve("out");
-    int code = LoadTestMain.commandLine().execute("avif-side-by-side", "--rounds", "1", "--seconds", "0.5",
-        "--warm-up", "0", "--input", photo.toString(), "--out", out.toString(), "--work", dir.resolve("work").toString());
+    int code =
+        LoadTestMain.commandLine()
+            .execute(
+                "avif-side-by-side",
+                "--rounds",
+                "1",
+                "--seconds",
+                "0.5",
+                "--warm-up",
+                "0",
+                "--input",
+                photo.toString(),
+                "--out",
+                out.toString(),
+                "--work",
+                dir.resolve("work").toString());
 
-    assertThat(code).as("0 when every criterion passed, 1 otherwise; 2 is a usage error").isIn(0, 1);
+    assertThat(code)
+        .as("0 when every criterion passed, 1 otherwise; 2 is a usage error")
+        .isIn(0, 1);
     String report = Files.readString(out.resolve("report.md"));
     String raw = Files.readString(out.resolve("raw.txt"));
     for (String name : IMGEDGE) {
@@ -49,10 +72,15 @@ class AvifSideBySideSmokeTest {
       assertThat(raw).contains("ROUND contender=" + name + " round=1 ");
     }
     assertThat(row(report, "imgedge-jpeg")).contains("| JPEG | image/jpeg |");
-    assertThat(report).contains("imgedge: ").contains("every request was a miss").doesNotContain("NOT every request");
+    assertThat(report)
+        .contains("imgedge: ")
+        .contains("every request was a miss")
+        .doesNotContain("NOT every request");
     for (String name : IPX) {
       String row = row(report, name);
-      if (row.contains("not run")) { // no Node.js, or ipx could not be installed: said so, and its criteria not measured
+      if (row.contains(
+          "not run")) { // no Node.js, or ipx could not be installed: said so, and its criteria not
+        // measured
         assertThat(report).contains("`" + name + "`").contains("ipx did not start");
       } else {
         assertThat(row).contains("| AVIF | image/avif |");
@@ -67,7 +95,9 @@ class AvifSideBySideSmokeTest {
         assertThat(report).doesNotContain("**PASS** AVIF");
       }
     }
-    Matcher verdicts = Pattern.compile("^- \\*\\*(PASS|FAIL|NOT MEASURED)\\*\\* ", Pattern.MULTILINE).matcher(report);
+    Matcher verdicts =
+        Pattern.compile("^- \\*\\*(PASS|FAIL|NOT MEASURED)\\*\\* ", Pattern.MULTILINE)
+            .matcher(report);
     int n = 0;
     while (verdicts.find()) {
       n++;
@@ -76,7 +106,10 @@ class AvifSideBySideSmokeTest {
   }
 
   private static String row(String report, String name) {
-    return report.lines().filter(l -> l.startsWith("| " + name + " |")).findFirst()
+    return report
+        .lines()
+        .filter(l -> l.startsWith("| " + name + " |"))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no row for " + name + " in\n" + report));
   }
 }

@@ -22,14 +22,23 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("integration")
 class HostileSmokeTest {
-  private static final List<String> IMAGES = List.of("bomb-webp-50-frames-12000x12000.webp",
-      "bomb-gif-12000-canvas-1000-frames.gif", "bomb-png-16bit-12000x12000.png");
+  private static final List<String> IMAGES =
+      List.of(
+          "bomb-webp-50-frames-12000x12000.webp",
+          "bomb-gif-12000-canvas-1000-frames.gif",
+          "bomb-png-16bit-12000x12000.png");
 
   @Test
-  void aTinyRun_reportsEveryPhaseOfBothNodes_andAVerdictPerCriterion(@TempDir Path dir) throws Exception {
+  void aTinyRun_reportsEveryPhaseOfBothNodes_andAVerdictPerCriterion(@TempDir Path dir)
+      throws Exception {
     Path jar = Path.of(System.getProperty("imgedge.jar", "../edge/target/imgedge.jar"));
-    Assumptions.assumeTrue(Files.exists(jar), "the imgedge jar is built by the reactor before this module's tests");
-    Path photo = Path.of(System.getProperty("imgedge.shared.dir", "../../shared"), "corpus", "perf-2725x2225.jpg");
+    Assumptions.assumeTrue(
+        Files.exists(jar), "the imgedge jar is built by the reactor before this module's tests");
+    Path photo =
+        Path.of(
+            System.getProperty("imgedge.shared.dir", "../../shared"),
+            "corpus",
+            "perf-2725x2225.jpg");
     if (!Files.isRegularFile(photo)) {
       if ("true".equalsIgnoreCase(System.getenv("CI"))) {
         fail("the shared test corpus is required on CI but missing: " + photo.toAbsolutePath());
@@ -38,20 +47,53 @@ class HostileSmokeTest {
     }
     Path root = Path.of(System.getProperty("imgedge.root", ".."));
     Path out = dir.resolve("out");
-    int code = LoadTestMain.commandLine().execute("hostile", "--burst", "3", "--leave", "0.5", "--miss-after", "0.5",
-        "--cpu-window", "0.5", "--sharp-seconds", "1", "--admitted-size", "256", "--input", photo.toString(),
-        "--images", root.resolve("edge/src/test/resources/hostile").toString(), "--out", out.toString(),
-        "--work", dir.resolve("work").toString());
+    int code =
+        LoadTestMain.commandLine()
+            .execute(
+                "hostile",
+                "--burst",
+                "3",
+                "--leave",
+                "0.5",
+                "--miss-after",
+                "0.5",
+                "--cpu-window",
+                "0.5",
+                "--sharp-seconds",
+                "1",
+                "--admitted-size",
+                "256",
+                "--input",
+                photo.toString(),
+                "--images",
+                root.resolve("edge/src/test/resources/hostile").toString(),
+                "--out",
+                out.toString(),
+                "--work",
+                dir.resolve("work").toString());
 
-    assertThat(code).as("0 when every criterion passed, 1 otherwise; 2 is a usage error").isIn(0, 1);
+    assertThat(code)
+        .as("0 when every criterion passed, 1 otherwise; 2 is a usage error")
+        .isIn(0, 1);
     String report = Files.readString(out.resolve("report.md"));
     String raw = Files.readString(out.resolve("raw.txt"));
-    assertThat(report).contains("## Verdicts", "## Pass 1: default node", "## Pass 2: node.memory 1GiB",
-        "## How it is measured");
+    assertThat(report)
+        .contains(
+            "## Verdicts",
+            "## Pass 1: default node",
+            "## Pass 2: node.memory 1GiB",
+            "## How it is measured");
     for (String pass : List.of("## Pass 1: default node", "## Pass 2: node.memory 1GiB")) {
       String section = section(report, pass);
-      assertThat(section).contains("### Phase A: abandoned bursts", "### Phase B: bombs", "### Phase C: sharp's task",
-          "### Memory", "Peak RSS (VmHWM at the end): **", "### Responses by status", "| the clients | ");
+      assertThat(section)
+          .contains(
+              "### Phase A: abandoned bursts",
+              "### Phase B: bombs",
+              "### Phase C: sharp's task",
+              "### Memory",
+              "Peak RSS (VmHWM at the end): **",
+              "### Responses by status",
+              "| the clients | ");
       assertThat(rows(section, "| 8192x8192 (the issue's) |")).isEqualTo(1);
       assertThat(rows(section, "| 256x256 (admitted) |")).isEqualTo(1);
       for (String image : IMAGES) {
@@ -60,16 +102,24 @@ class HostileSmokeTest {
     }
     assertThat(section(report, "## Pass 1: default node")).contains("| MISS x");
     assertThat(section(report, "## Pass 2: node.memory 1GiB")).contains("Not run on this node.");
-    assertThat(raw).contains("BURST pass=default_node variant=8192x8192", "BURST pass=node.memory_1GiB variant=256x256",
-        "BOMB pass=default_node url=/bomb-png-16bit", "SHARP pass=default_node", "PASS pass=node.memory_1GiB",
-        "RSS pass=default_node");
-    Matcher verdicts = Pattern.compile("^- \\*\\*(PASS|FAIL|NOT MEASURED)\\*\\* [1-5]\\. ", Pattern.MULTILINE)
-        .matcher(report);
+    assertThat(raw)
+        .contains(
+            "BURST pass=default_node variant=8192x8192",
+            "BURST pass=node.memory_1GiB variant=256x256",
+            "BOMB pass=default_node url=/bomb-png-16bit",
+            "SHARP pass=default_node",
+            "PASS pass=node.memory_1GiB",
+            "RSS pass=default_node");
+    Matcher verdicts =
+        Pattern.compile("^- \\*\\*(PASS|FAIL|NOT MEASURED)\\*\\* [1-5]\\. ", Pattern.MULTILINE)
+            .matcher(report);
     int n = 0;
     while (verdicts.find()) {
       n++;
     }
-    assertThat(n).as("a verdict for each of the four criteria and the scenario's own check").isEqualTo(5);
+    assertThat(n)
+        .as("a verdict for each of the four criteria and the scenario's own check")
+        .isEqualTo(5);
     assertThat(report).doesNotContain("NOT MEASURED");
   }
 

@@ -26,8 +26,10 @@ import picocli.CommandLine.ParseResult;
  * options its comment lists must exist. (edge's ReadmeCommandsTest runs the README's other blocks.)
  */
 class ReadmeLoadtestCommandsTest {
-  private static final Path README = Path.of(System.getProperty("imgedge.root.dir", "..")).resolve("README.md");
-  private static final Pattern LINE = Pattern.compile("^\\./imgedge loadtest (\\S.*?)(?:\\s+#\\s*(.*))?$");
+  private static final Path README =
+      Path.of(System.getProperty("imgedge.root.dir", "..")).resolve("README.md");
+  private static final Pattern LINE =
+      Pattern.compile("^\\./imgedge loadtest (\\S.*?)(?:\\s+#\\s*(.*))?$");
 
   @TestFactory
   Stream<DynamicTest> everyLoadtestLineOfTheReadme() throws IOException {
@@ -44,7 +46,8 @@ class ReadmeLoadtestCommandsTest {
       if (inShell && m.matches()) {
         String[] args = m.group(1).trim().split("\\s+");
         String comment = m.group(2) == null ? "" : m.group(2);
-        tests.add(dynamicTest("README.md:" + (i + 1) + ": " + line.trim(), () -> check(args, comment)));
+        tests.add(
+            dynamicTest("README.md:" + (i + 1) + ": " + line.trim(), () -> check(args, comment)));
       }
     }
     assertThat(tests).as("the README shows how to run the load scenarios").isNotEmpty();
@@ -66,7 +69,9 @@ class ReadmeLoadtestCommandsTest {
       assertThat(out.toString()).contains("Usage:");
       Matcher options = Pattern.compile("--[a-z][a-z-]*").matcher(comment);
       while (options.find()) {
-        assertThat(leaf.commandSpec().findOption(options.group())).as("option " + options.group()).isNotNull();
+        assertThat(leaf.commandSpec().findOption(options.group()))
+            .as("option " + options.group())
+            .isNotNull();
       }
     }
   }

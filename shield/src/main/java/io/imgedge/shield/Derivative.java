@@ -37,10 +37,27 @@ public record Derivative(
     implements Cacheable {
 
   /** A derivative rendered for its own key (not standing in for another). */
-  public Derivative(byte[] bytes, ImageFormat format, String etag, @Nullable Instant lastModified,
-      Freshness freshness, String info, List<String> warnings, String sourceValidator,
+  public Derivative(
+      byte[] bytes,
+      ImageFormat format,
+      String etag,
+      @Nullable Instant lastModified,
+      Freshness freshness,
+      String info,
+      List<String> warnings,
+      String sourceValidator,
       List<String> surrogateKeys) {
-    this(bytes, format, etag, lastModified, freshness, info, warnings, sourceValidator, surrogateKeys, false);
+    this(
+        bytes,
+        format,
+        etag,
+        lastModified,
+        freshness,
+        info,
+        warnings,
+        sourceValidator,
+        surrogateKeys,
+        false);
   }
 
   /** Copies the lists. */
@@ -51,8 +68,17 @@ public record Derivative(
 
   /** The same bytes with new freshness (its source was revalidated). */
   public Derivative withFreshness(Freshness refreshed) {
-    return new Derivative(bytes, format, etag, lastModified, refreshed, info, warnings, sourceValidator,
-        surrogateKeys, standIn);
+    return new Derivative(
+        bytes,
+        format,
+        etag,
+        lastModified,
+        refreshed,
+        info,
+        warnings,
+        sourceValidator,
+        surrogateKeys,
+        standIn);
   }
 
   /**
@@ -62,8 +88,17 @@ public record Derivative(
   public Derivative standingIn(Freshness shortLived, String warning) {
     List<String> more = new java.util.ArrayList<>(warnings);
     more.add(warning);
-    return new Derivative(bytes, format, etag, lastModified, shortLived, info, more, sourceValidator,
-        surrogateKeys, true);
+    return new Derivative(
+        bytes,
+        format,
+        etag,
+        lastModified,
+        shortLived,
+        info,
+        more,
+        sourceValidator,
+        surrogateKeys,
+        true);
   }
 
   @Override

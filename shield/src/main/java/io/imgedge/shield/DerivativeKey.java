@@ -4,9 +4,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Identifies one derivative: its source, the canonical spec, the negotiated output target, and the
- * pipeline version and defaults it is rendered with. Two requests with equal keys get the same bytes
- * on any node; a structured key cannot confuse two meanings (an object named {@code q.png?.png} and
- * an object {@code q.png} with a parameter), as a joined string could.
+ * pipeline version and defaults it is rendered with. Two requests with equal keys get the same
+ * bytes on any node; a structured key cannot confuse two meanings (an object named {@code
+ * q.png?.png} and an object {@code q.png} with a parameter), as a joined string could.
  *
  * @param source the source image
  * @param spec the canonical spec ({@code TransformSpec.canonical()})

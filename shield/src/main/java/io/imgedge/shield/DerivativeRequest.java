@@ -26,15 +26,18 @@ public record DerivativeRequest(
    * key get the same bytes on any node.
    */
   public DerivativeKey key() {
-    return new DerivativeKey(source, spec.canonical(),
-        negotiated.token() + (negotiated.webpNegotiated() ? "~" : ""), Transformer.PIPELINE_VERSION,
+    return new DerivativeKey(
+        source,
+        spec.canonical(),
+        negotiated.token() + (negotiated.webpNegotiated() ? "~" : ""),
+        Transformer.PIPELINE_VERSION,
         defaults.fingerprint());
   }
 
   /** The same derivative as WebP (lossy, chosen by negotiation): what stands in for an AVIF. */
   public DerivativeRequest asWebp() {
-    return new DerivativeRequest(source, spec,
-        new Negotiated(OutputTarget.WEBP, true, true), defaults);
+    return new DerivativeRequest(
+        source, spec, new Negotiated(OutputTarget.WEBP, true, true), defaults);
   }
 
   /**
@@ -48,7 +51,9 @@ public record DerivativeRequest(
       sha.update((byte) '\n');
       sha.update(key().encoded().getBytes(StandardCharsets.UTF_8));
       byte[] hash = sha.digest();
-      return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(hash).substring(0, 27) + "\"";
+      return "\""
+          + Base64.getUrlEncoder().withoutPadding().encodeToString(hash).substring(0, 27)
+          + "\"";
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is always available", e);
     }

@@ -28,13 +28,17 @@ public final class OriginException extends ShieldException {
 
   private final Kind kind;
 
-  /** @param message for the client: what failed, without internal addresses */
+  /**
+   * @param message for the client: what failed, without internal addresses
+   */
   public OriginException(Kind kind, String message) {
     super(message);
     this.kind = kind;
   }
 
-  /** @param message for the client; the cause is logged only */
+  /**
+   * @param message for the client; the cause is logged only
+   */
   public OriginException(Kind kind, String message, Throwable cause) {
     super(message, cause);
     this.kind = kind;

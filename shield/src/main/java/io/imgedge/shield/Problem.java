@@ -16,7 +16,8 @@ import java.util.concurrent.TimeoutException;
  * @param retryAfterSeconds for 503/504, the Retry-After value; 0 for none
  * @param internal whether it is an unexpected failure, logged with its stack trace
  */
-public record Problem(int status, String errorId, String message, int retryAfterSeconds, boolean internal) {
+public record Problem(
+    int status, String errorId, String message, int retryAfterSeconds, boolean internal) {
 
   /** The request method is not GET or HEAD. */
   public static final Problem METHOD_NOT_ALLOWED =
@@ -38,13 +39,15 @@ public record Problem(int status, String errorId, String message, int retryAfter
   public static Problem of(Throwable failure) {
     Throwable t = unwrap(failure);
     return switch (t) {
-      case TransformTimeoutException e -> new Problem(e.status(), e.errorId(), e.getMessage(), 1, false);
+      case TransformTimeoutException e ->
+          new Problem(e.status(), e.errorId(), e.getMessage(), 1, false);
       case io.imgedge.transform.RenderAbandonedException e ->
           new Problem(e.status(), e.errorId(), e.getMessage(), 1, false);
       case io.imgedge.transform.InsufficientMemoryException e ->
           new Problem(e.status(), e.errorId(), e.getMessage(), 2, false);
       case java.util.concurrent.CancellationException e ->
-          new Problem(503, "IMGEDGE-0506", "the work was stopped: nobody waits for it any more", 1, false);
+          new Problem(
+              503, "IMGEDGE-0506", "the work was stopped: nobody waits for it any more", 1, false);
       case TransformException e -> new Problem(e.status(), e.errorId(), e.getMessage(), 0, false);
       case OverloadedException e ->
           new Problem(e.status(), e.errorId(), e.getMessage(), e.retryAfterSeconds(), false);
@@ -52,7 +55,8 @@ public record Problem(int status, String errorId, String message, int retryAfter
           new Problem(e.status(), e.errorId(), e.getMessage(), e.retryAfterSeconds(), false);
       case ShieldException e -> new Problem(e.status(), e.errorId(), e.getMessage(), 0, false);
       case TimeoutException e ->
-          new Problem(504, "IMGEDGE-0503", "the image could not be produced in time; try again", 1, false);
+          new Problem(
+              504, "IMGEDGE-0503", "the image could not be produced in time; try again", 1, false);
       default -> new Problem(500, "IMGEDGE-0500", "internal error", 0, true);
     };
   }
@@ -60,7 +64,8 @@ public record Problem(int status, String errorId, String message, int retryAfter
   /** The failure inside completion and execution wrappers. */
   public static Throwable unwrap(Throwable t) {
     Throwable e = t;
-    while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
+    while ((e instanceof CompletionException || e instanceof ExecutionException)
+        && e.getCause() != null) {
       e = e.getCause();
     }
     return e;

@@ -1,5 +1,6 @@
 package io.imgedge.shield;
 
+import io.imgedge.cache.Freshness;
 import io.imgedge.cache.Futures;
 import io.imgedge.cache.LocalTier;
 import io.imgedge.cache.ReadThrough;
@@ -9,13 +10,12 @@ import io.imgedge.transform.RenderResult;
 import io.imgedge.transform.Transformer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.imgedge.cache.Freshness;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,6 +41,7 @@ public final class Shield {
   private final VariantBudget budget;
   private final YieldPolicy yieldPolicy;
   private final Clock clock;
+
   /** How long a held rendition counts as fresh in the tier's eyes (its eviction decides). */
   private static final Duration HELD = Duration.ofDays(365);
 
@@ -57,14 +58,27 @@ public final class Shield {
    * @param yieldPolicy when an AVIF is answered as WebP because the queue is long
    * @param clock the wall clock, for the freshness of a WebP that stands in for an AVIF
    */
-  public Shield(OriginRouter origins, SourceCache sources, LocalTier<Rendition, Derivative> derivatives,
-      Transformer transformer, TransformPool pool, Duration renderBudget, VariantBudget budget,
-      Duration negativeTtl, MeterRegistry registry, YieldPolicy yieldPolicy, Clock clock) {
+  public Shield(
+      OriginRouter origins,
+      SourceCache sources,
+      LocalTier<Rendition, Derivative> derivatives,
+      Transformer transformer,
+      TransformPool pool,
+      Duration renderBudget,
+      VariantBudget budget,
+      Duration negativeTtl,
+      MeterRegistry registry,
+      YieldPolicy yieldPolicy,
+      Clock clock) {
     this.origins = origins;
     this.sources = sources;
-    this.derivatives = new ReadThrough<>(derivatives, clock,
-        new ReadThrough.Policy<Derivative>(e -> failsAgain(e) ? negativeTtl : Duration.ZERO, e -> false, 10_000)
-            .keeping(d -> !d.standIn()));
+    this.derivatives =
+        new ReadThrough<>(
+            derivatives,
+            clock,
+            new ReadThrough.Policy<Derivative>(
+                    e -> failsAgain(e) ? negativeTtl : Duration.ZERO, e -> false, 10_000)
+                .keeping(d -> !d.standIn()));
     this.transformer = transformer;
     this.pool = pool;
     this.renderBudget = renderBudget;
@@ -107,48 +121,64 @@ public final class Shield {
    * the shield's tier (one render per rendition however many ask together; a 4xx failure is
    * remembered for {@code cache.negative-ttl}). A derivative is as fresh as its source.
    */
-  public CompletableFuture<Derivative> render(OriginRouter.Routed route, DerivativeRequest request) {
+  public CompletableFuture<Derivative> render(
+      OriginRouter.Routed route, DerivativeRequest request) {
     CompletableFuture<SourceObject> fetching = sources.get(route);
     AtomicReference<@Nullable CompletableFuture<Derivative>> rendering = new AtomicReference<>();
-    CompletableFuture<Derivative> answer = fetching.thenCompose(source -> {
-      CompletableFuture<Derivative> r = render(route, request, source);
-      rendering.set(r);
-      return r;
-    });
+    CompletableFuture<Derivative> answer =
+        fetching.thenCompose(
+            source -> {
+              CompletableFuture<Derivative> r = render(route, request, source);
+              rendering.set(r);
+              return r;
+            });
     // a caller that gives up (every client gone) reaches the render, which stops when nobody waits
-    answer.whenComplete((d, error) -> {
-      if (answer.isCancelled()) {
-        fetching.cancel(true);
-        CompletableFuture<Derivative> r = rendering.get();
-        if (r != null) {
-          r.cancel(true);
-        }
-      }
-    });
+    answer.whenComplete(
+        (d, error) -> {
+          if (answer.isCancelled()) {
+            fetching.cancel(true);
+            CompletableFuture<Derivative> r = rendering.get();
+            if (r != null) {
+              r.cancel(true);
+            }
+          }
+        });
     return answer;
   }
 
-  private CompletableFuture<Derivative> render(OriginRouter.Routed route, DerivativeRequest request,
-      SourceObject source) {
+  private CompletableFuture<Derivative> render(
+      OriginRouter.Routed route, DerivativeRequest request, SourceObject source) {
     if (!source.freshness().storable()) {
       return submit(source, request);
     }
     Rendition rendition = new Rendition(request.key(), source.validator());
-    CompletableFuture<ReadThrough.Result<Derivative>> kept = derivatives.get(rendition, this::heldWhileKept, (r, stale) -> {
-      budget.admit(source.id(), r.key());
-      if (request.negotiated().mayYieldToWebp() && yieldPolicy.yields(pool.queued())) {
-        CompletableFuture<Derivative> webp = render(route, request.asWebp());
-        return Futures.cancelling(webp, webp.thenApply(this::standIn));
-      }
-      return submit(source, request);
-    });
-    return Futures.cancelling(kept, kept.thenApply(result -> result.value().standIn() ? result.value()
-        : result.value().withFreshness(source.freshness())));
+    CompletableFuture<ReadThrough.Result<Derivative>> kept =
+        derivatives.get(
+            rendition,
+            this::heldWhileKept,
+            (r, stale) -> {
+              budget.admit(source.id(), r.key());
+              if (request.negotiated().mayYieldToWebp() && yieldPolicy.yields(pool.queued())) {
+                CompletableFuture<Derivative> webp = render(route, request.asWebp());
+                return Futures.cancelling(webp, webp.thenApply(this::standIn));
+              }
+              return submit(source, request);
+            });
+    return Futures.cancelling(
+        kept,
+        kept.thenApply(
+            result ->
+                result.value().standIn()
+                    ? result.value()
+                    : result.value().withFreshness(source.freshness())));
   }
 
-  /** Renders on the pool, abandoned (dropped from the queue, or stopped) if nobody waits any more. */
+  /**
+   * Renders on the pool, abandoned (dropped from the queue, or stopped) if nobody waits any more.
+   */
   private CompletableFuture<Derivative> submit(SourceObject source, DerivativeRequest request) {
-    return pool.submit(Deadline.after(renderBudget, System::nanoTime), d -> renderNow(source, request, d));
+    return pool.submit(
+        Deadline.after(renderBudget, System::nanoTime), d -> renderNow(source, request, d));
   }
 
   /**
@@ -159,9 +189,13 @@ public final class Shield {
     return kept.withFreshness(Freshness.of(clock.instant(), HELD));
   }
 
-  /** A failure that will fail again the same way (the image, not the moment): a 4xx of the render. */
+  /**
+   * A failure that will fail again the same way (the image, not the moment): a 4xx of the render.
+   */
   private static boolean failsAgain(Throwable e) {
-    return e instanceof io.imgedge.transform.TransformException t && t.status() >= 400 && t.status() < 500;
+    return e instanceof io.imgedge.transform.TransformException t
+        && t.status() >= 400
+        && t.status() < 500;
   }
 
   /**
@@ -171,9 +205,11 @@ public final class Shield {
    */
   private Derivative standIn(Derivative webp) {
     registry.counter("imgedge.transform.yielded").increment();
-    return webp.standingIn(Freshness.of(clock.instant(), yieldPolicy.maxAge()),
+    return webp.standingIn(
+        Freshness.of(clock.instant(), yieldPolicy.maxAge()),
         "served as WebP instead of AVIF while the node is busy; AVIF follows within "
-            + yieldPolicy.maxAge().toSeconds() + " s");
+            + yieldPolicy.maxAge().toSeconds()
+            + " s");
   }
 
   /**
@@ -207,14 +243,24 @@ public final class Shield {
     String format = "unknown";
     String result = "error";
     try {
-      RenderResult r = transformer.render(source.bytes(), source.declared(), request.spec(),
-          request.negotiated(), deadline);
+      RenderResult r =
+          transformer.render(
+              source.bytes(), source.declared(), request.spec(), request.negotiated(), deadline);
       format = r.format().shortName();
       result = "ok";
-      registry.timer("imgedge.encode", "format", format).record(r.encodeNanos(), TimeUnit.NANOSECONDS);
+      registry
+          .timer("imgedge.encode", "format", format)
+          .record(r.encodeNanos(), TimeUnit.NANOSECONDS);
       registry.summary("imgedge.transform.bytes", "format", format).record(r.bytes().length);
-      return new Derivative(r.bytes(), r.format(), request.etag(source.validator()),
-          source.lastModified(), source.freshness(), r.info(), r.warnings(), source.validator(),
+      return new Derivative(
+          r.bytes(),
+          r.format(),
+          request.etag(source.validator()),
+          source.lastModified(),
+          source.freshness(),
+          r.info(),
+          r.warnings(),
+          source.validator(),
           source.surrogateKeys());
     } finally {
       sample.stop(registry.timer("imgedge.transform", "format", format, "result", result));

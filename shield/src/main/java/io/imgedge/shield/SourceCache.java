@@ -37,18 +37,27 @@ public final class SourceCache {
    * @param failureTtl how long any other origin failure is remembered
    * @param registry where fetch metrics go
    */
-  public SourceCache(LocalTier<SourceId, SourceObject> tier, Clock clock, Duration negativeTtl,
-      Duration failureTtl, MeterRegistry registry) {
-    this.sources = new ReadThrough<>(tier, clock, new ReadThrough.Policy<SourceObject>(
-        e -> remembered(e, negativeTtl, failureTtl), e -> false, 10_000).revalidatingFirst()
-        .finishingAbandonedLoads());
+  public SourceCache(
+      LocalTier<SourceId, SourceObject> tier,
+      Clock clock,
+      Duration negativeTtl,
+      Duration failureTtl,
+      MeterRegistry registry) {
+    this.sources =
+        new ReadThrough<>(
+            tier,
+            clock,
+            new ReadThrough.Policy<SourceObject>(
+                    e -> remembered(e, negativeTtl, failureTtl), e -> false, 10_000)
+                .revalidatingFirst()
+                .finishingAbandonedLoads());
     this.registry = registry;
   }
 
   /**
    * How long a fetch failure is remembered: "not found" for the negative TTL, the origin failing
-   * (error status, timeout, stalled body, refused address) for the failure TTL, anything else
-   * (a bad path, a source over the size limit, a failure of ours) not at all.
+   * (error status, timeout, stalled body, refused address) for the failure TTL, anything else (a
+   * bad path, a source over the size limit, a failure of ours) not at all.
    */
   private static Duration remembered(Throwable e, Duration negativeTtl, Duration failureTtl) {
     if (!(e instanceof OriginException o)) {
@@ -63,7 +72,9 @@ public final class SourceCache {
 
   /** The source behind a route: fresh from cache, revalidated, or fetched once. */
   public CompletableFuture<SourceObject> get(OriginRouter.Routed route) {
-    return sources.get(route.id(), (id, stale) -> fetch(route, stale)).thenApply(ReadThrough.Result::value);
+    return sources
+        .get(route.id(), (id, stale) -> fetch(route, stale))
+        .thenApply(ReadThrough.Result::value);
   }
 
   /** A fresh cached source, or null; never fetches. */
@@ -86,22 +97,33 @@ public final class SourceCache {
     sources.invalidateAll();
   }
 
-  private CompletableFuture<SourceObject> fetch(OriginRouter.Routed route, @Nullable SourceObject stale) {
+  private CompletableFuture<SourceObject> fetch(
+      OriginRouter.Routed route, @Nullable SourceObject stale) {
     Timer.Sample sample = Timer.start(registry);
-    return route.client().fetch(route.id(), stale).whenComplete((source, error) -> {
-      String result = error != null ? outcome(error)
-          : stale != null && source.bytes() == stale.bytes() ? "not_modified" : "ok";
-      sample.stop(registry.timer("imgedge.origin.fetch", "origin", route.id().origin(), "result", result));
-      Counter.builder("imgedge.origin.fetches")
-          .description("Fetches from origins, by origin and result (not_modified: a 304 revalidation)")
-          .tags("origin", route.id().origin(), "result", result)
-          .register(registry)
-          .increment();
-    });
+    return route
+        .client()
+        .fetch(route.id(), stale)
+        .whenComplete(
+            (source, error) -> {
+              String result =
+                  error != null
+                      ? outcome(error)
+                      : stale != null && source.bytes() == stale.bytes() ? "not_modified" : "ok";
+              sample.stop(
+                  registry.timer(
+                      "imgedge.origin.fetch", "origin", route.id().origin(), "result", result));
+              Counter.builder("imgedge.origin.fetches")
+                  .description(
+                      "Fetches from origins, by origin and result (not_modified: a 304 revalidation)")
+                  .tags("origin", route.id().origin(), "result", result)
+                  .register(registry)
+                  .increment();
+            });
   }
 
   private static String outcome(Throwable error) {
-    Throwable e = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    Throwable e =
+        error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     if (e instanceof OriginException o) {
       return o.kind().name().toLowerCase(Locale.ROOT);
     }

@@ -55,7 +55,8 @@ public record SourceObject(
 
   /** The same source, revalidated now with new freshness (after a 304). */
   public SourceObject withFreshness(Freshness refreshed) {
-    return new SourceObject(id, bytes, declared, validator, lastModified, refreshed, revalidation, surrogateKeys);
+    return new SourceObject(
+        id, bytes, declared, validator, lastModified, refreshed, revalidation, surrogateKeys);
   }
 
   @Override

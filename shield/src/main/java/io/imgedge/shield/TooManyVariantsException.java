@@ -14,8 +14,9 @@ public final class TooManyVariantsException extends ShieldException {
    * @param retryAfterSeconds seconds until the window resets
    */
   public TooManyVariantsException(int limit, int retryAfterSeconds) {
-    super("more than %d different versions of this image were requested in the last minute; retry later"
-        .formatted(limit));
+    super(
+        "more than %d different versions of this image were requested in the last minute; retry later"
+            .formatted(limit));
     this.retryAfterSeconds = retryAfterSeconds;
   }
 

@@ -27,13 +27,22 @@ public final class TransformPool implements AutoCloseable {
    * @param queue transforms waiting beyond those
    */
   public TransformPool(int threads, int queue) {
-    BlockingQueue<Runnable> q = queue == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(queue);
+    BlockingQueue<Runnable> q =
+        queue == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(queue);
     AtomicInteger n = new AtomicInteger();
-    this.executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, q, r -> {
-      Thread t = new Thread(r, "imgedge-transform-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    }, new ThreadPoolExecutor.AbortPolicy());
+    this.executor =
+        new ThreadPoolExecutor(
+            threads,
+            threads,
+            0,
+            TimeUnit.MILLISECONDS,
+            q,
+            r -> {
+              Thread t = new Thread(r, "imgedge-transform-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            },
+            new ThreadPoolExecutor.AbortPolicy());
   }
 
   /** Runs work on the pool, or fails with {@link OverloadedException} if the pool is full. */
@@ -64,14 +73,15 @@ public final class TransformPool implements AutoCloseable {
   private final class Task<T> implements Runnable {
     private final Deadline deadline;
     private final Function<Deadline, T> work;
-    private final CompletableFuture<T> result = new CompletableFuture<>() {
-      @Override
-      public boolean cancel(boolean mayInterruptIfRunning) {
-        deadline.abandon();
-        executor.remove(Task.this);
-        return super.cancel(mayInterruptIfRunning);
-      }
-    };
+    private final CompletableFuture<T> result =
+        new CompletableFuture<>() {
+          @Override
+          public boolean cancel(boolean mayInterruptIfRunning) {
+            deadline.abandon();
+            executor.remove(Task.this);
+            return super.cancel(mayInterruptIfRunning);
+          }
+        };
 
     Task(Deadline deadline, Function<Deadline, T> work) {
       this.deadline = deadline;

@@ -8,9 +8,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Caps how many different new derivatives of one source are rendered per minute (a fixed window
- * per source), so that a flood of parameter variants cannot turn one image into unbounded work.
- * Asking again for a derivative already admitted in the window does not count twice.
+ * Caps how many different new derivatives of one source are rendered per minute (a fixed window per
+ * source), so that a flood of parameter variants cannot turn one image into unbounded work. Asking
+ * again for a derivative already admitted in the window does not count twice.
  */
 public final class VariantBudget {
   private final int perMinute;
@@ -37,8 +37,15 @@ public final class VariantBudget {
   public void admit(SourceId source, DerivativeKey derivativeKey) {
     long now = clock.millis();
     long minute = now / 60_000;
-    Window w = windows.asMap().compute(source,
-        (k, old) -> old == null || old.minute() != minute ? new Window(minute, ConcurrentHashMap.newKeySet()) : old);
+    Window w =
+        windows
+            .asMap()
+            .compute(
+                source,
+                (k, old) ->
+                    old == null || old.minute() != minute
+                        ? new Window(minute, ConcurrentHashMap.newKeySet())
+                        : old);
     if (w.keys().contains(derivativeKey)) {
       return;
     }

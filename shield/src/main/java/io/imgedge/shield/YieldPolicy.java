@@ -4,12 +4,12 @@ import java.time.Duration;
 
 /**
  * Harvest and yield: when the transform queue is long, a derivative that negotiation made AVIF for
- * a client that also takes WebP is answered as WebP instead (several times cheaper to encode), fresh
- * for only a short while and with a warning; the AVIF is rendered by the first request after that,
- * once the queue is shorter. An explicit {@code format=avif} is never replaced.
+ * a client that also takes WebP is answered as WebP instead (several times cheaper to encode),
+ * fresh for only a short while and with a warning; the AVIF is rendered by the first request after
+ * that, once the queue is shorter. An explicit {@code format=avif} is never replaced.
  *
- * @param queueDepth yield when at least this many transforms wait ({@code limits.yield-queue-depth});
- *     0 never yields
+ * @param queueDepth yield when at least this many transforms wait ({@code
+ *     limits.yield-queue-depth}); 0 never yields
  * @param maxAge how long the WebP stands in, as its {@code max-age} ({@code limits.yield-max-age})
  */
 public record YieldPolicy(int queueDepth, Duration maxAge) {

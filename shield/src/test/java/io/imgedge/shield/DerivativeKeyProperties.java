@@ -28,15 +28,25 @@ class DerivativeKeyProperties {
 
   private DerivativeKey key(String origin, String path, List<String> params, String accept) {
     TransformSpec spec = parser.parse(String.join("&", params));
-    return new DerivativeRequest(new SourceId(origin, path), spec, FormatNegotiation.negotiate(spec, accept),
-        TransformDefaults.FASTLY).key();
+    return new DerivativeRequest(
+            new SourceId(origin, path),
+            spec,
+            FormatNegotiation.negotiate(spec, accept),
+            TransformDefaults.FASTLY)
+        .key();
   }
 
   @Provide
   Arbitrary<List<String>> validQueries() {
     return Arbitraries.subsetOf(ValidQueries.PARAMETERS.keySet())
-        .flatMap(names -> Arbitraries.randomValue(r -> names.stream().sorted()
-            .map(name -> ValidQueries.PARAMETERS.get(name).apply(r)).toList()));
+        .flatMap(
+            names ->
+                Arbitraries.randomValue(
+                    r ->
+                        names.stream()
+                            .sorted()
+                            .map(name -> ValidQueries.PARAMETERS.get(name).apply(r))
+                            .toList()));
   }
 
   /** Paths made of the characters that separate things: ?, &, =, |, :, #, %, digits, slashes. */
@@ -47,37 +57,56 @@ class DerivativeKeyProperties {
 
   @Provide
   Arbitrary<String> accepts() {
-    return Arbitraries.of("", "image/webp", "image/avif,image/webp,*/*", "image/jxl,image/avif", "*/*");
+    return Arbitraries.of(
+        "", "image/webp", "image/avif,image/webp,*/*", "image/jxl,image/avif", "*/*");
   }
 
   @Property(tries = 3000)
   void differentMeanings_neverShareAKey(
-      @ForAll("paths") String path1, @ForAll("validQueries") List<String> params1, @ForAll("accepts") String accept1,
-      @ForAll("paths") String path2, @ForAll("validQueries") List<String> params2, @ForAll("accepts") String accept2) {
+      @ForAll("paths") String path1,
+      @ForAll("validQueries") List<String> params1,
+      @ForAll("accepts") String accept1,
+      @ForAll("paths") String path2,
+      @ForAll("validQueries") List<String> params2,
+      @ForAll("accepts") String accept2) {
     DerivativeKey a = key("site", path1, params1, accept1);
     DerivativeKey b = key("site", path2, params2, accept2);
-    boolean sameMeaning = path1.equals(path2) && a.spec().equals(b.spec()) && a.target().equals(b.target());
+    boolean sameMeaning =
+        path1.equals(path2) && a.spec().equals(b.spec()) && a.target().equals(b.target());
     assertThat(a.equals(b)).isEqualTo(sameMeaning);
-    assertThat(a.encoded().equals(b.encoded())).as("%s / %s", a.encoded(), b.encoded()).isEqualTo(sameMeaning);
+    assertThat(a.encoded().equals(b.encoded()))
+        .as("%s / %s", a.encoded(), b.encoded())
+        .isEqualTo(sameMeaning);
   }
 
   @Property(tries = 2000)
-  void aSeparatorMovedBetweenPathAndSpec_isAnotherKey(@ForAll("paths") String text, @ForAll Random random) {
+  void aSeparatorMovedBetweenPathAndSpec_isAnotherKey(
+      @ForAll("paths") String text, @ForAll Random random) {
     Assume.that(text.length() >= 2);
     int i = 1 + random.nextInt(text.length() - 1);
     int j = 1 + random.nextInt(text.length() - 1);
     Assume.that(i != j);
-    DerivativeKey a = new DerivativeKey(new SourceId("o", text.substring(0, i)), text.substring(i), "jpeg", 2, "f");
-    DerivativeKey b = new DerivativeKey(new SourceId("o", text.substring(0, j)), text.substring(j), "jpeg", 2, "f");
+    DerivativeKey a =
+        new DerivativeKey(
+            new SourceId("o", text.substring(0, i)), text.substring(i), "jpeg", 2, "f");
+    DerivativeKey b =
+        new DerivativeKey(
+            new SourceId("o", text.substring(0, j)), text.substring(j), "jpeg", 2, "f");
     assertThat(a.encoded()).isNotEqualTo(b.encoded());
-    DerivativeKey c = new DerivativeKey(new SourceId(text.substring(0, i), text.substring(i)), "", "jpeg", 2, "f");
-    DerivativeKey d = new DerivativeKey(new SourceId(text.substring(0, j), text.substring(j)), "", "jpeg", 2, "f");
+    DerivativeKey c =
+        new DerivativeKey(
+            new SourceId(text.substring(0, i), text.substring(i)), "", "jpeg", 2, "f");
+    DerivativeKey d =
+        new DerivativeKey(
+            new SourceId(text.substring(0, j), text.substring(j)), "", "jpeg", 2, "f");
     assertThat(c.encoded()).isNotEqualTo(d.encoded());
   }
 
   @Property(tries = 1000)
   void equivalentSpellings_shareOneKey(
-      @ForAll("paths") String path, @ForAll("validQueries") List<String> params, @ForAll Random random) {
+      @ForAll("paths") String path,
+      @ForAll("validQueries") List<String> params,
+      @ForAll Random random) {
     List<String> shuffled = new ArrayList<>(params);
     Collections.shuffle(shuffled, random);
     shuffled.add(random.nextInt(shuffled.size() + 1), "utm_source=newsletter");

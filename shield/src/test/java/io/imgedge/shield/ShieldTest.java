@@ -54,24 +54,67 @@ class ShieldTest {
 
   @BeforeEach
   void setUp() throws IOException {
-    origin = TestOrigin.start().image("/photo.jpg", sample("photo.jpg"), "image/jpeg", "ETag", "\"p1\"");
+    origin =
+        TestOrigin.start().image("/photo.jpg", sample("photo.jpg"), "image/jpeg", "ETag", "\"p1\"");
     Duration t = Duration.ofSeconds(5);
-    SourceFactory factory = new SourceFactory(Clock.systemUTC(), io.imgedge.cache.FreshnessRules.ttl(Duration.ofHours(1)));
-    router = new OriginRouter(
-        List.of(new OriginConfig("site", "/", OriginConfig.Kind.HTTP, null, origin.baseUrl(), null, null, OriginConfig.TtlRules.DEFAULTS, true, false)),
-        c -> new HttpOrigin(c.baseUrl(), new FetchConfig(t, t, t, t), 50_000_000, factory,
-            new io.imgedge.shield.origin.AddressGuard(io.imgedge.shield.origin.AddressResolver.SYSTEM), true,
-            System::nanoTime));
+    SourceFactory factory =
+        new SourceFactory(
+            Clock.systemUTC(), io.imgedge.cache.FreshnessRules.ttl(Duration.ofHours(1)));
+    router =
+        new OriginRouter(
+            List.of(
+                new OriginConfig(
+                    "site",
+                    "/",
+                    OriginConfig.Kind.HTTP,
+                    null,
+                    origin.baseUrl(),
+                    null,
+                    null,
+                    OriginConfig.TtlRules.DEFAULTS,
+                    true,
+                    false)),
+            c ->
+                new HttpOrigin(
+                    c.baseUrl(),
+                    new FetchConfig(t, t, t, t),
+                    50_000_000,
+                    factory,
+                    new io.imgedge.shield.origin.AddressGuard(
+                        io.imgedge.shield.origin.AddressResolver.SYSTEM),
+                    true,
+                    System::nanoTime));
     LocalTier<SourceId, SourceObject> tier =
         new LocalTier<>("source", 64 << 20, Ticker.systemTicker(), Runnable::run, registry);
-    Transformer transformer = new Transformer(ImageLimits.FASTLY, DEFAULTS, new ImageDecoder(),
-        new Encoders(), new ConvolutionResizer(), System::nanoTime);
+    Transformer transformer =
+        new Transformer(
+            ImageLimits.FASTLY,
+            DEFAULTS,
+            new ImageDecoder(),
+            new Encoders(),
+            new ConvolutionResizer(),
+            System::nanoTime);
     pool = new TransformPool(2, 64);
-    shield = new Shield(router, new SourceCache(tier, Clock.systemUTC(), Duration.ZERO, Duration.ZERO, registry),
-        new LocalTier<Shield.Rendition, Derivative>("shield", 64 << 20, java.time.Duration.ZERO,
-            Shield.Rendition::source, Ticker.systemTicker(), Runnable::run, registry), transformer, pool,
-        Duration.ofSeconds(20), new VariantBudget(1000, Clock.systemUTC()), Duration.ZERO, registry,
-        YieldPolicy.NEVER, Clock.systemUTC());
+    shield =
+        new Shield(
+            router,
+            new SourceCache(tier, Clock.systemUTC(), Duration.ZERO, Duration.ZERO, registry),
+            new LocalTier<Shield.Rendition, Derivative>(
+                "shield",
+                64 << 20,
+                java.time.Duration.ZERO,
+                Shield.Rendition::source,
+                Ticker.systemTicker(),
+                Runnable::run,
+                registry),
+            transformer,
+            pool,
+            Duration.ofSeconds(20),
+            new VariantBudget(1000, Clock.systemUTC()),
+            Duration.ZERO,
+            registry,
+            YieldPolicy.NEVER,
+            Clock.systemUTC());
   }
 
   @AfterEach
@@ -83,7 +126,8 @@ class ShieldTest {
 
   private DerivativeRequest request(String path, String query) {
     TransformSpec spec = parser.parse(query);
-    return new DerivativeRequest(router.route(path).id(), spec, FormatNegotiation.negotiate(spec, null), DEFAULTS);
+    return new DerivativeRequest(
+        router.route(path).id(), spec, FormatNegotiation.negotiate(spec, null), DEFAULTS);
   }
 
   private CompletableFuture<Derivative> render(String path, String query) {
@@ -111,10 +155,13 @@ class ShieldTest {
       List<CompletableFuture<Derivative>> results = new ArrayList<>();
       try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
         for (int i = 0; i < n; i++) {
-          results.add(CompletableFuture.supplyAsync(() -> {
-            await(start);
-            return render(path, query).join();
-          }, clients));
+          results.add(
+              CompletableFuture.supplyAsync(
+                  () -> {
+                    await(start);
+                    return render(path, query).join();
+                  },
+                  clients));
         }
         start.countDown();
         CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).join();
@@ -122,7 +169,9 @@ class ShieldTest {
       assertThat(origin.requests("/photo.jpg")).isEqualTo(1);
       assertThat(origin.requests(other)).isEqualTo(round % 2 == 0 ? 1 : 0);
       assertThat(transforms()).as("transforms after %d derivatives", round).isEqualTo(round);
-      assertThat(results).extracting(f -> f.join().etag()).containsOnly(results.get(0).join().etag());
+      assertThat(results)
+          .extracting(f -> f.join().etag())
+          .containsOnly(results.get(0).join().etag());
     }
   }
 
@@ -143,7 +192,8 @@ class ShieldTest {
     assertThatThrownBy(() -> render("/missing.jpg", "width=10").join())
         .isInstanceOf(CompletionException.class)
         .hasCauseInstanceOf(OriginException.class);
-    assertThatThrownBy(() -> render("/missing.jpg", "width=10").join()).isInstanceOf(CompletionException.class);
+    assertThatThrownBy(() -> render("/missing.jpg", "width=10").join())
+        .isInstanceOf(CompletionException.class);
     assertThat(origin.requests("/missing.jpg")).isEqualTo(2);
   }
 
@@ -160,9 +210,11 @@ class ShieldTest {
   @Test
   void etag_dependsOnSourceVersionAndKey() {
     DerivativeRequest a = request("/photo.jpg", "width=120");
-    assertThat(a.etag("etag:\"p1\"")).isEqualTo(request("/photo.jpg", "width=120").etag("etag:\"p1\""));
+    assertThat(a.etag("etag:\"p1\""))
+        .isEqualTo(request("/photo.jpg", "width=120").etag("etag:\"p1\""));
     assertThat(a.etag("etag:\"p1\"")).isNotEqualTo(a.etag("etag:\"p2\""));
-    assertThat(a.etag("etag:\"p1\"")).isNotEqualTo(request("/photo.jpg", "width=121").etag("etag:\"p1\""));
+    assertThat(a.etag("etag:\"p1\""))
+        .isNotEqualTo(request("/photo.jpg", "width=121").etag("etag:\"p1\""));
     assertThat(a.etag("x")).startsWith("\"").endsWith("\"").hasSize(29);
   }
 

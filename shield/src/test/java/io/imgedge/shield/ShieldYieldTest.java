@@ -31,7 +31,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Harvest and yield: a long queue answers an AVIF chosen by negotiation with a short-lived WebP. */
+/**
+ * Harvest and yield: a long queue answers an AVIF chosen by negotiation with a short-lived WebP.
+ */
 class ShieldYieldTest {
   private static final String CHROME = "image/avif,image/webp,image/apng,image/*,*/*;q=0.8";
   private final TransformSpecParser parser = new TransformSpecParser(TransformDefaults.FASTLY);
@@ -44,25 +46,71 @@ class ShieldYieldTest {
 
   @BeforeEach
   void setUp() throws IOException {
-    origin = TestOrigin.start().image("/photo.jpg", ShieldTest.sample("photo.jpg"), "image/jpeg", "ETag", "\"p1\"");
+    origin =
+        TestOrigin.start()
+            .image("/photo.jpg", ShieldTest.sample("photo.jpg"), "image/jpeg", "ETag", "\"p1\"");
     Duration t = Duration.ofSeconds(5);
-    SourceFactory factory = new SourceFactory(Clock.systemUTC(), io.imgedge.cache.FreshnessRules.ttl(Duration.ofHours(1)));
-    router = new OriginRouter(
-        List.of(new OriginConfig("site", "/", OriginConfig.Kind.HTTP, null, origin.baseUrl(), null, null,
-            OriginConfig.TtlRules.DEFAULTS, true, false)),
-        c -> new HttpOrigin(c.baseUrl(), new FetchConfig(t, t, t, t), 50_000_000, factory,
-            new io.imgedge.shield.origin.AddressGuard(io.imgedge.shield.origin.AddressResolver.SYSTEM), true,
-            System::nanoTime));
-    Transformer transformer = new Transformer(ImageLimits.FASTLY, TransformDefaults.FASTLY, new ImageDecoder(),
-        new Encoders(), new ConvolutionResizer(), System::nanoTime);
+    SourceFactory factory =
+        new SourceFactory(
+            Clock.systemUTC(), io.imgedge.cache.FreshnessRules.ttl(Duration.ofHours(1)));
+    router =
+        new OriginRouter(
+            List.of(
+                new OriginConfig(
+                    "site",
+                    "/",
+                    OriginConfig.Kind.HTTP,
+                    null,
+                    origin.baseUrl(),
+                    null,
+                    null,
+                    OriginConfig.TtlRules.DEFAULTS,
+                    true,
+                    false)),
+            c ->
+                new HttpOrigin(
+                    c.baseUrl(),
+                    new FetchConfig(t, t, t, t),
+                    50_000_000,
+                    factory,
+                    new io.imgedge.shield.origin.AddressGuard(
+                        io.imgedge.shield.origin.AddressResolver.SYSTEM),
+                    true,
+                    System::nanoTime));
+    Transformer transformer =
+        new Transformer(
+            ImageLimits.FASTLY,
+            TransformDefaults.FASTLY,
+            new ImageDecoder(),
+            new Encoders(),
+            new ConvolutionResizer(),
+            System::nanoTime);
     pool = new TransformPool(1, 16);
-    shield = new Shield(router,
-        new SourceCache(new LocalTier<>("source", 64 << 20, Ticker.systemTicker(), Runnable::run, registry),
-            Clock.systemUTC(), Duration.ZERO, Duration.ZERO, registry),
-        new LocalTier<Shield.Rendition, Derivative>("shield", 64 << 20, java.time.Duration.ZERO,
-            Shield.Rendition::source, Ticker.systemTicker(), Runnable::run, registry), transformer, pool,
-        Duration.ofSeconds(20), new VariantBudget(1000, Clock.systemUTC()), Duration.ZERO, registry,
-        new YieldPolicy(1, Duration.ofSeconds(10)), Clock.systemUTC());
+    shield =
+        new Shield(
+            router,
+            new SourceCache(
+                new LocalTier<>("source", 64 << 20, Ticker.systemTicker(), Runnable::run, registry),
+                Clock.systemUTC(),
+                Duration.ZERO,
+                Duration.ZERO,
+                registry),
+            new LocalTier<Shield.Rendition, Derivative>(
+                "shield",
+                64 << 20,
+                java.time.Duration.ZERO,
+                Shield.Rendition::source,
+                Ticker.systemTicker(),
+                Runnable::run,
+                registry),
+            transformer,
+            pool,
+            Duration.ofSeconds(20),
+            new VariantBudget(1000, Clock.systemUTC()),
+            Duration.ZERO,
+            registry,
+            new YieldPolicy(1, Duration.ofSeconds(10)),
+            Clock.systemUTC());
   }
 
   @AfterEach
@@ -75,23 +123,28 @@ class ShieldYieldTest {
 
   private CompletableFuture<Derivative> render(String query, String accept) {
     TransformSpec spec = parser.parse(query);
-    DerivativeRequest request = new DerivativeRequest(router.route("/photo.jpg").id(), spec,
-        FormatNegotiation.negotiate(spec, accept), TransformDefaults.FASTLY);
+    DerivativeRequest request =
+        new DerivativeRequest(
+            router.route("/photo.jpg").id(),
+            spec,
+            FormatNegotiation.negotiate(spec, accept),
+            TransformDefaults.FASTLY);
     return shield.render(shield.route("/photo.jpg"), request);
   }
 
   /**
-   * Fetches the source (so that the renders below find it at once, while the queue is still
-   * full), then occupies the single transform thread and queues one more task behind it.
+   * Fetches the source (so that the renders below find it at once, while the queue is still full),
+   * then occupies the single transform thread and queues one more task behind it.
    */
   private void fillTheQueue() throws InterruptedException {
     render("width=50", null).join();
     CountDownLatch running = new CountDownLatch(1);
-    pool.submit(() -> {
-      running.countDown();
-      awaitRelease();
-      return null;
-    });
+    pool.submit(
+        () -> {
+          running.countDown();
+          awaitRelease();
+          return null;
+        });
     running.await();
     pool.submit(() -> null);
     assertThat(pool.queued()).isEqualTo(1);
@@ -106,7 +159,8 @@ class ShieldYieldTest {
   }
 
   @Test
-  void negotiatedAvif_underALongQueue_isAShortLivedWebp_andTheNextRequestRendersAgain() throws Exception {
+  void negotiatedAvif_underALongQueue_isAShortLivedWebp_andTheNextRequestRendersAgain()
+      throws Exception {
     fillTheQueue();
     CompletableFuture<Derivative> busy = render("width=200&auto=avif", CHROME);
     release.countDown();

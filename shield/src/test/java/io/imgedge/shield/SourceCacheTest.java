@@ -26,23 +26,38 @@ class SourceCacheTest {
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final AtomicInteger fetches = new AtomicInteger();
   private final SourceId id = new SourceId("site", "photo.jpg");
-  private Supplier<CompletableFuture<SourceObject>> origin = () -> CompletableFuture.completedFuture(source());
+  private Supplier<CompletableFuture<SourceObject>> origin =
+      () -> CompletableFuture.completedFuture(source());
 
-  private final OriginClient client = new OriginClient() {
-    @Override
-    public CompletableFuture<SourceObject> fetch(SourceId source, @Nullable SourceObject previous) {
-      fetches.incrementAndGet();
-      return origin.get();
-    }
-  };
+  private final OriginClient client =
+      new OriginClient() {
+        @Override
+        public CompletableFuture<SourceObject> fetch(
+            SourceId source, @Nullable SourceObject previous) {
+          fetches.incrementAndGet();
+          return origin.get();
+        }
+      };
   private final OriginRouter.Routed route = new OriginRouter.Routed(id, client);
-  private final SourceCache cache = new SourceCache(
-      new LocalTier<>("source", 1 << 20, Duration.ofHours(1), clock.ticker(), Runnable::run, registry),
-      clock, NOT_FOUND_TTL, FAILURE_TTL, registry);
+  private final SourceCache cache =
+      new SourceCache(
+          new LocalTier<>(
+              "source", 1 << 20, Duration.ofHours(1), clock.ticker(), Runnable::run, registry),
+          clock,
+          NOT_FOUND_TTL,
+          FAILURE_TTL,
+          registry);
 
   private SourceObject source() {
-    return new SourceObject(id, new byte[] {1, 2, 3}, null, "\"v1\"", null,
-        Freshness.of(clock.instant(), Duration.ofMinutes(1)), SourceObject.Revalidation.NONE, List.of());
+    return new SourceObject(
+        id,
+        new byte[] {1, 2, 3},
+        null,
+        "\"v1\"",
+        null,
+        Freshness.of(clock.instant(), Duration.ofMinutes(1)),
+        SourceObject.Revalidation.NONE,
+        List.of());
   }
 
   private static Supplier<CompletableFuture<SourceObject>> failing(OriginException.Kind kind) {
@@ -70,7 +85,8 @@ class SourceCacheTest {
     for (int i = 0; i < 20; i++) {
       waiting.add(cache.get(route));
     }
-    hanging.completeExceptionally(new OriginException(OriginException.Kind.UNAVAILABLE, "stalled body"));
+    hanging.completeExceptionally(
+        new OriginException(OriginException.Kind.UNAVAILABLE, "stalled body"));
     assertThat(waiting).allSatisfy(w -> assertThat(w).isCompletedExceptionally());
     assertThat(fetches).hasValue(1);
   }

@@ -10,23 +10,25 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class VariantBudgetTest {
-  private final AtomicLong millis = new AtomicLong(Instant.parse("2026-11-22T12:00:10Z").toEpochMilli());
-  private final Clock clock = new Clock() {
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
+  private final AtomicLong millis =
+      new AtomicLong(Instant.parse("2026-11-22T12:00:10Z").toEpochMilli());
+  private final Clock clock =
+      new Clock() {
+        @Override
+        public java.time.ZoneId getZone() {
+          return ZoneOffset.UTC;
+        }
 
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+          return this;
+        }
 
-    @Override
-    public Instant instant() {
-      return Instant.ofEpochMilli(millis.get());
-    }
-  };
+        @Override
+        public Instant instant() {
+          return Instant.ofEpochMilli(millis.get());
+        }
+      };
   private final VariantBudget budget = new VariantBudget(3, clock);
   private final SourceId photo = new SourceId("site", "photo.jpg");
 
@@ -40,10 +42,12 @@ class VariantBudgetTest {
     budget.admit(photo, key("b"));
     budget.admit(photo, key("c"));
     assertThatThrownBy(() -> budget.admit(photo, key("d")))
-        .isInstanceOfSatisfying(TooManyVariantsException.class, e -> {
-          assertThat(e.status()).isEqualTo(429);
-          assertThat(e.retryAfterSeconds()).isEqualTo(50);
-        });
+        .isInstanceOfSatisfying(
+            TooManyVariantsException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(429);
+              assertThat(e.retryAfterSeconds()).isEqualTo(50);
+            });
   }
 
   @Test

@@ -60,7 +60,9 @@ public enum ImageFormat {
     if (startsWith(data, 0, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) {
       return PNG;
     }
-    if (startsWith(data, 0, 'G', 'I', 'F', '8') && data.length > 5 && data[5] == 'a'
+    if (startsWith(data, 0, 'G', 'I', 'F', '8')
+        && data.length > 5
+        && data[5] == 'a'
         && (data[4] == '7' || data[4] == '9')) {
       return GIF;
     }
@@ -113,10 +115,15 @@ public enum ImageFormat {
     if (!startsWith(data, 4, 'f', 't', 'y', 'p') || data.length < 16) {
       return false;
     }
-    long size = ((data[0] & 0xFFL) << 24) | ((data[1] & 0xFF) << 16) | ((data[2] & 0xFF) << 8)
-        | (data[3] & 0xFF);
+    long size =
+        ((data[0] & 0xFFL) << 24)
+            | ((data[1] & 0xFF) << 16)
+            | ((data[2] & 0xFF) << 8)
+            | (data[3] & 0xFF);
     int end = (int) Math.min(size, data.length);
-    for (int at = 8; at + 4 <= end; at += at == 8 ? 8 : 4) { // major brand, minor version, compatibles
+    for (int at = 8;
+        at + 4 <= end;
+        at += at == 8 ? 8 : 4) { // major brand, minor version, compatibles
       if (startsWith(data, at, 'a', 'v', 'i', 'f') || startsWith(data, at, 'a', 'v', 'i', 's')) {
         return true;
       }

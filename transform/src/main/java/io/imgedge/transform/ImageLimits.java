@@ -30,23 +30,42 @@ public record ImageLimits(
   public static final long DEFAULT_MAX_DECODE_PIXELS = 300_000_000L;
 
   /**
-   * Fastly's limits: 50 MB, 12000 x 12000 in, 8192 x 8192 out, 1000 frames; 300 megapixels
-   * decoded; no memory limit of its own.
+   * Fastly's limits: 50 MB, 12000 x 12000 in, 8192 x 8192 out, 1000 frames; 300 megapixels decoded;
+   * no memory limit of its own.
    */
-  public static final ImageLimits FASTLY = new ImageLimits(50_000_000L, 12_000, 12_000, 8192, 8192, 1000);
+  public static final ImageLimits FASTLY =
+      new ImageLimits(50_000_000L, 12_000, 12_000, 8192, 8192, 1000);
 
   /** Limits with the default decode limit and no memory limit. */
-  public ImageLimits(long maxInputBytes, int maxInputWidth, int maxInputHeight, int maxOutputWidth,
-      int maxOutputHeight, int maxFrames) {
-    this(maxInputBytes, maxInputWidth, maxInputHeight, maxOutputWidth, maxOutputHeight, maxFrames,
-        DEFAULT_MAX_DECODE_PIXELS, Long.MAX_VALUE);
+  public ImageLimits(
+      long maxInputBytes,
+      int maxInputWidth,
+      int maxInputHeight,
+      int maxOutputWidth,
+      int maxOutputHeight,
+      int maxFrames) {
+    this(
+        maxInputBytes,
+        maxInputWidth,
+        maxInputHeight,
+        maxOutputWidth,
+        maxOutputHeight,
+        maxFrames,
+        DEFAULT_MAX_DECODE_PIXELS,
+        Long.MAX_VALUE);
   }
 
   /** The limits a node is configured with. */
   public static ImageLimits from(LimitsConfig c) {
     return new ImageLimits(
-        c.maxInputBytes(), c.maxInputWidth(), c.maxInputHeight(), c.maxOutputWidth(),
-        c.maxOutputHeight(), c.maxFrames(), c.maxDecodePixels(), c.maxRenderMemory());
+        c.maxInputBytes(),
+        c.maxInputWidth(),
+        c.maxInputHeight(),
+        c.maxOutputWidth(),
+        c.maxOutputHeight(),
+        c.maxFrames(),
+        c.maxDecodePixels(),
+        c.maxRenderMemory());
   }
 
   /**
@@ -82,7 +101,8 @@ public record ImageLimits(
   public void checkInputBytes(long bytes) {
     if (bytes > maxInputBytes) {
       throw new ImageTooLargeException(
-          "the source image is %d bytes; the largest accepted is %d bytes".formatted(bytes, maxInputBytes));
+          "the source image is %d bytes; the largest accepted is %d bytes"
+              .formatted(bytes, maxInputBytes));
     }
   }
 

@@ -7,7 +7,9 @@ package io.imgedge.transform;
 public final class ImageTooLargeException extends TransformException {
   private static final long serialVersionUID = 1L;
 
-  /** @param message which limit was exceeded and by how much, for the client */
+  /**
+   * @param message which limit was exceeded and by how much, for the client
+   */
   public ImageTooLargeException(String message) {
     super(message);
   }

@@ -7,7 +7,9 @@ package io.imgedge.transform;
 public final class InsufficientMemoryException extends TransformException {
   private static final long serialVersionUID = 1L;
 
-  /** @param cause the error the JVM or a decoder raised */
+  /**
+   * @param cause the error the JVM or a decoder raised
+   */
   public InsufficientMemoryException(Throwable cause) {
     super("the node ran out of memory while rendering; try again in a moment", cause);
   }

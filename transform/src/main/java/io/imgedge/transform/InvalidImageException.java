@@ -4,12 +4,16 @@ package io.imgedge.transform;
 public final class InvalidImageException extends TransformException {
   private static final long serialVersionUID = 1L;
 
-  /** @param message what is wrong with the image, for the client */
+  /**
+   * @param message what is wrong with the image, for the client
+   */
   public InvalidImageException(String message) {
     super(message);
   }
 
-  /** @param message what is wrong with the image, for the client; the cause is logged only */
+  /**
+   * @param message what is wrong with the image, for the client; the cause is logged only
+   */
   public InvalidImageException(String message, Throwable cause) {
     super(message, cause);
   }

@@ -12,8 +12,9 @@ public final class InvalidParameterException extends TransformException {
    * @param accepted what the parameter accepts, e.g. {@code "pixels from 1 to 8192"}
    */
   public InvalidParameterException(String parameter, String value, String accepted) {
-    super("invalid value for '%s': \"%s\"; %s accepts %s"
-        .formatted(parameter, abbreviate(value), parameter, accepted));
+    super(
+        "invalid value for '%s': \"%s\"; %s accepts %s"
+            .formatted(parameter, abbreviate(value), parameter, accepted));
     this.parameter = parameter;
   }
 

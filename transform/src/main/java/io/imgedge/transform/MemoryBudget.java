@@ -1,12 +1,11 @@
 package io.imgedge.transform;
 
-
 /**
- * The memory renders may hold at once, shared by all of a node's renders as a weighted semaphore
- * in bytes (libvips accounts for its memory the same way): a render takes its estimated peak
- * ({@link RenderCost}) before it decodes anything and gives it back when done, so a few large
- * renders wait for each other instead of running the node out of memory together. A render that
- * waits checks its {@link Deadline}, so an abandoned one leaves the line.
+ * The memory renders may hold at once, shared by all of a node's renders as a weighted semaphore in
+ * bytes (libvips accounts for its memory the same way): a render takes its estimated peak ({@link
+ * RenderCost}) before it decodes anything and gives it back when done, so a few large renders wait
+ * for each other instead of running the node out of memory together. A render that waits checks its
+ * {@link Deadline}, so an abandoned one leaves the line.
  */
 public final class MemoryBudget {
   private static final long WAIT_SLICE_MILLIS = 50;
@@ -14,7 +13,9 @@ public final class MemoryBudget {
   private final long totalBytes;
   private long takenBytes;
 
-  /** @param totalBytes what all renders may hold together */
+  /**
+   * @param totalBytes what all renders may hold together
+   */
   public MemoryBudget(long totalBytes) {
     if (totalBytes <= 0) {
       throw new IllegalArgumentException("a memory budget needs some bytes: " + totalBytes);

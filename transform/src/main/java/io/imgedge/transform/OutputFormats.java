@@ -19,8 +19,8 @@ import org.jspecify.annotations.Nullable;
  * stays animated (WebP, else GIF: imgedge writes no animated AVIF), 1-bit black and white goes
  * lossless (WebP, else PNG), and everything else to AVIF, else JPEG XL, else WebP, else JPEG (PNG
  * for alpha) — except that a tiny output skips AVIF (its container costs more than it saves below
- * {@link #TINY_PIXELS}, twice that with alpha). A format whose encoder is not installed on this node is replaced by
- * WebP (the closest one that is always there), with a warning.
+ * {@link #TINY_PIXELS}, twice that with alpha). A format whose encoder is not installed on this
+ * node is replaced by WebP (the closest one that is always there), with a warning.
  */
 final class OutputFormats {
   /**
@@ -49,27 +49,41 @@ final class OutputFormats {
    * @param outputPixels the size of the final image (of one frame)
    * @param available the formats this node can encode
    */
-  static Choice choose(Negotiated negotiated, ImageHeader source, TransformSpec spec, long outputPixels,
+  static Choice choose(
+      Negotiated negotiated,
+      ImageHeader source,
+      TransformSpec spec,
+      long outputPixels,
       Set<ImageFormat> available) {
-    ImageFormat wanted = switch (negotiated.target()) {
-      case SOURCE -> available.contains(source.format()) ? source.format() : alphaAware(source);
-      case AUTO -> auto(negotiated.accepted(), source, spec, outputPixels, available);
-      case JPEG, BASELINE_JPEG, PROGRESSIVE_JPEG -> ImageFormat.JPEG;
-      case PNG, PNG8 -> ImageFormat.PNG;
-      case GIF -> ImageFormat.GIF;
-      case WEBP, WEBP_LOSSLESS, WEBP_LOSSY -> ImageFormat.WEBP;
-      case AVIF -> ImageFormat.AVIF;
-      case JXL, PROGRESSIVE_JXL -> ImageFormat.JXL;
-    };
+    ImageFormat wanted =
+        switch (negotiated.target()) {
+          case SOURCE -> available.contains(source.format()) ? source.format() : alphaAware(source);
+          case AUTO -> auto(negotiated.accepted(), source, spec, outputPixels, available);
+          case JPEG, BASELINE_JPEG, PROGRESSIVE_JPEG -> ImageFormat.JPEG;
+          case PNG, PNG8 -> ImageFormat.PNG;
+          case GIF -> ImageFormat.GIF;
+          case WEBP, WEBP_LOSSLESS, WEBP_LOSSY -> ImageFormat.WEBP;
+          case AVIF -> ImageFormat.AVIF;
+          case JXL, PROGRESSIVE_JXL -> ImageFormat.JXL;
+        };
     if (available.contains(wanted)) {
       return new Choice(wanted, null);
     }
-    return new Choice(ImageFormat.WEBP, "%s output is not available on this node (its native library is not installed); served as WebP"
-        .formatted(wanted == ImageFormat.JXL ? "JPEG XL" : wanted.shortName().toUpperCase(java.util.Locale.ROOT)));
+    return new Choice(
+        ImageFormat.WEBP,
+        "%s output is not available on this node (its native library is not installed); served as WebP"
+            .formatted(
+                wanted == ImageFormat.JXL
+                    ? "JPEG XL"
+                    : wanted.shortName().toUpperCase(java.util.Locale.ROOT)));
   }
 
-  private static ImageFormat auto(AcceptedFormats accepted, ImageHeader source, TransformSpec spec,
-      long outputPixels, Set<ImageFormat> available) {
+  private static ImageFormat auto(
+      AcceptedFormats accepted,
+      ImageHeader source,
+      TransformSpec spec,
+      long outputPixels,
+      Set<ImageFormat> available) {
     boolean webp = accepted.webp();
     if (animated(source, spec)) {
       return webp ? ImageFormat.WEBP : ImageFormat.GIF;
@@ -92,7 +106,8 @@ final class OutputFormats {
    * (animated AVIF and JPEG XL sources are read as their first frame).
    */
   static boolean animated(ImageHeader source, TransformSpec spec) {
-    boolean framesDecoded = source.format() == ImageFormat.GIF || source.format() == ImageFormat.WEBP;
+    boolean framesDecoded =
+        source.format() == ImageFormat.GIF || source.format() == ImageFormat.WEBP;
     return framesDecoded && source.frames() > 1 && !spec.output().firstFrame();
   }
 
@@ -100,29 +115,50 @@ final class OutputFormats {
     return source.hasAlpha() ? ImageFormat.PNG : ImageFormat.JPEG;
   }
 
-  /** {@code format=auto} without a modern format: PNG for alpha and for 1-bit black and white, else JPEG. */
+  /**
+   * {@code format=auto} without a modern format: PNG for alpha and for 1-bit black and white, else
+   * JPEG.
+   */
   private static ImageFormat alphaAware(ImageHeader source, TransformSpec spec) {
     return spec.adjustments().bw() != null ? ImageFormat.PNG : alphaAware(source);
   }
 
   static EncodeOptions options(
-      TransformSpec spec, Negotiated negotiated, ImageFormat format, ImageHeader source,
+      TransformSpec spec,
+      Negotiated negotiated,
+      ImageFormat format,
+      ImageHeader source,
       TransformDefaults defaults) {
     Integer explicit = spec.quality();
     Optimize optimize = spec.output().optimize();
-    int quality = switch (format) {
-      case WEBP -> first(negotiated.webpNegotiated() ? spec.webpQuality() : null, explicit,
-          optimize == null ? null : optimize.quality(), defaults.webpQuality());
-      case AVIF -> first(explicit, optimize == null ? null : avifQuality(optimize), defaults.avifQuality());
-      case JXL -> first(explicit, optimize == null ? null : optimize.quality(), defaults.jxlQuality());
-      default -> first(explicit, optimize == null ? null : optimize.quality(), defaults.jpegQuality());
-    };
+    int quality =
+        switch (format) {
+          case WEBP ->
+              first(
+                  negotiated.webpNegotiated() ? spec.webpQuality() : null,
+                  explicit,
+                  optimize == null ? null : optimize.quality(),
+                  defaults.webpQuality());
+          case AVIF ->
+              first(
+                  explicit,
+                  optimize == null ? null : avifQuality(optimize),
+                  defaults.avifQuality());
+          case JXL ->
+              first(explicit, optimize == null ? null : optimize.quality(), defaults.jxlQuality());
+          default ->
+              first(explicit, optimize == null ? null : optimize.quality(), defaults.jpegQuality());
+        };
     OutputTarget target = negotiated.target();
-    boolean lossless = target == OutputTarget.WEBP_LOSSLESS
-        || (format == ImageFormat.WEBP && target != OutputTarget.WEBP_LOSSY && spec.adjustments().bw() != null);
-    boolean progressive = format == ImageFormat.JXL
-        ? target == OutputTarget.PROGRESSIVE_JXL
-        : progressive(target, source, defaults.jpegType());
+    boolean lossless =
+        target == OutputTarget.WEBP_LOSSLESS
+            || (format == ImageFormat.WEBP
+                && target != OutputTarget.WEBP_LOSSY
+                && spec.adjustments().bw() != null);
+    boolean progressive =
+        format == ImageFormat.JXL
+            ? target == OutputTarget.PROGRESSIVE_JXL
+            : progressive(target, source, defaults.jpegType());
     return new EncodeOptions(quality, progressive, lossless, target == OutputTarget.PNG8);
   }
 

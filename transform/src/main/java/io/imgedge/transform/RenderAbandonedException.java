@@ -7,7 +7,9 @@ package io.imgedge.transform;
 public final class RenderAbandonedException extends TransformException {
   private static final long serialVersionUID = 1L;
 
-  /** @param where what was about to run */
+  /**
+   * @param where what was about to run
+   */
   public RenderAbandonedException(String where) {
     super("the transform was stopped before '" + where + "': nobody waits for it any more");
   }

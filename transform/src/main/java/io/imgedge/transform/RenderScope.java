@@ -3,9 +3,9 @@ package io.imgedge.transform;
 import java.util.function.Supplier;
 
 /**
- * The {@link Deadline} of the render running on the current thread, for the long loops of the
- * image operations to check without every operation taking it as a parameter ({@link
- * ScopedValue}: bound for the duration of one render, on its thread, and gone after).
+ * The {@link Deadline} of the render running on the current thread, for the long loops of the image
+ * operations to check without every operation taking it as a parameter ({@link ScopedValue}: bound
+ * for the duration of one render, on its thread, and gone after).
  */
 public final class RenderScope {
   private static final ScopedValue<Deadline> CURRENT = ScopedValue.newInstance();

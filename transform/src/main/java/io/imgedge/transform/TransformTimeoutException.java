@@ -4,7 +4,9 @@ package io.imgedge.transform;
 public final class TransformTimeoutException extends TransformException {
   private static final long serialVersionUID = 1L;
 
-  /** @param step the step that was about to run */
+  /**
+   * @param step the step that was about to run
+   */
   public TransformTimeoutException(String step) {
     super("the transform ran out of time before step '" + step + "'; try again later");
   }

@@ -1,11 +1,11 @@
 package io.imgedge.transform;
 
+import io.imgedge.transform.codec.AnimationEncoder;
+import io.imgedge.transform.codec.AnimationFrames;
 import io.imgedge.transform.codec.DecodedImage;
 import io.imgedge.transform.codec.EncodeOptions;
 import io.imgedge.transform.codec.Encoders;
 import io.imgedge.transform.codec.ImageDecoder;
-import io.imgedge.transform.codec.AnimationEncoder;
-import io.imgedge.transform.codec.AnimationFrames;
 import io.imgedge.transform.color.EmbeddedProfile;
 import io.imgedge.transform.color.SrgbConversion;
 import io.imgedge.transform.metadata.CopyrightMetadata;
@@ -30,9 +30,9 @@ import io.imgedge.transform.pipeline.TrimColor;
 import io.imgedge.transform.probe.HeaderProbe;
 import io.imgedge.transform.probe.ImageHeader;
 import io.imgedge.transform.resize.Resizer;
+import io.imgedge.transform.spec.Cropping;
 import io.imgedge.transform.spec.FormatNegotiation.Negotiated;
 import io.imgedge.transform.spec.TransformDefaults;
-import io.imgedge.transform.spec.Cropping;
 import io.imgedge.transform.spec.TransformSpec;
 import java.awt.image.BufferedImage;
 import java.time.Duration;
@@ -100,10 +100,23 @@ public final class Transformer {
     this.decoder = decoder;
     this.nanoTime = nanoTime;
     this.encoders = encoders;
-    this.pipeline = Pipeline.of(
-        new AutoOrient(), new TrimColor(), new PreCrop(), new Trim(), new Crop(), new Orient(),
-        new Resize(resizer), new ConvertToSrgb(), new PadCanvas(), new Flatten(), new AdjustTone(),
-        new Sharpen(), new Blur(), new Bw(), new Encode(encoders));
+    this.pipeline =
+        Pipeline.of(
+            new AutoOrient(),
+            new TrimColor(),
+            new PreCrop(),
+            new Trim(),
+            new Crop(),
+            new Orient(),
+            new Resize(resizer),
+            new ConvertToSrgb(),
+            new PadCanvas(),
+            new Flatten(),
+            new AdjustTone(),
+            new Sharpen(),
+            new Blur(),
+            new Bw(),
+            new Encode(encoders));
   }
 
   /** The steps every render runs, in order. */
@@ -136,7 +149,10 @@ public final class Transformer {
    * @throws TransformException if the source or the request cannot be rendered
    */
   public RenderResult render(
-      byte[] source, @Nullable ImageFormat declared, TransformSpec spec, Negotiated negotiated,
+      byte[] source,
+      @Nullable ImageFormat declared,
+      TransformSpec spec,
+      Negotiated negotiated,
       Duration budget) {
     return render(source, declared, spec, negotiated, Deadline.after(budget, nanoTime));
   }
@@ -145,37 +161,50 @@ public final class Transformer {
    * Renders a derivative until {@code deadline} says stop (time up, or abandoned by every client
    * that waited): checked between steps and inside the long loops.
    *
-   * @throws TransformException if the source or the request cannot be rendered, or the render
-   *     was stopped
+   * @throws TransformException if the source or the request cannot be rendered, or the render was
+   *     stopped
    */
   public RenderResult render(
-      byte[] source, @Nullable ImageFormat declared, TransformSpec spec, Negotiated negotiated,
+      byte[] source,
+      @Nullable ImageFormat declared,
+      TransformSpec spec,
+      Negotiated negotiated,
       Deadline deadline) {
     try {
-      return RenderScope.call(deadline, () -> renderInScope(source, declared, spec, negotiated, deadline));
+      return RenderScope.call(
+          deadline, () -> renderInScope(source, declared, spec, negotiated, deadline));
     } catch (OutOfMemoryError e) {
       throw new InsufficientMemoryException(e); // our memory ran out, not a verdict on the image
     }
   }
 
   private RenderResult renderInScope(
-      byte[] source, @Nullable ImageFormat declared, TransformSpec spec, Negotiated negotiated,
+      byte[] source,
+      @Nullable ImageFormat declared,
+      TransformSpec spec,
+      Negotiated negotiated,
       Deadline deadline) {
     ImageHeader header = probe.probe(source, declared);
-    Layout still = Layout.compute(spec, header.orientedWidth(), header.orientedHeight(), 1, defaults, limits);
-    OutputFormats.Choice choice = OutputFormats.choose(negotiated, header, spec,
-        (long) still.width() * still.height(), encoders.formats());
+    Layout still =
+        Layout.compute(spec, header.orientedWidth(), header.orientedHeight(), 1, defaults, limits);
+    OutputFormats.Choice choice =
+        OutputFormats.choose(
+            negotiated, header, spec, (long) still.width() * still.height(), encoders.formats());
     ImageFormat output = choice.format();
-    boolean animated = OutputFormats.animated(header, spec)
-        && (output == ImageFormat.GIF || output == ImageFormat.WEBP);
+    boolean animated =
+        OutputFormats.animated(header, spec)
+            && (output == ImageFormat.GIF || output == ImageFormat.WEBP);
     int frames = animated ? header.frames() : 1;
     BiFunction<Integer, Integer, Layout> planner =
         (w, h) -> Layout.compute(spec, w, h, frames, defaults, limits);
-    Layout layout = animated ? planner.apply(header.orientedWidth(), header.orientedHeight()) : still;
+    Layout layout =
+        animated ? planner.apply(header.orientedWidth(), header.orientedHeight()) : still;
     EncodeOptions options = OutputFormats.options(spec, negotiated, output, header, defaults);
     Render r = new Render(header, spec, output, options, deadline, planner);
-    double decodeScale = !animated && spec.cropping().equals(Cropping.NONE)
-        ? decoder.decodeScale(header, layout.resize().maxDecodeShrink()) : 1;
+    double decodeScale =
+        !animated && spec.cropping().equals(Cropping.NONE)
+            ? decoder.decodeScale(header, layout.resize().maxDecodeShrink())
+            : 1;
     RenderCost cost = RenderCost.estimate(header, layout, spec, frames, decodeScale);
     limits.checkCost(cost);
     long held = memory.acquire(cost.peakBytes(), deadline);
@@ -196,8 +225,15 @@ public final class Transformer {
     if (spec.output().keepCopyright()) {
       bytes = copyright(source, header, output, bytes, warnings);
     }
-    RenderResult result = new RenderResult(bytes, output, context.image().getWidth(),
-        context.image().getHeight(), header, warnings, context.encodeNanos() + r.finishNanos);
+    RenderResult result =
+        new RenderResult(
+            bytes,
+            output,
+            context.image().getWidth(),
+            context.image().getHeight(),
+            header,
+            warnings,
+            context.encodeNanos() + r.finishNanos);
     return QualityFallback.apply(result, source, spec);
   }
 
@@ -221,8 +257,13 @@ public final class Transformer {
     private byte[] animationBytes = new byte[0];
     private long finishNanos;
 
-    Render(ImageHeader header, TransformSpec spec, ImageFormat output, EncodeOptions options,
-        Deadline deadline, BiFunction<Integer, Integer, Layout> planner) {
+    Render(
+        ImageHeader header,
+        TransformSpec spec,
+        ImageFormat output,
+        EncodeOptions options,
+        Deadline deadline,
+        BiFunction<Integer, Integer, Layout> planner) {
       this.header = header;
       this.spec = spec;
       this.output = output;
@@ -250,8 +291,9 @@ public final class Transformer {
       EmbeddedProfile profile = EmbeddedProfile.forRgbImage(header.iccProfile());
       try (AnimationFrames frames = decoder.frames(source, header)) {
         int loop = frames.table().loopCount();
-        AnimationEncoder encoder = encoders.animation(output, options,
-            loop >= 0 ? loop : output == ImageFormat.WEBP ? 1 : -1);
+        AnimationEncoder encoder =
+            encoders.animation(
+                output, options, loop >= 0 ? loop : output == ImageFormat.WEBP ? 1 : -1);
         PipelineContext context = null;
         for (int i = 0; frames.hasNext(); i++) {
           BufferedImage frame = frames.next();
@@ -271,9 +313,10 @@ public final class Transformer {
       }
     }
 
-    private PipelineContext context(BufferedImage image, @Nullable SrgbConversion profile, Layout layout) {
-      return new PipelineContext(image, profile, spec, header, layout, planner, output, options,
-          deadline, nanoTime);
+    private PipelineContext context(
+        BufferedImage image, @Nullable SrgbConversion profile, Layout layout) {
+      return new PipelineContext(
+          image, profile, spec, header, layout, planner, output, options, deadline, nanoTime);
     }
   }
 }

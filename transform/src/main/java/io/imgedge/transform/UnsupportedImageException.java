@@ -7,7 +7,9 @@ package io.imgedge.transform;
 public final class UnsupportedImageException extends TransformException {
   private static final long serialVersionUID = 1L;
 
-  /** @param message what is unsupported, for the client */
+  /**
+   * @param message what is unsupported, for the client
+   */
   public UnsupportedImageException(String message) {
     super(message);
   }

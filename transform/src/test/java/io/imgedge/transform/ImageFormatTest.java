@@ -14,7 +14,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ImageFormatTest {
 
   @ParameterizedTest(name = "{0} -> {1}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       ffd8ffe0,                         JPEG
       ffd8ffdb,                         JPEG
       89504e470d0a1a0a,                 PNG
@@ -35,20 +37,39 @@ class ImageFormatTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"", "ffd8", "ffd800", "89504e470d0a1a", "89504e470d0a1a0b", "474946383861",
-      "474946383962", "524946460000000057415645", "424d00", "49492b00", "3c3f786d6c",
-      "00000018667479706865696300000000", "000000186674797068656963000000006d69663168656963",
-      "ff0b", "0000000c4a584c200d0a870b", "000000086674797061766966"})
+  @ValueSource(
+      strings = {
+        "",
+        "ffd8",
+        "ffd800",
+        "89504e470d0a1a",
+        "89504e470d0a1a0b",
+        "474946383861",
+        "474946383962",
+        "524946460000000057415645",
+        "424d00",
+        "49492b00",
+        "3c3f786d6c",
+        "00000018667479706865696300000000",
+        "000000186674797068656963000000006d69663168656963",
+        "ff0b",
+        "0000000c4a584c200d0a870b",
+        "000000086674797061766966"
+      })
   void sniff_unknownOrTooShort_isNull(String hex) {
     assertThat(ImageFormat.sniff(HexFormat.of().parseHex(hex))).isNull();
   }
 
   @Test
   void isOtherHeif_namesHeicButNotAvif() {
-    assertThat(ImageFormat.isOtherHeif(HexFormat.of().parseHex(
-        "000000186674797068656963000000006d69663168656963"))).isTrue();
-    assertThat(ImageFormat.isOtherHeif(HexFormat.of().parseHex(
-        "000000186674797061766966000000006d69663161766966"))).isFalse();
+    assertThat(
+            ImageFormat.isOtherHeif(
+                HexFormat.of().parseHex("000000186674797068656963000000006d69663168656963")))
+        .isTrue();
+    assertThat(
+            ImageFormat.isOtherHeif(
+                HexFormat.of().parseHex("000000186674797061766966000000006d69663161766966")))
+        .isFalse();
     assertThat(ImageFormat.isOtherHeif(HexFormat.of().parseHex("ffd8ffe0"))).isFalse();
   }
 
@@ -58,7 +79,10 @@ class ImageFormatTest {
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       image/jpeg                  | JPEG
       image/jpg                   | JPEG
       image/pjpeg                 | JPEG
@@ -80,7 +104,15 @@ class ImageFormatTest {
 
   @ParameterizedTest(name = "{0}")
   @NullSource
-  @ValueSource(strings = {"", "application/octet-stream", "image/*", "image/svg+xml", "text/html", "image/heic"})
+  @ValueSource(
+      strings = {
+        "",
+        "application/octet-stream",
+        "image/*",
+        "image/svg+xml",
+        "text/html",
+        "image/heic"
+      })
   void fromMediaType_declaresNoParticularFormat(String mediaType) {
     assertThat(ImageFormat.fromMediaType(mediaType)).isNull();
   }
@@ -88,8 +120,13 @@ class ImageFormatTest {
   @Test
   void writable_allButBmpAndTiff() {
     assertThat(Arrays.stream(ImageFormat.values()).filter(ImageFormat::writable))
-        .containsExactly(ImageFormat.JPEG, ImageFormat.PNG, ImageFormat.GIF, ImageFormat.WEBP,
-            ImageFormat.AVIF, ImageFormat.JXL);
+        .containsExactly(
+            ImageFormat.JPEG,
+            ImageFormat.PNG,
+            ImageFormat.GIF,
+            ImageFormat.WEBP,
+            ImageFormat.AVIF,
+            ImageFormat.JXL);
   }
 
   @Test

@@ -13,7 +13,8 @@ class ImageLimitsTest {
   @Test
   void fastly_is50MegabytesAnd12000Pixels() {
     assertThatCode(() -> limits.checkInputBytes(50_000_000)).doesNotThrowAnyException();
-    assertThatThrownBy(() -> limits.checkInputBytes(50_000_001)).isInstanceOf(ImageTooLargeException.class);
+    assertThatThrownBy(() -> limits.checkInputBytes(50_000_001))
+        .isInstanceOf(ImageTooLargeException.class);
     assertThatCode(() -> limits.checkInputSize("x", 12_000, 12_000)).doesNotThrowAnyException();
     assertThatCode(() -> limits.checkFrames(1000)).doesNotThrowAnyException();
     assertThatThrownBy(() -> limits.checkFrames(1001)).isInstanceOf(ImageTooLargeException.class);

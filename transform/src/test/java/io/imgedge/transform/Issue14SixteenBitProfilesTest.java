@@ -38,8 +38,8 @@ class Issue14SixteenBitProfilesTest {
     "linear-gray16.png, linear-gray16.lcms-srgb.png",
     "linear-gray16.tif, linear-gray16.lcms-srgb.png",
   })
-  void render_16bitLinearProfile_matchesA16bitEngineWithinHalfALevel(String source, String reference)
-      throws IOException {
+  void render_16bitLinearProfile_matchesA16bitEngineWithinHalfALevel(
+      String source, String reference) throws IOException {
     BufferedImage expected = TestImages.decode(resource(reference));
 
     BufferedImage out = TRANSFORMER.renderImage(resource(source), "format=png");
@@ -62,30 +62,54 @@ class Issue14SixteenBitProfilesTest {
 
   @Test
   void probe_16bitTiff_reportsItsDepth() throws IOException {
-    assertThat(new HeaderProbe(ImageLimits.FASTLY).probe(resource("linear-rgb16.tif"), null).bitDepth())
+    assertThat(
+            new HeaderProbe(ImageLimits.FASTLY)
+                .probe(resource("linear-rgb16.tif"), null)
+                .bitDepth())
         .isEqualTo(16);
   }
 
-  /** The decoder holds the 16-bit raster, the pipeline's ints and the conversion's workspace at once. */
+  /**
+   * The decoder holds the 16-bit raster, the pipeline's ints and the conversion's workspace at
+   * once.
+   */
   @Test
   void estimate_16bitTiff_coversItsShortsAndTheConversionWorkspace() {
     int side = 4000;
     TransformSpec spec = TRANSFORMER.parser().parse("width=100");
-    Layout layout = Layout.compute(spec, side, side, 1, TransformDefaults.FASTLY, ImageLimits.FASTLY);
+    Layout layout =
+        Layout.compute(spec, side, side, 1, TransformDefaults.FASTLY, ImageLimits.FASTLY);
 
     long deep = RenderCost.estimate(tiff(side, 16), layout, spec, 1, 1).peakBytes();
     long shallow = RenderCost.estimate(tiff(side, 8), layout, spec, 1, 1).peakBytes();
 
     long pixels = (long) side * side;
-    assertThat(deep).isGreaterThanOrEqualTo(pixels * (4 * Short.BYTES + Integer.BYTES) + DeepImages.WORKSPACE_BYTES);
+    assertThat(deep)
+        .isGreaterThanOrEqualTo(
+            pixels * (4 * Short.BYTES + Integer.BYTES) + DeepImages.WORKSPACE_BYTES);
     assertThat(shallow).isLessThan(deep);
     assertThat(RenderCost.estimate(tiff(side, 32), layout, spec, 1, 1).peakBytes())
-        .as("32-bit samples").isGreaterThanOrEqualTo(pixels * (4 * Float.BYTES + Integer.BYTES));
+        .as("32-bit samples")
+        .isGreaterThanOrEqualTo(pixels * (4 * Float.BYTES + Integer.BYTES));
   }
 
   private static ImageHeader tiff(int side, int bitDepth) {
-    return new ImageHeader(ImageFormat.TIFF, side, side, 1, Orientation.NORMAL, null, true, false, null,
-        new Rectangle(0, 0, side, side), 1000, false, false, bitDepth, null);
+    return new ImageHeader(
+        ImageFormat.TIFF,
+        side,
+        side,
+        1,
+        Orientation.NORMAL,
+        null,
+        true,
+        false,
+        null,
+        new Rectangle(0, 0, side, side),
+        1000,
+        false,
+        false,
+        bitDepth,
+        null);
   }
 
   /** Mean absolute difference of R, G and B over the image, in 8-bit levels. */
@@ -104,7 +128,8 @@ class Issue14SixteenBitProfilesTest {
   }
 
   private static byte[] resource(String name) throws IOException {
-    try (InputStream in = Issue14SixteenBitProfilesTest.class.getResourceAsStream("/icc16/" + name)) {
+    try (InputStream in =
+        Issue14SixteenBitProfilesTest.class.getResourceAsStream("/icc16/" + name)) {
       return Objects.requireNonNull(in, name).readAllBytes();
     }
   }

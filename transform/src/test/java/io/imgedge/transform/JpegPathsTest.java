@@ -62,7 +62,8 @@ class JpegPathsTest {
     assertThat(turbo.width()).isEqualTo(pureJava.width());
     assertThat(turbo.height()).isEqualTo(pureJava.height());
     BufferedImage a = io.imgedge.transform.testing.TestImages.decode(turbo.bytes());
-    assertThatImage(a).isCloseTo(io.imgedge.transform.testing.TestImages.decode(pureJava.bytes()), maxPercent);
+    assertThatImage(a)
+        .isCloseTo(io.imgedge.transform.testing.TestImages.decode(pureJava.bytes()), maxPercent);
   }
 
   @ParameterizedTest(name = "{0}")

@@ -47,11 +47,20 @@ class LargeSourceMemoryTest {
     Path source = dir.resolve("large.jpg");
     Files.write(source, LargeJpegs.flatGray(SIDE, SIDE));
     Path log = dir.resolve("child.log");
-    Process child = new ProcessBuilder(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-        "--enable-native-access=ALL-UNNAMED", "-Djava.awt.headless=true",
-        "-cp", System.getProperty("java.class.path"), RenderOnce.class.getName(), source.toString()))
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process child =
+        new ProcessBuilder(
+                List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx512m",
+                    "--enable-native-access=ALL-UNNAMED",
+                    "-Djava.awt.headless=true",
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    RenderOnce.class.getName(),
+                    source.toString()))
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
     boolean done = child.waitFor(2, TimeUnit.MINUTES);
     if (!done) {
       child.destroyForcibly();
@@ -67,8 +76,15 @@ class LargeSourceMemoryTest {
     public static void main(String[] args) throws IOException {
       TestTransformer transformer = new TestTransformer(NativeCodecs.load());
       RenderResult r = transformer.render(Files.readAllBytes(Path.of(args[0])), "width=400");
-      System.out.println("rendered " + r.width() + "x" + r.height() + " with "
-          + transformer.transformer().jpegCodec() + ", max heap " + Runtime.getRuntime().maxMemory());
+      System.out.println(
+          "rendered "
+              + r.width()
+              + "x"
+              + r.height()
+              + " with "
+              + transformer.transformer().jpegCodec()
+              + ", max heap "
+              + Runtime.getRuntime().maxMemory());
     }
   }
 }

@@ -10,9 +10,9 @@ import io.imgedge.transform.testing.TestTransformer;
 import org.junit.jupiter.api.Test;
 
 /**
- * Animated GIF and WebP: resizing keeps every frame, its timing and the loop count; {@code
- * frame=1} and still formats keep the first frame. Frame tables of the output are read from its
- * bytes ({@link FrameTable}), frame pixels with a plain ImageIO reader.
+ * Animated GIF and WebP: resizing keeps every frame, its timing and the loop count; {@code frame=1}
+ * and still formats keep the first frame. Frame tables of the output are read from its bytes
+ * ({@link FrameTable}), frame pixels with a plain ImageIO reader.
  */
 class TransformerAnimationTest {
   private final TestTransformer transformer = TestTransformer.withFastlyDefaults();
@@ -28,10 +28,13 @@ class TransformerAnimationTest {
     assertThat(r.width()).isEqualTo(40);
     FrameTable out = FrameTable.scan(r.bytes(), ImageFormat.GIF);
     assertThat(out.frames()).hasSize(30).hasSameSizeAs(source.frames());
-    assertThat(out.frames()).extracting(FrameTable.Frame::delayMillis)
-        .containsExactlyElementsOf(source.frames().stream().map(FrameTable.Frame::delayMillis).toList());
+    assertThat(out.frames())
+        .extracting(FrameTable.Frame::delayMillis)
+        .containsExactlyElementsOf(
+            source.frames().stream().map(FrameTable.Frame::delayMillis).toList());
     assertThat(out.loopCount()).isEqualTo(source.loopCount()).isZero();
-    assertThat(new HeaderProbe(ImageLimits.FASTLY).probe(r.bytes(), ImageFormat.GIF).frames()).isEqualTo(30);
+    assertThat(new HeaderProbe(ImageLimits.FASTLY).probe(r.bytes(), ImageFormat.GIF).frames())
+        .isEqualTo(30);
   }
 
   @Test
@@ -45,9 +48,12 @@ class TransformerAnimationTest {
   void gif_toWebp_isAnAnimatedWebp_withTheSameTiming() {
     RenderResult r = transformer.render(gif, "width=40&format=webp");
     FrameTable out = FrameTable.scan(r.bytes(), ImageFormat.WEBP);
-    assertThat(out.frames()).hasSize(30).allMatch(f -> f.delayMillis() == 30 && f.bounds().width == 40);
+    assertThat(out.frames())
+        .hasSize(30)
+        .allMatch(f -> f.delayMillis() == 30 && f.bounds().width == 40);
     assertThat(out.loopCount()).isZero();
-    assertThat(new HeaderProbe(ImageLimits.FASTLY).probe(r.bytes(), ImageFormat.WEBP).frames()).isEqualTo(30);
+    assertThat(new HeaderProbe(ImageLimits.FASTLY).probe(r.bytes(), ImageFormat.WEBP).frames())
+        .isEqualTo(30);
     assertThatImage(firstWebpFrame(r.bytes())).hasSize(40, 40).hasTransparentPixels();
   }
 
@@ -57,7 +63,8 @@ class TransformerAnimationTest {
     while (readers.hasNext()) {
       var reader = readers.next();
       if (reader.getClass().getName().startsWith("com.twelvemonkeys")) {
-        try (var in = javax.imageio.ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(webp))) {
+        try (var in =
+            javax.imageio.ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(webp))) {
           reader.setInput(in);
           return reader.read(0);
         } catch (java.io.IOException e) {
@@ -74,19 +81,24 @@ class TransformerAnimationTest {
   void webp_animated_isCoalesced_andKeepsItsNineFramesAndDurations() {
     RenderResult r = transformer.render(webp, "width=40&format=gif");
     FrameTable out = FrameTable.scan(r.bytes(), ImageFormat.GIF);
-    assertThat(out.frames()).extracting(FrameTable.Frame::delayMillis)
+    assertThat(out.frames())
+        .extracting(FrameTable.Frame::delayMillis)
         .containsExactly(120, 120, 90, 120, 120, 90, 120, 90, 30);
     assertThat(out.frames()).allMatch(f -> f.bounds().width == 40 && f.bounds().height == 40);
     RenderResult still = transformer.render(webp, "format=png");
-    assertThatImage(still.bytes()).as("the first frame, composited on the 80x80 canvas").hasSize(80, 80)
+    assertThatImage(still.bytes())
+        .as("the first frame, composited on the 80x80 canvas")
+        .hasSize(80, 80)
         .hasTransparentPixels();
     assertThat(still.warnings()).anyMatch(w -> w.contains("first frame"));
   }
 
   @Test
   void animation_limitCountsEveryFrame() {
-    var tight = new TestTransformer(new ImageLimits(50_000_000L, 12_000, 12_000, 100, 100, 1000),
-        io.imgedge.transform.spec.TransformDefaults.FASTLY);
+    var tight =
+        new TestTransformer(
+            new ImageLimits(50_000_000L, 12_000, 12_000, 100, 100, 1000),
+            io.imgedge.transform.spec.TransformDefaults.FASTLY);
     RenderResult r = tight.render(gif, "format=gif");
     assertThat(30L * r.width() * r.height()).isLessThanOrEqualTo(100L * 100);
     assertThat(r.warnings()).anyMatch(w -> w.contains("30 frames"));

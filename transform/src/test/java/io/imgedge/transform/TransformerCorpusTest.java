@@ -33,8 +33,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TransformerCorpusTest {
   private static final int TOLERANCE = 6;
-  /** Between the manifest's 2-4% (upright, only the digit differs) and 31-41% (orientation ignored). */
+
+  /**
+   * Between the manifest's 2-4% (upright, only the digit differs) and 31-41% (orientation ignored).
+   */
   private static final double ORIENTATION_RMSE = 10;
+
   /** Valid images in encodings imgedge refuses with 415. */
   private static final Set<String> UNSUPPORTED = Set.of("jpeg-12bit.jpg", "jpeg-arithmetic.jpg");
 
@@ -50,7 +54,8 @@ class TransformerCorpusTest {
   @ParameterizedTest(name = "orient-landscape-{0}.jpg")
   @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7, 8})
   void render_everyExifOrientation_comesOutUpright(int n) {
-    BufferedImage small = transformer.renderImage(Corpus.bytes("orient-landscape-" + n + ".jpg"), "width=300");
+    BufferedImage small =
+        transformer.renderImage(Corpus.bytes("orient-landscape-" + n + ".jpg"), "width=300");
 
     assertThatImage(small).isCloseTo(upright, ORIENTATION_RMSE);
   }
@@ -58,12 +63,16 @@ class TransformerCorpusTest {
   @ParameterizedTest(name = "orient-landscape-{0}.jpg")
   @ValueSource(ints = {2, 3, 4})
   void orientationThreshold_wouldCatchAnIgnoredOrientation(int n) {
-    BufferedImage asStored = TestImages.boxDownscale(TestImages.decode(Corpus.bytes("orient-landscape-" + n + ".jpg")), 6);
+    BufferedImage asStored =
+        TestImages.boxDownscale(
+            TestImages.decode(Corpus.bytes("orient-landscape-" + n + ".jpg")), 6);
     assertThatImage(asStored).isNotCloseTo(upright, 2 * ORIENTATION_RMSE);
   }
 
   @ParameterizedTest(name = "{0} box {3}x{4}@({1},{2})")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       icc-adobergb-small.jpg,                 29,   54,  1,  1,   0, 102, 209
       icc-adobergb-small.jpg,                 0,    0,  45, 100, 48,  56,  72
       icc-displayp3-small.jpg,                29,   54,  1,  1,  31, 103, 212
@@ -92,22 +101,33 @@ class TransformerCorpusTest {
 
   @Test
   void everyIccAndCmykFile_isCoveredByTheColourTable() {
-    List<String> covered = List.of("icc-adobergb-small.jpg", "icc-displayp3-small.jpg",
-        "icc-srgb-v4-small-reference.jpg", "icc-mismatch-rgb-jpeg-gray-profile.jpg",
-        "icc-mismatch-gray-jpeg-rgb-profile.jpg", "icc-png-prophoto-1x1.png", "icc-xyb-jpegli.jpg",
-        "icc-adobergb-photo-progressive-444.jpg", "cmyk-adobe-plain-swop-icc.jpg",
-        "cmyk-ycck-swop-icc.jpg", "cmyk-ycck-no-icc.jpg",
-        // checked against its sRGB reference below
-        "cmyk-ycck-orient-6-no-icc.jpg", "cmyk-ycck-orient-6-srgb-reference.jpg");
+    List<String> covered =
+        List.of(
+            "icc-adobergb-small.jpg",
+            "icc-displayp3-small.jpg",
+            "icc-srgb-v4-small-reference.jpg",
+            "icc-mismatch-rgb-jpeg-gray-profile.jpg",
+            "icc-mismatch-gray-jpeg-rgb-profile.jpg",
+            "icc-png-prophoto-1x1.png",
+            "icc-xyb-jpegli.jpg",
+            "icc-adobergb-photo-progressive-444.jpg",
+            "cmyk-adobe-plain-swop-icc.jpg",
+            "cmyk-ycck-swop-icc.jpg",
+            "cmyk-ycck-no-icc.jpg",
+            // checked against its sRGB reference below
+            "cmyk-ycck-orient-6-no-icc.jpg",
+            "cmyk-ycck-orient-6-srgb-reference.jpg");
     assertThat(Stream.concat(Corpus.files("icc-").stream(), Corpus.files("cmyk-").stream()))
         .containsExactlyInAnyOrderElementsOf(covered);
   }
 
   @Test
   void cmykWithOrientation_isRotatedAndMatchesItsSrgbOriginal() {
-    BufferedImage cmyk = transformer.renderImage(Corpus.bytes("cmyk-ycck-orient-6-no-icc.jpg"), "format=png");
-    BufferedImage reference = transformer.renderImage(
-        Corpus.bytes("cmyk-ycck-orient-6-srgb-reference.jpg"), "format=png&orient=6");
+    BufferedImage cmyk =
+        transformer.renderImage(Corpus.bytes("cmyk-ycck-orient-6-no-icc.jpg"), "format=png");
+    BufferedImage reference =
+        transformer.renderImage(
+            Corpus.bytes("cmyk-ycck-orient-6-srgb-reference.jpg"), "format=png&orient=6");
 
     assertThatImage(cmyk).hasSize(533, 800);
     // The manifest: about 14% with an assumed SWOP profile (the file was made naively); an
@@ -120,22 +140,32 @@ class TransformerCorpusTest {
     byte[] source = Corpus.bytes("png-iccp-srgb-rgba.png");
     var header = new io.imgedge.transform.probe.HeaderProbe(ImageLimits.FASTLY).probe(source, null);
     assertThat(header.iccProfile()).isNotNull();
-    assertThat(io.imgedge.transform.color.EmbeddedProfile.forRgbImage(header.iccProfile())).isNull();
+    assertThat(io.imgedge.transform.color.EmbeddedProfile.forRgbImage(header.iccProfile()))
+        .isNull();
     assertThatImage(transformer.renderImage(source, "")).hasSamePixelsAs(TestImages.decode(source));
   }
 
   @Test
   void srgbReference_isAnIdentityConversion() {
     byte[] source = Corpus.bytes("cmyk-ycck-orient-6-srgb-reference.jpg");
-    assertThatImage(transformer.renderImage(source, "format=png")).isCloseTo(TestImages.decode(source), 1.5);
+    assertThatImage(transformer.renderImage(source, "format=png"))
+        .isCloseTo(TestImages.decode(source), 1.5);
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"jpeg-gray-graygamma22-icc.jpg", "jpeg-gray-no-icc.jpg", "png-16bit-gray.png",
-      "png-gray-alpha-8.png", "png-gray-alpha-16.png", "icc-mismatch-gray-jpeg-rgb-profile.jpg"})
+  @ValueSource(
+      strings = {
+        "jpeg-gray-graygamma22-icc.jpg",
+        "jpeg-gray-no-icc.jpg",
+        "png-16bit-gray.png",
+        "png-gray-alpha-8.png",
+        "png-gray-alpha-16.png",
+        "icc-mismatch-gray-jpeg-rgb-profile.jpg"
+      })
   void render_grayFile_staysNeutral(String file) {
     assertThatImage(transformer.renderImage(Corpus.bytes(file), "format=png")).isNeutralGray(0);
-    assertThatImage(transformer.renderImage(Corpus.bytes(file), "format=png&width=20")).isNeutralGray(0);
+    assertThatImage(transformer.renderImage(Corpus.bytes(file), "format=png&width=20"))
+        .isNeutralGray(0);
   }
 
   @Test
@@ -152,12 +182,19 @@ class TransformerCorpusTest {
     RenderResult jpeg = transformer.render(source, "format=jpg&quality=95");
     assertThat(ImageBytes.isJpeg(jpeg.bytes())).isTrue();
     BufferedImage flat = TestImages.decode(jpeg.bytes());
-    assertThatImage(flat).hasNoAlphaChannel().isOpaque()
+    assertThatImage(flat)
+        .hasNoAlphaChannel()
+        .isOpaque()
         .as("flattened onto white, within JPEG loss")
         .isCloseTo(transformer.renderImage(source, "format=png&bg-color=fff"), 5)
         .isNotCloseTo(transformer.renderImage(source, "format=png&bg-color=000"), 20);
-    assertThatImage(transformer.renderImage(source, "format=png&bg-color=fff")).isOpaque()
-        .hasColorCloseTo(firstPixelWithAlpha(png, 0)[0], firstPixelWithAlpha(png, 0)[1], new Rgb(255, 255, 255), 0);
+    assertThatImage(transformer.renderImage(source, "format=png&bg-color=fff"))
+        .isOpaque()
+        .hasColorCloseTo(
+            firstPixelWithAlpha(png, 0)[0],
+            firstPixelWithAlpha(png, 0)[1],
+            new Rgb(255, 255, 255),
+            0);
   }
 
   @Test
@@ -167,8 +204,14 @@ class TransformerCorpusTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"png-palette-trns.png", "png-rgb-trns-colorkey.png", "gif-transparent.gif",
-      "webp-lossless-alpha.webp", "webp-lossy-alpha.webp"})
+  @ValueSource(
+      strings = {
+        "png-palette-trns.png",
+        "png-rgb-trns-colorkey.png",
+        "gif-transparent.gif",
+        "webp-lossless-alpha.webp",
+        "webp-lossy-alpha.webp"
+      })
   void render_transparentTopLeft_staysTransparent(String file) {
     BufferedImage out = transformer.renderImage(Corpus.bytes(file), "format=png");
     assertThat(Pixels.alphaAt(out, 0, 0)).isZero();
@@ -207,8 +250,10 @@ class TransformerCorpusTest {
   void render_everyReadableFile_hasItsUprightManifestSize(String file) {
     Corpus.Entry entry = Corpus.entry(file);
     Dimension stored = entry.dimensions().orElseThrow();
-    boolean swaps = entry.exifOrientation() >= 5 && entry.exifOrientation() <= 8
-        && entry.property("format").orElse("").equals("JPEG");
+    boolean swaps =
+        entry.exifOrientation() >= 5
+            && entry.exifOrientation() <= 8
+            && entry.property("format").orElse("").equals("JPEG");
 
     byte[] source = Corpus.bytes(file);
     RenderResult r = transformer.render(source, "");
@@ -216,7 +261,9 @@ class TransformerCorpusTest {
     assertThat(r.width()).isEqualTo(swaps ? stored.height : stored.width);
     assertThat(r.height()).isEqualTo(swaps ? stored.width : stored.height);
     assertThat(ImageFormat.sniff(r.bytes())).isEqualTo(r.format());
-    if (r.bytes() != source) { // the source itself (quality fallback) may be an animation ImageIO reads partly
+    if (r.bytes()
+        != source) { // the source itself (quality fallback) may be an animation ImageIO reads
+      // partly
       assertThatImage(r.bytes()).hasSize(r.width(), r.height());
     }
   }
@@ -230,28 +277,38 @@ class TransformerCorpusTest {
   @MethodSource("refusedFiles")
   void render_brokenBombOrUnsupportedFile_failsCleanlyWith4xx(String file) {
     ImageFormat declared = file.equals("bad-jpeg-bytes-named.png") ? ImageFormat.PNG : null;
-    var e = catchThrowableOfType(TransformException.class,
-        () -> transformer.render(Corpus.bytes(file), declared, "width=100", null));
+    var e =
+        catchThrowableOfType(
+            TransformException.class,
+            () -> transformer.render(Corpus.bytes(file), declared, "width=100", null));
     assertThat(e).as("%s must fail with a TransformException", file).isNotNull();
     assertThat(e.status()).isBetween(400, 499);
     assertThat(e.errorId()).startsWith("IMGEDGE-");
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"bad-truncated-baseline.jpg", "bad-truncated-progressive.jpg", "bad-truncated.png",
-      "bad-truncated.webp"})
+  @ValueSource(
+      strings = {
+        "bad-truncated-baseline.jpg",
+        "bad-truncated-progressive.jpg",
+        "bad-truncated.png",
+        "bad-truncated.webp"
+      })
   void render_truncatedFile_isRefusedNotServedPartlyGray(String file) {
-    var e = catchThrowableOfType(InvalidImageException.class,
-        () -> transformer.render(Corpus.bytes(file), ""));
+    var e =
+        catchThrowableOfType(
+            InvalidImageException.class, () -> transformer.render(Corpus.bytes(file), ""));
     assertThat(e.status()).isEqualTo(422);
     assertThat(e.getMessage()).containsAnyOf("truncated", "corrupt");
   }
 
   @Test
   void render_afterAFailure_theNextRenderIsFine() {
-    catchThrowableOfType(TransformException.class,
+    catchThrowableOfType(
+        TransformException.class,
         () -> transformer.render(Corpus.bytes("bad-truncated-baseline.jpg"), ""));
-    assertThat(transformer.render(Corpus.bytes("jpeg-422-small.jpg"), "width=64").width()).isEqualTo(64);
+    assertThat(transformer.render(Corpus.bytes("jpeg-422-small.jpg"), "width=64").width())
+        .isEqualTo(64);
   }
 
   private static int[] firstPixelWithAlpha(BufferedImage image, int alpha) {

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /** AVIF and JPEG XL output, and {@code format=auto}'s choice per image, through the Transformer. */
 @RequiresCorpus
 class TransformerModernFormatsTest {
-  private static final String CHROME = "image/avif,image/webp,image/apng,image/svg+xml,image/*,*/*;q=0.8";
+  private static final String CHROME =
+      "image/avif,image/webp,image/apng,image/svg+xml,image/*,*/*;q=0.8";
   private static final String JXL_ONLY = "image/jxl,image/*;q=0.8";
 
   private final TestTransformer transformer = TestTransformer.withFastlyDefaults();
@@ -61,11 +62,13 @@ class TransformerModernFormatsTest {
     RenderResult lossy = render(photo, "width=300&format=jxl", null);
     assertThat(lossy.format()).isEqualTo(ImageFormat.JXL);
     assertThat(ImageFormat.sniff(lossy.bytes())).isEqualTo(ImageFormat.JXL);
-    assertThat(Pixels.rmsePercent(ModernImages.jxl(lossy.bytes()), reference("width=300"))).isLessThan(3.0);
+    assertThat(Pixels.rmsePercent(ModernImages.jxl(lossy.bytes()), reference("width=300")))
+        .isLessThan(3.0);
 
     RenderResult lossless = render(photo, "width=300&format=jxl&quality=100", null);
     assertThat(Pixels.argb(ModernImages.jxl(lossless.bytes())))
-        .as("quality=100 is lossless").isEqualTo(Pixels.argb(reference("width=300")));
+        .as("quality=100 is lossless")
+        .isEqualTo(Pixels.argb(reference("width=300")));
   }
 
   @Test
@@ -74,7 +77,9 @@ class TransformerModernFormatsTest {
     RenderResult progressive = render(photo, "width=300&format=pjpegxl", null);
     assertThat(progressive.format()).isEqualTo(ImageFormat.JXL);
     assertThat(progressive.bytes()).isNotEqualTo(plain.bytes());
-    assertThat(Pixels.rmsePercent(ModernImages.jxl(progressive.bytes()), ModernImages.jxl(plain.bytes())))
+    assertThat(
+            Pixels.rmsePercent(
+                ModernImages.jxl(progressive.bytes()), ModernImages.jxl(plain.bytes())))
         .isLessThan(1.5);
   }
 
@@ -88,19 +93,26 @@ class TransformerModernFormatsTest {
   @Test
   void formatAuto_choosesPerImage() {
     assertThat(render(photo, "width=400&format=auto", CHROME).format()).isEqualTo(ImageFormat.AVIF);
-    assertThat(render(photo, "width=400&format=auto", JXL_ONLY).format()).isEqualTo(ImageFormat.JXL);
+    assertThat(render(photo, "width=400&format=auto", JXL_ONLY).format())
+        .isEqualTo(ImageFormat.JXL);
     assertThat(render(photo, "width=40&format=auto", CHROME).format())
-        .as("a tiny output: AVIF's container costs more than it saves").isEqualTo(ImageFormat.WEBP);
+        .as("a tiny output: AVIF's container costs more than it saves")
+        .isEqualTo(ImageFormat.WEBP);
     assertThat(render(TestImages.resource("gif-animated.gif"), "format=auto", CHROME).format())
-        .as("an animation stays animated").isEqualTo(ImageFormat.WEBP);
+        .as("an animation stays animated")
+        .isEqualTo(ImageFormat.WEBP);
     assertThat(render(photo, "width=400&bw=atkinson&format=auto", CHROME).format())
-        .as("1-bit goes lossless").isEqualTo(ImageFormat.WEBP);
+        .as("1-bit goes lossless")
+        .isEqualTo(ImageFormat.WEBP);
     assertThat(render(photo, "width=40&format=auto", "image/avif").format())
-        .as("tiny, and no WebP: JPEG").isEqualTo(ImageFormat.JPEG);
+        .as("tiny, and no WebP: JPEG")
+        .isEqualTo(ImageFormat.JPEG);
     assertThat(render(photo, "width=40&format=auto", "image/avif,image/jxl,image/webp").format())
-        .as("tiny skips AVIF only").isEqualTo(ImageFormat.JXL);
+        .as("tiny skips AVIF only")
+        .isEqualTo(ImageFormat.JXL);
     assertThat(render(photo, "width=60&format=auto", CHROME).format())
-        .as("past the measured crossing, AVIF").isEqualTo(ImageFormat.AVIF);
+        .as("past the measured crossing, AVIF")
+        .isEqualTo(ImageFormat.AVIF);
   }
 
   @Test
@@ -112,6 +124,7 @@ class TransformerModernFormatsTest {
       assertThat(r.warnings()).anyMatch(w -> w.contains("not available on this node"));
     }
     assertThat(pureJava.render(photo, "width=400&format=auto", CHROME).format())
-        .as("format=auto picks what this node has").isEqualTo(ImageFormat.WEBP);
+        .as("format=auto picks what this node has")
+        .isEqualTo(ImageFormat.WEBP);
   }
 }

@@ -19,10 +19,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * AVIF and JPEG XL sources render like libvips renders them: the same request through imgedge and
- * through {@code vips thumbnail} (which applies the orientation, and converts an embedded profile to
- * sRGB with {@code --export-profile srgb}), compared by mean difference per channel. vips reads AVIF
- * through libheif and JPEG XL through libjxl, so it is an independent reference; CI installs it
- * (libvips-tools), elsewhere the test is skipped without it.
+ * through {@code vips thumbnail} (which applies the orientation, and converts an embedded profile
+ * to sRGB with {@code --export-profile srgb}), compared by mean difference per channel. vips reads
+ * AVIF through libheif and JPEG XL through libjxl, so it is an independent reference; CI installs
+ * it (libvips-tools), elsewhere the test is skipped without it.
  *
  * <p>Where libheif 1.15 itself disagrees with libavif's reference decoder ({@code avifdec}: 10-bit
  * with alpha by 10.2 levels on average, monochrome by 6.0, measured on these fixtures), imgedge is
@@ -34,7 +34,9 @@ class TransformerModernSourcesTest {
   private final TestTransformer transformer = TestTransformer.withFastlyDefaults();
 
   @ParameterizedTest(name = "{0} at width {1}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       /avif/srgb-icc.avif,                       0,  true
       /avif/srgb-icc.avif,                       24, true
       /avif/displayp3-icc.avif,                  0,  true
@@ -55,11 +57,22 @@ class TransformerModernSourcesTest {
       /probe/jxl-lossless-icc-45x100.jxl,        0,  true
       /probe/jxl-orient6-128x64.jxl,             0,  false
       """)
-  void rendersLikeLibvips(String resource, int width, boolean profile, @TempDir Path dir) throws Exception {
+  void rendersLikeLibvips(String resource, int width, boolean profile, @TempDir Path dir)
+      throws Exception {
     Path in = write(resource, dir);
     Path out = dir.resolve("vips.png");
-    List<String> command = new java.util.ArrayList<>(List.of(tool("vips"), "thumbnail", in.toString(),
-        out.toString(), width == 0 ? "100000" : String.valueOf(width), "--height", "100000", "--size", "down"));
+    List<String> command =
+        new java.util.ArrayList<>(
+            List.of(
+                tool("vips"),
+                "thumbnail",
+                in.toString(),
+                out.toString(),
+                width == 0 ? "100000" : String.valueOf(width),
+                "--height",
+                "100000",
+                "--size",
+                "down"));
     if (profile) {
       command.addAll(List.of("--export-profile", "srgb"));
     }
@@ -68,12 +81,15 @@ class TransformerModernSourcesTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       /avif/rgba-10bit.avif
       /avif/gray-400.avif
       /avif/palette-alpha.avif
       """)
-  void rendersLikeAvifdec_whereLibheifDisagrees(String resource, @TempDir Path dir) throws Exception {
+  void rendersLikeAvifdec_whereLibheifDisagrees(String resource, @TempDir Path dir)
+      throws Exception {
     Path in = write(resource, dir);
     Path out = dir.resolve("avifdec.png");
     run(List.of(tool("avifdec"), "-d", "8", in.toString(), out.toString()));
@@ -102,7 +118,9 @@ class TransformerModernSourcesTest {
     BufferedImage ours = TestImages.decode(transformer.render(source, query).bytes());
     assertThat(ours.getWidth()).isEqualTo(reference.getWidth());
     assertThat(ours.getHeight()).isEqualTo(reference.getHeight());
-    assertThat(meanDifference(ours, reference)).as(resource).isLessThanOrEqualTo(MAX_MEAN_DIFFERENCE);
+    assertThat(meanDifference(ours, reference))
+        .as(resource)
+        .isLessThanOrEqualTo(MAX_MEAN_DIFFERENCE);
   }
 
   private static byte[] resource(String name) throws IOException {
@@ -121,7 +139,10 @@ class TransformerModernSourcesTest {
     }
   }
 
-  /** Mean absolute difference per colour channel (0-255), alpha-weighted so hidden colour is ignored. */
+  /**
+   * Mean absolute difference per colour channel (0-255), alpha-weighted so hidden colour is
+   * ignored.
+   */
   private static double meanDifference(BufferedImage a, BufferedImage b) {
     double sum = 0;
     long n = 0;

@@ -15,7 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
-/** The output parameters end to end: png8, webpll/webply, quality fallback, metadata=copyright, order. */
+/**
+ * The output parameters end to end: png8, webpll/webply, quality fallback, metadata=copyright,
+ * order.
+ */
 class TransformerParametersTest {
   private static final String ACCEPT_WEBP = "image/webp,*/*";
   private final TestTransformer transformer = TestTransformer.withFastlyDefaults();
@@ -35,7 +38,8 @@ class TransformerParametersTest {
     RenderResult lossless = transformer.render(source, "format=webpll");
     assertThat(ImageBytes.webpChunkTypes(lossless.bytes())).contains("VP8L");
     assertThatImage(lossless.bytes()).hasSamePixelsAs(CropSource.image());
-    assertThat(ImageBytes.webpChunkTypes(transformer.render(source, "format=webply").bytes())).contains("VP8 ");
+    assertThat(ImageBytes.webpChunkTypes(transformer.render(source, "format=webply").bytes()))
+        .contains("VP8 ");
   }
 
   @Test
@@ -52,9 +56,11 @@ class TransformerParametersTest {
   void metadataCopyright_keepsTheRightsFields_jpegToJpeg_only() {
     byte[] source = TestImages.encode(TestImages.horizontalGradient(32, 16), "jpeg");
     source = withExif(source);
-    byte[] xmp = ("http://ns.adobe.com/xap/1.0/\0<x:xmpmeta><rdf:RDF><rdf:Description><dc:rights><rdf:Alt>"
-        + "<rdf:li xml:lang=\"x-default\">(c) Example</rdf:li></rdf:Alt></dc:rights><tiff:Make>Cam</tiff:Make>"
-        + "</rdf:Description></rdf:RDF></x:xmpmeta>").getBytes(StandardCharsets.UTF_8);
+    byte[] xmp =
+        ("http://ns.adobe.com/xap/1.0/\0<x:xmpmeta><rdf:RDF><rdf:Description><dc:rights><rdf:Alt>"
+                + "<rdf:li xml:lang=\"x-default\">(c) Example</rdf:li></rdf:Alt></dc:rights><tiff:Make>Cam</tiff:Make>"
+                + "</rdf:Description></rdf:RDF></x:xmpmeta>")
+            .getBytes(StandardCharsets.UTF_8);
     source = ImageBytes.withJpegSegment(source, ImageBytes.APP1, xmp);
 
     RenderResult kept = transformer.render(source, "width=16&metadata=copyright");
@@ -62,8 +68,13 @@ class TransformerParametersTest {
     assertThat(m.exifText(0x8298)).isEqualTo("(c) Example Ltd");
     assertThat(m.exifText(0x013B)).isEqualTo("A. Photographer");
     assertThat(m.exifText(0x010F)).as("Make is not a rights field").isNull();
-    assertThat(m.xmpProperties()).singleElement().asString().contains("(c) Example").doesNotContain("Make");
-    assertThat(CopyrightMetadata.read(transformer.render(source, "width=16").bytes()).isEmpty()).isTrue();
+    assertThat(m.xmpProperties())
+        .singleElement()
+        .asString()
+        .contains("(c) Example")
+        .doesNotContain("Make");
+    assertThat(CopyrightMetadata.read(transformer.render(source, "width=16").bytes()).isEmpty())
+        .isTrue();
     RenderResult png = transformer.render(source, "width=16&metadata=copyright&format=png");
     assertThat(png.warnings()).anyMatch(w -> w.contains("JPEG to JPEG"));
   }
@@ -79,25 +90,48 @@ class TransformerParametersTest {
 
   @Test
   void bgColor_fillsPadAndFlattens_andFormatAutoPrefersPngForBw() {
-    RenderResult r = transformer.render(TestImages.resource("gif-transparent.gif"), "pad=5&bg-color=ff0000&format=jpg");
+    RenderResult r =
+        transformer.render(
+            TestImages.resource("gif-transparent.gif"), "pad=5&bg-color=ff0000&format=jpg");
     assertThatImage(r.bytes()).hasColorCloseTo(1, 1, new Rgb(255, 0, 0), 8);
-    assertThat(transformer.render(TestImages.resource("icc-adobergb-small.jpg"), "bw=atkinson&format=auto").format())
+    assertThat(
+            transformer
+                .render(TestImages.resource("icc-adobergb-small.jpg"), "bw=atkinson&format=auto")
+                .format())
         .isEqualTo(ImageFormat.PNG);
-    assertThat(ImageBytes.webpChunkTypes(transformer.render(TestImages.resource("icc-adobergb-small.jpg"),
-        "bw=atkinson&format=auto", ACCEPT_WEBP).bytes())).contains("VP8L");
+    assertThat(
+            ImageBytes.webpChunkTypes(
+                transformer
+                    .render(
+                        TestImages.resource("icc-adobergb-small.jpg"),
+                        "bw=atkinson&format=auto",
+                        ACCEPT_WEBP)
+                    .bytes()))
+        .contains("VP8L");
   }
 
   private static byte[] withExif(byte[] jpeg) {
     byte[] copyright = "(c) Example Ltd\0".getBytes(StandardCharsets.ISO_8859_1);
     byte[] artist = "A. Photographer\0".getBytes(StandardCharsets.ISO_8859_1);
     var b = java.nio.ByteBuffer.allocate(6 + 8 + 2 + 36 + 4 + 64).order(ByteOrder.LITTLE_ENDIAN);
-    b.put("Exif\0\0".getBytes(StandardCharsets.ISO_8859_1)).put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(8);
+    b.put("Exif\0\0".getBytes(StandardCharsets.ISO_8859_1))
+        .put((byte) 'I')
+        .put((byte) 'I')
+        .putShort((short) 42)
+        .putInt(8);
     b.putShort((short) 3);
-    b.putShort((short) 0x010F).putShort((short) 2).putInt(4).put("Cam\0".getBytes(StandardCharsets.ISO_8859_1));
+    b.putShort((short) 0x010F)
+        .putShort((short) 2)
+        .putInt(4)
+        .put("Cam\0".getBytes(StandardCharsets.ISO_8859_1));
     b.putShort((short) 0x013B).putShort((short) 2).putInt(artist.length).putInt(8 + 2 + 36 + 4);
-    b.putShort((short) 0x8298).putShort((short) 2).putInt(copyright.length).putInt(8 + 2 + 36 + 4 + artist.length);
+    b.putShort((short) 0x8298)
+        .putShort((short) 2)
+        .putInt(copyright.length)
+        .putInt(8 + 2 + 36 + 4 + artist.length);
     b.putInt(0).put(artist).put(copyright);
-    return ImageBytes.withJpegSegment(jpeg, ImageBytes.APP1, Arrays.copyOf(b.array(), b.position()));
+    return ImageBytes.withJpegSegment(
+        jpeg, ImageBytes.APP1, Arrays.copyOf(b.array(), b.position()));
   }
 
   /** A small opaque test picture with edges and colours. */

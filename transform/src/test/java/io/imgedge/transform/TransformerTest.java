@@ -24,18 +24,15 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** End to end through the {@link Transformer}, on the bundled test images and hand-built sources. */
+/**
+ * End to end through the {@link Transformer}, on the bundled test images and hand-built sources.
+ */
 class TransformerTest {
   private static final String ACCEPT_WEBP = "image/webp,*/*;q=0.8";
   private static final int TOLERANCE = 6;
@@ -67,7 +64,8 @@ class TransformerTest {
     void sameRawPixels_differentProfiles_giveDifferentOutput() {
       Rgb adobe = Pixels.rgbAt(render("icc-adobergb-small.jpg", "format=png"), 29, 54);
       Rgb p3 = Pixels.rgbAt(render("icc-displayp3-small.jpg", "format=png"), 29, 54);
-      assertThat(adobe.maxChannelDifference(p3)).as("%s vs %s: the profile is applied", adobe, p3)
+      assertThat(adobe.maxChannelDifference(p3))
+          .as("%s vs %s: the profile is applied", adobe, p3)
           .isGreaterThan(20);
     }
 
@@ -82,14 +80,18 @@ class TransformerTest {
     void grayJpegWithoutProfile_keepsItsRawValues_notBrightened() {
       byte[] source = TestImages.resource("jpeg-gray-no-icc.jpg");
       BufferedImage raw = TestImages.decode(source);
-      assertThat(raw.getType()).as("a sound oracle: raw gray samples").isEqualTo(BufferedImage.TYPE_BYTE_GRAY);
+      assertThat(raw.getType())
+          .as("a sound oracle: raw gray samples")
+          .isEqualTo(BufferedImage.TYPE_BYTE_GRAY);
 
       BufferedImage out = transformer.renderImage(source, "format=png");
 
       assertThatImage(out).hasSize(128, 128).isNeutralGray(0);
       for (int y = 0; y < 128; y++) {
         for (int x = 0; x < 128; x++) {
-          assertThat(out.getRGB(x, y) & 0xFF).as("(%d,%d)", x, y).isEqualTo(raw.getRaster().getSample(x, y, 0));
+          assertThat(out.getRGB(x, y) & 0xFF)
+              .as("(%d,%d)", x, y)
+              .isEqualTo(raw.getRaster().getSample(x, y, 0));
         }
       }
     }
@@ -121,7 +123,10 @@ class TransformerTest {
   @Nested
   class OutputFormat {
     @ParameterizedTest(name = "{0} [{1}] -> {2}")
-    @CsvSource(delimiter = '|', textBlock = """
+    @CsvSource(
+        delimiter = '|',
+        textBlock =
+            """
         png-palette-trns.png   | ''                     | PNG
         gif-transparent.gif    | ''                     | GIF
         icc-adobergb-small.jpg | ''                     | JPEG
@@ -141,11 +146,16 @@ class TransformerTest {
     void format_perTarget_withoutWebpSupport(String file, String query, ImageFormat expected) {
       RenderResult r = transformer.render(TestImages.resource(file), query, "image/png,*/*");
       assertThat(r.format()).isEqualTo(expected);
-      assertThat(ImageFormat.sniff(r.bytes())).as("the bytes really are %s", expected).isEqualTo(expected);
+      assertThat(ImageFormat.sniff(r.bytes()))
+          .as("the bytes really are %s", expected)
+          .isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "{0} [{1}]")
-    @CsvSource(delimiter = '|', textBlock = """
+    @CsvSource(
+        delimiter = '|',
+        textBlock =
+            """
         png-palette-trns.png   | format=auto
         icc-adobergb-small.jpg | format=auto
         icc-adobergb-small.jpg | auto=webp
@@ -170,7 +180,8 @@ class TransformerTest {
       assertThat(q30).isLessThan(q60);
       assertThat(q60).isLessThan(q90);
       assertThat(transformer.render(source, "format=jpg").bytes().length)
-          .as("the default, 85").isBetween(q60, q90);
+          .as("the default, 85")
+          .isBetween(q60, q90);
     }
 
     @Test
@@ -192,23 +203,32 @@ class TransformerTest {
     void progressiveAndBaselineJpeg_markers() {
       byte[] source = TestImages.resource("icc-adobergb-small.jpg");
       assertThat(ImageBytes.jpegMarkers(transformer.render(source, "format=pjpg").bytes()))
-          .contains(ImageBytes.SOF2).doesNotContain(ImageBytes.SOF0);
+          .contains(ImageBytes.SOF2)
+          .doesNotContain(ImageBytes.SOF0);
       assertThat(ImageBytes.jpegMarkers(transformer.render(source, "format=bjpg").bytes()))
-          .contains(ImageBytes.SOF0).doesNotContain(ImageBytes.SOF2);
+          .contains(ImageBytes.SOF0)
+          .doesNotContain(ImageBytes.SOF2);
       assertThat(ImageBytes.jpegMarkers(transformer.render(source, "format=jpg").bytes()))
-          .as("a baseline source stays baseline").contains(ImageBytes.SOF0);
+          .as("a baseline source stays baseline")
+          .contains(ImageBytes.SOF0);
     }
 
     @Test
     void jpegTypeAuto_keepsAProgressiveSourceProgressive() {
       byte[] progressive = TestImages.progressiveJpeg(TestImages.horizontalGradient(64, 32));
-      assertThat(ImageBytes.jpegMarkers(transformer.render(progressive, "width=64").bytes())).contains(ImageBytes.SOF2);
-      assertThat(ImageBytes.jpegMarkers(transformer.render(progressive, "format=jpg").bytes())).contains(ImageBytes.SOF2);
-      assertThat(ImageBytes.jpegMarkers(transformer.render(progressive, "format=bjpg").bytes())).contains(ImageBytes.SOF0);
+      assertThat(ImageBytes.jpegMarkers(transformer.render(progressive, "width=64").bytes()))
+          .contains(ImageBytes.SOF2);
+      assertThat(ImageBytes.jpegMarkers(transformer.render(progressive, "format=jpg").bytes()))
+          .contains(ImageBytes.SOF2);
+      assertThat(ImageBytes.jpegMarkers(transformer.render(progressive, "format=bjpg").bytes()))
+          .contains(ImageBytes.SOF0);
 
-      var baselineService = new TestTransformer(ImageLimits.FASTLY,
-          new TransformDefaults(85, 85, JpegType.BASELINE, ResizeFilter.LANCZOS3, false));
-      assertThat(ImageBytes.jpegMarkers(baselineService.render(progressive, "width=64").bytes())).contains(ImageBytes.SOF0);
+      var baselineService =
+          new TestTransformer(
+              ImageLimits.FASTLY,
+              new TransformDefaults(85, 85, JpegType.BASELINE, ResizeFilter.LANCZOS3, false));
+      assertThat(ImageBytes.jpegMarkers(baselineService.render(progressive, "width=64").bytes()))
+          .contains(ImageBytes.SOF0);
       assertThat(ImageBytes.jpegMarkers(baselineService.render(progressive, "format=pjpg").bytes()))
           .contains(ImageBytes.SOF2);
     }
@@ -218,33 +238,46 @@ class TransformerTest {
   class Metadata {
     @Test
     void jpegOutput_hasNoExifAndNoIcc() {
-      byte[] source = ImageBytes.withExifOrientation(TestImages.resource("icc-adobergb-small.jpg"), 1,
-          ByteOrder.BIG_ENDIAN);
-      assertThat(ImageBytes.jpegMarkers(source)).as("the fixture has both").contains(ImageBytes.APP1, ImageBytes.APP2);
+      byte[] source =
+          ImageBytes.withExifOrientation(
+              TestImages.resource("icc-adobergb-small.jpg"), 1, ByteOrder.BIG_ENDIAN);
+      assertThat(ImageBytes.jpegMarkers(source))
+          .as("the fixture has both")
+          .contains(ImageBytes.APP1, ImageBytes.APP2);
 
       for (String query : new String[] {"", "format=pjpg", "width=20"}) {
-        assertThat(ImageBytes.jpegMarkers(transformer.render(source, query).bytes())).as(query)
+        assertThat(ImageBytes.jpegMarkers(transformer.render(source, query).bytes()))
+            .as(query)
             .doesNotContain(ImageBytes.APP1, ImageBytes.APP2);
       }
     }
 
     @Test
     void pngOutput_hasNoProfileExifOrText() {
-      byte[] source = ImageBytes.withPngChunk(
-          ImageBytes.withPngChunk(TestImages.resource("icc-png-prophoto-1x1.png"), "tEXt",
-              "Comment\0secret".getBytes(StandardCharsets.ISO_8859_1)),
-          "eXIf", ImageBytes.tiffWithOrientation(1, ByteOrder.LITTLE_ENDIAN));
-      assertThat(ImageBytes.pngChunkTypes(source)).as("the fixture").contains("iCCP", "tEXt", "eXIf");
+      byte[] source =
+          ImageBytes.withPngChunk(
+              ImageBytes.withPngChunk(
+                  TestImages.resource("icc-png-prophoto-1x1.png"),
+                  "tEXt",
+                  "Comment\0secret".getBytes(StandardCharsets.ISO_8859_1)),
+              "eXIf",
+              ImageBytes.tiffWithOrientation(1, ByteOrder.LITTLE_ENDIAN));
+      assertThat(ImageBytes.pngChunkTypes(source))
+          .as("the fixture")
+          .contains("iCCP", "tEXt", "eXIf");
 
       byte[] out = transformer.render(source, "").bytes();
 
-      assertThat(ImageBytes.pngChunkTypes(out)).doesNotContain("iCCP", "eXIf", "tEXt", "zTXt", "iTXt")
-          .startsWith("IHDR").endsWith("IEND");
+      assertThat(ImageBytes.pngChunkTypes(out))
+          .doesNotContain("iCCP", "eXIf", "tEXt", "zTXt", "iTXt")
+          .startsWith("IHDR")
+          .endsWith("IEND");
     }
 
     @Test
     void webpOutput_hasNoProfileOrExif() {
-      byte[] out = transformer.render(TestImages.resource("icc-displayp3-small.jpg"), "format=webp").bytes();
+      byte[] out =
+          transformer.render(TestImages.resource("icc-displayp3-small.jpg"), "format=webp").bytes();
       assertThat(ImageBytes.webpChunkTypes(out)).doesNotContain("ICCP", "EXIF", "XMP ");
     }
   }
@@ -269,7 +302,9 @@ class TransformerTest {
     @Test
     void jpeg_isFlattenedOntoWhite() {
       BufferedImage out = render("gif-transparent.gif", "format=jpg");
-      assertThatImage(out).hasNoAlphaChannel().isOpaque()
+      assertThatImage(out)
+          .hasNoAlphaChannel()
+          .isOpaque()
           .hasBoxMeanCloseTo(0, 0, 4, 4, new Rgb(255, 255, 255), TOLERANCE);
     }
 
@@ -278,7 +313,8 @@ class TransformerTest {
       assertThatImage(render("gif-transparent.gif", "format=jpg&bg-color=ff0000"))
           .hasBoxMeanCloseTo(0, 0, 4, 4, new Rgb(255, 0, 0), TOLERANCE);
       assertThatImage(render("png-palette-trns.png", "bg-color=0f0"))
-          .isOpaque().hasColorCloseTo(0, 0, new Rgb(0, 255, 0), 0);
+          .isOpaque()
+          .hasColorCloseTo(0, 0, new Rgb(0, 255, 0), 0);
       BufferedImage translucent = render("gif-transparent.gif", "format=png&bg-color=0,0,255,0.5");
       assertThat(translucent.getRGB(0, 0)).isEqualTo(0x800000FF);
     }
@@ -310,21 +346,28 @@ class TransformerTest {
   class Geometry {
     @Test
     void width_resizesProportionally() {
-      RenderResult r = transformer.render(TestImages.resource("icc-adobergb-small.jpg"), "width=20");
+      RenderResult r =
+          transformer.render(TestImages.resource("icc-adobergb-small.jpg"), "width=20");
       assertThat(r.width()).isEqualTo(20);
       assertThat(r.height()).isEqualTo(44);
       assertThatImage(r.bytes()).hasSize(20, 44);
       assertThat(r.warnings()).isEmpty();
-      assertThat(r.info()).isEqualTo("ifsz=3038 idim=45x100 ifmt=jpeg ofsz=%d odim=20x44 ofmt=jpeg"
-          .formatted(r.bytes().length));
+      assertThat(r.info())
+          .isEqualTo(
+              "ifsz=3038 idim=45x100 ifmt=jpeg ofsz=%d odim=20x44 ofmt=jpeg"
+                  .formatted(r.bytes().length));
     }
 
     @Test
     void upscale_isOffByDefault() {
-      RenderResult r = transformer.render(TestImages.resource("icc-adobergb-small.jpg"), "width=90");
+      RenderResult r =
+          transformer.render(TestImages.resource("icc-adobergb-small.jpg"), "width=90");
       assertThat(r.width()).isEqualTo(45);
-      assertThat(transformer.render(TestImages.resource("icc-adobergb-small.jpg"), "width=90&enable=upscale")
-          .width()).isEqualTo(90);
+      assertThat(
+              transformer
+                  .render(TestImages.resource("icc-adobergb-small.jpg"), "width=90&enable=upscale")
+                  .width())
+          .isEqualTo(90);
     }
 
     @Test
@@ -339,11 +382,14 @@ class TransformerTest {
     @ParameterizedTest(name = "EXIF {0}")
     @EnumSource(Orientation.class)
     void exifOrientationInPng_isAppliedPixelExactly(Orientation exif) {
-      BufferedImage stored = TestImages.of(3, 2, true,
-          0x0AC81E64, 0x80FF0000, 0x01020304,
-          0xFF00FF00, 0x7F123456, 0xFF000001);
-      byte[] source = ImageBytes.withPngChunk(TestImages.png(stored), "eXIf",
-          ImageBytes.tiffWithOrientation(exif.exifValue(), ByteOrder.BIG_ENDIAN));
+      BufferedImage stored =
+          TestImages.of(
+              3, 2, true, 0x0AC81E64, 0x80FF0000, 0x01020304, 0xFF00FF00, 0x7F123456, 0xFF000001);
+      byte[] source =
+          ImageBytes.withPngChunk(
+              TestImages.png(stored),
+              "eXIf",
+              ImageBytes.tiffWithOrientation(exif.exifValue(), ByteOrder.BIG_ENDIAN));
 
       BufferedImage out = transformer.renderImage(source, "format=png");
 
@@ -375,8 +421,10 @@ class TransformerTest {
       "bad-truncated-progressive.jpg, 422, truncated",
     })
     void render_badSource_failsWithItsStatus(String file, int status, String reason) {
-      var e = catchThrowableOfType(TransformException.class,
-          () -> transformer.render(TestImages.resource(file), "width=10"));
+      var e =
+          catchThrowableOfType(
+              TransformException.class,
+              () -> transformer.render(TestImages.resource(file), "width=10"));
       assertThat(e).isNotNull();
       assertThat(e.status()).isEqualTo(status);
       assertThat(e.getMessage()).contains(reason);
@@ -384,14 +432,21 @@ class TransformerTest {
 
     @Test
     void render_zeroBytes_is422() {
-      assertThat(catchThrowableOfType(InvalidImageException.class,
-          () -> transformer.render(new byte[0], "")).status()).isEqualTo(422);
+      assertThat(
+              catchThrowableOfType(
+                      InvalidImageException.class, () -> transformer.render(new byte[0], ""))
+                  .status())
+          .isEqualTo(422);
     }
 
     @Test
     void render_declaredTypeMismatch_is415() {
-      var e = catchThrowableOfType(UnsupportedImageException.class,
-          () -> transformer.render(TestImages.resource("icc-adobergb-small.jpg"), ImageFormat.PNG, "", null));
+      var e =
+          catchThrowableOfType(
+              UnsupportedImageException.class,
+              () ->
+                  transformer.render(
+                      TestImages.resource("icc-adobergb-small.jpg"), ImageFormat.PNG, "", null));
       assertThat(e.status()).isEqualTo(415);
       assertThat(e.errorId()).isEqualTo("IMGEDGE-0201");
     }
@@ -399,12 +454,25 @@ class TransformerTest {
     @Test
     void render_pastTheDeadline_is503_withAFakeClock() {
       AtomicLong now = new AtomicLong();
-      var slowClock = new Transformer(ImageLimits.FASTLY, TransformDefaults.FASTLY, new ImageDecoder(),
-          new Encoders(), new ConvolutionResizer(), () -> now.addAndGet(1_000_000_000L));
+      var slowClock =
+          new Transformer(
+              ImageLimits.FASTLY,
+              TransformDefaults.FASTLY,
+              new ImageDecoder(),
+              new Encoders(),
+              new ConvolutionResizer(),
+              () -> now.addAndGet(1_000_000_000L));
       TransformSpec spec = TransformSpec.NONE;
-      var e = catchThrowableOfType(TransformTimeoutException.class, () -> slowClock.render(
-          TestImages.resource("icc-adobergb-small.jpg"), null, spec,
-          FormatNegotiation.negotiate(spec, null), Duration.ofMillis(1)));
+      var e =
+          catchThrowableOfType(
+              TransformTimeoutException.class,
+              () ->
+                  slowClock.render(
+                      TestImages.resource("icc-adobergb-small.jpg"),
+                      null,
+                      spec,
+                      FormatNegotiation.negotiate(spec, null),
+                      Duration.ofMillis(1)));
       assertThat(e.status()).isEqualTo(503);
       assertThat(e.getMessage()).contains("AutoOrient");
     }
@@ -412,9 +480,23 @@ class TransformerTest {
 
   @Test
   void pipeline_runsInFastlysOrder() {
-    assertThat(transformer.transformer().pipeline().steps()).extracting(Step::name)
-        .containsExactly("AutoOrient", "TrimColor", "PreCrop", "Trim", "Crop", "Orient", "Resize",
-            "ConvertToSrgb", "PadCanvas", "Flatten", "AdjustTone", "Sharpen", "Blur", "Bw", "Encode");
+    assertThat(transformer.transformer().pipeline().steps())
+        .extracting(Step::name)
+        .containsExactly(
+            "AutoOrient",
+            "TrimColor",
+            "PreCrop",
+            "Trim",
+            "Crop",
+            "Orient",
+            "Resize",
+            "ConvertToSrgb",
+            "PadCanvas",
+            "Flatten",
+            "AdjustTone",
+            "Sharpen",
+            "Blur",
+            "Bw",
+            "Encode");
   }
-
 }

@@ -16,11 +16,11 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The visual steps as a matrix of parameters x input formats x output formats on a generated
- * scene: every combination has the expected size and format, and looks like the reference render
- * (PNG in, PNG out) within {@value #ACROSS_CODECS} bits of perceptual hash; the reference itself
- * matches its golden hash in {@code goldens/visual-steps.properties} within {@value #GOLDEN} bits.
- * Regenerate the goldens with {@code -Dimgedge.goldens.update=true} (and review the diff).
+ * The visual steps as a matrix of parameters x input formats x output formats on a generated scene:
+ * every combination has the expected size and format, and looks like the reference render (PNG in,
+ * PNG out) within {@value #ACROSS_CODECS} bits of perceptual hash; the reference itself matches its
+ * golden hash in {@code goldens/visual-steps.properties} within {@value #GOLDEN} bits. Regenerate
+ * the goldens with {@code -Dimgedge.goldens.update=true} (and review the diff).
  */
 class VisualGoldensTest {
   static final int GOLDEN = 4;
@@ -28,30 +28,44 @@ class VisualGoldensTest {
 
   private static final Goldens GOLDENS = Goldens.load("visual-steps");
   private static final BufferedImage SCENE = scene();
-  private static final Map<String, byte[]> INPUTS = Map.of(
-      "png", TestImages.png(SCENE), "jpg", TestImages.encode(SCENE, "jpeg"), "webp", TestImages.encode(SCENE, "webp"));
+  private static final Map<String, byte[]> INPUTS =
+      Map.of(
+          "png",
+          TestImages.png(SCENE),
+          "jpg",
+          TestImages.encode(SCENE, "jpeg"),
+          "webp",
+          TestImages.encode(SCENE, "webp"));
 
   /** Parameters and the expected output size for the 160x120 scene. */
-  private static final Map<String, int[]> CASES = Map.ofEntries(
-      Map.entry("width=80", new int[] {80, 60}),
-      Map.entry("width=100&height=40&fit=crop", new int[] {100, 40}),
-      Map.entry("crop=1:1,smart", new int[] {120, 120}),
-      Map.entry("precrop=100,100,x0,y0&trim=10", new int[] {80, 80}),
-      Map.entry("trim-color=auto,t0.3", new int[] {144, 104}),
-      Map.entry("orient=r", new int[] {120, 160}),
-      Map.entry("pad=10&bg-color=000", new int[] {180, 140}),
-      Map.entry("canvas=2:1", new int[] {240, 120}),
-      Map.entry("brightness=40", new int[] {160, 120}),
-      Map.entry("contrast=60", new int[] {160, 120}),
-      Map.entry("saturation=-100", new int[] {160, 120}),
-      Map.entry("sharpen=a5,r2,t0", new int[] {160, 120}),
-      Map.entry("blur=4", new int[] {160, 120}),
-      Map.entry("bw=threshold,60", new int[] {160, 120}),
-      Map.entry("bw=atkinson", new int[] {160, 120}));
+  private static final Map<String, int[]> CASES =
+      Map.ofEntries(
+          Map.entry("width=80", new int[] {80, 60}),
+          Map.entry("width=100&height=40&fit=crop", new int[] {100, 40}),
+          Map.entry("crop=1:1,smart", new int[] {120, 120}),
+          Map.entry("precrop=100,100,x0,y0&trim=10", new int[] {80, 80}),
+          Map.entry("trim-color=auto,t0.3", new int[] {144, 104}),
+          Map.entry("orient=r", new int[] {120, 160}),
+          Map.entry("pad=10&bg-color=000", new int[] {180, 140}),
+          Map.entry("canvas=2:1", new int[] {240, 120}),
+          Map.entry("brightness=40", new int[] {160, 120}),
+          Map.entry("contrast=60", new int[] {160, 120}),
+          Map.entry("saturation=-100", new int[] {160, 120}),
+          Map.entry("sharpen=a5,r2,t0", new int[] {160, 120}),
+          Map.entry("blur=4", new int[] {160, 120}),
+          Map.entry("bw=threshold,60", new int[] {160, 120}),
+          Map.entry("bw=atkinson", new int[] {160, 120}));
 
   static Stream<Arguments> matrix() {
-    return CASES.keySet().stream().sorted().flatMap(params -> List.of("png", "jpg", "webp").stream()
-        .flatMap(in -> Stream.of("png", "jpg", "webp").map(out -> Arguments.of(params, in, out))));
+    return CASES.keySet().stream()
+        .sorted()
+        .flatMap(
+            params ->
+                List.of("png", "jpg", "webp").stream()
+                    .flatMap(
+                        in ->
+                            Stream.of("png", "jpg", "webp")
+                                .map(out -> Arguments.of(params, in, out))));
   }
 
   @ParameterizedTest(name = "{0}: {1} -> {2}")
@@ -67,12 +81,18 @@ class VisualGoldensTest {
     if (in.equals("png") && out.equals("png")) {
       GOLDENS.check(params, hash, GOLDEN);
     } else {
-      long reference = PerceptualHash.dHash(t.renderImage(INPUTS.get("png"), params + "&format=png"));
-      assertThat(PerceptualHash.distance(reference, hash)).as("bits from the PNG reference").isLessThanOrEqualTo(ACROSS_CODECS);
+      long reference =
+          PerceptualHash.dHash(t.renderImage(INPUTS.get("png"), params + "&format=png"));
+      assertThat(PerceptualHash.distance(reference, hash))
+          .as("bits from the PNG reference")
+          .isLessThanOrEqualTo(ACROSS_CODECS);
     }
   }
 
-  /** 160x120: an 8-pixel white border around a blue-to-orange gradient with a red disc left of centre. */
+  /**
+   * 160x120: an 8-pixel white border around a blue-to-orange gradient with a red disc left of
+   * centre.
+   */
   static BufferedImage scene() {
     int[] px = new int[160 * 120];
     for (int y = 0; y < 120; y++) {

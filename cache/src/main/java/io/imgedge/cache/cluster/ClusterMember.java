@@ -43,8 +43,8 @@ public final class ClusterMember implements AutoCloseable {
   }
 
   /**
-   * Hazelcast assigns partitions lazily, on first use; asking for every owner makes the table
-   * exist before the node serves, so ownership is known from its first request (bounded wait).
+   * Hazelcast assigns partitions lazily, on first use; asking for every owner makes the table exist
+   * before the node serves, so ownership is known from its first request (bounded wait).
    */
   private void warmUpPartitions(java.time.Duration max) {
     long deadline = System.nanoTime() + max.toNanos();
@@ -63,8 +63,9 @@ public final class ClusterMember implements AutoCloseable {
     Config c = hazelcastConfig(cluster.withName(cluster.name() + "-" + UUID.randomUUID()));
     c.getNetworkConfig().getJoin().getTcpIpConfig().setEnabled(false);
     // Hazelcast warns "No join method is enabled! Starting standalone." for exactly this intent.
-    Logger.getLogger("com.hazelcast.instance.impl.Node").setFilter(
-        r -> r.getMessage() == null || !r.getMessage().contains("No join method is enabled"));
+    Logger.getLogger("com.hazelcast.instance.impl.Node")
+        .setFilter(
+            r -> r.getMessage() == null || !r.getMessage().contains("No join method is enabled"));
     return new ClusterMember(Hazelcast.newHazelcastInstance(c));
   }
 
@@ -77,10 +78,14 @@ public final class ClusterMember implements AutoCloseable {
     c.setProperty("hazelcast.logging.type", "jdk");
     c.setProperty("hazelcast.shutdownhook.enabled", "false");
     c.setProperty("hazelcast.wait.seconds.before.join", "0");
-    c.setProperty("hazelcast.heartbeat.interval.seconds", Long.toString(cluster.heartbeat().toSeconds()));
-    c.setProperty("hazelcast.max.no.heartbeat.seconds", Long.toString(cluster.failureTimeout().toSeconds()));
-    c.setProperty("hazelcast.merge.first.run.delay.seconds", Long.toString(cluster.mergeDelay().toSeconds()));
-    c.setProperty("hazelcast.merge.next.run.delay.seconds", Long.toString(cluster.mergeDelay().toSeconds()));
+    c.setProperty(
+        "hazelcast.heartbeat.interval.seconds", Long.toString(cluster.heartbeat().toSeconds()));
+    c.setProperty(
+        "hazelcast.max.no.heartbeat.seconds", Long.toString(cluster.failureTimeout().toSeconds()));
+    c.setProperty(
+        "hazelcast.merge.first.run.delay.seconds", Long.toString(cluster.mergeDelay().toSeconds()));
+    c.setProperty(
+        "hazelcast.merge.next.run.delay.seconds", Long.toString(cluster.mergeDelay().toSeconds()));
     c.getJetConfig().setEnabled(false);
     c.getMetricsConfig().setEnabled(false);
     NetworkConfig n = c.getNetworkConfig();
@@ -116,8 +121,8 @@ public final class ClusterMember implements AutoCloseable {
   }
 
   /**
-   * Publishes a message to every member (this one included) listening on a topic. Delivery is
-   * best effort and fast (well under a second on a healthy cluster).
+   * Publishes a message to every member (this one included) listening on a topic. Delivery is best
+   * effort and fast (well under a second on a healthy cluster).
    */
   public void publish(String topic, String message) {
     hazelcast.<String>getTopic(topic).publish(message);
@@ -125,12 +130,14 @@ public final class ClusterMember implements AutoCloseable {
 
   /** Calls {@code listener} with every message published on a topic, by any member. */
   public void subscribe(String topic, java.util.function.Consumer<String> listener) {
-    hazelcast.<String>getTopic(topic).addMessageListener(m -> listener.accept(m.getMessageObject()));
+    hazelcast
+        .<String>getTopic(topic)
+        .addMessageListener(m -> listener.accept(m.getMessageObject()));
   }
 
   /**
-   * How many partitions each member owns: its share of the keys (for the status page). Members
-   * that own none yet are absent.
+   * How many partitions each member owns: its share of the keys (for the status page). Members that
+   * own none yet are absent.
    */
   public java.util.Map<Member, Integer> partitionsOwned() {
     java.util.Map<Member, Integer> owned = new java.util.HashMap<>();
@@ -155,9 +162,14 @@ public final class ClusterMember implements AutoCloseable {
 
   /** A one-line description for the start-up log and the status page. */
   public String describe() {
-    return "cluster '%s' as %s, %d member(s): %s".formatted(
-        hazelcast.getConfig().getClusterName(), self().getAddress(), members().size(),
-        members().stream().map(m -> m.getAddress().toString()).collect(Collectors.joining(", ")));
+    return "cluster '%s' as %s, %d member(s): %s"
+        .formatted(
+            hazelcast.getConfig().getClusterName(),
+            self().getAddress(),
+            members().size(),
+            members().stream()
+                .map(m -> m.getAddress().toString())
+                .collect(Collectors.joining(", ")));
   }
 
   /**

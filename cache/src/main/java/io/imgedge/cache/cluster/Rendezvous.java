@@ -8,8 +8,8 @@ import java.util.function.Function;
 /**
  * Rendezvous (highest random weight) hashing: every node is ranked for a key by a hash of (key,
  * node id), and the first is the key's home. Every party that knows the same nodes computes the
- * same order, with no coordination; when a node leaves, only its keys move, each to its next
- * ranked node.
+ * same order, with no coordination; when a node leaves, only its keys move, each to its next ranked
+ * node.
  */
 public final class Rendezvous {
   private Rendezvous() {}
@@ -17,8 +17,8 @@ public final class Rendezvous {
   /** The nodes ordered for a key, best first. Ties cannot reorder: ids are compared last. */
   public static <T> List<T> rank(String key, List<T> nodes, Function<T, String> id) {
     return nodes.stream()
-        .sorted(Comparator.<T>comparingLong(n -> weight(key, id.apply(n))).reversed()
-            .thenComparing(id))
+        .sorted(
+            Comparator.<T>comparingLong(n -> weight(key, id.apply(n))).reversed().thenComparing(id))
         .toList();
   }
 

@@ -11,7 +11,11 @@ import org.junit.jupiter.api.Test;
 class ClusterMemberTest {
 
   private static ClusterConfig loopback() {
-    return new ClusterConfig("test-" + UUID.randomUUID(), "127.0.0.1", 5801, List.of("127.0.0.1"),
+    return new ClusterConfig(
+        "test-" + UUID.randomUUID(),
+        "127.0.0.1",
+        5801,
+        List.of("127.0.0.1"),
         java.time.Duration.ofSeconds(5));
   }
 
@@ -29,9 +33,16 @@ class ClusterMemberTest {
 
   @Test
   void config_carriesFailureDetectionAndMergeDelay() {
-    ClusterConfig fast = new ClusterConfig("test-" + UUID.randomUUID(), "127.0.0.1", 5801, List.of("127.0.0.1"),
-        java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(4),
-        java.time.Duration.ofSeconds(7));
+    ClusterConfig fast =
+        new ClusterConfig(
+            "test-" + UUID.randomUUID(),
+            "127.0.0.1",
+            5801,
+            List.of("127.0.0.1"),
+            java.time.Duration.ofSeconds(5),
+            java.time.Duration.ofSeconds(1),
+            java.time.Duration.ofSeconds(4),
+            java.time.Duration.ofSeconds(7));
     Config c = ClusterMember.hazelcastConfig(fast);
     assertThat(c.getProperty("hazelcast.heartbeat.interval.seconds")).isEqualTo("1");
     assertThat(c.getProperty("hazelcast.max.no.heartbeat.seconds")).isEqualTo("4");

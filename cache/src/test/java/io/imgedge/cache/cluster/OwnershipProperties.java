@@ -30,8 +30,13 @@ class OwnershipProperties {
 
   @BeforeContainer
   static void startThreeMembers() {
-    ClusterConfig config = new ClusterConfig("test-ownership-" + UUID.randomUUID(), "127.0.0.1", 5860,
-        List.of("127.0.0.1:5860", "127.0.0.1:5861", "127.0.0.1:5862"), Duration.ofSeconds(5));
+    ClusterConfig config =
+        new ClusterConfig(
+            "test-ownership-" + UUID.randomUUID(),
+            "127.0.0.1",
+            5860,
+            List.of("127.0.0.1:5860", "127.0.0.1:5861", "127.0.0.1:5862"),
+            Duration.ofSeconds(5));
     for (int i = 0; i < 3; i++) {
       MEMBERS.add(ClusterMember.join(config, "http://127.0.0.1:" + (2001 + i)));
     }
@@ -52,9 +57,18 @@ class OwnershipProperties {
   /** Cache keys as edges build them, and any other string (Unicode, empty, very long). */
   @Provide
   Arbitrary<String> keys() {
-    Arbitrary<String> derivative = Arbitraries.strings().alpha().numeric().withChars("/-_.").ofMinLength(1).ofMaxLength(60)
-        .flatMap(path -> Arbitraries.integers().between(1, 8192)
-            .map(w -> "photos:/" + path + "?width=" + w + "&format=webp"));
+    Arbitrary<String> derivative =
+        Arbitraries.strings()
+            .alpha()
+            .numeric()
+            .withChars("/-_.")
+            .ofMinLength(1)
+            .ofMaxLength(60)
+            .flatMap(
+                path ->
+                    Arbitraries.integers()
+                        .between(1, 8192)
+                        .map(w -> "photos:/" + path + "?width=" + w + "&format=webp"));
     return Arbitraries.oneOf(derivative, Arbitraries.strings().ofMaxLength(300));
   }
 
@@ -70,8 +84,13 @@ class OwnershipProperties {
 
   @Provide
   Arbitrary<List<String>> nodeUrls() {
-    return Arbitraries.integers().between(1, 65535).map(p -> "http://127.0.0.1:" + p)
-        .list().ofMinSize(1).ofMaxSize(16).uniqueElements();
+    return Arbitraries.integers()
+        .between(1, 65535)
+        .map(p -> "http://127.0.0.1:" + p)
+        .list()
+        .ofMinSize(1)
+        .ofMaxSize(16)
+        .uniqueElements();
   }
 
   @Property(tries = 1000)

@@ -15,7 +15,11 @@ class RendezvousTest {
   void rank_isDeterministicAndAPermutation() {
     List<String> first = Rendezvous.rank("photos:cat.jpg", NODES, Function.identity());
     assertThat(first).containsExactlyInAnyOrderElementsOf(NODES);
-    assertThat(Rendezvous.rank("photos:cat.jpg", List.of("http://c:1", "http://a:1", "http://b:1"), Function.identity()))
+    assertThat(
+            Rendezvous.rank(
+                "photos:cat.jpg",
+                List.of("http://c:1", "http://a:1", "http://b:1"),
+                Function.identity()))
         .isEqualTo(first);
   }
 
@@ -24,7 +28,8 @@ class RendezvousTest {
     for (int i = 0; i < 2000; i++) {
       String key = "src:" + i;
       List<String> all = Rendezvous.rank(key, NODES, Function.identity());
-      List<String> without = Rendezvous.rank(key, List.of("http://a:1", "http://c:1"), Function.identity());
+      List<String> without =
+          Rendezvous.rank(key, List.of("http://a:1", "http://c:1"), Function.identity());
       if (!all.get(0).equals("http://b:1")) {
         assertThat(without.get(0)).isEqualTo(all.get(0));
       } else {
@@ -37,7 +42,8 @@ class RendezvousTest {
   void keys_spreadEvenly() {
     Map<String, Integer> homes = new HashMap<>();
     for (int i = 0; i < 30_000; i++) {
-      homes.merge(Rendezvous.rank("img/" + i + ".jpg", NODES, Function.identity()).get(0), 1, Integer::sum);
+      homes.merge(
+          Rendezvous.rank("img/" + i + ".jpg", NODES, Function.identity()).get(0), 1, Integer::sum);
     }
     assertThat(homes.values()).allSatisfy(n -> assertThat(n).isBetween(9_000, 11_000));
   }

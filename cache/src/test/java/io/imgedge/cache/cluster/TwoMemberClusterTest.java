@@ -22,12 +22,20 @@ class TwoMemberClusterTest {
 
   @BeforeAll
   static void start() {
-    ClusterConfig config = new ClusterConfig("test-" + UUID.randomUUID(), "127.0.0.1", 5830,
-        List.of("127.0.0.1"), Duration.ofSeconds(5));
+    ClusterConfig config =
+        new ClusterConfig(
+            "test-" + UUID.randomUUID(),
+            "127.0.0.1",
+            5830,
+            List.of("127.0.0.1"),
+            Duration.ofSeconds(5));
     a = ClusterMember.join(config, "http://127.0.0.1:1001");
     b = ClusterMember.join(config, "http://127.0.0.1:1002");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while ((a.members().size() < 2 || b.members().size() < 2 || !a.isClusterSafe() || !b.isClusterSafe())
+    while ((a.members().size() < 2
+            || b.members().size() < 2
+            || !a.isClusterSafe()
+            || !b.isClusterSafe())
         && System.nanoTime() < deadline) {
       Thread.onSpinWait();
     }
@@ -54,7 +62,8 @@ class TwoMemberClusterTest {
 
   @Test
   void members_publishTheirInternalUrls() {
-    assertThat(a.members()).extracting(ClusterMember::internalUrlOf)
+    assertThat(a.members())
+        .extracting(ClusterMember::internalUrlOf)
         .containsExactlyInAnyOrder("http://127.0.0.1:1001", "http://127.0.0.1:1002");
   }
 

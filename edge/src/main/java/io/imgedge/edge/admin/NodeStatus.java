@@ -23,9 +23,19 @@ import org.jspecify.annotations.Nullable;
  * @param codecs per format that depends on a native library, the codec in use or {@code not
  *     installed} (what then falls back is in the README), where this node renders
  */
-public record NodeStatus(String role, String version, String description, Duration uptime, boolean ready,
-    List<Member> members, List<Tier> tiers, List<TopSources.Entry> topSources, Map<String, String> limits,
-    @Nullable Queue queue, Map<String, Long> counters, Map<String, String> codecs) {
+public record NodeStatus(
+    String role,
+    String version,
+    String description,
+    Duration uptime,
+    boolean ready,
+    List<Member> members,
+    List<Tier> tiers,
+    List<TopSources.Entry> topSources,
+    Map<String, String> limits,
+    @Nullable Queue queue,
+    Map<String, Long> counters,
+    Map<String, String> codecs) {
 
   /** Copies the collections. */
   public NodeStatus {

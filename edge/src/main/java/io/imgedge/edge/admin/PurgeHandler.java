@@ -76,7 +76,8 @@ public final class PurgeHandler implements HttpHandler {
     if ("1".equals(param(exchange, "all"))) {
       return new PurgeCommand.All();
     }
-    throw new io.imgedge.shield.OriginException(io.imgedge.shield.OriginException.Kind.INVALID_PATH,
+    throw new io.imgedge.shield.OriginException(
+        io.imgedge.shield.OriginException.Kind.INVALID_PATH,
         "say what to purge: ?path=/image.jpg, ?key=SURROGATE-KEY or ?all=1");
   }
 
@@ -84,7 +85,8 @@ public final class PurgeHandler implements HttpHandler {
     if (header == null || !header.startsWith("Bearer ")) {
       return false;
     }
-    return MessageDigest.isEqual(token, header.substring(7).trim().getBytes(StandardCharsets.UTF_8));
+    return MessageDigest.isEqual(
+        token, header.substring(7).trim().getBytes(StandardCharsets.UTF_8));
   }
 
   private static @Nullable String param(HttpServerExchange exchange, String name) {

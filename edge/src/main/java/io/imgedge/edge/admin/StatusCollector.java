@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Gathers a node's {@link NodeStatus} from its parts: the cluster membership, the meter registry
- * (cache tiers, requests, fetches, transforms, the transform queue), the top sources and the limits.
+ * (cache tiers, requests, fetches, transforms, the transform queue), the top sources and the
+ * limits.
  */
 public final class StatusCollector implements Supplier<NodeStatus> {
   private final String role;
@@ -46,9 +47,16 @@ public final class StatusCollector implements Supplier<NodeStatus> {
    *     imgedge.transform.active} and {@code imgedge.transform.queued} gauges)
    * @param clock the wall clock
    */
-  public StatusCollector(String role, Supplier<String> description, BooleanSupplier ready,
-      @Nullable ClusterMember cluster, MeterRegistry registry, @Nullable TopSources topSources, LimitsConfig limits,
-      boolean renders, Clock clock) {
+  public StatusCollector(
+      String role,
+      Supplier<String> description,
+      BooleanSupplier ready,
+      @Nullable ClusterMember cluster,
+      MeterRegistry registry,
+      @Nullable TopSources topSources,
+      LimitsConfig limits,
+      boolean renders,
+      Clock clock) {
     this.role = role;
     this.description = description;
     this.ready = ready;
@@ -64,11 +72,27 @@ public final class StatusCollector implements Supplier<NodeStatus> {
   @Override
   public NodeStatus get() {
     String version = StatusCollector.class.getPackage().getImplementationVersion();
-    NodeStatus.Queue queue = !renders ? null : new NodeStatus.Queue(limits.transformConcurrency(),
-        limits.transformQueue(), (int) gauge("imgedge.transform.active"), (int) gauge("imgedge.transform.queued"));
-    return new NodeStatus(role, version == null ? "dev" : version, description.get(),
-        Duration.between(started, clock.instant()), ready.getAsBoolean(), members(), tiers(),
-        topSources == null ? List.of() : topSources.top(10), limits(), queue, counters(), codecs());
+    NodeStatus.Queue queue =
+        !renders
+            ? null
+            : new NodeStatus.Queue(
+                limits.transformConcurrency(),
+                limits.transformQueue(),
+                (int) gauge("imgedge.transform.active"),
+                (int) gauge("imgedge.transform.queued"));
+    return new NodeStatus(
+        role,
+        version == null ? "dev" : version,
+        description.get(),
+        Duration.between(started, clock.instant()),
+        ready.getAsBoolean(),
+        members(),
+        tiers(),
+        topSources == null ? List.of() : topSources.top(10),
+        limits(),
+        queue,
+        counters(),
+        codecs());
   }
 
   /** The codecs named by the {@code imgedge.codec.info} gauge's tags, where this node renders. */
@@ -90,8 +114,12 @@ public final class StatusCollector implements Supplier<NodeStatus> {
     List<NodeStatus.Member> members = new ArrayList<>();
     for (var m : cluster.members()) {
       String url = ClusterMember.internalUrlOf(m);
-      members.add(new NodeStatus.Member(m.getAddress().toString(), url == null ? "" : url, m.localMember(),
-          owned.getOrDefault(m, 0) / (double) partitions));
+      members.add(
+          new NodeStatus.Member(
+              m.getAddress().toString(),
+              url == null ? "" : url,
+              m.localMember(),
+              owned.getOrDefault(m, 0) / (double) partitions));
     }
     return members;
   }
@@ -104,27 +132,39 @@ public final class StatusCollector implements Supplier<NodeStatus> {
   private List<NodeStatus.Tier> tiers() {
     List<NodeStatus.Tier> tiers = new ArrayList<>();
     double edgeHits = count("imgedge.edge.cache", "result", "hit");
-    double edgeAll = edgeHits + count("imgedge.edge.cache", "result", "stale") + count("imgedge.edge.cache", "result", "miss");
+    double edgeAll =
+        edgeHits
+            + count("imgedge.edge.cache", "result", "stale")
+            + count("imgedge.edge.cache", "result", "miss");
     if (edgeAll > 0 || registry.find("imgedge.edge.cache").counter() != null) {
       tiers.add(new NodeStatus.Tier("edge", (long) edgeHits, (long) (edgeAll - edgeHits)));
     }
     for (String cache : List.of("shield", "source")) {
       if (registry.find("cache.gets").tag("cache", cache).meter() != null && !role.equals("edge")) {
-        tiers.add(new NodeStatus.Tier(cache, (long) gets(cache, "hit"), (long) gets(cache, "miss")));
+        tiers.add(
+            new NodeStatus.Tier(cache, (long) gets(cache, "hit"), (long) gets(cache, "miss")));
       }
     }
     return tiers;
   }
 
   private double gets(String cache, String result) {
-    return registry.find("cache.gets").tags("cache", cache, "result", result).functionCounters().stream()
-        .mapToDouble(FunctionCounter::count).sum()
+    return registry
+            .find("cache.gets")
+            .tags("cache", cache, "result", result)
+            .functionCounters()
+            .stream()
+            .mapToDouble(FunctionCounter::count)
+            .sum()
         + registry.find("cache.gets").tags("cache", cache, "result", result).counters().stream()
-        .mapToDouble(Counter::count).sum();
+            .mapToDouble(Counter::count)
+            .sum();
   }
 
   private double count(String name, String tag, String value) {
-    return registry.find(name).tag(tag, value).counters().stream().mapToDouble(Counter::count).sum();
+    return registry.find(name).tag(tag, value).counters().stream()
+        .mapToDouble(Counter::count)
+        .sum();
   }
 
   private Map<String, String> limits() {
@@ -143,16 +183,26 @@ public final class StatusCollector implements Supplier<NodeStatus> {
     Map<String, Long> c = new LinkedHashMap<>();
     c.put("image requests", requests("image", 0, 999));
     c.put("image errors (5xx)", requests("image", 500, 599));
-    c.put("origin fetches", Math.round(registry.find("imgedge.origin.fetches").counters().stream()
-        .mapToDouble(Counter::count).sum()));
-    c.put("transforms", registry.find("imgedge.transform").timers().stream().mapToLong(Timer::count).sum());
+    c.put(
+        "origin fetches",
+        Math.round(
+            registry.find("imgedge.origin.fetches").counters().stream()
+                .mapToDouble(Counter::count)
+                .sum()));
+    c.put(
+        "transforms",
+        registry.find("imgedge.transform").timers().stream().mapToLong(Timer::count).sum());
     return c;
   }
 
   private long requests(String route, int from, int to) {
-    return registry.find("imgedge.requests").tag("route", route).timers().stream().filter(t -> {
-      int status = Integer.parseInt(t.getId().getTag("status"));
-      return status >= from && status <= to;
-    }).mapToLong(Timer::count).sum();
+    return registry.find("imgedge.requests").tag("route", route).timers().stream()
+        .filter(
+            t -> {
+              int status = Integer.parseInt(t.getId().getTag("status"));
+              return status >= from && status <= to;
+            })
+        .mapToLong(Timer::count)
+        .sum();
   }
 }

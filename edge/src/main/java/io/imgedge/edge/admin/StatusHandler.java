@@ -14,7 +14,9 @@ import java.util.function.Supplier;
 public final class StatusHandler implements HttpHandler {
   private final Supplier<NodeStatus> status;
 
-  /** @param status gathers the node's status on each request */
+  /**
+   * @param status gathers the node's status on each request
+   */
   public StatusHandler(Supplier<NodeStatus> status) {
     this.status = status;
   }
@@ -23,8 +25,11 @@ public final class StatusHandler implements HttpHandler {
   public void handleRequest(HttpServerExchange exchange) {
     NodeStatus s = status.get();
     boolean json = wantsJson(exchange);
-    exchange.getResponseHeaders().put(Headers.CONTENT_TYPE,
-        json ? "application/json; charset=utf-8" : "text/html; charset=utf-8");
+    exchange
+        .getResponseHeaders()
+        .put(
+            Headers.CONTENT_TYPE,
+            json ? "application/json; charset=utf-8" : "text/html; charset=utf-8");
     exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-store");
     exchange.getResponseSender().send(json ? StatusJson.render(s) : StatusHtml.render(s));
   }

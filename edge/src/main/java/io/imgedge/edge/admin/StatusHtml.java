@@ -7,7 +7,9 @@ final class StatusHtml {
   private StatusHtml() {}
 
   static String render(NodeStatus s) {
-    StringBuilder h = new StringBuilder("""
+    StringBuilder h =
+        new StringBuilder(
+            """
         <!doctype html><html lang="en"><head><meta charset="utf-8"><title>imgedge status</title>
         <meta http-equiv="refresh" content="5">
         <style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:1.5rem auto;padding:0 1rem}
@@ -15,19 +17,37 @@ final class StatusHtml {
         td.n{text-align:right}.ok{color:#15803d}.bad{color:#b91c1c}code{background:#f3f3f3;padding:0 .3rem}</style>
         </head><body>
         """);
-    h.append("<h1>imgedge ").append(esc(s.role())).append(" <small>").append(esc(s.version())).append("</small></h1>\n");
-    h.append("<p><code>").append(esc(s.description())).append("</code></p>\n<p>up ").append(s.uptime().toSeconds())
-        .append(" s, ").append(s.ready() ? "<b class=ok>ready</b>" : "<b class=bad>not ready</b>")
-        .append(" &middot; <a href=\"/status?format=json\">JSON</a> &middot; <a href=\"/metrics\">metrics</a></p>\n");
+    h.append("<h1>imgedge ")
+        .append(esc(s.role()))
+        .append(" <small>")
+        .append(esc(s.version()))
+        .append("</small></h1>\n");
+    h.append("<p><code>")
+        .append(esc(s.description()))
+        .append("</code></p>\n<p>up ")
+        .append(s.uptime().toSeconds())
+        .append(" s, ")
+        .append(s.ready() ? "<b class=ok>ready</b>" : "<b class=bad>not ready</b>")
+        .append(
+            " &middot; <a href=\"/status?format=json\">JSON</a> &middot; <a href=\"/metrics\">metrics</a></p>\n");
     members(h, s);
     tiers(h, s);
     h.append("<h2>Top sources</h2>\n<table><tr><th>source</th><th>requests</th></tr>\n");
-    s.topSources().forEach(e -> h.append("<tr><td>").append(esc(e.source())).append("</td><td class=n>")
-        .append(e.requests()).append("</td></tr>\n"));
+    s.topSources()
+        .forEach(
+            e ->
+                h.append("<tr><td>")
+                    .append(esc(e.source()))
+                    .append("</td><td class=n>")
+                    .append(e.requests())
+                    .append("</td></tr>\n"));
     h.append("</table>\n<h2>Limits and queue</h2>\n<table>\n");
     s.limits().forEach((k, v) -> row(h, k, v));
     if (s.queue() != null) {
-      row(h, "transforms running / concurrency", s.queue().active() + " / " + s.queue().concurrency());
+      row(
+          h,
+          "transforms running / concurrency",
+          s.queue().active() + " / " + s.queue().concurrency());
       row(h, "transforms waiting / queue", s.queue().queued() + " / " + s.queue().capacity());
     }
     h.append("</table>\n<h2>Codecs</h2>\n<table>\n");
@@ -38,23 +58,46 @@ final class StatusHtml {
   }
 
   private static void members(StringBuilder h, NodeStatus s) {
-    h.append("<h2>Cluster members</h2>\n<table><tr><th>member</th><th>internal URL</th><th>share of keys</th></tr>\n");
-    s.members().forEach(m -> h.append("<tr><td>").append(esc(m.address())).append(m.self() ? " (this node)" : "")
-        .append("</td><td>").append(esc(m.internalUrl())).append("</td><td class=n>").append(pct(m.share()))
-        .append("</td></tr>\n"));
+    h.append(
+        "<h2>Cluster members</h2>\n<table><tr><th>member</th><th>internal URL</th><th>share of keys</th></tr>\n");
+    s.members()
+        .forEach(
+            m ->
+                h.append("<tr><td>")
+                    .append(esc(m.address()))
+                    .append(m.self() ? " (this node)" : "")
+                    .append("</td><td>")
+                    .append(esc(m.internalUrl()))
+                    .append("</td><td class=n>")
+                    .append(pct(m.share()))
+                    .append("</td></tr>\n"));
     h.append("</table>\n");
   }
 
   private static void tiers(StringBuilder h, NodeStatus s) {
-    h.append("<h2>Cache tiers</h2>\n<table><tr><th>tier</th><th>hits</th><th>misses</th><th>hit ratio</th></tr>\n");
-    s.tiers().forEach(t -> h.append("<tr><td>").append(esc(t.name())).append("</td><td class=n>").append(t.hits())
-        .append("</td><td class=n>").append(t.misses()).append("</td><td class=n>").append(pct(t.ratio()))
-        .append("</td></tr>\n"));
+    h.append(
+        "<h2>Cache tiers</h2>\n<table><tr><th>tier</th><th>hits</th><th>misses</th><th>hit ratio</th></tr>\n");
+    s.tiers()
+        .forEach(
+            t ->
+                h.append("<tr><td>")
+                    .append(esc(t.name()))
+                    .append("</td><td class=n>")
+                    .append(t.hits())
+                    .append("</td><td class=n>")
+                    .append(t.misses())
+                    .append("</td><td class=n>")
+                    .append(pct(t.ratio()))
+                    .append("</td></tr>\n"));
     h.append("</table>\n");
   }
 
   private static void row(StringBuilder h, String k, String v) {
-    h.append("<tr><td>").append(esc(k)).append("</td><td class=n>").append(esc(v)).append("</td></tr>\n");
+    h.append("<tr><td>")
+        .append(esc(k))
+        .append("</td><td class=n>")
+        .append(esc(v))
+        .append("</td></tr>\n");
   }
 
   private static String pct(double ratio) {
@@ -62,6 +105,9 @@ final class StatusHtml {
   }
 
   static String esc(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return s.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
   }
 }

@@ -16,29 +16,70 @@ final class StatusJson {
     str(j, "description", s.description()).append(',');
     j.append("\"uptime_seconds\":").append(s.uptime().toSeconds()).append(',');
     j.append("\"ready\":").append(s.ready()).append(',');
-    list(j, "members", s.members(), m -> obj(b -> {
-      str(b, "address", m.address()).append(',');
-      str(b, "internal_url", m.internalUrl()).append(',');
-      b.append("\"self\":").append(m.self()).append(",\"share\":").append(num(m.share()));
-    })).append(',');
-    list(j, "tiers", s.tiers(), t -> obj(b -> {
-      str(b, "name", t.name()).append(",\"hits\":").append(t.hits()).append(",\"misses\":").append(t.misses())
-          .append(",\"hit_ratio\":").append(num(t.ratio()));
-    })).append(',');
-    list(j, "top_sources", s.topSources(), e -> obj(b -> str(b, "source", e.source())
-        .append(",\"requests\":").append(e.requests()))).append(',');
+    list(
+            j,
+            "members",
+            s.members(),
+            m ->
+                obj(
+                    b -> {
+                      str(b, "address", m.address()).append(',');
+                      str(b, "internal_url", m.internalUrl()).append(',');
+                      b.append("\"self\":")
+                          .append(m.self())
+                          .append(",\"share\":")
+                          .append(num(m.share()));
+                    }))
+        .append(',');
+    list(
+            j,
+            "tiers",
+            s.tiers(),
+            t ->
+                obj(
+                    b -> {
+                      str(b, "name", t.name())
+                          .append(",\"hits\":")
+                          .append(t.hits())
+                          .append(",\"misses\":")
+                          .append(t.misses())
+                          .append(",\"hit_ratio\":")
+                          .append(num(t.ratio()));
+                    }))
+        .append(',');
+    list(
+            j,
+            "top_sources",
+            s.topSources(),
+            e ->
+                obj(
+                    b ->
+                        str(b, "source", e.source()).append(",\"requests\":").append(e.requests())))
+        .append(',');
     map(j, "limits", s.limits(), v -> quote(v)).append(',');
     j.append("\"queue\":");
     var queue = s.queue();
-    j.append(queue == null ? "null" : obj(b -> b.append("\"concurrency\":").append(queue.concurrency())
-        .append(",\"capacity\":").append(queue.capacity()).append(",\"active\":").append(queue.active())
-        .append(",\"queued\":").append(queue.queued()))).append(',');
+    j.append(
+            queue == null
+                ? "null"
+                : obj(
+                    b ->
+                        b.append("\"concurrency\":")
+                            .append(queue.concurrency())
+                            .append(",\"capacity\":")
+                            .append(queue.capacity())
+                            .append(",\"active\":")
+                            .append(queue.active())
+                            .append(",\"queued\":")
+                            .append(queue.queued())))
+        .append(',');
     map(j, "counters", s.counters(), String::valueOf).append(',');
     map(j, "codecs", s.codecs(), v -> quote(v));
     return j.append("}\n").toString();
   }
 
-  private static <T> StringBuilder list(StringBuilder j, String name, List<T> items, Function<T, String> item) {
+  private static <T> StringBuilder list(
+      StringBuilder j, String name, List<T> items, Function<T, String> item) {
     j.append('"').append(name).append("\":[");
     for (int i = 0; i < items.size(); i++) {
       j.append(i == 0 ? "" : ",").append(item.apply(items.get(i)));
@@ -46,11 +87,15 @@ final class StatusJson {
     return j.append(']');
   }
 
-  private static <V> StringBuilder map(StringBuilder j, String name, Map<String, V> m, Function<V, String> value) {
+  private static <V> StringBuilder map(
+      StringBuilder j, String name, Map<String, V> m, Function<V, String> value) {
     j.append('"').append(name).append("\":{");
     boolean first = true;
     for (var e : new java.util.TreeMap<>(m).entrySet()) {
-      j.append(first ? "" : ",").append(quote(e.getKey())).append(':').append(value.apply(e.getValue()));
+      j.append(first ? "" : ",")
+          .append(quote(e.getKey()))
+          .append(':')
+          .append(value.apply(e.getValue()));
       first = false;
     }
     return j.append('}');
@@ -72,7 +117,8 @@ final class StatusJson {
       switch (c) {
         case '"' -> q.append("\\\"");
         case '\\' -> q.append("\\\\");
-        default -> q.append(c < 0x20 ? String.format(Locale.ROOT, "\\u%04x", (int) c) : String.valueOf(c));
+        default ->
+            q.append(c < 0x20 ? String.format(Locale.ROOT, "\\u%04x", (int) c) : String.valueOf(c));
       }
     }
     return q.append('"').toString();

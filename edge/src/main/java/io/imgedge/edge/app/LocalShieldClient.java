@@ -15,7 +15,9 @@ import org.jspecify.annotations.Nullable;
 public final class LocalShieldClient implements ShieldClient {
   private final Shield shield;
 
-  /** @param shield the in-process shield */
+  /**
+   * @param shield the in-process shield
+   */
   public LocalShieldClient(Shield shield) {
     this.shield = shield;
   }
@@ -31,14 +33,19 @@ public final class LocalShieldClient implements ShieldClient {
   }
 
   @Override
-  public CompletableFuture<Derivative> render(OriginRouter.Routed route, DerivativeRequest request) {
+  public CompletableFuture<Derivative> render(
+      OriginRouter.Routed route, DerivativeRequest request) {
     return shield.render(route, request);
   }
 
   @Override
   public Optional<DerivativeMetadata> metadataIfKnown(DerivativeRequest request) {
-    return shield.sourceIfFresh(request.source())
-        .map(s -> new DerivativeMetadata(request.etag(s.validator()), s.lastModified(), s.freshness()));
+    return shield
+        .sourceIfFresh(request.source())
+        .map(
+            s ->
+                new DerivativeMetadata(
+                    request.etag(s.validator()), s.lastModified(), s.freshness()));
   }
 
   @Override

@@ -18,30 +18,39 @@ public final class Main {
     System.setProperty("jdk.httpclient.allowRestrictedHeaders", "host");
     configureLogging();
     CommandLine cli = new CommandLine(new ImgedgeCommand());
-    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      if (e instanceof ConfigException) {
-        commandLine.getErr().println("imgedge: configuration error: " + e.getMessage());
-        return 2;
-      }
-      if (e instanceof StartupException) {
-        commandLine.getErr().println("imgedge: cannot start: " + e.getMessage());
-        return 2;
-      }
-      if (System.getenv("IMGEDGE_DEBUG") == null) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-          root = root.getCause();
-        }
-        commandLine.getErr().println("imgedge: cannot start: " + root.getClass().getSimpleName() + ": "
-            + root.getMessage() + " (IMGEDGE_DEBUG=1 shows the stack trace)");
-        return 1;
-      }
-      throw e;
-    });
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          if (e instanceof ConfigException) {
+            commandLine.getErr().println("imgedge: configuration error: " + e.getMessage());
+            return 2;
+          }
+          if (e instanceof StartupException) {
+            commandLine.getErr().println("imgedge: cannot start: " + e.getMessage());
+            return 2;
+          }
+          if (System.getenv("IMGEDGE_DEBUG") == null) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+              root = root.getCause();
+            }
+            commandLine
+                .getErr()
+                .println(
+                    "imgedge: cannot start: "
+                        + root.getClass().getSimpleName()
+                        + ": "
+                        + root.getMessage()
+                        + " (IMGEDGE_DEBUG=1 shows the stack trace)");
+            return 1;
+          }
+          throw e;
+        });
     System.exit(cli.execute(args));
   }
 
-  /** One line per record; imgedge at INFO, the libraries at WARNING (unless configured otherwise). */
+  /**
+   * One line per record; imgedge at INFO, the libraries at WARNING (unless configured otherwise).
+   */
   static void configureLogging() {
     if (System.getProperty("java.util.logging.config.file") != null) {
       return;

@@ -6,6 +6,7 @@ import io.imgedge.cache.LocalTier;
 import io.imgedge.cache.Time;
 import io.imgedge.cache.cluster.ClusterMember;
 import io.imgedge.config.ImgedgeConfig;
+import io.imgedge.config.LogConfig;
 import io.imgedge.config.NodeConfig.Role;
 import io.imgedge.config.OriginConfig;
 import io.imgedge.config.ShieldConfig;
@@ -15,25 +16,22 @@ import io.imgedge.edge.admin.StatusCollector;
 import io.imgedge.edge.admin.StatusHandler;
 import io.imgedge.edge.http.AccessLog;
 import io.imgedge.edge.http.AccessLogHandler;
-import io.imgedge.edge.http.PlaygroundHandler;
-import io.imgedge.edge.http.IoBufferPool;
-import io.imgedge.edge.image.TopSources;
-import io.imgedge.config.LogConfig;
-import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Gauge;
 import io.imgedge.edge.http.EdgeEndpoint;
 import io.imgedge.edge.http.ErrorMappingHandler;
 import io.imgedge.edge.http.ErrorResponder;
 import io.imgedge.edge.http.ExactPaths;
 import io.imgedge.edge.http.ImageHandler;
 import io.imgedge.edge.http.IndexHandler;
+import io.imgedge.edge.http.IoBufferPool;
 import io.imgedge.edge.http.LateHandler;
 import io.imgedge.edge.http.MetricsHandler;
+import io.imgedge.edge.http.PlaygroundHandler;
 import io.imgedge.edge.image.HttpShieldClient;
 import io.imgedge.edge.image.ImageService;
 import io.imgedge.edge.image.KeyOwners;
 import io.imgedge.edge.image.Purger;
 import io.imgedge.edge.image.ShieldClient;
+import io.imgedge.edge.image.TopSources;
 import io.imgedge.edge.security.UrlSigner;
 import io.imgedge.shield.Derivative;
 import io.imgedge.shield.DerivativeKey;
@@ -44,6 +42,7 @@ import io.imgedge.shield.SourceObject;
 import io.imgedge.shield.TransformPool;
 import io.imgedge.shield.VariantBudget;
 import io.imgedge.shield.YieldPolicy;
+import io.imgedge.shield.endpoint.ShieldEndpoint;
 import io.imgedge.shield.origin.AddressGuard;
 import io.imgedge.shield.origin.AddressResolver;
 import io.imgedge.shield.origin.FolderOrigin;
@@ -53,7 +52,6 @@ import io.imgedge.shield.origin.OriginRouter;
 import io.imgedge.shield.origin.SamplesOrigin;
 import io.imgedge.shield.origin.SourceFactory;
 import io.imgedge.shield.wire.PurgeCommand;
-import io.imgedge.shield.endpoint.ShieldEndpoint;
 import io.imgedge.shield.wire.ShieldPeers;
 import io.imgedge.shield.wire.WireClient;
 import io.imgedge.transform.ImageLimits;
@@ -65,6 +63,7 @@ import io.imgedge.transform.codec.NativeCodecs;
 import io.imgedge.transform.resize.ConvolutionResizer;
 import io.imgedge.transform.resize.IdleHelper;
 import io.imgedge.transform.spec.TransformDefaults;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -95,16 +94,17 @@ import java.util.concurrent.Executors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One imgedge node in its role: all-in-one (edge and shield in one JVM, a cluster of one), edge
- * (an edge cluster calling the shield tier over HTTP), or shield. This is the only place where
- * objects are wired together; everything else receives what it needs through its constructor.
+ * One imgedge node in its role: all-in-one (edge and shield in one JVM, a cluster of one), edge (an
+ * edge cluster calling the shield tier over HTTP), or shield. This is the only place where objects
+ * are wired together; everything else receives what it needs through its constructor.
  */
 public final class Node implements AutoCloseable {
   private static final Logger LOG = System.getLogger(Node.class.getName());
   private static final String PURGE_TOPIC = Purger.TOPIC;
 
   private final ImgedgeConfig config;
-  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final ExecutorService io = Executors.newVirtualThreadPerTaskExecutor();
   private final Clock clock;
   private final Ticker ticker;
@@ -166,12 +166,16 @@ public final class Node implements AutoCloseable {
   private void assembleEdge() {
     URI self = startInternal();
     cluster = closing(ClusterMember.join(config.cluster(), self.toString()));
-    ShieldClient fallback = config.shield().fallback() == ShieldConfig.Fallback.ORIGIN
-        ? new LocalShieldClient(shield(0)) : null;
+    ShieldClient fallback =
+        config.shield().fallback() == ShieldConfig.Fallback.ORIGIN
+            ? new LocalShieldClient(shield(0))
+            : null;
     WireClient wire = closing(new WireClient(Duration.ofSeconds(2), clock));
-    ShieldClient shields = new HttpShieldClient(origins(), config.shield(), wire, fallback, registry);
+    ShieldClient shields =
+        new HttpShieldClient(origins(), config.shield(), wire, fallback, registry);
     ImageService service = imageService(shields);
-    internalHandler.set(new EdgeEndpoint(service, io, clock, config.limits().requestTimeout()).routes());
+    internalHandler.set(
+        new EdgeEndpoint(service, io, clock, config.limits().requestTimeout()).routes());
     startPublicAndAdmin(service, new Purger(service, cluster, shields));
   }
 
@@ -180,64 +184,137 @@ public final class Node implements AutoCloseable {
     cluster = closing(ClusterMember.join(config.cluster(), self.toString()));
     Shield shield = shield(config.cache().shieldMaxBytes());
     ClusterMember members = cluster;
-    members.subscribe(PURGE_TOPIC, text -> {
-      PurgeCommand command = PurgeCommand.decode(text);
-      if (command != null) {
-        LocalShieldClient.apply(shield, command);
-      }
-    });
+    members.subscribe(
+        PURGE_TOPIC,
+        text -> {
+          PurgeCommand command = PurgeCommand.decode(text);
+          if (command != null) {
+            LocalShieldClient.apply(shield, command);
+          }
+        });
     WireClient wire = closing(new WireClient(Duration.ofSeconds(2), clock));
-    internalHandler.set(new ShieldEndpoint(shield, new ShieldPeers(members, self), wire,
-        config.limits().requestTimeout(), clock, io, c -> members.publish(PURGE_TOPIC, c.encode()), registry)
-        .routes());
-    adminServer = started(server(config.node().adminBind(), config.node().adminPort(),
-        new MetricsHandler("admin", registry, AdminHandlers.routes(registry, this::isReady, null, status(null)))),
-        "admin", config.node().adminBind(), config.node().adminPort());
+    internalHandler.set(
+        new ShieldEndpoint(
+                shield,
+                new ShieldPeers(members, self),
+                wire,
+                config.limits().requestTimeout(),
+                clock,
+                io,
+                c -> members.publish(PURGE_TOPIC, c.encode()),
+                registry)
+            .routes());
+    adminServer =
+        started(
+            server(
+                config.node().adminBind(),
+                config.node().adminPort(),
+                new MetricsHandler(
+                    "admin",
+                    registry,
+                    AdminHandlers.routes(registry, this::isReady, null, status(null)))),
+            "admin",
+            config.node().adminBind(),
+            config.node().adminPort());
   }
 
   private ImageService imageService(ShieldClient shields) {
-    boolean staleWhenShieldsDown = config.node().role() == Role.EDGE
-        && config.shield().fallback() == ShieldConfig.Fallback.STALE;
-    LocalTier<DerivativeKey, Derivative> edge = new LocalTier<>("edge", config.cache().edgeMaxBytes(),
-        staleWhenShieldsDown ? config.cache().keepStale() : Duration.ZERO, DerivativeKey::source, ticker, io, registry);
+    boolean staleWhenShieldsDown =
+        config.node().role() == Role.EDGE
+            && config.shield().fallback() == ShieldConfig.Fallback.STALE;
+    LocalTier<DerivativeKey, Derivative> edge =
+        new LocalTier<>(
+            "edge",
+            config.cache().edgeMaxBytes(),
+            staleWhenShieldsDown ? config.cache().keepStale() : Duration.ZERO,
+            DerivativeKey::source,
+            ticker,
+            io,
+            registry);
     WireClient peers = closing(new WireClient(Duration.ofSeconds(1), clock));
-    return new ImageService(edge, KeyOwners.of(Objects.requireNonNull(cluster, "joined before the image service")), shields, peers, config.cluster().peerTimeout(), staleWhenShieldsDown,
-        clock, registry);
+    return new ImageService(
+        edge,
+        KeyOwners.of(Objects.requireNonNull(cluster, "joined before the image service")),
+        shields,
+        peers,
+        config.cluster().peerTimeout(),
+        staleWhenShieldsDown,
+        clock,
+        registry);
   }
 
   private Shield shield(long derivativeBytes) {
     TransformDefaults defaults = TransformDefaults.from(config.transform());
     NativeCodecs natives = NativeCodecs.load(); // logs the codec in use per format, once
-    TransformPool pool = closing(new TransformPool(config.limits().transformConcurrency(), config.limits().transformQueue()));
+    TransformPool pool =
+        closing(
+            new TransformPool(
+                config.limits().transformConcurrency(), config.limits().transformQueue()));
     MemoryBudget renderMemory = new MemoryBudget(config.node().memory().renderBudget());
-    Gauge.builder("imgedge.render.memory.taken", renderMemory, MemoryBudget::takenBytes).baseUnit("bytes")
+    Gauge.builder("imgedge.render.memory.taken", renderMemory, MemoryBudget::takenBytes)
+        .baseUnit("bytes")
         .description("Memory the renders running now have taken of their budget (from node.memory)")
         .register(registry);
-    Transformer transformer = new Transformer(ImageLimits.from(config.limits()), defaults,
-        new ImageDecoder(natives), new Encoders(natives), new ConvolutionResizer(false, resizeHelper(pool)),
-        System::nanoTime, renderMemory);
-    Gauge.Builder<?> codecs = Gauge.builder("imgedge.codec.info", () -> 1)
-        .description("The codecs in use (1 per node): jpeg names libjpeg-turbo or ImageIO, avif and jxl"
-            + " the native library or 'not installed' (then served as WebP, and such sources refused),"
-            + " webp the WebP decoder (libwebp or ImageIO)");
+    Transformer transformer =
+        new Transformer(
+            ImageLimits.from(config.limits()),
+            defaults,
+            new ImageDecoder(natives),
+            new Encoders(natives),
+            new ConvolutionResizer(false, resizeHelper(pool)),
+            System::nanoTime,
+            renderMemory);
+    Gauge.Builder<?> codecs =
+        Gauge.builder("imgedge.codec.info", () -> 1)
+            .description(
+                "The codecs in use (1 per node): jpeg names libjpeg-turbo or ImageIO, avif and jxl"
+                    + " the native library or 'not installed' (then served as WebP, and such sources refused),"
+                    + " webp the WebP decoder (libwebp or ImageIO)");
     natives.describe().forEach(codecs::tag);
     codecs.register(registry);
     if (this.pool == null) {
       this.pool = pool;
       Gauge.builder("imgedge.transform.active", pool, TransformPool::active)
-          .description("Transforms running now").register(registry);
+          .description("Transforms running now")
+          .register(registry);
       Gauge.builder("imgedge.transform.queued", pool, TransformPool::queued)
-          .description("Transforms waiting for a slot (limits.transform-queue)").register(registry);
+          .description("Transforms waiting for a slot (limits.transform-queue)")
+          .register(registry);
     }
-    LocalTier<SourceId, SourceObject> sources = new LocalTier<>("source", config.cache().sourceMaxBytes(),
-        config.cache().keepStale(), ticker, io, registry);
-    LocalTier<Shield.Rendition, Derivative> derivatives = new LocalTier<>("shield", derivativeBytes,
-        config.cache().keepStale(), Shield.Rendition::source, ticker, io, registry);
-    return new Shield(origins(), new SourceCache(sources, clock, config.cache().negativeTtl(),
-        config.cache().originFailureTtl(), registry),
-        derivatives, transformer, pool, config.limits().requestTimeout(),
-        new VariantBudget(config.limits().derivativesPerSourcePerMinute(), clock), config.cache().negativeTtl(),
-        registry, new YieldPolicy(config.limits().yieldQueueDepth(), config.limits().yieldMaxAge()), clock);
+    LocalTier<SourceId, SourceObject> sources =
+        new LocalTier<>(
+            "source",
+            config.cache().sourceMaxBytes(),
+            config.cache().keepStale(),
+            ticker,
+            io,
+            registry);
+    LocalTier<Shield.Rendition, Derivative> derivatives =
+        new LocalTier<>(
+            "shield",
+            derivativeBytes,
+            config.cache().keepStale(),
+            Shield.Rendition::source,
+            ticker,
+            io,
+            registry);
+    return new Shield(
+        origins(),
+        new SourceCache(
+            sources,
+            clock,
+            config.cache().negativeTtl(),
+            config.cache().originFailureTtl(),
+            registry),
+        derivatives,
+        transformer,
+        pool,
+        config.limits().requestTimeout(),
+        new VariantBudget(config.limits().derivativesPerSourcePerMinute(), clock),
+        config.cache().negativeTtl(),
+        registry,
+        new YieldPolicy(config.limits().yieldQueueDepth(), config.limits().yieldMaxAge()),
+        clock);
   }
 
   private OriginRouter origins() {
@@ -250,56 +327,114 @@ public final class Node implements AutoCloseable {
   private OriginClient originClient(OriginConfig origin) {
     OriginConfig.TtlRules r = origin.freshness();
     var c = config.cache();
-    FreshnessRules rules = new FreshnessRules(
-        r.defaultTtl() != null ? r.defaultTtl() : c.defaultTtl(), r.overrideTtl(),
-        r.staleWhileRevalidate() != null ? r.staleWhileRevalidate() : c.staleWhileRevalidate(),
-        r.staleIfError() != null ? r.staleIfError() : c.staleIfError());
+    FreshnessRules rules =
+        new FreshnessRules(
+            r.defaultTtl() != null ? r.defaultTtl() : c.defaultTtl(),
+            r.overrideTtl(),
+            r.staleWhileRevalidate() != null ? r.staleWhileRevalidate() : c.staleWhileRevalidate(),
+            r.staleIfError() != null ? r.staleIfError() : c.staleIfError());
     SourceFactory sources = new SourceFactory(clock, rules);
     long maxBytes = config.limits().maxInputBytes();
     return switch (origin.kind()) {
       case SAMPLES -> new SamplesOrigin(sources, Instant.now(clock));
-      case FOLDER -> new FolderOrigin(Objects.requireNonNull(origin.folder(), "a folder origin has a folder"), maxBytes, sources, io);
-      case HTTP -> new HttpOrigin(Objects.requireNonNull(origin.baseUrl(), "an HTTP origin has a base URL"), config.fetch(), maxBytes, sources,
-          new AddressGuard(AddressResolver.SYSTEM), origin.allowPrivate(), origin.redirectHosts(), System::nanoTime);
+      case FOLDER ->
+          new FolderOrigin(
+              Objects.requireNonNull(origin.folder(), "a folder origin has a folder"),
+              maxBytes,
+              sources,
+              io);
+      case HTTP ->
+          new HttpOrigin(
+              Objects.requireNonNull(origin.baseUrl(), "an HTTP origin has a base URL"),
+              config.fetch(),
+              maxBytes,
+              sources,
+              new AddressGuard(AddressResolver.SYSTEM),
+              origin.allowPrivate(),
+              origin.redirectHosts(),
+              System::nanoTime);
     };
   }
 
   private void startPublicAndAdmin(ImageService service, Purger purger) {
     publicChain = new GracefulShutdownHandler(publicHandlers(service));
-    publicServer = started(server(config.node().publicBind(), config.node().publicPort(), publicChain),
-        "public", config.node().publicBind(), config.node().publicPort());
+    publicServer =
+        started(
+            server(config.node().publicBind(), config.node().publicPort(), publicChain),
+            "public",
+            config.node().publicBind(),
+            config.node().publicPort());
     HttpHandler purge = new PurgeHandler(config.admin().token(), service, purger, io);
-    adminServer = started(server(config.node().adminBind(), config.node().adminPort(),
-        new MetricsHandler("admin", registry, AdminHandlers.routes(registry, this::isReady, purge, status(topSources)))),
-        "admin", config.node().adminBind(), config.node().adminPort());
+    adminServer =
+        started(
+            server(
+                config.node().adminBind(),
+                config.node().adminPort(),
+                new MetricsHandler(
+                    "admin",
+                    registry,
+                    AdminHandlers.routes(registry, this::isReady, purge, status(topSources)))),
+            "admin",
+            config.node().adminBind(),
+            config.node().adminPort());
   }
 
   /** The status page, gathering what it shows on each request. */
   private HttpHandler status(@Nullable TopSources top) {
     String role = config.node().role().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-    return new StatusHandler(new StatusCollector(role, this::describe, this::isReady, cluster, registry, top,
-        config.limits(), pool != null, clock));
+    return new StatusHandler(
+        new StatusCollector(
+            role,
+            this::describe,
+            this::isReady,
+            cluster,
+            registry,
+            top,
+            config.limits(),
+            pool != null,
+            clock));
   }
 
   private HttpHandler publicHandlers(ImageService service) {
     ErrorResponder errors = new ErrorResponder();
-    UrlSigner signer = config.security().signingKeys().isEmpty() ? null : new UrlSigner(config.security().keyBytes());
-    Set<String> signed = config.origins().stream().filter(OriginConfig::signed).map(OriginConfig::name)
-        .collect(java.util.stream.Collectors.toSet());
-    ImageHandler images = new ImageHandler(service, TransformDefaults.from(config.transform()), io, errors,
-        clock, config.limits().requestTimeout(), signer, signed, config.transform().clientHints(),
-        config.limits().maxOutputWidth(), config.node().memory().directBuffers() * 3 / 4, topSources);
-    List<String> samples = config.origins().stream()
-        .anyMatch(o -> o.kind() == OriginConfig.Kind.SAMPLES && o.pathPrefix().equals("/"))
-        ? SamplesOrigin.SAMPLES : List.of();
-    HttpHandler routes = new ExactPaths(images)
-        .add("/", new IndexHandler(samples))
-        .add("/playground", new PlaygroundHandler(samples));
+    UrlSigner signer =
+        config.security().signingKeys().isEmpty()
+            ? null
+            : new UrlSigner(config.security().keyBytes());
+    Set<String> signed =
+        config.origins().stream()
+            .filter(OriginConfig::signed)
+            .map(OriginConfig::name)
+            .collect(java.util.stream.Collectors.toSet());
+    ImageHandler images =
+        new ImageHandler(
+            service,
+            TransformDefaults.from(config.transform()),
+            io,
+            errors,
+            clock,
+            config.limits().requestTimeout(),
+            signer,
+            signed,
+            config.transform().clientHints(),
+            config.limits().maxOutputWidth(),
+            config.node().memory().directBuffers() * 3 / 4,
+            topSources);
+    List<String> samples =
+        config.origins().stream()
+                .anyMatch(o -> o.kind() == OriginConfig.Kind.SAMPLES && o.pathPrefix().equals("/"))
+            ? SamplesOrigin.SAMPLES
+            : List.of();
+    HttpHandler routes =
+        new ExactPaths(images)
+            .add("/", new IndexHandler(samples))
+            .add("/playground", new PlaygroundHandler(samples));
     HttpHandler chain = new ErrorMappingHandler(errors, routes);
     if (config.log().access() == LogConfig.Access.JSON) {
       AccessLog log = closing(AccessLog.to(config.log().accessFile()));
       FunctionCounter.builder("imgedge.access.log.dropped", log, AccessLog::dropped)
-          .description("Access log lines dropped because the writer could not keep up").register(registry);
+          .description("Access log lines dropped because the writer could not keep up")
+          .register(registry);
       chain = new AccessLogHandler(log, clock, chain);
     }
     return new MetricsHandler("image", registry, chain);
@@ -307,11 +442,20 @@ public final class Node implements AutoCloseable {
 
   /** Starts the internal port and returns the URL the other nodes use to reach it. */
   private URI startInternal() {
-    internalServer = started(server(config.node().internalBind(), config.node().internalPort(),
-        new MetricsHandler("internal", registry, internalHandler)),
-        "internal", config.node().internalBind(), config.node().internalPort());
+    internalServer =
+        started(
+            server(
+                config.node().internalBind(),
+                config.node().internalPort(),
+                new MetricsHandler("internal", registry, internalHandler)),
+            "internal",
+            config.node().internalBind(),
+            config.node().internalPort());
     String url = config.node().internalUrl();
-    return URI.create(url.isEmpty() ? "http://" + config.node().internalBind() + ":" + port(internalServer) : url);
+    return URI.create(
+        url.isEmpty()
+            ? "http://" + config.node().internalBind() + ":" + port(internalServer)
+            : url);
   }
 
   /** Whether the node takes traffic (false from the moment it starts to close). */
@@ -323,12 +467,26 @@ public final class Node implements AutoCloseable {
   private void logMemory() {
     var plan = config.node().memory();
     long heap = Runtime.getRuntime().maxMemory();
-    LOG.log(Level.INFO, "memory: node.memory %d MiB; heap %d MiB (planned %d); caches: edge %d, source %d, shield %d MiB; renders %d MiB"
-        .formatted(plan.total() >> 20, heap >> 20, plan.heap() >> 20, config.cache().edgeMaxBytes() >> 20,
-            config.cache().sourceMaxBytes() >> 20, config.cache().shieldMaxBytes() >> 20, plan.renderBudget() >> 20));
+    LOG.log(
+        Level.INFO,
+        "memory: node.memory %d MiB; heap %d MiB (planned %d); caches: edge %d, source %d, shield %d MiB; renders %d MiB"
+            .formatted(
+                plan.total() >> 20,
+                heap >> 20,
+                plan.heap() >> 20,
+                config.cache().edgeMaxBytes() >> 20,
+                config.cache().sourceMaxBytes() >> 20,
+                config.cache().shieldMaxBytes() >> 20,
+                plan.renderBudget() >> 20));
     if (heap > plan.heap() * 5 / 4) {
-      LOG.log(Level.WARNING, "the heap (" + (heap >> 20) + " MiB) is larger than node.memory plans ("
-          + (plan.heap() >> 20) + " MiB): start through ./imgedge, or with " + plan.jvmOptions());
+      LOG.log(
+          Level.WARNING,
+          "the heap ("
+              + (heap >> 20)
+              + " MiB) is larger than node.memory plans ("
+              + (plan.heap() >> 20)
+              + " MiB): start through ./imgedge, or with "
+              + plan.jvmOptions());
     }
   }
 
@@ -337,12 +495,22 @@ public final class Node implements AutoCloseable {
     String role = config.node().role().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     StringBuilder s = new StringBuilder("imgedge " + role);
     if (publicServer != null) {
-      s.append(" listening on http://").append(config.node().publicBind()).append(':').append(publicPort());
+      s.append(" listening on http://")
+          .append(config.node().publicBind())
+          .append(':')
+          .append(publicPort());
     }
     if (internalServer != null) {
-      s.append(" internal http://").append(config.node().internalBind()).append(':').append(internalPort());
+      s.append(" internal http://")
+          .append(config.node().internalBind())
+          .append(':')
+          .append(internalPort());
     }
-    s.append(" (admin http://").append(config.node().adminBind()).append(':').append(adminPort()).append(')');
+    s.append(" (admin http://")
+        .append(config.node().adminBind())
+        .append(':')
+        .append(adminPort())
+        .append(')');
     if (config.node().role() != Role.EDGE) {
       s.append(", serving ").append(String.join("; ", origins().describe().values()));
     } else {
@@ -373,16 +541,18 @@ public final class Node implements AutoCloseable {
 
   /**
    * Threads that take bands of rows of a large resize while it is the only transform running, so
-   * that a render alone on the node uses the idle cores (one fewer than there are cores; none on one
-   * core). Measured side by side on the sharp task it lifts one render at a time by 10 to 20 %.
+   * that a render alone on the node uses the idle cores (one fewer than there are cores; none on
+   * one core). Measured side by side on the sharp task it lifts one render at a time by 10 to 20 %.
    */
   private @Nullable IdleHelper resizeHelper(TransformPool pool) {
     int cores = Runtime.getRuntime().availableProcessors();
     if (cores < 2) {
       return null;
     }
-    var threads = closing(java.util.concurrent.Executors.newFixedThreadPool(cores - 1,
-        Thread.ofPlatform().name("resize-helper-", 0).daemon(true).factory()));
+    var threads =
+        closing(
+            java.util.concurrent.Executors.newFixedThreadPool(
+                cores - 1, Thread.ofPlatform().name("resize-helper-", 0).daemon(true).factory()));
     return new IdleHelper(threads, pool::active);
   }
 
@@ -401,22 +571,28 @@ public final class Node implements AutoCloseable {
     return server;
   }
 
-  /** A listener that cannot start, said in one line naming the port and the setting that chooses it. */
-  private static RuntimeException startFailure(RuntimeException e, String port, String bind, int number) {
-    String setting = switch (port) {
-      case "public" -> "node.public-port, --port";
-      case "admin" -> "node.admin-port, --admin-port";
-      default -> "node.internal-port, --internal-port";
-    };
+  /**
+   * A listener that cannot start, said in one line naming the port and the setting that chooses it.
+   */
+  private static RuntimeException startFailure(
+      RuntimeException e, String port, String bind, int number) {
+    String setting =
+        switch (port) {
+          case "public" -> "node.public-port, --port";
+          case "admin" -> "node.admin-port, --admin-port";
+          default -> "node.internal-port, --internal-port";
+        };
     String bindSetting = "node." + port + "-bind";
     for (Throwable c = e; c != null; c = c.getCause()) {
       if (c instanceof java.net.BindException b) {
         String why = String.valueOf(b.getMessage()).toLowerCase(java.util.Locale.ROOT);
-        return new StartupException(why.contains("in use")
-            ? "the %s port %d on %s is in use by another program (%s): choose another port or stop that program"
-                .formatted(port, number, bind, setting)
-            : "cannot listen on %s port %d at %s: %s (%s, %s)".formatted(port, number, bind, b.getMessage(),
-                setting, bindSetting), e);
+        return new StartupException(
+            why.contains("in use")
+                ? "the %s port %d on %s is in use by another program (%s): choose another port or stop that program"
+                    .formatted(port, number, bind, setting)
+                : "cannot listen on %s port %d at %s: %s (%s, %s)"
+                    .formatted(port, number, bind, b.getMessage(), setting, bindSetting),
+            e);
       }
     }
     return e;
@@ -444,10 +620,14 @@ public final class Node implements AutoCloseable {
       return;
     }
     Gauge.builder("imgedge.cluster.members", members, m -> m.isRunning() ? m.members().size() : 0)
-        .description("Members of this node's cluster (POP), this one included").register(registry);
-    Gauge.builder("imgedge.cluster.partitions.owned", members,
+        .description("Members of this node's cluster (POP), this one included")
+        .register(registry);
+    Gauge.builder(
+            "imgedge.cluster.partitions.owned",
+            members,
             m -> m.isRunning() ? m.partitionsOwned().getOrDefault(m.self(), 0) : 0)
-        .description("Partitions (shares of the key space) this node owns").register(registry);
+        .description("Partitions (shares of the key space) this node owns")
+        .register(registry);
   }
 
   private void bindJvmMetrics() {
@@ -461,8 +641,8 @@ public final class Node implements AutoCloseable {
 
   /**
    * Stops at once, as a crashed process would: no draining, and the cluster is left without a
-   * goodbye (the other members notice through their failure detector or closed connections).
-   * Used by fault tests; operators stop nodes with {@link #close()}.
+   * goodbye (the other members notice through their failure detector or closed connections). Used
+   * by fault tests; operators stop nodes with {@link #close()}.
    */
   public void halt() {
     ready = false;

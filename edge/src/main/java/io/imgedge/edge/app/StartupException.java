@@ -7,7 +7,9 @@ package io.imgedge.edge.app;
 public final class StartupException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  /** @param message what is wrong and which setting chooses it */
+  /**
+   * @param message what is wrong and which setting chooses it
+   */
   public StartupException(String message, Throwable cause) {
     super(message, cause);
   }

@@ -18,8 +18,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Where access log lines go: a bounded queue drained by one writer thread, so that a slow disk or
- * pipe never holds up an IO thread; when the queue is full, lines are dropped and counted
- * ({@link #dropped()}) rather than queued without bound.
+ * pipe never holds up an IO thread; when the queue is full, lines are dropped and counted ({@link
+ * #dropped()}) rather than queued without bound.
  */
 public final class AccessLog implements AutoCloseable {
   private final BlockingQueue<String> lines = new ArrayBlockingQueue<>(16_384);
@@ -28,7 +28,9 @@ public final class AccessLog implements AutoCloseable {
   private final Thread writer;
   private volatile boolean open = true;
 
-  /** @param out where lines are written (flushed whenever the queue runs empty) */
+  /**
+   * @param out where lines are written (flushed whenever the queue runs empty)
+   */
   public AccessLog(Writer out) {
     this.out = out;
     this.writer = Thread.ofPlatform().daemon().name("imgedge-access-log").start(this::drain);
@@ -37,10 +39,14 @@ public final class AccessLog implements AutoCloseable {
   /** An access log to a file (appended to), or to standard output when {@code file} is empty. */
   public static AccessLog to(String file) {
     try {
-      Writer w = file.isEmpty()
-          ? new OutputStreamWriter(System.out, StandardCharsets.UTF_8)
-          : Files.newBufferedWriter(Path.of(file), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-              StandardOpenOption.APPEND);
+      Writer w =
+          file.isEmpty()
+              ? new OutputStreamWriter(System.out, StandardCharsets.UTF_8)
+              : Files.newBufferedWriter(
+                  Path.of(file),
+                  StandardCharsets.UTF_8,
+                  StandardOpenOption.CREATE,
+                  StandardOpenOption.APPEND);
       return new AccessLog(new BufferedWriter(w, 64 * 1024));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the access log " + file, e);

@@ -32,13 +32,14 @@ public final class AccessLogHandler implements HttpHandler {
   @Override
   public void handleRequest(HttpServerExchange exchange) throws Exception {
     long start = System.nanoTime();
-    exchange.addExchangeCompleteListener((ex, nextListener) -> {
-      try {
-        log.add(line(ex, (System.nanoTime() - start) / 1e6));
-      } finally {
-        nextListener.proceed();
-      }
-    });
+    exchange.addExchangeCompleteListener(
+        (ex, nextListener) -> {
+          try {
+            log.add(line(ex, (System.nanoTime() - start) / 1e6));
+          } finally {
+            nextListener.proceed();
+          }
+        });
     next.handleRequest(exchange);
   }
 

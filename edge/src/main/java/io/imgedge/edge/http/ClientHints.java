@@ -21,14 +21,16 @@ import org.jspecify.annotations.Nullable;
  *       optimize.
  * </ul>
  *
- * <p>Responses then name the hints they were asked for ({@code Accept-CH}) and every hint that could
- * have changed them ({@code Vary}), so that shared caches keep one copy per hint value. Hint values a
- * browser would not send (not a number, out of range) are ignored, never an error.
+ * <p>Responses then name the hints they were asked for ({@code Accept-CH}) and every hint that
+ * could have changed them ({@code Vary}), so that shared caches keep one copy per hint value. Hint
+ * values a browser would not send (not a number, out of range) are ignored, never an error.
  */
 final class ClientHints {
   static final HttpString ACCEPT_CH = new HttpString("Accept-CH");
+
   /** What an image response asks browsers to send next time. */
   static final String ACCEPTED = "Sec-CH-DPR, Sec-CH-Width";
+
   private static final HttpString DPR = new HttpString("Sec-CH-DPR");
   private static final HttpString WIDTH = new HttpString("Sec-CH-Width");
   private static final HttpString SAVE_DATA = new HttpString("Save-Data");
@@ -98,7 +100,8 @@ final class ClientHints {
         added.add("optimize=high");
       }
     }
-    String hinted = added.length() == 0 ? query : query.isEmpty() ? added.toString() : query + "&" + added;
+    String hinted =
+        added.length() == 0 ? query : query.isEmpty() ? added.toString() : query + "&" + added;
     return new Hinted(hinted, vary.length() == 0 ? null : vary.toString());
   }
 

@@ -3,8 +3,8 @@ package io.imgedge.edge.http;
 import io.imgedge.edge.image.ImageService;
 import io.imgedge.shield.DerivativeRequest;
 import io.imgedge.shield.Problem;
-import io.imgedge.shield.wire.WireRequest;
 import io.imgedge.shield.endpoint.WireWriter;
+import io.imgedge.shield.wire.WireRequest;
 import io.undertow.Handlers;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
@@ -32,7 +32,8 @@ public final class EdgeEndpoint {
    * @param clock the wall clock
    * @param timeout how long a request may take
    */
-  public EdgeEndpoint(ImageService service, ExecutorService waiters, Clock clock, Duration timeout) {
+  public EdgeEndpoint(
+      ImageService service, ExecutorService waiters, Clock clock, Duration timeout) {
     this.service = service;
     this.waiters = waiters;
     this.clock = clock;
@@ -43,7 +44,8 @@ public final class EdgeEndpoint {
   public HttpHandler routes() {
     return Handlers.routing()
         .get(WireRequest.DERIVATIVE, ex -> ex.dispatch(waiters, () -> derivative(ex)))
-        .setFallbackHandler(ex -> WireWriter.writeError(ex, 404, "IMGEDGE-0301", "no such internal endpoint"));
+        .setFallbackHandler(
+            ex -> WireWriter.writeError(ex, 404, "IMGEDGE-0301", "no such internal endpoint"));
   }
 
   private void derivative(HttpServerExchange exchange) {
@@ -51,8 +53,10 @@ public final class EdgeEndpoint {
       Map<String, String> params = new HashMap<>();
       exchange.getQueryParameters().forEach((k, v) -> params.put(k, v.getLast()));
       DerivativeRequest request = WireRequest.parse(params);
-      var derivative = service.serveAsOwner(service.route(request.source()), request)
-          .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      var derivative =
+          service
+              .serveAsOwner(service.route(request.source()), request)
+              .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       WireWriter.write(exchange, derivative, clock);
     } catch (Exception e) {
       Problem p = Problem.of(e);

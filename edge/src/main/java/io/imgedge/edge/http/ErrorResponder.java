@@ -1,7 +1,6 @@
 package io.imgedge.edge.http;
 
 import io.imgedge.shield.Problem;
-
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.StatusCodes;
@@ -19,7 +18,8 @@ public final class ErrorResponder {
   public void send(HttpServerExchange exchange, Throwable failure) {
     Problem problem = Problem.of(failure);
     if (problem.internal()) {
-      LOG.log(Level.ERROR, "request " + exchange.getRequestPath() + " failed", Problem.unwrap(failure));
+      LOG.log(
+          Level.ERROR, "request " + exchange.getRequestPath() + " failed", Problem.unwrap(failure));
     }
     send(exchange, problem);
   }
@@ -42,8 +42,13 @@ public final class ErrorResponder {
     if (problem.status() == 405) {
       h.put(Headers.ALLOW, "GET, HEAD");
     }
-    String body = "%d %s: %s (%s)\n".formatted(problem.status(), StatusCodes.getReason(problem.status()),
-        problem.message(), problem.errorId());
+    String body =
+        "%d %s: %s (%s)\n"
+            .formatted(
+                problem.status(),
+                StatusCodes.getReason(problem.status()),
+                problem.message(),
+                problem.errorId());
     exchange.getResponseSender().send(body);
   }
 }

@@ -14,7 +14,9 @@ public final class ExactPaths implements HttpHandler {
   private final Map<String, HttpHandler> exact = new HashMap<>();
   private final HttpHandler fallback;
 
-  /** @param fallback the handler of every other path */
+  /**
+   * @param fallback the handler of every other path
+   */
   public ExactPaths(HttpHandler fallback) {
     this.fallback = Objects.requireNonNull(fallback);
   }

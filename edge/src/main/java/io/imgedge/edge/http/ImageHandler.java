@@ -1,19 +1,18 @@
 package io.imgedge.edge.http;
 
-import io.imgedge.shield.Problem;
-
 import io.imgedge.cache.Freshness;
 import io.imgedge.edge.image.ConditionalRequest;
 import io.imgedge.edge.image.DerivativeMetadata;
 import io.imgedge.edge.image.ImageService;
 import io.imgedge.edge.image.Served;
 import io.imgedge.edge.image.TopSources;
+import io.imgedge.edge.security.UrlSigner;
 import io.imgedge.shield.Derivative;
 import io.imgedge.shield.DerivativeRequest;
+import io.imgedge.shield.Problem;
 import io.imgedge.shield.origin.OriginRouter;
 import io.imgedge.transform.spec.FormatNegotiation;
 import io.imgedge.transform.spec.TransformDefaults;
-import io.imgedge.transform.spec.TransformSpec;
 import io.imgedge.transform.spec.TransformSpecParser;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
@@ -27,13 +26,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import io.imgedge.edge.security.UrlSigner;
-import org.jspecify.annotations.Nullable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Answers {@code GET|HEAD /<path>?<IO params>}. On the IO thread it does the cheap part (route the
@@ -53,8 +51,10 @@ public final class ImageHandler implements HttpHandler {
    * nginx's 499 "client closed request": no dashboard counts it as a success.
    */
   static final int CLIENT_CLOSED_REQUEST = 499;
+
   /** Longest path and query accepted; longer gets 414. */
   static final int MAX_URL = 4096;
+
   private static final String TIMING_HIT = "edge;desc=\"hit\"";
   private static final String TIMING_STALE = "edge;desc=\"stale\"";
   private final ImageService service;
@@ -68,8 +68,10 @@ public final class ImageHandler implements HttpHandler {
   private final Set<String> signedOrigins;
   private static final io.undertow.util.AttachmentKey<java.util.Set<CompletableFuture<?>>> WAITING =
       io.undertow.util.AttachmentKey.create(java.util.Set.class);
+
   /** How often a waiting request checks that its client is still there. */
   private static final long PROBE_MILLIS = 200;
+
   private final ClientHints hints;
   private final ParsedRequests parsedRequests = new ParsedRequests(10_000);
   private final PreparedResponses preparedResponses;
@@ -91,9 +93,19 @@ public final class ImageHandler implements HttpHandler {
    * @param topSources counts each request answered with an image or a 304 by its path (a refused
    *     path, a 404 or a bad parameter is not a source)
    */
-  public ImageHandler(ImageService service, TransformDefaults defaults, ExecutorService waiters,
-      ErrorResponder errors, Clock clock, Duration timeout, @Nullable UrlSigner signer, Set<String> signedOrigins,
-      boolean clientHints, int maxOutputWidth, long preparedBytes, TopSources topSources) {
+  public ImageHandler(
+      ImageService service,
+      TransformDefaults defaults,
+      ExecutorService waiters,
+      ErrorResponder errors,
+      Clock clock,
+      Duration timeout,
+      @Nullable UrlSigner signer,
+      Set<String> signedOrigins,
+      boolean clientHints,
+      int maxOutputWidth,
+      long preparedBytes,
+      TopSources topSources) {
     this.service = service;
     this.parser = new TransformSpecParser(defaults);
     this.defaults = defaults;
@@ -110,7 +122,8 @@ public final class ImageHandler implements HttpHandler {
 
   @Override
   public void handleRequest(HttpServerExchange exchange) {
-    if (!exchange.getRequestMethod().equals(Methods.GET) && !exchange.getRequestMethod().equals(Methods.HEAD)) {
+    if (!exchange.getRequestMethod().equals(Methods.GET)
+        && !exchange.getRequestMethod().equals(Methods.HEAD)) {
       errors.send(exchange, Problem.METHOD_NOT_ALLOWED);
       return;
     }
@@ -125,7 +138,8 @@ public final class ImageHandler implements HttpHandler {
     }
     DerivativeRequest request = parsed.request();
     ConditionalRequest conditional =
-        new ConditionalRequest(in.getFirst(Headers.IF_NONE_MATCH), in.getFirst(Headers.IF_MODIFIED_SINCE));
+        new ConditionalRequest(
+            in.getFirst(Headers.IF_NONE_MATCH), in.getFirst(Headers.IF_MODIFIED_SINCE));
     Served hit = service.hit(parsed.key(), conditional);
     if (hit != null) {
       write(exchange, hit, parsed); // from memory: no need to leave the IO thread
@@ -140,12 +154,18 @@ public final class ImageHandler implements HttpHandler {
    */
   private ParsedRequests.@Nullable Parsed parsed(HttpServerExchange exchange, HeaderMap in) {
     String accept = in.getFirst(Headers.ACCEPT);
-    ParsedRequests.Memo memo = ParsedRequests.key(exchange.getHostName(), exchange.getRequestPath(),
-        exchange.getQueryString(),
-        accept, hints.memoKey(in));
+    ParsedRequests.Memo memo =
+        ParsedRequests.key(
+            exchange.getHostName(),
+            exchange.getRequestPath(),
+            exchange.getQueryString(),
+            accept,
+            hints.memoKey(in));
     ParsedRequests.Parsed parsed = parsedRequests.get(memo);
-    OriginRouter.Routed route = parsed != null ? parsed.route()
-        : service.route(exchange.getHostName(), exchange.getRequestPath());
+    OriginRouter.Routed route =
+        parsed != null
+            ? parsed.route()
+            : service.route(exchange.getHostName(), exchange.getRequestPath());
     if (signedOrigins.contains(route.id().origin()) && !signatureValid(exchange)) {
       return null;
     }
@@ -160,25 +180,31 @@ public final class ImageHandler implements HttpHandler {
    * Parses the spec (with the client hints that apply), negotiates the format and says what the
    * answer varies on (any error is a 4xx).
    */
-  private ParsedRequests.Parsed parse(OriginRouter.Routed route, String path, String query,
-      @Nullable String accept, HeaderMap in) {
+  private ParsedRequests.Parsed parse(
+      OriginRouter.Routed route, String path, String query, @Nullable String accept, HeaderMap in) {
     TransformSpecParser.Parsed parsed = parser.parseWithWarnings(query);
     ClientHints.Hinted hinted = hints.apply(query, parsed.spec(), in);
     if (!hinted.query().equals(query)) {
       parsed = parser.parseWithWarnings(hinted.query());
     }
     var negotiated = FormatNegotiation.negotiate(parsed.spec(), accept);
-    DerivativeRequest request = new DerivativeRequest(route.id(), parsed.spec(), negotiated, defaults);
-    String vary = negotiated.variesOnAccept()
-        ? hinted.vary() == null ? "Accept" : "Accept, " + hinted.vary()
-        : hinted.vary();
+    DerivativeRequest request =
+        new DerivativeRequest(route.id(), parsed.spec(), negotiated, defaults);
+    String vary =
+        negotiated.variesOnAccept()
+            ? hinted.vary() == null ? "Accept" : "Accept, " + hinted.vary()
+            : hinted.vary();
     return new ParsedRequests.Parsed(route, path, request, request.key(), parsed.warnings(), vary);
   }
 
-  /** Checks the URL's signature; on failure answers 403 and returns false. No work has been done. */
+  /**
+   * Checks the URL's signature; on failure answers 403 and returns false. No work has been done.
+   */
   private boolean signatureValid(HttpServerExchange exchange) {
-    UrlSigner.Verdict verdict = signer == null ? UrlSigner.Verdict.INVALID
-        : signer.verify(exchange.getRequestPath(), exchange.getQueryString(), clock.instant());
+    UrlSigner.Verdict verdict =
+        signer == null
+            ? UrlSigner.Verdict.INVALID
+            : signer.verify(exchange.getRequestPath(), exchange.getQueryString(), clock.instant());
     switch (verdict) {
       case VALID -> {
         return true;
@@ -194,8 +220,10 @@ public final class ImageHandler implements HttpHandler {
    * away first, this request gives up its claim on the work ({@code cancel}): a render that nobody
    * else waits for then stops, instead of running on for nobody.
    */
-  private void respond(HttpServerExchange exchange, ParsedRequests.Parsed parsed, ConditionalRequest conditional) {
-    CompletableFuture<Served> waiting = service.serve(parsed.route(), parsed.request(), conditional);
+  private void respond(
+      HttpServerExchange exchange, ParsedRequests.Parsed parsed, ConditionalRequest conditional) {
+    CompletableFuture<Served> waiting =
+        service.serve(parsed.route(), parsed.request(), conditional);
     java.util.Set<CompletableFuture<?>> pending = waitingOn(exchange);
     pending.add(waiting);
     try {
@@ -230,7 +258,8 @@ public final class ImageHandler implements HttpHandler {
     while (true) {
       long left = deadline - System.nanoTime();
       try {
-        return waiting.get(Math.max(1, Math.min(PROBE_MILLIS, TimeUnit.NANOSECONDS.toMillis(left))),
+        return waiting.get(
+            Math.max(1, Math.min(PROBE_MILLIS, TimeUnit.NANOSECONDS.toMillis(left))),
             TimeUnit.MILLISECONDS);
       } catch (TimeoutException e) {
         if (System.nanoTime() - deadline >= 0) {
@@ -253,7 +282,8 @@ public final class ImageHandler implements HttpHandler {
     synchronized (connection) {
       java.util.Set<CompletableFuture<?>> pending = connection.getAttachment(WAITING);
       if (pending == null) {
-        java.util.Set<CompletableFuture<?>> created = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.Set<CompletableFuture<?>> created =
+            java.util.concurrent.ConcurrentHashMap.newKeySet();
         connection.putAttachment(WAITING, created);
         connection.addCloseListener(c -> created.forEach(f -> f.cancel(true)));
         pending = created;
@@ -274,7 +304,10 @@ public final class ImageHandler implements HttpHandler {
     }
   }
 
-  private void image(HttpServerExchange exchange, Served.Image served, @Nullable String varies,
+  private void image(
+      HttpServerExchange exchange,
+      Served.Image served,
+      @Nullable String varies,
       List<String> parseWarnings) {
     Derivative d = served.derivative();
     PreparedResponses.Prepared prepared = preparedResponses.of(d);
@@ -294,11 +327,15 @@ public final class ImageHandler implements HttpHandler {
     h.put(ImgedgeHeaders.X_CACHE, served.source().name());
     h.put(ImgedgeHeaders.INFO, d.info());
     warnings(h, parseWarnings, d.warnings());
-    h.put(ImgedgeHeaders.SERVER_TIMING, switch (served.source()) {
-      case HIT -> TIMING_HIT;
-      case STALE -> TIMING_STALE;
-      case MISS -> String.format(Locale.ROOT, "edge;desc=\"miss\", upstream;dur=%.1f", served.waitMillis());
-    });
+    h.put(
+        ImgedgeHeaders.SERVER_TIMING,
+        switch (served.source()) {
+          case HIT -> TIMING_HIT;
+          case STALE -> TIMING_STALE;
+          case MISS ->
+              String.format(
+                  Locale.ROOT, "edge;desc=\"miss\", upstream;dur=%.1f", served.waitMillis());
+        });
     exchange.setResponseContentLength(d.bytes().length);
     if (exchange.getRequestMethod().equals(Methods.HEAD)) {
       exchange.endExchange();
@@ -308,7 +345,8 @@ public final class ImageHandler implements HttpHandler {
   }
 
   /** The warning header: what parsing ignored or replaced, then what the render adjusted. */
-  private static void warnings(HeaderMap h, List<String> parseWarnings, List<String> renderWarnings) {
+  private static void warnings(
+      HeaderMap h, List<String> parseWarnings, List<String> renderWarnings) {
     if (parseWarnings.isEmpty() && renderWarnings.isEmpty()) {
       return;
     }
@@ -317,7 +355,8 @@ public final class ImageHandler implements HttpHandler {
     h.put(ImgedgeHeaders.WARNING, ImgedgeHeaders.safe(String.join("; ", warnings)));
   }
 
-  private void notModified(HttpServerExchange exchange, Served.NotModified served, @Nullable String varies) {
+  private void notModified(
+      HttpServerExchange exchange, Served.NotModified served, @Nullable String varies) {
     exchange.setStatusCode(304);
     HeaderMap h = exchange.getResponseHeaders();
     validators(h, served.metadata(), varies);

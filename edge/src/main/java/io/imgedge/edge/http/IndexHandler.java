@@ -12,13 +12,17 @@ import java.util.List;
 public final class IndexHandler implements HttpHandler {
   private final String page;
 
-  /** @param samples sample image paths to link to (empty when the samples origin is not at /) */
+  /**
+   * @param samples sample image paths to link to (empty when the samples origin is not at /)
+   */
   public IndexHandler(List<String> samples) {
     this.page = render(samples);
   }
 
   private static String render(List<String> samples) {
-    StringBuilder html = new StringBuilder("""
+    StringBuilder html =
+        new StringBuilder(
+            """
         <!doctype html>
         <html lang="en"><head><meta charset="utf-8"><title>imgedge</title>
         <style>body{font-family:system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem}
@@ -32,8 +36,14 @@ public final class IndexHandler implements HttpHandler {
       html.append("<h2>Samples</h2>\n");
       for (String s : samples) {
         String url = "/" + s + "?width=240&amp;format=auto";
-        html.append("<figure><a href=\"/").append(s).append("\"><img src=\"").append(url)
-            .append("\" alt=\"").append(s).append("\"></a><figcaption><code>").append(url)
+        html.append("<figure><a href=\"/")
+            .append(s)
+            .append("\"><img src=\"")
+            .append(url)
+            .append("\" alt=\"")
+            .append(s)
+            .append("\"></a><figcaption><code>")
+            .append(url)
             .append("</code></figcaption></figure>\n");
       }
     }

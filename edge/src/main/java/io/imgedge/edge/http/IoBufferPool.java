@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The buffers Undertow reads requests into and writes response headers from. Undertow's own pool
- * finds its per-thread cache through a synchronized map on every allocation and release (about 5
- * % of a cache hit's CPU in a profile of the hit path); this one keeps a few buffers per platform
+ * finds its per-thread cache through a synchronized map on every allocation and release (about 5 %
+ * of a cache hit's CPU in a profile of the hit path); this one keeps a few buffers per platform
  * thread in a plain {@link ThreadLocal} (the IO threads, which do nearly all of it), and the rest
  * in one lock-free queue, bounded. Virtual threads use only the shared queue. A buffer that no
  * queue has room for is left to the garbage collector.
@@ -18,12 +18,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class IoBufferPool implements ByteBufferPool {
   /** Undertow's default for a heap over 128 MiB: 16 KiB less room for the TLS record overhead. */
   public static final int DEFAULT_BUFFER_SIZE = 16 * 1024 - 20;
+
   private static final int PER_THREAD = 8;
   private static final int SHARED = 64;
 
   private final boolean direct;
   private final int bufferSize;
-  private final ThreadLocal<ArrayDeque<ByteBuffer>> local = ThreadLocal.withInitial(ArrayDeque::new);
+  private final ThreadLocal<ArrayDeque<ByteBuffer>> local =
+      ThreadLocal.withInitial(ArrayDeque::new);
   private final ConcurrentLinkedQueue<ByteBuffer> shared = new ConcurrentLinkedQueue<>();
   private final AtomicInteger sharedCount = new AtomicInteger();
   private final ByteBufferPool arrayBacked;

@@ -6,9 +6,9 @@ import io.undertow.util.StatusCodes;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A handler set after its server has started: a node's internal port must be bound (so that its
- * URL is known) before the node joins its cluster and builds what answers on that port. Until
- * then it answers 503, which callers treat as "try elsewhere".
+ * A handler set after its server has started: a node's internal port must be bound (so that its URL
+ * is known) before the node joins its cluster and builds what answers on that port. Until then it
+ * answers 503, which callers treat as "try elsewhere".
  */
 public final class LateHandler implements HttpHandler {
   private volatile @Nullable HttpHandler next;

@@ -13,14 +13,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Counts every request when it completes: {@code imgedge.requests{route,status}} (a timer with a
- * histogram, so it also gives latency percentiles: {@code histogram_quantile} over
- * {@code imgedge_requests_seconds_bucket}) and {@code imgedge.bytes.out{route}}.
+ * histogram, so it also gives latency percentiles: {@code histogram_quantile} over {@code
+ * imgedge_requests_seconds_bucket}) and {@code imgedge.bytes.out{route}}.
  */
 public final class MetricsHandler implements HttpHandler {
   private final String route;
   private final MeterRegistry registry;
   private final Counter bytesOut;
   private final HttpHandler next;
+
   /** One timer per status, registered on first use: no registry look-up per request. */
   private final AtomicReferenceArray<@Nullable Timer> timers = new AtomicReferenceArray<>(600);
 
@@ -33,24 +34,26 @@ public final class MetricsHandler implements HttpHandler {
     this.route = route;
     this.registry = registry;
     this.next = Objects.requireNonNull(next);
-    this.bytesOut = Counter.builder("imgedge.bytes.out")
-        .description("Response body bytes sent")
-        .baseUnit("bytes")
-        .tag("route", route)
-        .register(registry);
+    this.bytesOut =
+        Counter.builder("imgedge.bytes.out")
+            .description("Response body bytes sent")
+            .baseUnit("bytes")
+            .tag("route", route)
+            .register(registry);
   }
 
   @Override
   public void handleRequest(HttpServerExchange exchange) throws Exception {
     long start = System.nanoTime();
-    exchange.addExchangeCompleteListener((ex, nextListener) -> {
-      try {
-        timer(ex.getStatusCode()).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-        bytesOut.increment(ex.getResponseBytesSent());
-      } finally {
-        nextListener.proceed();
-      }
-    });
+    exchange.addExchangeCompleteListener(
+        (ex, nextListener) -> {
+          try {
+            timer(ex.getStatusCode()).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            bytesOut.increment(ex.getResponseBytesSent());
+          } finally {
+            nextListener.proceed();
+          }
+        });
     next.handleRequest(exchange);
   }
 
@@ -58,13 +61,14 @@ public final class MetricsHandler implements HttpHandler {
     int slot = status >= 100 && status < 600 ? status : 0;
     Timer t = timers.get(slot);
     if (t == null) {
-      t = Timer.builder("imgedge.requests")
-          .description("Requests answered, by route and status")
-          .tags("route", route, "status", Integer.toString(status))
-          .publishPercentileHistogram()
-          .minimumExpectedValue(Duration.ofMillis(1))
-          .maximumExpectedValue(Duration.ofSeconds(60))
-          .register(registry);
+      t =
+          Timer.builder("imgedge.requests")
+              .description("Requests answered, by route and status")
+              .tags("route", route, "status", Integer.toString(status))
+              .publishPercentileHistogram()
+              .minimumExpectedValue(Duration.ofMillis(1))
+              .maximumExpectedValue(Duration.ofSeconds(60))
+              .register(registry);
       timers.set(slot, t);
     }
     return t;

@@ -9,13 +9,13 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Remembers what recent request lines parsed to, so that a repeated request (the common case on
- * the hit path) skips routing, spec parsing, negotiation and building its cache key. The entry
- * depends only on (host, decoded path, raw query, Accept, client hints), each a separate part of
- * the memo key (a record, never a joined string: the object {@code q.png?.png} and the object
- * {@code q.png} with the query {@code .png?width=20} must not share an entry); requests that fail to
- * parse throw and are not remembered. Whatever else a request needs checking every time (its
- * signature) is not the memo's business.
+ * Remembers what recent request lines parsed to, so that a repeated request (the common case on the
+ * hit path) skips routing, spec parsing, negotiation and building its cache key. The entry depends
+ * only on (host, decoded path, raw query, Accept, client hints), each a separate part of the memo
+ * key (a record, never a joined string: the object {@code q.png?.png} and the object {@code q.png}
+ * with the query {@code .png?width=20} must not share an entry); requests that fail to parse throw
+ * and are not remembered. Whatever else a request needs checking every time (its signature) is not
+ * the memo's business.
  */
 final class ParsedRequests {
   private final Cache<Memo, Parsed> parsed;
@@ -29,7 +29,8 @@ final class ParsedRequests {
    * @param accept the Accept header
    * @param hints the client hints that apply, or ""
    */
-  record Memo(@Nullable String host, String path, String query, @Nullable String accept, String hints) {}
+  record Memo(
+      @Nullable String host, String path, String query, @Nullable String accept, String hints) {}
 
   /**
    * A parsed request.
@@ -42,20 +43,28 @@ final class ParsedRequests {
    * @param vary the request headers the answer depends on ({@code Accept}, client hints), for the
    *     {@code Vary} header, or null
    */
-  record Parsed(OriginRouter.Routed route, String path, DerivativeRequest request, DerivativeKey key, List<String> warnings,
+  record Parsed(
+      OriginRouter.Routed route,
+      String path,
+      DerivativeRequest request,
+      DerivativeKey key,
+      List<String> warnings,
       @Nullable String vary) {
     Parsed {
       warnings = List.copyOf(warnings);
     }
   }
 
-  /** @param maxEntries the most request lines remembered */
+  /**
+   * @param maxEntries the most request lines remembered
+   */
   ParsedRequests(long maxEntries) {
     this.parsed = Caffeine.newBuilder().maximumSize(maxEntries).executor(Runnable::run).build();
   }
 
   /** The memo key of a request: everything the parse depends on. */
-  static Memo key(@Nullable String host, String path, String query, @Nullable String accept, String hints) {
+  static Memo key(
+      @Nullable String host, String path, String query, @Nullable String accept, String hints) {
     return new Memo(host, path, query, accept, hints);
   }
 

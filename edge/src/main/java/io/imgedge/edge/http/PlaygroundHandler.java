@@ -14,16 +14,20 @@ import java.util.stream.Collectors;
  * {@code GET /playground} on the public port: one static page (HTML and plain JavaScript, no build
  * step) where a web developer picks a sample or a path of a configured origin, moves controls for
  * the query parameters, and sees the URL, the image, and its bytes and dimensions against the
- * original (from {@code Imgedge-IO-Info}). The controls are one list in the page's script, so a
- * new parameter is one more line there.
+ * original (from {@code Imgedge-IO-Info}). The controls are one list in the page's script, so a new
+ * parameter is one more line there.
  */
 public final class PlaygroundHandler implements HttpHandler {
   private final String page;
 
-  /** @param samples the sample image paths offered in the picker (may be empty) */
+  /**
+   * @param samples the sample image paths offered in the picker (may be empty)
+   */
   public PlaygroundHandler(List<String> samples) {
-    String json = samples.stream().map(s -> "\"" + s.replace("\\", "").replace("\"", "").replace("<", "") + "\"")
-        .collect(Collectors.joining(",", "[", "]"));
+    String json =
+        samples.stream()
+            .map(s -> "\"" + s.replace("\\", "").replace("\"", "").replace("<", "") + "\"")
+            .collect(Collectors.joining(",", "[", "]"));
     this.page = template().replace("__SAMPLES__", json);
   }
 

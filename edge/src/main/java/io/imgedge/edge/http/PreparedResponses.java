@@ -12,15 +12,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the hit path would otherwise recompute for every response of a derivative: its bytes in a
- * direct buffer (the socket write then needs no copy from the heap), its {@code Last-Modified}
- * and {@code Cache-Control} values. Kept per derivative object (weak identity keys: an entry goes
- * when the edge cache drops its derivative), bounded in bytes. A 304 needs no bytes, only the
- * header values, which it finds formatted here too (an HTTP date costs more to format than the rest
- * of a 304 to answer).
+ * direct buffer (the socket write then needs no copy from the heap), its {@code Last-Modified} and
+ * {@code Cache-Control} values. Kept per derivative object (weak identity keys: an entry goes when
+ * the edge cache drops its derivative), bounded in bytes. A 304 needs no bytes, only the header
+ * values, which it finds formatted here too (an HTTP date costs more to format than the rest of a
+ * 304 to answer).
  */
 final class PreparedResponses {
   /** How many distinct dates and max-ages are kept formatted; past it the memo starts over. */
   private static final int MAX_VALUES = 4096;
+
   private final Cache<Derivative, Prepared> prepared;
   private final Map<Instant, String> dates = new ConcurrentHashMap<>();
   private final Map<Long, String> cacheControls = new ConcurrentHashMap<>();
@@ -34,14 +35,17 @@ final class PreparedResponses {
    */
   record Prepared(ByteBuffer body, @Nullable String lastModified, String cacheControl) {}
 
-  /** @param maxBytes the most image bytes kept in direct buffers */
+  /**
+   * @param maxBytes the most image bytes kept in direct buffers
+   */
   PreparedResponses(long maxBytes) {
-    this.prepared = Caffeine.newBuilder()
-        .weakKeys()
-        .maximumWeight(maxBytes)
-        .weigher((Derivative d, Prepared p) -> p.body().capacity())
-        .executor(Runnable::run)
-        .build();
+    this.prepared =
+        Caffeine.newBuilder()
+            .weakKeys()
+            .maximumWeight(maxBytes)
+            .weigher((Derivative d, Prepared p) -> p.body().capacity())
+            .executor(Runnable::run)
+            .build();
   }
 
   /** The prepared parts of a derivative, made on its first hit. */
@@ -77,13 +81,16 @@ final class PreparedResponses {
   }
 
   private static Prepared prepare(Derivative d) {
-    ByteBuffer body = ByteBuffer.allocateDirect(d.bytes().length).put(d.bytes()).flip().asReadOnlyBuffer();
+    ByteBuffer body =
+        ByteBuffer.allocateDirect(d.bytes().length).put(d.bytes()).flip().asReadOnlyBuffer();
     String lastModified = d.lastModified() == null ? null : HttpFreshness.format(d.lastModified());
     return new Prepared(body, lastModified, cacheControl(d));
   }
 
   /** The {@code Cache-Control} value of a derivative. */
   static String cacheControl(Derivative d) {
-    return d.freshness().storable() ? "public, max-age=" + d.freshness().maxAgeSeconds() : "private, no-store";
+    return d.freshness().storable()
+        ? "public, max-age=" + d.freshness().maxAgeSeconds()
+        : "private, no-store";
   }
 }

@@ -11,4 +11,5 @@ import org.jspecify.annotations.Nullable;
  * @param lastModified the source's Last-Modified, or null
  * @param freshness the source's freshness
  */
-public record DerivativeMetadata(String etag, @Nullable Instant lastModified, Freshness freshness) {}
+public record DerivativeMetadata(
+    String etag, @Nullable Instant lastModified, Freshness freshness) {}

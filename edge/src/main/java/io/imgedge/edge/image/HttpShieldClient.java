@@ -18,8 +18,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An edge's client for the shield tier over HTTP. The shield node for a source is the first by
- * rendezvous hash of the source over its POP's nodes (the shields rank themselves the same way);
- * an unreachable node is skipped for the next. When every node is down the configured fallback
+ * rendezvous hash of the source over its POP's nodes (the shields rank themselves the same way); an
+ * unreachable node is skipped for the next. When every node is down the configured fallback
  * applies: render at the edge from the origin, or fail (503) so that a stale copy can be served.
  *
  * <p>Counts {@code imgedge.shield.requests{result}}: ok, failover (a node was skipped), fallback.
@@ -36,12 +36,16 @@ public final class HttpShieldClient implements ShieldClient {
    * @param origins the edge's origins, to route paths and find each origin's POP
    * @param config the shield POPs, timeout and fallback policy
    * @param client calls the shield nodes
-   * @param fallback renders at the edge when no shield answers ({@code shield.fallback=origin}),
-   *     or null to fail instead
+   * @param fallback renders at the edge when no shield answers ({@code shield.fallback=origin}), or
+   *     null to fail instead
    * @param registry where counters go
    */
-  public HttpShieldClient(OriginRouter origins, ShieldConfig config, WireClient client,
-      @Nullable ShieldClient fallback, MeterRegistry registry) {
+  public HttpShieldClient(
+      OriginRouter origins,
+      ShieldConfig config,
+      WireClient client,
+      @Nullable ShieldClient fallback,
+      MeterRegistry registry) {
     this.origins = origins;
     this.config = config;
     this.client = client;
@@ -60,9 +64,13 @@ public final class HttpShieldClient implements ShieldClient {
   }
 
   @Override
-  public CompletableFuture<Derivative> render(OriginRouter.Routed route, DerivativeRequest request) {
-    List<URI> nodes = Rendezvous.rank(request.source().key(),
-        config.nodes(origins.config(request.source()).shield()), URI::toString);
+  public CompletableFuture<Derivative> render(
+      OriginRouter.Routed route, DerivativeRequest request) {
+    List<URI> nodes =
+        Rendezvous.rank(
+            request.source().key(),
+            config.nodes(origins.config(request.source()).shield()),
+            URI::toString);
     return attempt(nodes, 0, route, request);
   }
 
@@ -71,14 +79,18 @@ public final class HttpShieldClient implements ShieldClient {
     if (i >= nodes.size()) {
       return allDown(route, request);
     }
-    return client.derivative(nodes.get(i), request, config.timeout(), false)
+    return client
+        .derivative(nodes.get(i), request, config.timeout(), false)
         .thenApply(d -> count(d, i == 0 ? "ok" : "failover"))
-        .exceptionallyCompose(e -> WireClient.unreachable(e)
-            ? attempt(nodes, i + 1, route, request)
-            : CompletableFuture.failedFuture(e));
+        .exceptionallyCompose(
+            e ->
+                WireClient.unreachable(e)
+                    ? attempt(nodes, i + 1, route, request)
+                    : CompletableFuture.failedFuture(e));
   }
 
-  private CompletableFuture<Derivative> allDown(OriginRouter.Routed route, DerivativeRequest request) {
+  private CompletableFuture<Derivative> allDown(
+      OriginRouter.Routed route, DerivativeRequest request) {
     if (fallback != null) {
       return fallback.render(route, request).thenApply(d -> count(d, "fallback"));
     }
@@ -89,7 +101,8 @@ public final class HttpShieldClient implements ShieldClient {
 
   /** Whether a failure means that no shield node could be reached. */
   public static boolean noShieldReachable(Throwable failure) {
-    return io.imgedge.shield.Problem.unwrap(failure) instanceof RemoteException r && NO_SHIELD.equals(r.errorId());
+    return io.imgedge.shield.Problem.unwrap(failure) instanceof RemoteException r
+        && NO_SHIELD.equals(r.errorId());
   }
 
   private Derivative count(Derivative d, String result) {
@@ -117,7 +130,8 @@ public final class HttpShieldClient implements ShieldClient {
       return CompletableFuture.failedFuture(
           new RemoteException(503, "IMGEDGE-0504", "no shield node of a POP accepted the purge"));
     }
-    return client.purge(nodes.get(i), command, config.timeout())
+    return client
+        .purge(nodes.get(i), command, config.timeout())
         .exceptionallyCompose(e -> purgeOne(nodes, i + 1, command));
   }
 }

@@ -3,8 +3,8 @@ package io.imgedge.edge.image;
 import io.imgedge.cache.Futures;
 import io.imgedge.cache.LocalTier;
 import io.imgedge.cache.ReadThrough;
-import io.imgedge.shield.DerivativeKey;
 import io.imgedge.shield.Derivative;
+import io.imgedge.shield.DerivativeKey;
 import io.imgedge.shield.DerivativeRequest;
 import io.imgedge.shield.origin.OriginRouter;
 import io.imgedge.shield.wire.PurgeCommand;
@@ -24,23 +24,23 @@ import org.jspecify.annotations.Nullable;
  *
  * <ol>
  *   <li>A fresh copy in this edge's memory is a HIT.
- *   <li>A stale copy within {@code stale-while-revalidate} is served (STALE) while one refresh
- *       runs in the background.
+ *   <li>A stale copy within {@code stale-while-revalidate} is served (STALE) while one refresh runs
+ *       in the background.
  *   <li>Otherwise the key's owner in the cluster renders it: this node if it owns the key (through
- *       the shield), else the owner over one internal hop. If the owner cannot be reached this
- *       node does the work itself and counts it (yield over harvest). Concurrent misses for a key
- *       on one node make one request.
+ *       the shield), else the owner over one internal hop. If the owner cannot be reached this node
+ *       does the work itself and counts it (yield over harvest). Concurrent misses for a key on one
+ *       node make one request.
  *   <li>When that fails, a stale copy within {@code stale-if-error} is served (STALE).
  * </ol>
  *
  * <p>Answers that may not be stored ({@code private}, {@code no-store}) are never kept, and their
  * keys bypass request collapsing for a while, so their requests are never queued. A caller that
- * gives up (its client gone, its deadline passed) cancels its future, which reaches the render:
- * it stops once nobody waits for it.
+ * gives up (its client gone, its deadline passed) cancels its future, which reaches the render: it
+ * stops once nobody waits for it.
  *
- * <p>Counters: {@code imgedge.edge.owner{result}} (local, peer, peer_unreachable),
- * {@code imgedge.edge.refreshes}, {@code imgedge.edge.stale{reason}}, {@code imgedge.edge.purges}
- * (purges applied here).
+ * <p>Counters: {@code imgedge.edge.owner{result}} (local, peer, peer_unreachable), {@code
+ * imgedge.edge.refreshes}, {@code imgedge.edge.stale{reason}}, {@code imgedge.edge.purges} (purges
+ * applied here).
  */
 public final class ImageService {
   private final ReadThrough<DerivativeKey, Derivative> edge;
@@ -65,11 +65,23 @@ public final class ImageService {
    * @param clock the wall clock, for freshness and Age
    * @param registry where the service's counters go
    */
-  public ImageService(LocalTier<DerivativeKey, Derivative> edge, KeyOwners owners, ShieldClient shield,
-      WireClient peers, Duration peerTimeout, boolean staleWhenShieldsDown, Clock clock,
+  public ImageService(
+      LocalTier<DerivativeKey, Derivative> edge,
+      KeyOwners owners,
+      ShieldClient shield,
+      WireClient peers,
+      Duration peerTimeout,
+      boolean staleWhenShieldsDown,
+      Clock clock,
       MeterRegistry registry) {
-    this.edge = new ReadThrough<>(edge, clock, new ReadThrough.Policy<>(e -> Duration.ZERO,
-        e -> staleWhenShieldsDown && HttpShieldClient.noShieldReachable(e), 10_000));
+    this.edge =
+        new ReadThrough<>(
+            edge,
+            clock,
+            new ReadThrough.Policy<>(
+                e -> Duration.ZERO,
+                e -> staleWhenShieldsDown && HttpShieldClient.noShieldReachable(e),
+                10_000));
     this.owners = owners;
     this.shield = shield;
     this.peers = peers;
@@ -83,17 +95,20 @@ public final class ImageService {
 
   private static Counter answers(MeterRegistry registry, String result) {
     return Counter.builder("imgedge.edge.cache")
-        .description("Image answers by where they came from: hit (fresh in this edge's memory), stale, miss")
+        .description(
+            "Image answers by where they came from: hit (fresh in this edge's memory), stale, miss")
         .tag("result", result)
         .register(registry);
   }
 
   private Served counted(Served served) {
-    Served.Source source = switch (served) {
-      case Served.Image i -> i.source();
-      case Served.NotModified n -> n.source();
-    };
-    (source == Served.Source.HIT ? hits : source == Served.Source.STALE ? stales : misses).increment();
+    Served.Source source =
+        switch (served) {
+          case Served.Image i -> i.source();
+          case Served.NotModified n -> n.source();
+        };
+    (source == Served.Source.HIT ? hits : source == Served.Source.STALE ? stales : misses)
+        .increment();
     return served;
   }
 
@@ -108,8 +123,8 @@ public final class ImageService {
   }
 
   /**
-   * The answer for a request when this edge holds a fresh copy, else null: never waits, never
-   * calls anyone, so it may run on an IO thread. Anything else goes through {@link #serve}.
+   * The answer for a request when this edge holds a fresh copy, else null: never waits, never calls
+   * anyone, so it may run on an IO thread. Anything else goes through {@link #serve}.
    *
    * @param key the request's {@link DerivativeRequest#key()}
    * @param conditional the request's validators
@@ -141,23 +156,32 @@ public final class ImageService {
     }
     if (conditional.isConditional() && !edge.heldWithinStaleWhileRevalidate(key)) {
       Optional<DerivativeMetadata> known = shield.metadataIfKnown(request);
-      if (known.isPresent() && conditional.notModified(known.get().etag(), known.get().lastModified())) {
+      if (known.isPresent()
+          && conditional.notModified(known.get().etag(), known.get().lastModified())) {
         return done(new Served.NotModified(known.get(), Served.Source.MISS));
       }
     }
     long start = System.nanoTime();
     CompletableFuture<ReadThrough.Result<Derivative>> got =
         edge.getAfterLookup(key, (k, stale) -> obtain(route, request, false));
-    return Futures.cancelling(got, got.thenApply(result -> {
-      if (result.source() == ReadThrough.Source.STALE) {
-        registry.counter("imgedge.edge.stale", "reason", staleReason(result.value())).increment();
-        return answer(result.value(), Served.Source.STALE, 0, conditional);
-      }
-      Derivative d = result.value();
-      boolean stale = d.freshness().storable() && !d.freshness().isFresh(clock.instant());
-      return answer(d, stale ? Served.Source.STALE : Served.Source.MISS, (System.nanoTime() - start) / 1e6,
-          conditional);
-    }));
+    return Futures.cancelling(
+        got,
+        got.thenApply(
+            result -> {
+              if (result.source() == ReadThrough.Source.STALE) {
+                registry
+                    .counter("imgedge.edge.stale", "reason", staleReason(result.value()))
+                    .increment();
+                return answer(result.value(), Served.Source.STALE, 0, conditional);
+              }
+              Derivative d = result.value();
+              boolean stale = d.freshness().storable() && !d.freshness().isFresh(clock.instant());
+              return answer(
+                  d,
+                  stale ? Served.Source.STALE : Served.Source.MISS,
+                  (System.nanoTime() - start) / 1e6,
+                  conditional);
+            }));
   }
 
   /** Why a stale copy was served, for the {@code imgedge.edge.stale} counter. */
@@ -174,7 +198,8 @@ public final class ImageService {
    * Answers another edge that asked this node as the key's owner: from memory, else from the
    * shield, once however many ask together; never forwarded again.
    */
-  public CompletableFuture<Derivative> serveAsOwner(OriginRouter.Routed route, DerivativeRequest request) {
+  public CompletableFuture<Derivative> serveAsOwner(
+      OriginRouter.Routed route, DerivativeRequest request) {
     DerivativeKey key = request.key();
     Derivative cached = edge.fresh(key);
     if (cached != null) {
@@ -188,30 +213,37 @@ public final class ImageService {
     registry.counter("imgedge.edge.purges").increment();
     switch (command) {
       case PurgeCommand.Source s -> edge.invalidateGroup(s.id()); // the tier indexes keys by source
-      case PurgeCommand.SurrogateKey k -> edge.invalidateValues((key, d) -> d.surrogateKeys().contains(k.key()));
+      case PurgeCommand.SurrogateKey k ->
+          edge.invalidateValues((key, d) -> d.surrogateKeys().contains(k.key()));
       case PurgeCommand.All a -> edge.invalidateAll();
     }
   }
 
-  private CompletableFuture<Derivative> obtain(OriginRouter.Routed route, DerivativeRequest request, boolean asOwner) {
+  private CompletableFuture<Derivative> obtain(
+      OriginRouter.Routed route, DerivativeRequest request, boolean asOwner) {
     URI owner = asOwner ? null : owners.remoteOwner(request.key());
     if (owner == null) {
       registry.counter("imgedge.edge.owner", "result", "local").increment();
       return shield.render(route, request);
     }
     registry.counter("imgedge.edge.owner", "result", "peer").increment();
-    return peers.derivative(owner, request, peerTimeout, true).exceptionallyCompose(e -> {
-      if (!WireClient.unreachable(e)) {
-        return CompletableFuture.failedFuture(e);
-      }
-      registry.counter("imgedge.edge.owner", "result", "peer_unreachable").increment();
-      return shield.render(route, request);
-    });
+    return peers
+        .derivative(owner, request, peerTimeout, true)
+        .exceptionallyCompose(
+            e -> {
+              if (!WireClient.unreachable(e)) {
+                return CompletableFuture.failedFuture(e);
+              }
+              registry.counter("imgedge.edge.owner", "result", "peer_unreachable").increment();
+              return shield.render(route, request);
+            });
   }
 
-  private static Served answer(Derivative d, Served.Source source, double millis, ConditionalRequest conditional) {
+  private static Served answer(
+      Derivative d, Served.Source source, double millis, ConditionalRequest conditional) {
     if (conditional.notModified(d.etag(), d.lastModified())) {
-      return new Served.NotModified(new DerivativeMetadata(d.etag(), d.lastModified(), d.freshness()), source);
+      return new Served.NotModified(
+          new DerivativeMetadata(d.etag(), d.lastModified(), d.freshness()), source);
     }
     return new Served.Image(d, source, millis);
   }

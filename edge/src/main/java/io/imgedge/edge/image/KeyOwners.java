@@ -9,7 +9,10 @@ import org.jspecify.annotations.Nullable;
 @FunctionalInterface
 public interface KeyOwners {
 
-  /** The owner's internal URL when another member owns the key; null when this node does (or none is known). */
+  /**
+   * The owner's internal URL when another member owns the key; null when this node does (or none is
+   * known).
+   */
   @Nullable URI remoteOwner(DerivativeKey key);
 
   /** Ownership by Hazelcast partition of the key's encoded form, among the cluster's members. */

@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 public final class Purger {
   /** The cluster topic purges travel on. */
   public static final String TOPIC = "imgedge.purge";
+
   private static final Logger LOG = System.getLogger(Purger.class.getName());
 
   private final ClusterMember cluster;
@@ -28,14 +29,16 @@ public final class Purger {
   public Purger(ImageService service, ClusterMember cluster, ShieldClient shield) {
     this.cluster = cluster;
     this.shield = shield;
-    cluster.subscribe(TOPIC, text -> {
-      PurgeCommand command = PurgeCommand.decode(text);
-      if (command != null) {
-        service.purge(command);
-      } else {
-        LOG.log(Level.WARNING, "ignored a malformed purge message: " + text);
-      }
-    });
+    cluster.subscribe(
+        TOPIC,
+        text -> {
+          PurgeCommand command = PurgeCommand.decode(text);
+          if (command != null) {
+            service.purge(command);
+          } else {
+            LOG.log(Level.WARNING, "ignored a malformed purge message: " + text);
+          }
+        });
   }
 
   /** Purges on every edge and shield; completes when the shield tier has accepted it. */

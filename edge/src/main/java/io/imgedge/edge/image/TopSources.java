@@ -24,7 +24,9 @@ public final class TopSources {
    */
   public record Entry(String source, long requests) {}
 
-  /** @param capacity how many sources are tracked at most */
+  /**
+   * @param capacity how many sources are tracked at most
+   */
   public TopSources(int capacity) {
     this.capacity = capacity;
   }
@@ -52,8 +54,10 @@ public final class TopSources {
 
   /** The {@code n} most requested sources, most first. */
   public List<Entry> top(int n) {
-    return counts.entrySet().stream().map(e -> new Entry(e.getKey(), e.getValue().sum()))
+    return counts.entrySet().stream()
+        .map(e -> new Entry(e.getKey(), e.getValue().sum()))
         .sorted(Comparator.comparingLong(Entry::requests).reversed().thenComparing(Entry::source))
-        .limit(n).toList();
+        .limit(n)
+        .toList();
   }
 }

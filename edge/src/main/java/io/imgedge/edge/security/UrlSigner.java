@@ -20,20 +20,23 @@ import org.jspecify.annotations.Nullable;
  * Signs and verifies image URLs: {@code sig} is the base64url (unpadded) HMAC-SHA256 of the path
  * and the query parameters sorted by name (the canonical parameters: their order in the URL does
  * not matter), {@code sig} itself excluded; {@code expires} (Unix seconds), if present, is signed
- * like any parameter and checked. Several keys may be configured: a signature made with any of
- * them is accepted (key rotation). Signatures are compared in constant time.
+ * like any parameter and checked. Several keys may be configured: a signature made with any of them
+ * is accepted (key rotation). Signatures are compared in constant time.
  *
  * <p>Example: {@code /photo.jpg?width=400&expires=1767225600&sig=Jx0...}.
  */
 public final class UrlSigner {
   /** The parameter that carries the signature. */
   public static final String SIG = "sig";
+
   /** The optional parameter that carries the expiry, in Unix seconds. */
   public static final String EXPIRES = "expires";
 
   private final List<byte[]> keys;
 
-  /** @param keys the signing keys, the first used to sign; any verifies */
+  /**
+   * @param keys the signing keys, the first used to sign; any verifies
+   */
   public UrlSigner(List<byte[]> keys) {
     if (keys.isEmpty()) {
       throw new IllegalArgumentException("at least one signing key");
@@ -73,7 +76,10 @@ public final class UrlSigner {
 
   /** Signs a path and raw query with the first key: returns the query with {@code sig} appended. */
   public String sign(String path, @Nullable String rawQuery) {
-    String sig = Base64.getUrlEncoder().withoutPadding().encodeToString(hmac(keys.get(0), message(path, parse(rawQuery))));
+    String sig =
+        Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(hmac(keys.get(0), message(path, parse(rawQuery))));
     return (rawQuery == null || rawQuery.isEmpty() ? "" : rawQuery + "&") + SIG + "=" + sig;
   }
 

@@ -34,18 +34,22 @@ class IoBufferPoolTest {
     assertThatThrownBy(pooled::getBuffer).isInstanceOf(IllegalStateException.class);
     PooledByteBuffer a = pool.allocate();
     PooledByteBuffer b = pool.allocate();
-    assertThat(a.getBuffer()).isNotSameAs(b.getBuffer()); // the one given back is lent once, not twice
+    assertThat(a.getBuffer())
+        .isNotSameAs(b.getBuffer()); // the one given back is lent once, not twice
   }
 
   @Test
   void aBufferGivenBackOnAVirtualThread_goesToTheSharedQueue() throws Exception {
     IoBufferPool pool = new IoBufferPool(false, 64);
     AtomicReference<ByteBuffer> released = new AtomicReference<>();
-    Thread.ofVirtual().start(() -> {
-      PooledByteBuffer p = pool.allocate();
-      released.set(p.getBuffer());
-      p.close();
-    }).join();
+    Thread.ofVirtual()
+        .start(
+            () -> {
+              PooledByteBuffer p = pool.allocate();
+              released.set(p.getBuffer());
+              p.close();
+            })
+        .join();
     AtomicReference<ByteBuffer> taken = new AtomicReference<>();
     Thread.ofPlatform().start(() -> taken.set(pool.allocate().getBuffer())).join();
     assertThat(taken.get()).isSameAs(released.get());

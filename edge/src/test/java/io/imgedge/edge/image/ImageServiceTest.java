@@ -45,48 +45,73 @@ class ImageServiceTest {
   private @Nullable DerivativeMetadata known;
   private int renders;
 
-  private final ShieldClient shield = new ShieldClient() {
-    @Override
-    public OriginRouter.Routed route(@Nullable String host, String path) {
-      throw new UnsupportedOperationException();
-    }
+  private final ShieldClient shield =
+      new ShieldClient() {
+        @Override
+        public OriginRouter.Routed route(@Nullable String host, String path) {
+          throw new UnsupportedOperationException();
+        }
 
-    @Override
-    public OriginRouter.Routed route(SourceId id) {
-      throw new UnsupportedOperationException();
-    }
+        @Override
+        public OriginRouter.Routed route(SourceId id) {
+          throw new UnsupportedOperationException();
+        }
 
-    @Override
-    public CompletableFuture<Derivative> render(OriginRouter.Routed route, DerivativeRequest request) {
-      renders++;
-      return answers.isEmpty() ? CompletableFuture.failedFuture(new IllegalStateException("no answer scripted"))
-          : answers.pop().get();
-    }
+        @Override
+        public CompletableFuture<Derivative> render(
+            OriginRouter.Routed route, DerivativeRequest request) {
+          renders++;
+          return answers.isEmpty()
+              ? CompletableFuture.failedFuture(new IllegalStateException("no answer scripted"))
+              : answers.pop().get();
+        }
 
-    @Override
-    public Optional<DerivativeMetadata> metadataIfKnown(DerivativeRequest request) {
-      return Optional.ofNullable(known);
-    }
+        @Override
+        public Optional<DerivativeMetadata> metadataIfKnown(DerivativeRequest request) {
+          return Optional.ofNullable(known);
+        }
 
-    @Override
-    public CompletableFuture<Void> purge(PurgeCommand command) {
-      return CompletableFuture.completedFuture(null);
-    }
-  };
+        @Override
+        public CompletableFuture<Void> purge(PurgeCommand command) {
+          return CompletableFuture.completedFuture(null);
+        }
+      };
 
   private ImageService service(boolean staleWhenShieldsDown) {
-    return new ImageService(new LocalTier<>("edge", 1 << 20, Duration.ofHours(1), DerivativeKey::source, clock.ticker(),
-        Runnable::run, registry), KeyOwners.alone(), shield, new WireClient(Duration.ofSeconds(1), clock), Duration.ofSeconds(1),
-        staleWhenShieldsDown, clock, registry);
+    return new ImageService(
+        new LocalTier<>(
+            "edge",
+            1 << 20,
+            Duration.ofHours(1),
+            DerivativeKey::source,
+            clock.ticker(),
+            Runnable::run,
+            registry),
+        KeyOwners.alone(),
+        shield,
+        new WireClient(Duration.ofSeconds(1), clock),
+        Duration.ofSeconds(1),
+        staleWhenShieldsDown,
+        clock,
+        registry);
   }
 
   private DerivativeRequest request(String query) {
     TransformSpec spec = parser.parse(query);
-    return new DerivativeRequest(photo, spec, FormatNegotiation.negotiate(spec, null), TransformDefaults.FASTLY);
+    return new DerivativeRequest(
+        photo, spec, FormatNegotiation.negotiate(spec, null), TransformDefaults.FASTLY);
   }
 
   private Derivative derivative(String etag, Freshness freshness) {
-    return new Derivative(new byte[] {1, 2, 3}, ImageFormat.JPEG, etag, null, freshness, "info", List.of(), "\"v1\"",
+    return new Derivative(
+        new byte[] {1, 2, 3},
+        ImageFormat.JPEG,
+        etag,
+        null,
+        freshness,
+        "info",
+        List.of(),
+        "\"v1\"",
         List.of("shoes"));
   }
 
@@ -99,9 +124,12 @@ class ImageServiceTest {
   }
 
   private Served serve(ImageService service, String query, ConditionalRequest conditional) {
-    OriginRouter.Routed route = new OriginRouter.Routed(photo, (id, previous) -> {
-      throw new UnsupportedOperationException();
-    });
+    OriginRouter.Routed route =
+        new OriginRouter.Routed(
+            photo,
+            (id, previous) -> {
+              throw new UnsupportedOperationException();
+            });
     return service.serve(route, request(query), conditional).join();
   }
 
@@ -113,18 +141,25 @@ class ImageServiceTest {
   }
 
   private Freshness fresh(long seconds, long swr, long sie) {
-    return new Freshness(clock.instant(), Duration.ZERO, Duration.ofSeconds(seconds), Duration.ofSeconds(swr),
-        Duration.ofSeconds(sie), true);
+    return new Freshness(
+        clock.instant(),
+        Duration.ZERO,
+        Duration.ofSeconds(seconds),
+        Duration.ofSeconds(swr),
+        Duration.ofSeconds(sie),
+        true);
   }
 
   @Test
   void missThenHit_andAConditionalHitIs304() {
     ImageService service = service(false);
     answer(derivative("\"e1\"", fresh(60, 0, 0)));
-    assertThat(source(serve(service, "width=100", ConditionalRequest.NONE))).isEqualTo(Served.Source.MISS);
+    assertThat(source(serve(service, "width=100", ConditionalRequest.NONE)))
+        .isEqualTo(Served.Source.MISS);
     DerivativeKey key = request("width=100").key();
     assertThat(service.hit(key, ConditionalRequest.NONE)).isInstanceOf(Served.Image.class);
-    assertThat(service.hit(key, new ConditionalRequest("\"e1\"", null))).isInstanceOf(Served.NotModified.class);
+    assertThat(service.hit(key, new ConditionalRequest("\"e1\"", null)))
+        .isInstanceOf(Served.NotModified.class);
     assertThat(renders).isEqualTo(1);
   }
 
@@ -136,12 +171,15 @@ class ImageServiceTest {
     clock.advance(Duration.ofSeconds(70));
     CompletableFuture<Derivative> refresh = new CompletableFuture<>();
     answers.add(() -> refresh);
-    assertThat(source(serve(service, "width=100", ConditionalRequest.NONE))).isEqualTo(Served.Source.STALE);
-    assertThat(source(serve(service, "width=100", ConditionalRequest.NONE))).isEqualTo(Served.Source.STALE);
+    assertThat(source(serve(service, "width=100", ConditionalRequest.NONE)))
+        .isEqualTo(Served.Source.STALE);
+    assertThat(source(serve(service, "width=100", ConditionalRequest.NONE)))
+        .isEqualTo(Served.Source.STALE);
     assertThat(renders).as("one refresh").isEqualTo(2);
     refresh.complete(derivative("\"new\"", fresh(60, 30, 0)));
     assertThat(service.hit(request("width=100").key(), ConditionalRequest.NONE)).isNotNull();
-    assertThat(registry.counter("imgedge.edge.stale", "reason", "while_revalidate").count()).isEqualTo(2);
+    assertThat(registry.counter("imgedge.edge.stale", "reason", "while_revalidate").count())
+        .isEqualTo(2);
   }
 
   @Test
@@ -151,10 +189,12 @@ class ImageServiceTest {
     serve(service, "width=100", ConditionalRequest.NONE);
     clock.advance(Duration.ofSeconds(5));
     fail(new OriginException(OriginException.Kind.UNAVAILABLE, "origin down"));
-    assertThat(source(serve(service, "width=100", ConditionalRequest.NONE))).isEqualTo(Served.Source.STALE);
+    assertThat(source(serve(service, "width=100", ConditionalRequest.NONE)))
+        .isEqualTo(Served.Source.STALE);
     clock.advance(Duration.ofSeconds(10));
     fail(new OriginException(OriginException.Kind.UNAVAILABLE, "origin down"));
-    assertThatThrownBy(() -> serve(service, "width=100", ConditionalRequest.NONE)).hasMessageContaining("origin down");
+    assertThatThrownBy(() -> serve(service, "width=100", ConditionalRequest.NONE))
+        .hasMessageContaining("origin down");
   }
 
   @Test
@@ -164,8 +204,10 @@ class ImageServiceTest {
     serve(service, "width=100", ConditionalRequest.NONE);
     clock.advance(Duration.ofMinutes(30));
     fail(new RemoteException(503, "IMGEDGE-0504", "no shield answered"));
-    assertThat(source(serve(service, "width=100", ConditionalRequest.NONE))).isEqualTo(Served.Source.STALE);
-    assertThat(registry.counter("imgedge.edge.stale", "reason", "shields_down").count()).isEqualTo(1);
+    assertThat(source(serve(service, "width=100", ConditionalRequest.NONE)))
+        .isEqualTo(Served.Source.STALE);
+    assertThat(registry.counter("imgedge.edge.stale", "reason", "shields_down").count())
+        .isEqualTo(1);
     fail(new OriginException(OriginException.Kind.UNAVAILABLE, "another failure"));
     assertThatThrownBy(() -> serve(service, "width=100", ConditionalRequest.NONE))
         .hasMessageContaining("another failure");
@@ -179,7 +221,8 @@ class ImageServiceTest {
     assertThat(s).isInstanceOf(Served.NotModified.class);
     assertThat(renders).isZero();
     answer(derivative("\"e9\"", fresh(60, 0, 0)));
-    assertThat(serve(service, "width=120", new ConditionalRequest("\"other\"", null))).isInstanceOf(Served.Image.class);
+    assertThat(serve(service, "width=120", new ConditionalRequest("\"other\"", null)))
+        .isInstanceOf(Served.Image.class);
   }
 
   @Test

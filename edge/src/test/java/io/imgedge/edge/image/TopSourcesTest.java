@@ -12,7 +12,8 @@ class TopSourcesTest {
     for (String s : new String[] {"/b", "/a", "/b", "/c", "/b", "/a"}) {
       top.record(s);
     }
-    assertThat(top.top(2)).containsExactly(new TopSources.Entry("/b", 3), new TopSources.Entry("/a", 2));
+    assertThat(top.top(2))
+        .containsExactly(new TopSources.Entry("/b", 3), new TopSources.Entry("/a", 2));
   }
 
   @Test

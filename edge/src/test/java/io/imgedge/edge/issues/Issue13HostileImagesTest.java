@@ -19,8 +19,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Issue 13, "cost is not estimated before work": images small on the wire that would cost minutes
- * of CPU or gigabytes of memory are refused from their header and the request, in well under the
- * 2 s the issue allows, with a 4xx that names the limit; the next ordinary request is served.
+ * of CPU or gigabytes of memory are refused from their header and the request, in well under the 2
+ * s the issue allows, with a 4xx that names the limit; the next ordinary request is served.
  */
 @Tag("integration")
 class Issue13HostileImagesTest {
@@ -30,13 +30,19 @@ class Issue13HostileImagesTest {
   @BeforeAll
   static void start() throws IOException {
     dir = Files.createTempDirectory("hostile");
-    for (String name : new String[] {"bomb-webp-50-frames-12000x12000.webp", "bomb-gif-12000-canvas-1000-frames.gif",
-        "bomb-png-16bit-12000x12000.png"}) {
-      try (InputStream in = Issue13HostileImagesTest.class.getResourceAsStream("/hostile/" + name)) {
+    for (String name :
+        new String[] {
+          "bomb-webp-50-frames-12000x12000.webp",
+          "bomb-gif-12000-canvas-1000-frames.gif",
+          "bomb-png-16bit-12000x12000.png"
+        }) {
+      try (InputStream in =
+          Issue13HostileImagesTest.class.getResourceAsStream("/hostile/" + name)) {
         Files.write(dir.resolve(name), in.readAllBytes());
       }
     }
-    try (InputStream in = Issue13HostileImagesTest.class.getResourceAsStream("/samples/photo.jpg")) {
+    try (InputStream in =
+        Issue13HostileImagesTest.class.getResourceAsStream("/samples/photo.jpg")) {
       Files.write(dir.resolve("photo.jpg"), in.readAllBytes());
     }
     node = TestNodes.start(dir.toString(), Map.of("node.memory", "768MiB"));
@@ -48,7 +54,10 @@ class Issue13HostileImagesTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       /bomb-webp-50-frames-12000x12000.webp?width=100        | limits.max-decode-pixels
       /bomb-webp-50-frames-12000x12000.webp?width=100&frame=1 | limits.max-render-memory
       /bomb-gif-12000-canvas-1000-frames.gif?width=100       | limits.max-decode-pixels

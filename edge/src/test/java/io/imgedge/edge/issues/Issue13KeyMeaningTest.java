@@ -43,7 +43,8 @@ class Issue13KeyMeaningTest {
   }
 
   @Test
-  void encodedQuestionMark_isItsOwnObject_beforeTheOther_andAfterAPurge(@TempDir Path dir) throws IOException {
+  void encodedQuestionMark_isItsOwnObject_beforeTheOther_andAfterAPurge(@TempDir Path dir)
+      throws IOException {
     try (Node node = node(dir)) {
       assertThatImage(get(node, "/q.png%3F.png?width=20").body()).hasSize(20, 20);
       HttpResponse<byte[]> plain = get(node, "/q.png?.png?width=20");

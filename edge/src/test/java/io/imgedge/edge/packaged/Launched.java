@@ -24,15 +24,20 @@ final class Launched implements AutoCloseable {
   private Launched(String name, Process process) {
     this.name = name;
     this.process = process;
-    Thread.ofVirtual().name("output of " + name).start(() -> {
-      try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-        for (String line; (line = in.readLine()) != null; ) {
-          output.add(line);
-        }
-      } catch (IOException e) {
-        output.add("(output unreadable: " + e + ")");
-      }
-    });
+    Thread.ofVirtual()
+        .name("output of " + name)
+        .start(
+            () -> {
+              try (BufferedReader in =
+                  new BufferedReader(
+                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = in.readLine()) != null; ) {
+                  output.add(line);
+                }
+              } catch (IOException e) {
+                output.add("(output unreadable: " + e + ")");
+              }
+            });
   }
 
   /** Starts the command with its standard error merged into its output. */
@@ -40,7 +45,9 @@ final class Launched implements AutoCloseable {
     return new Launched(name, pb.redirectErrorStream(true).start());
   }
 
-  /** Waits for the first output line that {@code pattern} finds something in, and returns its match. */
+  /**
+   * Waits for the first output line that {@code pattern} finds something in, and returns its match.
+   */
   Matcher awaitLine(Pattern pattern, Duration max) throws InterruptedException {
     long deadline = System.nanoTime() + max.toNanos();
     int seen = 0;
@@ -53,11 +60,18 @@ final class Launched implements AutoCloseable {
         }
       }
       if (!process.isAlive() && seen == output.size()) {
-        throw new AssertionError(name + " exited (" + process.exitValue() + ") without printing /" + pattern
-            + "/:\n" + output());
+        throw new AssertionError(
+            name
+                + " exited ("
+                + process.exitValue()
+                + ") without printing /"
+                + pattern
+                + "/:\n"
+                + output());
       }
       if (System.nanoTime() > deadline) {
-        throw new AssertionError(name + " did not print /" + pattern + "/ within " + max + ":\n" + output());
+        throw new AssertionError(
+            name + " did not print /" + pattern + "/ within " + max + ":\n" + output());
       }
       process.waitFor(50, TimeUnit.MILLISECONDS);
     }

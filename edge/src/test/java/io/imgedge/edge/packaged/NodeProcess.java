@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  * file that failures quote.
  */
 final class NodeProcess implements AutoCloseable {
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private final String name;
   private final Process process;
@@ -48,12 +49,22 @@ final class NodeProcess implements AutoCloseable {
       throws IOException {
     Path config = Files.writeString(dir.resolve(name + ".yaml"), yaml);
     Path log = dir.resolve(name + ".log");
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-        "--enable-native-access=ALL-UNNAMED", "-jar", jar.toString(),
-        role, "--config", config.toString(), "--exit-with-parent"));
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "--enable-native-access=ALL-UNNAMED",
+                "-jar",
+                jar.toString(),
+                role,
+                "--config",
+                config.toString(),
+                "--exit-with-parent"));
+    Process p =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     return new NodeProcess(name, p, log, adminPort);
   }
 
@@ -63,20 +74,33 @@ final class NodeProcess implements AutoCloseable {
 
   /** Waits until {@code /health/ready} answers 200. */
   void awaitReady(Duration max) throws Exception {
-    await(max, () -> {
-      if (!process.isAlive()) {
-        throw new AssertionError(name + " exited during start-up:\n" + log());
-      }
-      return admin("/health/ready").map(r -> r.statusCode() == 200).orElse(false);
-    }, "ready");
+    await(
+        max,
+        () -> {
+          if (!process.isAlive()) {
+            throw new AssertionError(name + " exited during start-up:\n" + log());
+          }
+          return admin("/health/ready").map(r -> r.statusCode() == 200).orElse(false);
+        },
+        "ready");
   }
 
-  /** The {@code imgedge_cluster_members} gauge, or empty when the node does not answer within 1 s. */
+  /**
+   * The {@code imgedge_cluster_members} gauge, or empty when the node does not answer within 1 s.
+   */
   OptionalDouble members() {
-    return admin("/metrics").filter(r -> r.statusCode() == 200).map(r -> {
-      Matcher m = Pattern.compile("(?m)^imgedge_cluster_members(?:\\{[^}]*})? (\\S+)$").matcher(r.body());
-      return m.find() ? OptionalDouble.of(Double.parseDouble(m.group(1))) : OptionalDouble.empty();
-    }).orElse(OptionalDouble.empty());
+    return admin("/metrics")
+        .filter(r -> r.statusCode() == 200)
+        .map(
+            r -> {
+              Matcher m =
+                  Pattern.compile("(?m)^imgedge_cluster_members(?:\\{[^}]*})? (\\S+)$")
+                      .matcher(r.body());
+              return m.find()
+                  ? OptionalDouble.of(Double.parseDouble(m.group(1)))
+                  : OptionalDouble.empty();
+            })
+        .orElse(OptionalDouble.empty());
   }
 
   boolean hasMembers(int n) {
@@ -86,9 +110,12 @@ final class NodeProcess implements AutoCloseable {
 
   private java.util.Optional<HttpResponse<String>> admin(String path) {
     try {
-      return java.util.Optional.of(HTTP.send(HttpRequest.newBuilder(
-              URI.create("http://127.0.0.1:" + adminPort + path)).timeout(Duration.ofSeconds(1)).build(),
-          HttpResponse.BodyHandlers.ofString()));
+      return java.util.Optional.of(
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort + path))
+                  .timeout(Duration.ofSeconds(1))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString()));
     } catch (IOException e) {
       return java.util.Optional.empty();
     } catch (InterruptedException e) {
@@ -108,7 +135,8 @@ final class NodeProcess implements AutoCloseable {
   }
 
   private void signal(String signal) throws Exception {
-    Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start();
+    Process kill =
+        new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start();
     if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
       throw new IllegalStateException("kill -" + signal + " " + process.pid() + " failed");
     }
@@ -142,7 +170,8 @@ final class NodeProcess implements AutoCloseable {
   }
 
   /** Polls every 100 ms until the condition holds; fails with {@code what} after {@code max}. */
-  static Duration await(Duration max, BooleanSupplier condition, String what) throws InterruptedException {
+  static Duration await(Duration max, BooleanSupplier condition, String what)
+      throws InterruptedException {
     long start = System.nanoTime();
     long deadline = start + max.toNanos();
     while (System.nanoTime() < deadline) {

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 final class Readme {
   private static final Pattern FENCE = Pattern.compile("^```(\\w*)\\s*$");
   private static final Pattern TABLE_URL = Pattern.compile("`(/[\\w./-]+\\?[^`\\s]+)`");
-  private static final Pattern READY = Pattern.compile("It logs one line when ready, e\\.g\\.\\s+`([^`]+)`");
+  private static final Pattern READY =
+      Pattern.compile("It logs one line when ready, e\\.g\\.\\s+`([^`]+)`");
 
   /**
    * One command line of a {@code sh} block.
@@ -26,7 +27,8 @@ final class Readme {
    * @param line the README line number (1-based)
    * @param text the command, without its trailing comment
    * @param comment the trailing comment (what the reader should see), or empty
-   * @param output lines of the block after it that show its output ({@code # ...} lines), without the {@code # }
+   * @param output lines of the block after it that show its output ({@code # ...} lines), without
+   *     the {@code # }
    */
   record Command(int line, String text, String comment, List<String> output) {
     @Override
@@ -61,7 +63,8 @@ final class Readme {
       }
       if (line.startsWith("#")) {
         if (out.isEmpty()) {
-          throw new IllegalStateException("README.md:" + (i + 1) + ": an output line before any command");
+          throw new IllegalStateException(
+              "README.md:" + (i + 1) + ": an output line before any command");
         }
         out.getLast().output().add(line.replaceFirst("^#\\s?", ""));
         continue;
@@ -74,7 +77,10 @@ final class Readme {
     return out;
   }
 
-  /** The URL examples ({@code `/path?query`}) of the "URL examples" and "Supported parameters" tables. */
+  /**
+   * The URL examples ({@code `/path?query`}) of the "URL examples" and "Supported parameters"
+   * tables.
+   */
   Set<String> tableUrls() {
     Set<String> urls = new LinkedHashSet<>();
     String section = "";
@@ -82,7 +88,8 @@ final class Readme {
       if (line.startsWith("## ")) {
         section = line.substring(3).strip();
       }
-      if (line.startsWith("|") && (section.equals("URL examples") || section.equals("Supported parameters"))) {
+      if (line.startsWith("|")
+          && (section.equals("URL examples") || section.equals("Supported parameters"))) {
         Matcher m = TABLE_URL.matcher(line);
         while (m.find()) {
           urls.add(m.group(1));
@@ -96,12 +103,16 @@ final class Readme {
   String readyLine() {
     Matcher m = READY.matcher(String.join("\n", lines));
     if (!m.find()) {
-      throw new IllegalStateException("README.md no longer quotes the ready line ('It logs one line when ready, e.g. `...`')");
+      throw new IllegalStateException(
+          "README.md no longer quotes the ready line ('It logs one line when ready, e.g. `...`')");
     }
     return m.group(1);
   }
 
-  /** Where a trailing {@code #} comment starts: a {@code #} after a space, outside quotes; -1 if none. */
+  /**
+   * Where a trailing {@code #} comment starts: a {@code #} after a space, outside quotes; -1 if
+   * none.
+   */
   private static int commentStart(String line) {
     char quote = 0;
     for (int i = 0; i < line.length(); i++) {

@@ -39,27 +39,31 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 14: every command block of README.md is run as a reader would run it, from the
- * repository root through the launcher, and what its comments promise is checked. Ports become
- * free loopback ports (through the {@code IMGEDGE_NODE_*} variables, or the flag's value when the
- * line gives one) and {@code ~} a scratch home; nothing else is changed. A command the README gains
- * without a rule here fails {@link #everyCommandBlock()}: add a rule that runs it.
+ * Issue 14: every command block of README.md is run as a reader would run it, from the repository
+ * root through the launcher, and what its comments promise is checked. Ports become free loopback
+ * ports (through the {@code IMGEDGE_NODE_*} variables, or the flag's value when the line gives one)
+ * and {@code ~} a scratch home; nothing else is changed. A command the README gains without a rule
+ * here fails {@link #everyCommandBlock()}: add a rule that runs it.
  *
- * <p>What cannot run here is checked instead, and says why: {@code apt-get} (needs the network
- * and root: {@code .ci/run} must install the same packages), {@code docker} (no container engine),
- * the load scenarios and benchmarks that take minutes (the loadtest module's
- * ReadmeLoadtestCommandsTest parses them; ScenarioSmokeTest runs each scenario briefly), JMH and the OCI build (their profiles must
- * exist), and {@code ./imgedge test} (this run: {@code .ci/run} must end with it).
+ * <p>What cannot run here is checked instead, and says why: {@code apt-get} (needs the network and
+ * root: {@code .ci/run} must install the same packages), {@code docker} (no container engine), the
+ * load scenarios and benchmarks that take minutes (the loadtest module's ReadmeLoadtestCommandsTest
+ * parses them; ScenarioSmokeTest runs each scenario briefly), JMH and the OCI build (their profiles
+ * must exist), and {@code ./imgedge test} (this run: {@code .ci/run} must end with it).
  */
 @Tag("packaged")
 class ReadmeCommandsTest {
-  private static final Path ROOT = Path.of(System.getProperty("imgedge.root.dir", "..")).toAbsolutePath().normalize();
+  private static final Path ROOT =
+      Path.of(System.getProperty("imgedge.root.dir", "..")).toAbsolutePath().normalize();
   private static final Path SAMPLES = ROOT.resolve("shield/src/main/resources/samples");
   private static final String TOKEN = "readme-admin-token-" + Long.toHexString(System.nanoTime());
   private static final Pattern LISTENING =
-      Pattern.compile("imgedge all-in-one listening on http://127\\.0\\.0\\.1:(\\d+) \\(admin http://127\\.0\\.0\\.1:(\\d+)\\)");
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private static final HttpClient PATIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
+      Pattern.compile(
+          "imgedge all-in-one listening on http://127\\.0\\.0\\.1:(\\d+) \\(admin http://127\\.0\\.0\\.1:(\\d+)\\)");
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient PATIENT =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
 
   private static Readme readme;
   private static Launched node;
@@ -68,7 +72,9 @@ class ReadmeCommandsTest {
   private static int adminPort;
   @TempDir static Path work;
 
-  /** The README's {@code ./imgedge run}, started once: the curl lines and the URL tables talk to it. */
+  /**
+   * The README's {@code ./imgedge run}, started once: the curl lines and the URL tables talk to it.
+   */
   @BeforeAll
   static void startTheNodeTheReadmeTalksTo() throws Exception {
     readme = Readme.load(ROOT.resolve("README.md"));
@@ -90,9 +96,12 @@ class ReadmeCommandsTest {
   void theReadyLine_isTheOneTheReadmeQuotes() {
     String quoted = readme.readyLine();
     // The README shows the default addresses; this node was given loopback and free ports.
-    String pattern = Pattern.quote(quoted).replaceAll("0\\.0\\.0\\.0|127\\.0\\.0\\.1", "\\\\E[\\\\d.]+\\\\Q")
-        .replaceAll(":\\d+", "\\\\E:\\\\d+\\\\Q");
-    String line = node.output().lines().filter(l -> l.contains(" listening on ")).findFirst().orElseThrow();
+    String pattern =
+        Pattern.quote(quoted)
+            .replaceAll("0\\.0\\.0\\.0|127\\.0\\.0\\.1", "\\\\E[\\\\d.]+\\\\Q")
+            .replaceAll(":\\d+", "\\\\E:\\\\d+\\\\Q");
+    String line =
+        node.output().lines().filter(l -> l.contains(" listening on ")).findFirst().orElseThrow();
     assertThat(line).as("the node's ready line").containsPattern(pattern);
     assertThat(readyLine).isNotEmpty();
   }
@@ -105,13 +114,20 @@ class ReadmeCommandsTest {
   /** Each URL of the "URL examples" and "Supported parameters" tables answers 200 with an image. */
   @TestFactory
   Stream<DynamicTest> everyUrlExample() {
-    return readme.tableUrls().stream().map(url -> dynamicTest(url, () -> {
-      HttpResponse<byte[]> r = get(url, Map.of());
-      assertThat(r.statusCode()).as(url + ": " + new String(r.body(), StandardCharsets.UTF_8)).isEqualTo(200);
-      String type = r.headers().firstValue("Content-Type").orElse("");
-      assertThat(type).startsWith("image/");
-      UrlClaims.check(url, r);
-    }));
+    return readme.tableUrls().stream()
+        .map(
+            url ->
+                dynamicTest(
+                    url,
+                    () -> {
+                      HttpResponse<byte[]> r = get(url, Map.of());
+                      assertThat(r.statusCode())
+                          .as(url + ": " + new String(r.body(), StandardCharsets.UTF_8))
+                          .isEqualTo(200);
+                      String type = r.headers().firstValue("Content-Type").orElse("");
+                      assertThat(type).startsWith("image/");
+                      UrlClaims.check(url, r);
+                    }));
   }
 
   // ---- the rules: which README lines run how ----
@@ -122,25 +138,43 @@ class ReadmeCommandsTest {
 
   private record Rule(Pattern pattern, Runner runner) {}
 
-  private static final List<Rule> RULES = List.of(
-      new Rule(Pattern.compile("^apt-get install (.+)$"), ReadmeCommandsTest::ciInstallsThePackages),
-      new Rule(Pattern.compile("^\\./imgedge run$"), c -> theNodeIsReady()),
-      new Rule(Pattern.compile("^\\./imgedge run .+$"), ReadmeCommandsTest::runWithOptions),
-      new Rule(Pattern.compile("^\\./imgedge test$"), c -> ciRunsThisCommand(c.text())),
-      new Rule(Pattern.compile("^\\./imgedge cluster .+$"), ReadmeCommandsTest::localCluster),
-      new Rule(Pattern.compile("^\\./imgedge shield --config shield\\.yaml$"), ReadmeCommandsTest::shieldPop),
-      new Rule(Pattern.compile("^\\./imgedge edge --config edge\\.yaml$"), ReadmeCommandsTest::edgePop),
-      new Rule(Pattern.compile("^curl .+$"), ReadmeCommandsTest::curl),
-      new Rule(Pattern.compile("^JAZZER_FUZZ=1 \\./mvnw .+$"), ReadmeCommandsTest::fuzzBriefly),
-      new Rule(Pattern.compile("^\\./mvnw .* -P(jmh|oci) .+$"), ReadmeCommandsTest::mavenProfileExists),
-      new Rule(Pattern.compile("^\\./imgedge loadtest .+$"), ReadmeCommandsTest::checkedByTheLoadtestModule),
-      new Rule(Pattern.compile("^loadtest/bench/side-by-side\\.sh$"), c -> executableScript("loadtest/bench/side-by-side.sh")),
-      new Rule(Pattern.compile("^docker (load|run) .+$"), c -> assertThat(ROOT.resolve("edge/pom.xml")).content()
-          .contains("<id>oci</id>")));
+  private static final List<Rule> RULES =
+      List.of(
+          new Rule(
+              Pattern.compile("^apt-get install (.+)$"), ReadmeCommandsTest::ciInstallsThePackages),
+          new Rule(Pattern.compile("^\\./imgedge run$"), c -> theNodeIsReady()),
+          new Rule(Pattern.compile("^\\./imgedge run .+$"), ReadmeCommandsTest::runWithOptions),
+          new Rule(Pattern.compile("^\\./imgedge test$"), c -> ciRunsThisCommand(c.text())),
+          new Rule(Pattern.compile("^\\./imgedge cluster .+$"), ReadmeCommandsTest::localCluster),
+          new Rule(
+              Pattern.compile("^\\./imgedge shield --config shield\\.yaml$"),
+              ReadmeCommandsTest::shieldPop),
+          new Rule(
+              Pattern.compile("^\\./imgedge edge --config edge\\.yaml$"),
+              ReadmeCommandsTest::edgePop),
+          new Rule(Pattern.compile("^curl .+$"), ReadmeCommandsTest::curl),
+          new Rule(Pattern.compile("^JAZZER_FUZZ=1 \\./mvnw .+$"), ReadmeCommandsTest::fuzzBriefly),
+          new Rule(
+              Pattern.compile("^\\./mvnw .* -P(jmh|oci) .+$"),
+              ReadmeCommandsTest::mavenProfileExists),
+          new Rule(
+              Pattern.compile("^\\./imgedge loadtest .+$"),
+              ReadmeCommandsTest::checkedByTheLoadtestModule),
+          new Rule(
+              Pattern.compile("^loadtest/bench/side-by-side\\.sh$"),
+              c -> executableScript("loadtest/bench/side-by-side.sh")),
+          new Rule(
+              Pattern.compile("^docker (load|run) .+$"),
+              c -> assertThat(ROOT.resolve("edge/pom.xml")).content().contains("<id>oci</id>")));
 
   private static Runner rule(Command c) {
-    return RULES.stream().filter(r -> r.pattern().matcher(c.text()).matches()).findFirst().map(Rule::runner)
-        .orElseGet(() -> x -> fail(c + "\nno rule in ReadmeCommandsTest runs this README command: add one"));
+    return RULES.stream()
+        .filter(r -> r.pattern().matcher(c.text()).matches())
+        .findFirst()
+        .map(Rule::runner)
+        .orElseGet(
+            () ->
+                x -> fail(c + "\nno rule in ReadmeCommandsTest runs this README command: add one"));
   }
 
   // ---- set-up and CI ----
@@ -153,8 +187,10 @@ class ReadmeCommandsTest {
   }
 
   private static void ciRunsThisCommand(String command) throws IOException {
-    List<String> lines = Files.readAllLines(ROOT.resolve(".ci/run")).stream()
-        .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+    List<String> lines =
+        Files.readAllLines(ROOT.resolve(".ci/run")).stream()
+            .filter(l -> !l.isBlank() && !l.startsWith("#"))
+            .toList();
     assertThat(lines.getLast()).as("the last thing .ci/run does").isEqualTo(command);
   }
 
@@ -165,10 +201,14 @@ class ReadmeCommandsTest {
     assertThat(admin("/health/ready").statusCode()).isEqualTo(200);
   }
 
-  /** {@code ./imgedge run --origin DIR}, {@code --origin URL --port P --admin-port A}, {@code --config FILE}. */
+  /**
+   * {@code ./imgedge run --origin DIR}, {@code --origin URL --port P --admin-port A}, {@code
+   * --config FILE}.
+   */
   private static void runWithOptions(Command c) throws Exception {
     Path home = Files.createDirectories(work.resolve("home-" + c.line()));
-    List<String> args = new ArrayList<>(Arrays.asList(c.text().substring("./imgedge ".length()).split("\\s+")));
+    List<String> args =
+        new ArrayList<>(Arrays.asList(c.text().substring("./imgedge ".length()).split("\\s+")));
     for (int i = 0; i < args.size(); i++) {
       String a = args.get(i);
       if (a.startsWith("~/")) {
@@ -180,8 +220,11 @@ class ReadmeCommandsTest {
       }
     }
     try (Launched other = launch(c.toString(), args, Map.of("HOME", home.toString()))) {
-      Matcher m = other.awaitLine(Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+) \\(admin http://127\\.0\\.0\\.1:(\\d+)\\), serving (.*)$"),
-          Launched.seconds(180));
+      Matcher m =
+          other.awaitLine(
+              Pattern.compile(
+                  "listening on http://127\\.0\\.0\\.1:(\\d+) \\(admin http://127\\.0\\.0\\.1:(\\d+)\\), serving (.*)$"),
+              Launched.seconds(180));
       int otherPort = Integer.parseInt(m.group(1));
       String serving = m.group(3);
       int origin = args.indexOf("--origin");
@@ -191,43 +234,67 @@ class ReadmeCommandsTest {
         assertThat(get(otherPort, "/holiday.jpg?width=100", Map.of()).statusCode()).isEqualTo(200);
       } else {
         // config/examples/all-in-one.yaml: its folder origin under /static/, the samples at /
-        assertThat(get(otherPort, "/static/photo.jpg?width=100", Map.of()).statusCode()).isEqualTo(200);
+        assertThat(get(otherPort, "/static/photo.jpg?width=100", Map.of()).statusCode())
+            .isEqualTo(200);
         assertThat(get(otherPort, "/logo.png?width=100", Map.of()).statusCode()).isEqualTo(200);
       }
       int p = args.indexOf("--port");
       if (p >= 0) {
-        assertThat(otherPort).as("the port the line gives").isEqualTo(Integer.parseInt(args.get(p + 1)));
+        assertThat(otherPort)
+            .as("the port the line gives")
+            .isEqualTo(Integer.parseInt(args.get(p + 1)));
       }
     }
   }
 
-  /** {@code ./imgedge cluster --edges N --shields M [--origin DIR|URL]}: prints a line per node, as the block shows. */
+  /**
+   * {@code ./imgedge cluster --edges N --shields M [--origin DIR|URL]}: prints a line per node, as
+   * the block shows.
+   */
   private static void localCluster(Command c) throws Exception {
     String line = c.text().replaceAll("\\s*\\[[^]]*]", "");
     List<String> args = Arrays.asList(line.substring("./imgedge ".length()).split("\\s+"));
     int edges = Integer.parseInt(args.get(args.indexOf("--edges") + 1));
     int shields = Integer.parseInt(args.get(args.indexOf("--shields") + 1));
     try (Launched cluster = launch(c.toString(), args, Map.of())) {
-      List<Pattern> shown = c.output().stream().filter(o -> !o.equals("..."))
-          .map(o -> Pattern.compile("^" + Pattern.quote(o).replaceAll(":\\d+", "\\\\E:\\\\d+\\\\Q") + "$")).toList();
+      List<Pattern> shown =
+          c.output().stream()
+              .filter(o -> !o.equals("..."))
+              .map(
+                  o ->
+                      Pattern.compile(
+                          "^" + Pattern.quote(o).replaceAll(":\\d+", "\\\\E:\\\\d+\\\\Q") + "$"))
+              .toList();
       assertThat(shown).as("the block shows the lines it prints").isNotEmpty();
       for (Pattern p : shown) {
         cluster.awaitLine(p, Launched.seconds(240));
       }
       cluster.awaitLine(Pattern.compile("^purge token"), Launched.seconds(240));
-      List<String> edgeUrls = cluster.output().lines().filter(l -> l.startsWith("edge http://"))
-          .map(l -> l.split(" ")[1]).toList();
+      List<String> edgeUrls =
+          cluster
+              .output()
+              .lines()
+              .filter(l -> l.startsWith("edge http://"))
+              .map(l -> l.split(" ")[1])
+              .toList();
       assertThat(edgeUrls).hasSize(edges);
-      assertThat(cluster.output().lines().filter(l -> l.startsWith("shield http://"))).hasSize(shields);
+      assertThat(cluster.output().lines().filter(l -> l.startsWith("shield http://")))
+          .hasSize(shields);
       List<String> etags = new ArrayList<>();
       for (String edge : edgeUrls) {
         // five JVMs have just started on this machine's two cores: give the first answer time
-        HttpResponse<byte[]> r = PATIENT.send(HttpRequest.newBuilder(URI.create(edge + "/photo.jpg?width=120"))
-            .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> r =
+            PATIENT.send(
+                HttpRequest.newBuilder(URI.create(edge + "/photo.jpg?width=120"))
+                    .timeout(Duration.ofSeconds(60))
+                    .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         assertThat(r.statusCode()).isEqualTo(200);
         etags.add(r.headers().firstValue("ETag").orElseThrow());
       }
-      assertThat(etags).as("one rendering, the same ETag at every edge").containsOnly(etags.getFirst());
+      assertThat(etags)
+          .as("one rendering, the same ETag at every edge")
+          .containsOnly(etags.getFirst());
     }
   }
 
@@ -242,41 +309,63 @@ class ReadmeCommandsTest {
   private static void shieldPop(Command c) throws Exception {
     Path originDir = Files.createDirectories(work.resolve("origin/uploads"));
     Files.copy(SAMPLES.resolve("photo.jpg"), originDir.resolve("photo.jpg"));
-    origin = SimpleFileServer.createFileServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-        work.resolve("origin"), SimpleFileServer.OutputLevel.NONE);
+    origin =
+        SimpleFileServer.createFileServer(
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+            work.resolve("origin"),
+            SimpleFileServer.OutputLevel.NONE);
     origin.start();
     shieldInternal = freePort();
     int shieldAdmin = freePort();
-    String yaml = onLoopback(Files.readString(ROOT.resolve("config/examples/shield-pop.yaml")))
-        .replace("10.0.2.21:8082", "127.0.0.1:" + shieldInternal)
-        .replace("internal-port: 8082", "internal-port: " + shieldInternal)
-        .replace("admin-port: 8081", "admin-port: " + shieldAdmin)
-        .replace("port: 5701", "port: " + freePort());
+    String yaml =
+        onLoopback(Files.readString(ROOT.resolve("config/examples/shield-pop.yaml")))
+            .replace("10.0.2.21:8082", "127.0.0.1:" + shieldInternal)
+            .replace("internal-port: 8082", "internal-port: " + shieldInternal)
+            .replace("admin-port: 8081", "admin-port: " + shieldAdmin)
+            .replace("port: 5701", "port: " + freePort());
     Path file = Files.writeString(work.resolve("shield.yaml"), yaml);
     shield = launch(c.toString(), List.of("shield", "--config", file.toString()), Map.of());
     awaitReady(shield, shieldAdmin);
   }
 
-  /** {@code ./imgedge edge --config edge.yaml}: config/examples/edge-pop.yaml on loopback, in front of the shield above. */
+  /**
+   * {@code ./imgedge edge --config edge.yaml}: config/examples/edge-pop.yaml on loopback, in front
+   * of the shield above.
+   */
   private static void edgePop(Command c) throws Exception {
     assertThat(shield).as("the README starts the shield first").isNotNull();
     try (Launched s = shield) {
       int edgePublic = freePort();
       int edgeAdmin = freePort();
       int edgeInternal = freePort();
-      String yaml = onLoopback(Files.readString(ROOT.resolve("config/examples/edge-pop.yaml")))
-          .replace("10.0.2.21:8082", "127.0.0.1:" + shieldInternal)
-          .replace("10.0.1.11:8082", "127.0.0.1:" + edgeInternal)
-          .replace("internal-port: 8082", "internal-port: " + edgeInternal)
-          .replace("public-port: 8080", "public-port: " + edgePublic)
-          .replace("admin-port: 8081", "admin-port: " + edgeAdmin)
-          .replace("port: 5701", "port: " + freePort());
+      String yaml =
+          onLoopback(Files.readString(ROOT.resolve("config/examples/edge-pop.yaml")))
+              .replace("10.0.2.21:8082", "127.0.0.1:" + shieldInternal)
+              .replace("10.0.1.11:8082", "127.0.0.1:" + edgeInternal)
+              .replace("internal-port: 8082", "internal-port: " + edgeInternal)
+              .replace("public-port: 8080", "public-port: " + edgePublic)
+              .replace("admin-port: 8081", "admin-port: " + edgeAdmin)
+              .replace("port: 5701", "port: " + freePort());
       Path file = Files.writeString(work.resolve("edge.yaml"), yaml);
-      try (Launched edge = launch(c.toString(), List.of("edge", "--config", file.toString()), Map.of())) {
+      try (Launched edge =
+          launch(c.toString(), List.of("edge", "--config", file.toString()), Map.of())) {
         awaitReady(edge, edgeAdmin);
-        CurlResult r = curlRun(List.of("curl", "-s", "-D", "-", "-o", work.resolve("pop.jpg").toString(),
-            "-H", "Host: img.example.com", "http://127.0.0.1:" + edgePublic + "/photo.jpg?width=300"));
-        assertThat(r.stdout()).as(edge.output()).startsWith("HTTP/1.1 200").containsIgnoringCase("content-type: image/jpeg");
+        CurlResult r =
+            curlRun(
+                List.of(
+                    "curl",
+                    "-s",
+                    "-D",
+                    "-",
+                    "-o",
+                    work.resolve("pop.jpg").toString(),
+                    "-H",
+                    "Host: img.example.com",
+                    "http://127.0.0.1:" + edgePublic + "/photo.jpg?width=300"));
+        assertThat(r.stdout())
+            .as(edge.output())
+            .startsWith("HTTP/1.1 200")
+            .containsIgnoringCase("content-type: image/jpeg");
         assertThat(ImageIO.read(work.resolve("pop.jpg").toFile()).getWidth()).isEqualTo(300);
       }
     } finally {
@@ -285,44 +374,68 @@ class ReadmeCommandsTest {
     }
   }
 
-  /** An example configuration moved to loopback: every address, its members, a private origin allowed. */
+  /**
+   * An example configuration moved to loopback: every address, its members, a private origin
+   * allowed.
+   */
   private static String onLoopback(String yaml) {
-    return yaml
-        .replaceAll("(?m)^(\\s*)members: \\[.*]", "$1members: [127.0.0.1]")
+    return yaml.replaceAll("(?m)^(\\s*)members: \\[.*]", "$1members: [127.0.0.1]")
         .replaceAll(", http://10\\.0\\.2\\.22:8082", "")
-        .replaceAll("(?m)^(\\s*)name: imgedge-", "$1name: readme-" + Long.toHexString(System.nanoTime()) + "-imgedge-")
-        .replaceAll("(?m)^(\\s*)url: https://images\\.example\\.com/uploads(.*)$",
-            "$1url: http://127.0.0.1:" + origin.getAddress().getPort() + "/uploads$2\n$1allow-private: true")
+        .replaceAll(
+            "(?m)^(\\s*)name: imgedge-",
+            "$1name: readme-" + Long.toHexString(System.nanoTime()) + "-imgedge-")
+        .replaceAll(
+            "(?m)^(\\s*)url: https://images\\.example\\.com/uploads(.*)$",
+            "$1url: http://127.0.0.1:"
+                + origin.getAddress().getPort()
+                + "/uploads$2\n$1allow-private: true")
         .replace("0.0.0.0", "127.0.0.1")
         .replaceAll("(internal-bind|bind): 10\\.0\\.\\d+\\.\\d+", "$1: 127.0.0.1");
   }
 
-  /** Waits for the node's start-up line (printed once it serves), then for its admin port to say ready. */
+  /**
+   * Waits for the node's start-up line (printed once it serves), then for its admin port to say
+   * ready.
+   */
   private static void awaitReady(Launched process, int admin) throws Exception {
-    process.awaitLine(Pattern.compile("imgedge (shield|edge) .*\\(admin http://127\\.0\\.0\\.1:" + admin + "\\)"),
+    process.awaitLine(
+        Pattern.compile("imgedge (shield|edge) .*\\(admin http://127\\.0\\.0\\.1:" + admin + "\\)"),
         Launched.seconds(180));
-    io.imgedge.edge.testing.Await.until(process + " answers /health/ready with 200", () -> {
-      try {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + admin + "/health/ready"))
-            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-      } catch (IOException e) {
-        return false;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
-      }
-    });
+    io.imgedge.edge.testing.Await.until(
+        process + " answers /health/ready with 200",
+        () -> {
+          try {
+            return HTTP.send(
+                        HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + admin + "/health/ready"))
+                            .timeout(Duration.ofSeconds(2))
+                            .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                    .statusCode()
+                == 200;
+          } catch (IOException e) {
+            return false;
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+          }
+        });
   }
 
   // ---- curl ----
 
   private record CurlResult(int exit, String stdout) {}
 
-  /** A curl line as written (the README's ports replaced by this node's), then what its comment promises. */
+  /**
+   * A curl line as written (the README's ports replaced by this node's), then what its comment
+   * promises.
+   */
   private static void curl(Command c) throws Exception {
     Path dir = Files.createDirectories(work.resolve("curl"));
-    String line = c.text().replaceAll("(localhost|127\\.0\\.0\\.1):8080", "127.0.0.1:" + port)
-        .replaceAll("(localhost|127\\.0\\.0\\.1):8081", "127.0.0.1:" + adminPort);
+    String line =
+        c.text()
+            .replaceAll("(localhost|127\\.0\\.0\\.1):8080", "127.0.0.1:" + port)
+            .replaceAll("(localhost|127\\.0\\.0\\.1):8081", "127.0.0.1:" + adminPort);
     ProcessBuilder pb = new ProcessBuilder("bash", "-c", line).directory(dir.toFile());
     pb.environment().put("IMGEDGE_ADMIN_TOKEN", TOKEN);
     CurlResult r = curlRun(pb);
@@ -337,13 +450,15 @@ class ReadmeCommandsTest {
 
   private static CurlResult curlRun(ProcessBuilder pb) throws Exception {
     Process p = pb.redirectErrorStream(true).start();
-    CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> {
-      try {
-        return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        return e.toString();
-      }
-    });
+    CompletableFuture<String> out =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+              } catch (IOException e) {
+                return e.toString();
+              }
+            });
     if (!p.waitFor(60, TimeUnit.SECONDS)) {
       p.destroyForcibly();
       fail("timed out: " + pb.command());
@@ -351,7 +466,10 @@ class ReadmeCommandsTest {
     return new CurlResult(p.exitValue(), out.get(10, TimeUnit.SECONDS));
   }
 
-  /** What a curl line's comment promises: a status, a media type, a width, a header, or printed text. */
+  /**
+   * What a curl line's comment promises: a status, a media type, a width, a header, or printed
+   * text.
+   */
   private static final class CurlClaims {
     private static final Pattern STATUS = Pattern.compile("^(\\d{3})\\b");
     private static final Pattern TYPE = Pattern.compile("\\b(image/[\\w+.-]+)");
@@ -368,7 +486,14 @@ class ReadmeCommandsTest {
       }
       Matcher header = HEADER.matcher(claim);
       if (header.matches()) {
-        assertThat(stdout).as(line).containsPattern("(?im)^" + Pattern.quote(header.group(1)) + ": " + Pattern.quote(header.group(2)) + "\\s*$");
+        assertThat(stdout)
+            .as(line)
+            .containsPattern(
+                "(?im)^"
+                    + Pattern.quote(header.group(1))
+                    + ": "
+                    + Pattern.quote(header.group(2))
+                    + "\\s*$");
         return;
       }
       Matcher status = STATUS.matcher(claim);
@@ -378,7 +503,9 @@ class ReadmeCommandsTest {
       }
       Matcher type = TYPE.matcher(claim);
       if (type.find()) {
-        assertThat(stdout).as(line).containsPattern("(?im)^content-type: " + Pattern.quote(type.group(1)) + "\\s*$");
+        assertThat(stdout)
+            .as(line)
+            .containsPattern("(?im)^content-type: " + Pattern.quote(type.group(1)) + "\\s*$");
         checked = true;
       }
       Matcher wide = WIDE.matcher(claim);
@@ -390,7 +517,9 @@ class ReadmeCommandsTest {
         assertThat(image.getWidth()).isEqualTo(Integer.parseInt(wide.group(1)));
         checked = true;
       }
-      assertThat(checked).as(c + ": the comment '" + claim + "' says nothing this test can check").isTrue();
+      assertThat(checked)
+          .as(c + ": the comment '" + claim + "' says nothing this test can check")
+          .isTrue();
     }
   }
 
@@ -398,11 +527,12 @@ class ReadmeCommandsTest {
 
   /**
    * {@code JAZZER_FUZZ=1 ./mvnw ...}: run as written, for 5 s ({@code JAZZER_MAX_DURATION}, as the
-   * README says), by the Maven wrapper with the PATH this test has (on this machine kind its
-   * {@code java} is 17, so the wrapper must find the JDK 25 itself).
+   * README says), by the Maven wrapper with the PATH this test has (on this machine kind its {@code
+   * java} is 17, so the wrapper must find the JDK 25 itself).
    */
   private static void fuzzBriefly(Command c) throws Exception {
-    ProcessBuilder pb = new ProcessBuilder("bash", "-c", c.text() + " -B -q").directory(ROOT.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder("bash", "-c", c.text() + " -B -q").directory(ROOT.toFile());
     pb.environment().remove("JAVA_HOME");
     pb.environment().put("JAZZER_MAX_DURATION", "5s");
     pb.environment().remove("MAVEN_OPTS");
@@ -412,13 +542,15 @@ class ReadmeCommandsTest {
 
   private static CurlResult curlRun(ProcessBuilder pb, int seconds) throws Exception {
     Process p = pb.redirectErrorStream(true).start();
-    CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> {
-      try {
-        return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        return e.toString();
-      }
-    });
+    CompletableFuture<String> out =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+              } catch (IOException e) {
+                return e.toString();
+              }
+            });
     if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
       p.destroyForcibly();
       fail("timed out after " + seconds + " s: " + pb.command());
@@ -443,7 +575,10 @@ class ReadmeCommandsTest {
    * {@code --help} ones.
    */
   private static void checkedByTheLoadtestModule(Command c) {
-    assertThat(ROOT.resolve("loadtest/src/test/java/io/imgedge/loadtest/ReadmeLoadtestCommandsTest.java")).exists();
+    assertThat(
+            ROOT.resolve(
+                "loadtest/src/test/java/io/imgedge/loadtest/ReadmeLoadtestCommandsTest.java"))
+        .exists();
   }
 
   private static void executableScript(String path) {
@@ -452,8 +587,12 @@ class ReadmeCommandsTest {
 
   // ---- helpers ----
 
-  /** Starts a README command through the launcher, on loopback and free ports unless its configuration file says. */
-  private static Launched launch(String name, List<String> args, Map<String, String> env) throws IOException {
+  /**
+   * Starts a README command through the launcher, on loopback and free ports unless its
+   * configuration file says.
+   */
+  private static Launched launch(String name, List<String> args, Map<String, String> env)
+      throws IOException {
     ProcessBuilder pb = new ProcessBuilder(launcherCommand(args)).directory(ROOT.toFile());
     pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
     pb.environment().put("IMGEDGE_ADMIN_TOKEN", TOKEN);
@@ -470,7 +609,8 @@ class ReadmeCommandsTest {
   }
 
   private static List<String> launcherCommand(List<String> args) {
-    List<String> command = new ArrayList<>(List.of("/bin/bash", ROOT.resolve("imgedge").toString()));
+    List<String> command =
+        new ArrayList<>(List.of("/bin/bash", ROOT.resolve("imgedge").toString()));
     command.addAll(args);
     return command;
   }
@@ -481,20 +621,26 @@ class ReadmeCommandsTest {
     }
   }
 
-  private static HttpResponse<byte[]> get(String pathAndQuery, Map<String, String> headers) throws Exception {
+  private static HttpResponse<byte[]> get(String pathAndQuery, Map<String, String> headers)
+      throws Exception {
     return get(port, pathAndQuery, headers);
   }
 
-  private static HttpResponse<byte[]> get(int to, String pathAndQuery, Map<String, String> headers) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + to + pathAndQuery))
-        .timeout(Duration.ofSeconds(60));
+  private static HttpResponse<byte[]> get(int to, String pathAndQuery, Map<String, String> headers)
+      throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + to + pathAndQuery))
+            .timeout(Duration.ofSeconds(60));
     headers.forEach(b::header);
     return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
   private static HttpResponse<String> admin(String path) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort + path))
-        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort + path))
+            .timeout(Duration.ofSeconds(10))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private static String tail(String output) {

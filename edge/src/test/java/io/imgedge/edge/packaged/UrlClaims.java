@@ -19,21 +19,23 @@ import javax.imageio.stream.ImageInputStream;
  * logo.png 800x400 on a transparent background, animated.gif 240x160 in 12 frames.
  */
 final class UrlClaims {
-  private static final Map<String, Consumer<HttpResponse<byte[]>>> CLAIMS = Map.ofEntries(
-      Map.entry("/photo.jpg?width=400", r -> size(r, "400x267")),
-      Map.entry("/photo.jpg?width=0.5", r -> size(r, "800x534")),
-      Map.entry("/photo.jpg?width=200&dpr=2", r -> size(r, "400x267")),
-      Map.entry("/photo.jpg?width=300&height=300&fit=crop", r -> size(r, "300x300")),
-      Map.entry("/photo.jpg?width=300&height=300&fit=bounds", r -> size(r, "300x200")),
-      Map.entry("/photo.jpg?width=300&height=300", r -> size(r, "300x300")),
-      Map.entry("/photo.jpg?width=400&format=auto", r -> type(r, "image/jpeg")), // no Accept: JPEG
-      Map.entry("/logo.png?format=jpg&bg-color=1e293b", r -> type(r, "image/jpeg")),
-      Map.entry("/portrait.jpg?width=300", r -> size(r, "300x450")), // upright
-      Map.entry("/photo.jpg?orient=r&resize-filter=bicubic", r -> size(r, "1067x1600")),
-      Map.entry("/logo.png?trim-color=auto,t0.1", r -> trimmed(r, 800, 400)),
-      Map.entry("/animated.gif?frame=1", r -> frames(r, 1)),
-      Map.entry("/photo.jpg?bw=atkinson&format=auto", UrlClaims::oneBitPng),
-      Map.entry("/photo.jpg?format=avif", r -> type(r, "image/avif")));
+  private static final Map<String, Consumer<HttpResponse<byte[]>>> CLAIMS =
+      Map.ofEntries(
+          Map.entry("/photo.jpg?width=400", r -> size(r, "400x267")),
+          Map.entry("/photo.jpg?width=0.5", r -> size(r, "800x534")),
+          Map.entry("/photo.jpg?width=200&dpr=2", r -> size(r, "400x267")),
+          Map.entry("/photo.jpg?width=300&height=300&fit=crop", r -> size(r, "300x300")),
+          Map.entry("/photo.jpg?width=300&height=300&fit=bounds", r -> size(r, "300x200")),
+          Map.entry("/photo.jpg?width=300&height=300", r -> size(r, "300x300")),
+          Map.entry(
+              "/photo.jpg?width=400&format=auto", r -> type(r, "image/jpeg")), // no Accept: JPEG
+          Map.entry("/logo.png?format=jpg&bg-color=1e293b", r -> type(r, "image/jpeg")),
+          Map.entry("/portrait.jpg?width=300", r -> size(r, "300x450")), // upright
+          Map.entry("/photo.jpg?orient=r&resize-filter=bicubic", r -> size(r, "1067x1600")),
+          Map.entry("/logo.png?trim-color=auto,t0.1", r -> trimmed(r, 800, 400)),
+          Map.entry("/animated.gif?frame=1", r -> frames(r, 1)),
+          Map.entry("/photo.jpg?bw=atkinson&format=auto", UrlClaims::oneBitPng),
+          Map.entry("/photo.jpg?format=avif", r -> type(r, "image/avif")));
 
   private UrlClaims() {}
 

@@ -19,7 +19,8 @@ class UrlSignerTest {
     String signed = signer.sign("/photos/cat.jpg", "width=400&format=auto");
     assertThat(signer.verify("/photos/cat.jpg", signed, NOW)).isEqualTo(Verdict.VALID);
     String sig = signed.substring(signed.indexOf("sig="));
-    assertThat(signer.verify("/photos/cat.jpg", "format=auto&" + sig + "&width=400", NOW)).isEqualTo(Verdict.VALID);
+    assertThat(signer.verify("/photos/cat.jpg", "format=auto&" + sig + "&width=400", NOW))
+        .isEqualTo(Verdict.VALID);
   }
 
   @Test
@@ -27,7 +28,8 @@ class UrlSignerTest {
     UrlSigner signer = new UrlSigner(List.of(NEW));
     String signed = signer.sign("/a.jpg", "width=1");
     assertThat(signer.verify("/a.jpg", "width=1", NOW)).isEqualTo(Verdict.MISSING);
-    assertThat(signer.verify("/a.jpg", signed.replace("width=1", "width=2"), NOW)).isEqualTo(Verdict.INVALID);
+    assertThat(signer.verify("/a.jpg", signed.replace("width=1", "width=2"), NOW))
+        .isEqualTo(Verdict.INVALID);
     assertThat(signer.verify("/b.jpg", signed, NOW)).isEqualTo(Verdict.INVALID);
     assertThat(signer.verify("/a.jpg", signed + "&width=1", NOW)).isEqualTo(Verdict.INVALID);
     assertThat(signer.verify("/a.jpg", signed + "&sig=AAAA", NOW)).isEqualTo(Verdict.INVALID);
@@ -48,7 +50,8 @@ class UrlSignerTest {
     String later = signer.sign("/a.jpg", "width=1&expires=" + NOW.plusSeconds(60).getEpochSecond());
     assertThat(signer.verify("/a.jpg", later, NOW)).isEqualTo(Verdict.VALID);
     assertThat(signer.verify("/a.jpg", later, NOW.plusSeconds(61))).isEqualTo(Verdict.EXPIRED);
-    String extended = later.replace("expires=" + NOW.plusSeconds(60).getEpochSecond(), "expires=9999999999");
+    String extended =
+        later.replace("expires=" + NOW.plusSeconds(60).getEpochSecond(), "expires=9999999999");
     assertThat(signer.verify("/a.jpg", extended, NOW.plusSeconds(61))).isEqualTo(Verdict.INVALID);
   }
 }

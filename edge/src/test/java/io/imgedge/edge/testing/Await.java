@@ -5,9 +5,9 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 /**
- * Waits for an effect of background work (a refresh landing, a purge travelling the cluster, a
- * line in a log) by checking for it, up to a deadline: the test goes on the moment it holds, and
- * a deadline passed is a failure that says what was awaited. Tests never wait for time to pass this
+ * Waits for an effect of background work (a refresh landing, a purge travelling the cluster, a line
+ * in a log) by checking for it, up to a deadline: the test goes on the moment it holds, and a
+ * deadline passed is a failure that says what was awaited. Tests never wait for time to pass this
  * way; they advance a {@code FakeClock}.
  */
 public final class Await {

@@ -27,7 +27,8 @@ import java.util.function.IntFunction;
  * path and query; every request has a deadline.
  */
 public final class FixedRateLoad {
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final int perSecond;
   private final Duration deadline;
   private final IntFunction<String> url;
@@ -41,7 +42,11 @@ public final class FixedRateLoad {
   private final List<Thread> requests = new CopyOnWriteArrayList<>();
   private final Thread ticker;
 
-  private FixedRateLoad(int perSecond, Duration deadline, IntFunction<String> url, Map<String, String> expectedHashes) {
+  private FixedRateLoad(
+      int perSecond,
+      Duration deadline,
+      IntFunction<String> url,
+      Map<String, String> expectedHashes) {
     this.perSecond = perSecond;
     this.deadline = deadline;
     this.url = url;
@@ -53,9 +58,13 @@ public final class FixedRateLoad {
    * Starts the load.
    *
    * @param url the absolute URL of the i-th request
-   * @param expectedHashes SHA-256 (hex) of the healthy body per path and query ({@link #pathAndQuery})
+   * @param expectedHashes SHA-256 (hex) of the healthy body per path and query ({@link
+   *     #pathAndQuery})
    */
-  public static FixedRateLoad start(int perSecond, Duration deadline, IntFunction<String> url,
+  public static FixedRateLoad start(
+      int perSecond,
+      Duration deadline,
+      IntFunction<String> url,
       Map<String, String> expectedHashes) {
     FixedRateLoad load = new FixedRateLoad(perSecond, deadline, url, expectedHashes);
     load.ticker.start();
@@ -80,10 +89,13 @@ public final class FixedRateLoad {
   private void one(String target) {
     long start = System.nanoTime();
     try {
-      HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(URI.create(target)).timeout(deadline).build(),
-          HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> r =
+          client.send(
+              HttpRequest.newBuilder(URI.create(target)).timeout(deadline).build(),
+              HttpResponse.BodyHandlers.ofByteArray());
       if (r.statusCode() != 200) {
-        failed.add(target + " -> " + r.statusCode() + " " + new String(r.body(), StandardCharsets.UTF_8));
+        failed.add(
+            target + " -> " + r.statusCode() + " " + new String(r.body(), StandardCharsets.UTF_8));
       } else if (!sha256(r.body()).equals(expectedHashes.get(pathAndQuery(target)))) {
         wrongBytes.add(target);
       }
@@ -121,7 +133,8 @@ public final class FixedRateLoad {
     assertThat(sent.get()).as("requests sent").isGreaterThanOrEqualTo(minRequests);
     assertThat(wrongBytes).as("bodies that differ from the healthy ones").isEmpty();
     assertThat(late).as("requests past their %s deadline", deadline).isEmpty();
-    assertThat(failed.size() * 1000L).as("failed requests (per mille of %d): %s", sent.get(), failed)
+    assertThat(failed.size() * 1000L)
+        .as("failed requests (per mille of %d): %s", sent.get(), failed)
         .isLessThanOrEqualTo((long) maxFailedPerMille * sent.get());
   }
 
@@ -131,9 +144,14 @@ public final class FixedRateLoad {
     if (sorted.isEmpty()) {
       return "no requests";
     }
-    return "%d requests, %d failed, %d wrong bodies, latency p50 %d ms, p99 %d ms, max %d ms".formatted(
-        sent.get(), failed.size(), wrongBytes.size(), sorted.get(sorted.size() / 2),
-        sorted.get(Math.min(sorted.size() - 1, sorted.size() * 99 / 100)), sorted.get(sorted.size() - 1));
+    return "%d requests, %d failed, %d wrong bodies, latency p50 %d ms, p99 %d ms, max %d ms"
+        .formatted(
+            sent.get(),
+            failed.size(),
+            wrongBytes.size(),
+            sorted.get(sorted.size() / 2),
+            sorted.get(Math.min(sorted.size() - 1, sorted.size() * 99 / 100)),
+            sorted.get(sorted.size() - 1));
   }
 
   /** The part of a URL the expected hashes are keyed by: path and query. */

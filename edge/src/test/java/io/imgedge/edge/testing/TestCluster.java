@@ -1,7 +1,7 @@
 package io.imgedge.edge.testing;
 
-import io.imgedge.config.CommandLineOverrides;
 import io.imgedge.cache.Time;
+import io.imgedge.config.CommandLineOverrides;
 import io.imgedge.config.ConfigLoader;
 import io.imgedge.edge.app.Node;
 import java.io.IOException;
@@ -17,9 +17,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * A real cluster in one JVM, on loopback: shield nodes (their own Hazelcast cluster) and edge
- * nodes (theirs) in front of them, all configured like production from YAML, with cluster names
- * of their own so that concurrent tests never meet.
+ * A real cluster in one JVM, on loopback: shield nodes (their own Hazelcast cluster) and edge nodes
+ * (theirs) in front of them, all configured like production from YAML, with cluster names of their
+ * own so that concurrent tests never meet.
  */
 public final class TestCluster implements AutoCloseable {
   /** The admin token every node of a test cluster accepts. */
@@ -40,47 +40,76 @@ public final class TestCluster implements AutoCloseable {
    *
    * @param extraYaml more configuration for every node (e.g. cache or shield settings), or ""
    */
-  public static TestCluster start(String originUrl, int edgeCount, int shieldCount, String extraYaml) {
+  public static TestCluster start(
+      String originUrl, int edgeCount, int shieldCount, String extraYaml) {
     return start(originUrl, edgeCount, shieldCount, extraYaml, "shield: {timeout: 10s}\n");
   }
 
-  /** Like {@link #start(String, int, int, String)}, with the edges' {@code shield:} section given. */
-  public static TestCluster start(String originUrl, int edgeCount, int shieldCount, String extraYaml,
-      String edgeShieldYaml) {
+  /**
+   * Like {@link #start(String, int, int, String)}, with the edges' {@code shield:} section given.
+   */
+  public static TestCluster start(
+      String originUrl, int edgeCount, int shieldCount, String extraYaml, String edgeShieldYaml) {
     return start(originUrl, edgeCount, shieldCount, extraYaml, edgeShieldYaml, Time.system());
   }
 
   /**
-   * Like {@link #start(String, int, int, String, String)}, every node reading time from {@code time}
-   * (a {@code FakeClock}'s: the test advances it instead of sleeping).
+   * Like {@link #start(String, int, int, String, String)}, every node reading time from {@code
+   * time} (a {@code FakeClock}'s: the test advances it instead of sleeping).
    */
-  public static TestCluster start(String originUrl, int edgeCount, int shieldCount, String extraYaml,
-      String edgeShieldYaml, Time time) {
+  public static TestCluster start(
+      String originUrl,
+      int edgeCount,
+      int shieldCount,
+      String extraYaml,
+      String edgeShieldYaml,
+      Time time) {
     Path dir = tempDir();
     List<Integer> shieldPorts = freePorts(shieldCount);
     TestCluster cluster = new TestCluster(shieldPorts, time);
-    String origins = "origins: [{name: site, type: http, url: '" + originUrl + "', allow-private: true}]\n";
+    String origins =
+        "origins: [{name: site, type: http, url: '" + originUrl + "', allow-private: true}]\n";
     String shieldName = "test-shields-" + UUID.randomUUID();
     List<Integer> shieldHz = freePorts(shieldCount);
     try {
       for (int i = 0; i < shieldCount; i++) {
-        cluster.shields.add(cluster.start(dir, "shield-" + i, """
+        cluster.shields.add(
+            cluster.start(
+                dir,
+                "shield-" + i,
+                """
             node: {role: shield, internal-bind: 127.0.0.1, internal-port: %d, admin-port: 0}
             cluster: {name: %s, bind: 127.0.0.1, port: %d, members: [%s], peer-timeout: 5s}
             admin: {token: %s}
-            """.formatted(shieldPorts.get(i), shieldName, shieldHz.get(i), members(shieldHz), TOKEN)
-            + origins + extraYaml));
+            """
+                        .formatted(
+                            shieldPorts.get(i),
+                            shieldName,
+                            shieldHz.get(i),
+                            members(shieldHz),
+                            TOKEN)
+                    + origins
+                    + extraYaml));
       }
       String edgeName = "test-edges-" + UUID.randomUUID();
       List<Integer> edgeHz = freePorts(edgeCount);
-      String pops = shieldPorts.stream().map(p -> "http://127.0.0.1:" + p).collect(Collectors.joining(", "));
+      String pops =
+          shieldPorts.stream().map(p -> "http://127.0.0.1:" + p).collect(Collectors.joining(", "));
       for (int i = 0; i < edgeCount; i++) {
-        cluster.edges.add(cluster.start(dir, "edge-" + i, """
+        cluster.edges.add(
+            cluster.start(
+                dir,
+                "edge-" + i,
+                """
             node: {role: edge, public-bind: 127.0.0.1, public-port: 0, admin-port: 0, internal-bind: 127.0.0.1, internal-port: 0}
             cluster: {name: %s, bind: 127.0.0.1, port: %d, members: [%s], peer-timeout: 5s}
             shield-pops: {local: [%s]}
             admin: {token: %s}
-            """.formatted(edgeName, edgeHz.get(i), members(edgeHz), pops, TOKEN) + edgeShieldYaml + origins + extraYaml));
+            """
+                        .formatted(edgeName, edgeHz.get(i), members(edgeHz), pops, TOKEN)
+                    + edgeShieldYaml
+                    + origins
+                    + extraYaml));
       }
     } catch (RuntimeException e) {
       cluster.close();
@@ -124,15 +153,18 @@ public final class TestCluster implements AutoCloseable {
   }
 
   private static double sum(List<Node> nodes, String meter) {
-    return nodes.stream().flatMap(n -> n.registry().find(meter).meters().stream())
-        .mapToDouble(m -> {
-          for (var measurement : m.measure()) {
-            if (measurement.getStatistic().name().equals("COUNT")) {
-              return measurement.getValue();
-            }
-          }
-          return 0;
-        }).sum();
+    return nodes.stream()
+        .flatMap(n -> n.registry().find(meter).meters().stream())
+        .mapToDouble(
+            m -> {
+              for (var measurement : m.measure()) {
+                if (measurement.getStatistic().name().equals("COUNT")) {
+                  return measurement.getValue();
+                }
+              }
+              return 0;
+            })
+        .sum();
   }
 
   @Override

@@ -20,7 +20,8 @@ import java.util.UUID;
  * and helpers to call them over HTTP.
  */
 public final class TestNodes {
-  private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private TestNodes() {}
 
@@ -53,10 +54,12 @@ public final class TestNodes {
   }
 
   /** Sends a request with a method to a loopback port. */
-  public static HttpResponse<byte[]> send(int port, String method, String pathAndQuery, String... headers) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
-        .timeout(Duration.ofSeconds(30))
-        .method(method, HttpRequest.BodyPublishers.noBody());
+  public static HttpResponse<byte[]> send(
+      int port, String method, String pathAndQuery, String... headers) {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
+            .timeout(Duration.ofSeconds(30))
+            .method(method, HttpRequest.BodyPublishers.noBody());
     for (int i = 0; i + 1 < headers.length; i += 2) {
       b.header(headers[i], headers[i + 1]);
     }

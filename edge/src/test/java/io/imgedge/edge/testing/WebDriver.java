@@ -24,21 +24,39 @@ public final class WebDriver implements AutoCloseable {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final String ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
-  private static final List<String> ARGS = List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-      "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-      "--window-size=1280,900");
+  private static final List<String> ARGS =
+      List.of(
+          "--headless",
+          "--no-sandbox",
+          "--disable-gpu",
+          "--disable-quic",
+          "--no-first-run",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync",
+          "--window-size=1280,900");
 
   private final Process driver;
   private final URI base;
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String session;
 
-  private WebDriver(Process driver, URI base, Path profile) throws IOException, InterruptedException {
+  private WebDriver(Process driver, URI base, Path profile)
+      throws IOException, InterruptedException {
     this.driver = driver;
     this.base = base;
-    String args = String.join(",", ARGS.stream().map(a -> quote(a)).toList()) + "," + quote("--user-data-dir=" + profile);
-    String body = "{\"capabilities\":{\"alwaysMatch\":{\"browserName\":\"chrome\",\"goog:chromeOptions\":"
-        + "{\"binary\":" + quote(CHROMIUM.toString()) + ",\"args\":[" + args + "]}}}}";
+    String args =
+        String.join(",", ARGS.stream().map(a -> quote(a)).toList())
+            + ","
+            + quote("--user-data-dir=" + profile);
+    String body =
+        "{\"capabilities\":{\"alwaysMatch\":{\"browserName\":\"chrome\",\"goog:chromeOptions\":"
+            + "{\"binary\":"
+            + quote(CHROMIUM.toString())
+            + ",\"args\":["
+            + args
+            + "]}}}}";
     this.session = find(call("POST", "/session", body), "\"sessionId\"\\s*:\\s*\"([^\"]+)\"");
   }
 
@@ -49,8 +67,12 @@ public final class WebDriver implements AutoCloseable {
    */
   public static WebDriver start(Path profile) throws IOException, InterruptedException {
     if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-      String why = "Chromium and chromedriver are needed at " + CHROMIUM + " and " + CHROMEDRIVER
-          + " (Debian: apt-get install chromium chromium-driver; .ci/run installs them)";
+      String why =
+          "Chromium and chromedriver are needed at "
+              + CHROMIUM
+              + " and "
+              + CHROMEDRIVER
+              + " (Debian: apt-get install chromium chromium-driver; .ci/run installs them)";
       if ("true".equals(System.getenv("CI"))) {
         throw new IllegalStateException(why);
       }
@@ -60,8 +82,11 @@ public final class WebDriver implements AutoCloseable {
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = s.getLocalPort();
     }
-    Process p = new ProcessBuilder(CHROMEDRIVER.toString(), "--port=" + port, "--allowed-ips=127.0.0.1")
-        .redirectErrorStream(true).redirectOutput(profile.resolveSibling("chromedriver.log").toFile()).start();
+    Process p =
+        new ProcessBuilder(CHROMEDRIVER.toString(), "--port=" + port, "--allowed-ips=127.0.0.1")
+            .redirectErrorStream(true)
+            .redirectOutput(profile.resolveSibling("chromedriver.log").toFile())
+            .start();
     URI base = URI.create("http://127.0.0.1:" + port);
     awaitReady(p, base);
     try {
@@ -76,8 +101,11 @@ public final class WebDriver implements AutoCloseable {
     HttpClient c = HttpClient.newHttpClient();
     for (int i = 0; i < 100; i++) {
       try {
-        if (c.send(HttpRequest.newBuilder(base.resolve("/status")).build(), HttpResponse.BodyHandlers.ofString())
-            .body().contains("\"ready\":true")) {
+        if (c.send(
+                HttpRequest.newBuilder(base.resolve("/status")).build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body()
+            .contains("\"ready\":true")) {
           return;
         }
       } catch (IOException e) {
@@ -97,20 +125,30 @@ public final class WebDriver implements AutoCloseable {
 
   /** The id of the element a CSS selector finds. */
   public String element(String css) throws IOException, InterruptedException {
-    String r = call("POST", "/session/" + session + "/element",
-        "{\"using\":\"css selector\",\"value\":" + quote(css) + "}");
+    String r =
+        call(
+            "POST",
+            "/session/" + session + "/element",
+            "{\"using\":\"css selector\",\"value\":" + quote(css) + "}");
     return find(r, "\"" + ELEMENT + "\"\\s*:\\s*\"([^\"]+)\"");
   }
 
   /** Clears an input and types text into it, as a user would. */
   public void type(String element, String text) throws IOException, InterruptedException {
     call("POST", "/session/" + session + "/element/" + element + "/clear", "{}");
-    call("POST", "/session/" + session + "/element/" + element + "/value", "{\"text\":" + quote(text) + "}");
+    call(
+        "POST",
+        "/session/" + session + "/element/" + element + "/value",
+        "{\"text\":" + quote(text) + "}");
   }
 
   /** Runs a script in the page and returns its JSON result (the {@code value} member, as text). */
   public String script(String js) throws IOException, InterruptedException {
-    String r = call("POST", "/session/" + session + "/execute/sync", "{\"script\":" + quote(js) + ",\"args\":[]}");
+    String r =
+        call(
+            "POST",
+            "/session/" + session + "/execute/sync",
+            "{\"script\":" + quote(js) + ",\"args\":[]}");
     return find(r, "^\\{\\s*\"value\"\\s*:\\s*(.*)\\}\\s*$");
   }
 
@@ -126,10 +164,16 @@ public final class WebDriver implements AutoCloseable {
     return false;
   }
 
-  private String call(String method, String path, String body) throws IOException, InterruptedException {
-    HttpResponse<String> r = client.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
-        .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
+  private String call(String method, String path, String body)
+      throws IOException, InterruptedException {
+    HttpResponse<String> r =
+        client.send(
+            HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() != 200) {
       throw new IOException(method + " " + path + " answered " + r.statusCode() + ": " + r.body());
     }

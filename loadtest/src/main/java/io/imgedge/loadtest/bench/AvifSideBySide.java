@@ -23,14 +23,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * {@code ./imgedge loadtest avif-side-by-side}: sharp's task (the corpus photo to width x height,
- * cover crop) as AVIF, JPEG and JPEG XL from one imgedge node, and as AVIF from ipx, in one run.
- * A loopback {@link PhotoOrigin} serves the photo under a new name for every request, so every
+ * cover crop) as AVIF, JPEG and JPEG XL from one imgedge node, and as AVIF from ipx, in one run. A
+ * loopback {@link PhotoOrigin} serves the photo under a new name for every request, so every
  * request is a miss for both servers (fetch, decode, resize, encode). Each contender is asked one
  * request at a time for a fixed time per round, after a warm-up, in rounds where the servers
  * alternate; one answer of each is decoded with an independent decoder and compared with a
  * Lanczos-3 reference by SSIM. The report gives the table and the issue's acceptance criteria,
- * computed from this run's figures. A response is judged by its bytes: a WebP answered for
- * {@code format=avif} is reported as WebP and fails the AVIF criteria.
+ * computed from this run's figures. A response is judged by its bytes: a WebP answered for {@code
+ * format=avif} is reported as WebP and fails the AVIF criteria.
  */
 public final class AvifSideBySide {
   private final Settings settings;
@@ -56,8 +56,17 @@ public final class AvifSideBySide {
    * @param work where the servers' logs, the sample outputs and their decodes go
    * @param command the command line, for the report
    */
-  public record Settings(Path input, int width, int height, int rounds, double seconds, double warmUp,
-      List<String> contenders, Path out, Path work, String command) {}
+  public record Settings(
+      Path input,
+      int width,
+      int height,
+      int rounds,
+      double seconds,
+      double warmUp,
+      List<String> contenders,
+      Path out,
+      Path work,
+      String command) {}
 
   /**
    * @param settings what to run
@@ -81,8 +90,8 @@ public final class AvifSideBySide {
   }
 
   /**
-   * Runs everything and writes the report; returns 0 when every acceptance criterion passed, 1
-   * when one failed or could not be measured.
+   * Runs everything and writes the report; returns 0 when every acceptance criterion passed, 1 when
+   * one failed or could not be measured.
    */
   public int run() throws Exception {
     Settings s = settings;
@@ -90,7 +99,8 @@ public final class AvifSideBySide {
     for (String name : s.contenders()) {
       FormatContender c = known.get(name);
       if (c == null) {
-        throw new IllegalArgumentException("unknown contender " + name + " (" + String.join(", ", known.keySet()) + ")");
+        throw new IllegalArgumentException(
+            "unknown contender " + name + " (" + String.join(", ", known.keySet()) + ")");
       }
       rows.put(name, new FormatRow(c));
     }
@@ -99,14 +109,23 @@ public final class AvifSideBySide {
     Files.createDirectories(s.work());
     String loadBefore = loadAverage();
     long started = System.nanoTime();
-    System.out.printf(Locale.ROOT, "imgedge loadtest avif-side-by-side: %s -> %dx%d cover, %d %s x %s s per contender"
-        + " after %s s warm-up, one request at a time; load average %s%n", s.input().getFileName(), s.width(),
-        s.height(), s.rounds(), s.rounds() == 1 ? "round" : "rounds", seconds(s.seconds()), seconds(s.warmUp()),
+    System.out.printf(
+        Locale.ROOT,
+        "imgedge loadtest avif-side-by-side: %s -> %dx%d cover, %d %s x %s s per contender"
+            + " after %s s warm-up, one request at a time; load average %s%n",
+        s.input().getFileName(),
+        s.width(),
+        s.height(),
+        s.rounds(),
+        s.rounds() == 1 ? "round" : "rounds",
+        seconds(s.seconds()),
+        seconds(s.warmUp()),
         loadBefore);
     Thread stop = new Thread(() -> peers.values().forEach(Peer::close), "imgedge-avif-peers-stop");
     Runtime.getRuntime().addShutdownHook(stop); // Ctrl-C stops the servers too
     long[] transforms0 = new long[2];
-    try (PhotoOrigin origin = PhotoOrigin.start(photo); SerialMisses client = new SerialMisses(new AtomicLong())) {
+    try (PhotoOrigin origin = PhotoOrigin.start(photo);
+        SerialMisses client = new SerialMisses(new AtomicLong())) {
       startPeers(origin);
       OptionalLong t = transforms(FormatContender.IMGEDGE);
       transforms0[0] = t.orElse(-1);
@@ -123,12 +142,27 @@ public final class AvifSideBySide {
           SerialMisses.Loop loop = client.run(url(row, origin), s.seconds(), pid(row));
           row.rounds.add(loop);
           count(row, loop);
-          System.out.printf(Locale.ROOT, "  round %d %-14s %7.2f req/s  %s%s%n", round + 1, row.name(),
-              loop.perSecond(), loop.received(), loop.errors() > 0 ? "  errors " + loop.errors() : "");
-          raw.add(String.format(Locale.ROOT,
-              "ROUND contender=%s round=%d requests=%d errors=%d seconds=%.3f rps=%.3f cpuMsPerReq=%.2f received=%s xcache=%s",
-              row.name(), round + 1, loop.requests(), loop.errors(), loop.seconds(), loop.perSecond(),
-              loop.cpuMsPerRequest(), compact(loop.received()), compact(loop.cache())));
+          System.out.printf(
+              Locale.ROOT,
+              "  round %d %-14s %7.2f req/s  %s%s%n",
+              round + 1,
+              row.name(),
+              loop.perSecond(),
+              loop.received(),
+              loop.errors() > 0 ? "  errors " + loop.errors() : "");
+          raw.add(
+              String.format(
+                  Locale.ROOT,
+                  "ROUND contender=%s round=%d requests=%d errors=%d seconds=%.3f rps=%.3f cpuMsPerReq=%.2f received=%s xcache=%s",
+                  row.name(),
+                  round + 1,
+                  loop.requests(),
+                  loop.errors(),
+                  loop.seconds(),
+                  loop.perSecond(),
+                  loop.cpuMsPerRequest(),
+                  compact(loop.received()),
+                  compact(loop.cache())));
         }
       }
       missCheck(origin, transforms0);
@@ -145,32 +179,55 @@ public final class AvifSideBySide {
     IndependentDecoders decoders = new IndependentDecoders(s.work());
     quality(decoders);
     double minutes = (System.nanoTime() - started) / 60e9;
-    AvifReport report = new AvifReport(s, List.copyOf(rows.values()), peerNotes, missChecks, decoders.describe(),
-        loadBefore, loadAfter, minutes);
+    AvifReport report =
+        new AvifReport(
+            s,
+            List.copyOf(rows.values()),
+            peerNotes,
+            missChecks,
+            decoders.describe(),
+            loadBefore,
+            loadAfter,
+            minutes);
     raw.addAll(report.rawLines());
     Files.writeString(s.out().resolve("report.md"), report.markdown());
     Files.write(s.out().resolve("raw.txt"), raw);
     System.out.println();
     System.out.print(report.console());
-    System.out.println("report: " + s.out().resolve("report.md") + " (raw lines: raw.txt; outputs and logs: " + s.work() + ")");
+    System.out.println(
+        "report: "
+            + s.out().resolve("report.md")
+            + " (raw lines: raw.txt; outputs and logs: "
+            + s.work()
+            + ")");
     return report.allPassed() ? 0 : 1;
   }
 
   private void startPeers(PhotoOrigin origin) {
-    List<String> servers = rows.values().stream().map(r -> r.contender.server()).distinct().toList();
+    List<String> servers =
+        rows.values().stream().map(r -> r.contender.server()).distinct().toList();
     for (String server : servers) {
       try {
-        Peer peer = server.equals(FormatContender.IMGEDGE)
-            ? ImgedgePeer.start(jar, origin.url(), settings.work())
-            : IpxPeer.start(ipxFolder, settings.work());
+        Peer peer =
+            server.equals(FormatContender.IMGEDGE)
+                ? ImgedgePeer.start(jar, origin.url(), settings.work())
+                : IpxPeer.start(ipxFolder, settings.work());
         peers.put(server, peer);
-        peerNotes.put(server, peer.note() + (server.equals(FormatContender.IPX) ? "; " + sharpVersions(ipxFolder)
-            : "; build " + gitCommit(jar) + codecLines(settings.work().resolve("imgedge.log"))));
+        peerNotes.put(
+            server,
+            peer.note()
+                + (server.equals(FormatContender.IPX)
+                    ? "; " + sharpVersions(ipxFolder)
+                    : "; build "
+                        + gitCommit(jar)
+                        + codecLines(settings.work().resolve("imgedge.log"))));
         System.out.println("  " + server + " on " + peer.url());
       } catch (Exception e) {
         String reason = server + " did not start: " + e.getMessage();
         System.out.println("  skipping " + server + "'s contenders: " + reason);
-        rows.values().stream().filter(r -> r.contender.server().equals(server)).forEach(r -> r.skipped = reason);
+        rows.values().stream()
+            .filter(r -> r.contender.server().equals(server))
+            .forEach(r -> r.skipped = reason);
       }
     }
   }
@@ -184,18 +241,29 @@ public final class AvifSideBySide {
       row.requests++;
       try {
         SerialMisses.Answer a = client.once(url(row, origin));
-        row.received.merge(a.status() == 200 ? a.received() : "status " + a.status(), 1L, Long::sum);
+        row.received.merge(
+            a.status() == 200 ? a.received() : "status " + a.status(), 1L, Long::sum);
         if (a.status() != 200) {
           String body = new String(a.body(), java.nio.charset.StandardCharsets.UTF_8).strip();
-          row.skipped = "answered " + a.status() + " to " + a.url() + ": "
-              + (body.length() > 200 ? body.substring(0, 200) + "..." : body);
+          row.skipped =
+              "answered "
+                  + a.status()
+                  + " to "
+                  + a.url()
+                  + ": "
+                  + (body.length() > 200 ? body.substring(0, 200) + "..." : body);
           System.out.println("  " + row.name() + " " + row.skipped);
           continue;
         }
         row.ok++;
         row.sample = a;
         row.sniffed = Signature.of(a.body());
-        System.out.printf(Locale.ROOT, "  %-14s %s, %d bytes%s%n", row.name(), a.received(), a.body().length,
+        System.out.printf(
+            Locale.ROOT,
+            "  %-14s %s, %d bytes%s%n",
+            row.name(),
+            a.received(),
+            a.body().length,
             a.warning().isEmpty() ? "" : ", Imgedge-IO-Warning: " + a.warning());
       } catch (IOException e) {
         row.skipped = "request failed: " + e;
@@ -265,34 +333,69 @@ public final class AvifSideBySide {
   }
 
   /**
-   * Whether every request was a miss: for each server, requests against the origin's GETs per
-   * name (each name fetched once, never twice) and the server's own transform count.
+   * Whether every request was a miss: for each server, requests against the origin's GETs per name
+   * (each name fetched once, never twice) and the server's own transform count.
    */
   private void missCheck(PhotoOrigin origin, long[] transforms0) {
     for (String server : List.of(FormatContender.IMGEDGE, FormatContender.IPX)) {
       if (!peers.containsKey(server)) {
         continue;
       }
-      long requests = rows.values().stream().filter(r -> r.contender.server().equals(server))
-          .mapToLong(r -> r.requests).sum();
-      long ok = rows.values().stream().filter(r -> r.contender.server().equals(server)).mapToLong(r -> r.ok).sum();
-      long misses = rows.values().stream().filter(r -> r.contender.server().equals(server))
-          .mapToLong(r -> r.rounds.stream().mapToLong(l -> l.cache().getOrDefault("MISS", 0L)).sum()).sum();
-      long measured = rows.values().stream().filter(r -> r.contender.server().equals(server))
-          .mapToLong(r -> r.rounds.stream().mapToLong(SerialMisses.Loop::requests).sum()).sum();
+      long requests =
+          rows.values().stream()
+              .filter(r -> r.contender.server().equals(server))
+              .mapToLong(r -> r.requests)
+              .sum();
+      long ok =
+          rows.values().stream()
+              .filter(r -> r.contender.server().equals(server))
+              .mapToLong(r -> r.ok)
+              .sum();
+      long misses =
+          rows.values().stream()
+              .filter(r -> r.contender.server().equals(server))
+              .mapToLong(
+                  r -> r.rounds.stream().mapToLong(l -> l.cache().getOrDefault("MISS", 0L)).sum())
+              .sum();
+      long measured =
+          rows.values().stream()
+              .filter(r -> r.contender.server().equals(server))
+              .mapToLong(r -> r.rounds.stream().mapToLong(SerialMisses.Loop::requests).sum())
+              .sum();
       PhotoOrigin.Fetches f = origin.fetches(server);
       OptionalLong after = transforms(server);
       long before = transforms0[server.equals(FormatContender.IMGEDGE) ? 0 : 1];
-      String transforms = after.isPresent() && before >= 0 ? String.valueOf(after.getAsLong() - before) : "unknown";
-      boolean everyMiss = f.names() == requests && f.maxGetsPerName() <= 1 && f.gets() == requests
-          && (transforms.equals("unknown") || Long.parseLong(transforms) == ok);
-      String line = String.format(Locale.ROOT,
-          "%s: %d requests (%d answered 200), each for a new name; the origin saw %d GETs of %d distinct names (at most %d"
-              + " per name) and %d HEADs; %s transforms (%s)%s: %s",
-          server, requests, ok, f.gets(), f.names(), f.maxGetsPerName(), f.heads(), transforms,
-          server.equals(FormatContender.IMGEDGE) ? "imgedge_transform_seconds_count at /metrics" : "server.mjs /__stats",
-          server.equals(FormatContender.IMGEDGE) ? String.format(Locale.ROOT, "; X-Cache MISS on %d of the %d measured answers", misses, measured) : "",
-          everyMiss ? "every request was a miss" : "NOT every request was a miss");
+      String transforms =
+          after.isPresent() && before >= 0 ? String.valueOf(after.getAsLong() - before) : "unknown";
+      boolean everyMiss =
+          f.names() == requests
+              && f.maxGetsPerName() <= 1
+              && f.gets() == requests
+              && (transforms.equals("unknown") || Long.parseLong(transforms) == ok);
+      String line =
+          String.format(
+              Locale.ROOT,
+              "%s: %d requests (%d answered 200), each for a new name; the origin saw %d GETs of %d distinct names (at most %d"
+                  + " per name) and %d HEADs; %s transforms (%s)%s: %s",
+              server,
+              requests,
+              ok,
+              f.gets(),
+              f.names(),
+              f.maxGetsPerName(),
+              f.heads(),
+              transforms,
+              server.equals(FormatContender.IMGEDGE)
+                  ? "imgedge_transform_seconds_count at /metrics"
+                  : "server.mjs /__stats",
+              server.equals(FormatContender.IMGEDGE)
+                  ? String.format(
+                      Locale.ROOT,
+                      "; X-Cache MISS on %d of the %d measured answers",
+                      misses,
+                      measured)
+                  : "",
+              everyMiss ? "every request was a miss" : "NOT every request was a miss");
       missChecks.add(line);
       raw.add("MISSES " + line);
     }
@@ -324,13 +427,19 @@ public final class AvifSideBySide {
     }
   }
 
-  /** The commit the jar's checkout is at (the jar is {@code edge/target/imgedge.jar} in it), with {@code -dirty} for local changes. */
+  /**
+   * The commit the jar's checkout is at (the jar is {@code edge/target/imgedge.jar} in it), with
+   * {@code -dirty} for local changes.
+   */
   @SuppressWarnings("NullAway") // the jar is edge/target/imgedge.jar: its path has three parents
   private static String gitCommit(Path jar) {
     Path root = jar.toAbsolutePath().getParent().getParent().getParent();
     try {
-      Process p = new ProcessBuilder("git", "-C", root.toString(), "describe", "--always", "--dirty", "--abbrev=10")
-          .redirectErrorStream(true).start();
+      Process p =
+          new ProcessBuilder(
+                  "git", "-C", root.toString(), "describe", "--always", "--dirty", "--abbrev=10")
+              .redirectErrorStream(true)
+              .start();
       String out = new String(p.getInputStream().readAllBytes()).strip();
       p.waitFor();
       return p.exitValue() == 0 ? out : "unknown";
@@ -342,12 +451,19 @@ public final class AvifSideBySide {
     }
   }
 
-  /** The node's start-up lines that name its codecs, e.g. {@code JPEG codec: libjpeg-turbo 2.1.5 (FFM)}. */
+  /**
+   * The node's start-up lines that name its codecs, e.g. {@code JPEG codec: libjpeg-turbo 2.1.5
+   * (FFM)}.
+   */
   private static String codecLines(Path log) {
     try (var lines = Files.lines(log)) {
-      String codecs = lines.filter(l -> l.contains("codec") || l.contains("AVIF") || l.contains("JPEG XL"))
-          .map(l -> l.replaceFirst("^.*?(INFO|WARN)\\s+\\S+:\\s*", "").strip()).distinct()
-          .reduce((a, b) -> a + "; " + b).orElse("");
+      String codecs =
+          lines
+              .filter(l -> l.contains("codec") || l.contains("AVIF") || l.contains("JPEG XL"))
+              .map(l -> l.replaceFirst("^.*?(INFO|WARN)\\s+\\S+:\\s*", "").strip())
+              .distinct()
+              .reduce((a, b) -> a + "; " + b)
+              .orElse("");
       return codecs.isEmpty() ? "" : "; its log: " + codecs;
     } catch (IOException | java.io.UncheckedIOException e) {
       return "";
@@ -356,9 +472,14 @@ public final class AvifSideBySide {
 
   private static String sharpVersions(Path ipxFolder) {
     try {
-      Process p = new ProcessBuilder("node", "-p",
-          "const v = require('sharp').versions; `sharp ${v.sharp}, libvips ${v.vips}, aom ${v.aom}, libheif ${v.heif}, mozjpeg ${v.mozjpeg}`")
-          .directory(ipxFolder.toFile()).redirectErrorStream(true).start();
+      Process p =
+          new ProcessBuilder(
+                  "node",
+                  "-p",
+                  "const v = require('sharp').versions; `sharp ${v.sharp}, libvips ${v.vips}, aom ${v.aom}, libheif ${v.heif}, mozjpeg ${v.mozjpeg}`")
+              .directory(ipxFolder.toFile())
+              .redirectErrorStream(true)
+              .start();
       String out = new String(p.getInputStream().readAllBytes()).strip();
       p.waitFor();
       return p.exitValue() == 0 ? out : "sharp versions unknown";
@@ -386,12 +507,17 @@ public final class AvifSideBySide {
 
   static String compact(Map<String, Long> counts) {
     StringBuilder b = new StringBuilder();
-    counts.forEach((k, v) -> b.append(b.isEmpty() ? "" : ",").append(k.replace(' ', '_')).append(':').append(v));
+    counts.forEach(
+        (k, v) ->
+            b.append(b.isEmpty() ? "" : ",").append(k.replace(' ', '_')).append(':').append(v));
     return b.isEmpty() ? "-" : b.toString();
   }
 
   /** For the report: the row named {@code name}, if it ran. */
   static @Nullable FormatRow find(List<FormatRow> rows, String name) {
-    return rows.stream().filter(r -> r.name().equals(name) && r.measured()).findFirst().orElse(null);
+    return rows.stream()
+        .filter(r -> r.name().equals(name) && r.measured())
+        .findFirst()
+        .orElse(null);
   }
 }

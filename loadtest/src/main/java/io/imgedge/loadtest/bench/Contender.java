@@ -34,15 +34,27 @@ interface Contender {
    * threads lent as the node lends them (only while one render runs), or none.
    */
   static Contender imgedge(
-      NativeCodecs natives, java.util.concurrent.@org.jspecify.annotations.Nullable Executor helper,
-      int width, int height, int quality) {
-    java.util.concurrent.atomic.AtomicInteger renders = new java.util.concurrent.atomic.AtomicInteger();
-    Transformer transformer = new Transformer(ImageLimits.FASTLY, TransformDefaults.FASTLY,
-        new ImageDecoder(natives), new Encoders(natives),
-        new ConvolutionResizer(false, helper == null ? null : new IdleHelper(helper, renders::get)),
-        System::nanoTime);
-    TransformSpec spec = new TransformSpecParser(TransformDefaults.FASTLY)
-        .parse("width=%d&height=%d&quality=%d&format=jpg&resize-filter=lanczos3".formatted(width, height, quality));
+      NativeCodecs natives,
+      java.util.concurrent.@org.jspecify.annotations.Nullable Executor helper,
+      int width,
+      int height,
+      int quality) {
+    java.util.concurrent.atomic.AtomicInteger renders =
+        new java.util.concurrent.atomic.AtomicInteger();
+    Transformer transformer =
+        new Transformer(
+            ImageLimits.FASTLY,
+            TransformDefaults.FASTLY,
+            new ImageDecoder(natives),
+            new Encoders(natives),
+            new ConvolutionResizer(
+                false, helper == null ? null : new IdleHelper(helper, renders::get)),
+            System::nanoTime);
+    TransformSpec spec =
+        new TransformSpecParser(TransformDefaults.FASTLY)
+            .parse(
+                "width=%d&height=%d&quality=%d&format=jpg&resize-filter=lanczos3"
+                    .formatted(width, height, quality));
     var negotiated = FormatNegotiation.negotiate(spec, null);
     Duration budget = Duration.ofMinutes(1);
     return source -> {
@@ -60,7 +72,8 @@ interface Contender {
     return source -> {
       try {
         BufferedImage full = ImageIO.read(new ByteArrayInputStream(source));
-        BufferedImage small = Scalr.resize(full, Scalr.Method.QUALITY, Scalr.Mode.FIT_EXACT, width, height);
+        BufferedImage small =
+            Scalr.resize(full, Scalr.Method.QUALITY, Scalr.Mode.FIT_EXACT, width, height);
         return jpeg(small, quality);
       } catch (IOException e) {
         throw new UncheckedIOException(e);

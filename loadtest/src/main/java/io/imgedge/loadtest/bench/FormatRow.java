@@ -9,26 +9,39 @@ import org.jspecify.annotations.Nullable;
 /** What the AVIF side-by-side measured for one contender. */
 final class FormatRow {
   final FormatContender contender;
+
   /** Why it was not run, or null. */
   @Nullable String skipped;
-  /** The answer whose bytes and SSIM the table gives (the first request, a miss like the others). */
+
+  /**
+   * The answer whose bytes and SSIM the table gives (the first request, a miss like the others).
+   */
   SerialMisses.@Nullable Answer sample;
+
   /** The measured rounds, in order. */
   final List<SerialMisses.Loop> rounds = new ArrayList<>();
+
   /** Every answer's {@link SerialMisses.Answer#received()}, warm-up and sample included. */
   final Map<String, Long> received = new TreeMap<>();
+
   /** Requests sent, warm-up and sample included. */
   long requests;
+
   /** Answers with status 200 among them. */
   long ok;
+
   /** What the sample's bytes are. */
   Signature sniffed = Signature.OTHER;
+
   /** The decoder that read the sample, or why it could not be read. */
   String decoder = "";
+
   int width;
   int height;
+
   /** SSIM against the cover-crop reference, or NaN. */
   double ssim = Double.NaN;
+
   /** SSIM against the stretched reference (the JPEG side-by-side's), or NaN. */
   double ssimStretch = Double.NaN;
 
@@ -52,7 +65,8 @@ final class FormatRow {
 
   /** Whether the sample is the format asked for, by its bytes and by its Content-Type. */
   boolean isExpectedFormat() {
-    return sample != null && sniffed == contender.expected()
+    return sample != null
+        && sniffed == contender.expected()
         && Signature.ofMediaType(sample.contentType()) == contender.expected();
   }
 
@@ -63,8 +77,11 @@ final class FormatRow {
 
   /** The median of the rounds' server CPU ms per request, or NaN. */
   double medianCpuMs() {
-    return median(rounds.stream().mapToDouble(SerialMisses.Loop::cpuMsPerRequest).filter(d -> !Double.isNaN(d))
-        .toArray());
+    return median(
+        rounds.stream()
+            .mapToDouble(SerialMisses.Loop::cpuMsPerRequest)
+            .filter(d -> !Double.isNaN(d))
+            .toArray());
   }
 
   /** The median over rounds of this row's req/s over {@code other}'s in the same round, or NaN. */

@@ -26,7 +26,8 @@ import org.jspecify.annotations.Nullable;
 final class IndependentDecoders {
   private static final Pattern AVIF_VERSION = Pattern.compile("Version:\\s*(\\S+)");
   private static final Pattern DAV1D = Pattern.compile("dav1d \\[dec\\]:([^,)\\s]+)");
-  private static final Pattern AVIF_DETAIL = Pattern.compile("\\* (Bit Depth|Format|Range)\\s*: (\\S+)");
+  private static final Pattern AVIF_DETAIL =
+      Pattern.compile("\\* (Bit Depth|Format|Range)\\s*: (\\S+)");
 
   private final Path work;
   private final @Nullable Path avifdec;
@@ -38,8 +39,12 @@ final class IndependentDecoders {
     this.work = work;
     this.avifdec = which("avifdec");
     this.djxl = which("djxl");
-    this.avifdecVersion = avifdec == null ? "" : firstLine(output(List.of(avifdec.toString(), "--version")), "Version");
-    this.djxlVersion = djxl == null ? "" : firstLine(output(List.of(djxl.toString(), "--version")), "");
+    this.avifdecVersion =
+        avifdec == null
+            ? ""
+            : firstLine(output(List.of(avifdec.toString(), "--version")), "Version");
+    this.djxlVersion =
+        djxl == null ? "" : firstLine(output(List.of(djxl.toString(), "--version")), "");
   }
 
   /**
@@ -50,8 +55,12 @@ final class IndependentDecoders {
    */
   record Decoded(BufferedImage image, String decoder) {}
 
-  /** Decodes {@code bytes}, which are {@code signature} (sniffed); {@code name} names the files kept in the work folder. */
-  Decoded decode(byte[] bytes, Signature signature, String name) throws IOException, InterruptedException {
+  /**
+   * Decodes {@code bytes}, which are {@code signature} (sniffed); {@code name} names the files kept
+   * in the work folder.
+   */
+  Decoded decode(byte[] bytes, Signature signature, String name)
+      throws IOException, InterruptedException {
     Path encoded = work.resolve(name + "." + signature.extension());
     Files.write(encoded, bytes);
     Path png = work.resolve(name + ".decoded.png");
@@ -67,19 +76,24 @@ final class IndependentDecoders {
         }
         command.addAll(List.of("--depth", "8", encoded.toString(), png.toString()));
         String details = avifDetails(run(command));
-        yield new Decoded(read(png), "avifdec " + version(AVIF_VERSION, avifdecVersion)
-            + (dav1d != null ? " (dav1d " + dav1d + ")" : " (its default AV1 decoder)")
-            + (details.isEmpty() ? "" : "; the file: " + details));
+        yield new Decoded(
+            read(png),
+            "avifdec "
+                + version(AVIF_VERSION, avifdecVersion)
+                + (dav1d != null ? " (dav1d " + dav1d + ")" : " (its default AV1 decoder)")
+                + (details.isEmpty() ? "" : "; the file: " + details));
       }
       case JXL -> {
         if (djxl == null) {
           throw new IOException("djxl is not installed (Debian: apt-get install libjxl-tools)");
         }
         run(List.of(djxl.toString(), encoded.toString(), png.toString(), "--bits_per_sample=8"));
-        yield new Decoded(read(png), djxlVersion.isEmpty() ? "djxl" : djxlVersion.replaceAll("\\s*\\[.*$", ""));
+        yield new Decoded(
+            read(png), djxlVersion.isEmpty() ? "djxl" : djxlVersion.replaceAll("\\s*\\[.*$", ""));
       }
       case JPEG, WEBP, PNG -> {
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+        try (ImageInputStream in =
+            ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
           ImageReader reader = reader(in, signature);
           try {
             reader.setInput(in);
@@ -96,16 +110,17 @@ final class IndependentDecoders {
 
   /**
    * The ImageIO reader for the format, chosen by name rather than by ImageIO's registration order
-   * (which differs between JVMs, and two WebP readers disagree by 0.004 SSIM on the same file):
-   * for WebP webp-imageio's, which is libwebp's own decoder (as browsers decode); for JPEG and PNG
-   * the JDK's.
+   * (which differs between JVMs, and two WebP readers disagree by 0.004 SSIM on the same file): for
+   * WebP webp-imageio's, which is libwebp's own decoder (as browsers decode); for JPEG and PNG the
+   * JDK's.
    */
   private static ImageReader reader(ImageInputStream in, Signature signature) throws IOException {
-    String preferred = switch (signature) {
-      case WEBP -> "com.luciad.imageio.webp.";
-      case JPEG -> "com.sun.imageio.plugins.jpeg.";
-      default -> "com.sun.imageio.plugins.png.";
-    };
+    String preferred =
+        switch (signature) {
+          case WEBP -> "com.luciad.imageio.webp.";
+          case JPEG -> "com.sun.imageio.plugins.jpeg.";
+          default -> "com.sun.imageio.plugins.png.";
+        };
     ImageReader first = null;
     for (var it = ImageIO.getImageReaders(in); it.hasNext(); ) {
       ImageReader r = it.next();
@@ -129,7 +144,8 @@ final class IndependentDecoders {
 
   /** The versions of the external decoders, for the report. */
   String describe() {
-    return (avifdec == null ? "avifdec: not installed" : "avifdec: " + avifdecVersion) + "; "
+    return (avifdec == null ? "avifdec: not installed" : "avifdec: " + avifdecVersion)
+        + "; "
         + (djxl == null ? "djxl: not installed" : "djxl: " + djxlVersion);
   }
 
@@ -156,16 +172,24 @@ final class IndependentDecoders {
     Path log = work.resolve("decoder.log");
     Path out = Files.createTempFile(work, "decoder", ".out");
     try {
-      Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+      Process p =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(out.toFile())
+              .start();
       if (!p.waitFor(60, TimeUnit.SECONDS)) {
         p.destroyForcibly();
         throw new IOException(String.join(" ", command) + " did not finish within 60 s");
       }
       String text = Files.readString(out);
-      Files.writeString(log, "$ " + String.join(" ", command) + "\n" + text, java.nio.file.StandardOpenOption.CREATE,
+      Files.writeString(
+          log,
+          "$ " + String.join(" ", command) + "\n" + text,
+          java.nio.file.StandardOpenOption.CREATE,
           java.nio.file.StandardOpenOption.APPEND);
       if (p.exitValue() != 0) {
-        throw new IOException(String.join(" ", command) + " exited with " + p.exitValue() + "; see " + log);
+        throw new IOException(
+            String.join(" ", command) + " exited with " + p.exitValue() + "; see " + log);
       }
       return text;
     } finally {
@@ -186,7 +210,8 @@ final class IndependentDecoders {
         default -> range = m.group(2).toLowerCase(java.util.Locale.ROOT) + " range";
       }
     }
-    return String.join(", ", java.util.stream.Stream.of(format, depth, range).filter(x -> !x.isEmpty()).toList());
+    return String.join(
+        ", ", java.util.stream.Stream.of(format, depth, range).filter(x -> !x.isEmpty()).toList());
   }
 
   private static String output(List<String> command) {
@@ -204,7 +229,10 @@ final class IndependentDecoders {
   }
 
   private static String firstLine(String text, String startingWith) {
-    return text.lines().map(String::strip).filter(l -> !l.isEmpty() && l.startsWith(startingWith)).findFirst()
+    return text.lines()
+        .map(String::strip)
+        .filter(l -> !l.isEmpty() && l.startsWith(startingWith))
+        .findFirst()
         .orElse("?");
   }
 

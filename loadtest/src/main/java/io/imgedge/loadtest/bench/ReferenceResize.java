@@ -5,10 +5,10 @@ import java.awt.image.BufferedImage;
 /**
  * The reference downscale the benchmark judges outputs against: a separable Lanczos-3 in double
  * precision over the full-size decode, with no intermediate rounding. Geometry as sharp, libvips
- * and imgedge use it: pixel centres at {@code (i + 0.5) * scale}, the kernel stretched by the
- * scale factor when shrinking, weights normalised per output pixel, edge samples not extended
- * (the window is cut at the border and renormalised). Values are resampled as stored
- * (sRGB-encoded), as sharp resamples; the result is rounded to 8 bits once, at the end.
+ * and imgedge use it: pixel centres at {@code (i + 0.5) * scale}, the kernel stretched by the scale
+ * factor when shrinking, weights normalised per output pixel, edge samples not extended (the window
+ * is cut at the border and renormalised). Values are resampled as stored (sRGB-encoded), as sharp
+ * resamples; the result is rounded to 8 bits once, at the end.
  */
 final class ReferenceResize {
   private ReferenceResize() {}
@@ -29,12 +29,16 @@ final class ReferenceResize {
     double scale = Math.max((double) width / src.getWidth(), (double) height / src.getHeight());
     double rw = width / scale;
     double rh = height / scale;
-    return lanczos3(src, (src.getWidth() - rw) / 2, (src.getHeight() - rh) / 2, rw, rh, width, height);
+    return lanczos3(
+        src, (src.getWidth() - rw) / 2, (src.getHeight() - rh) / 2, rw, rh, width, height);
   }
 
-  /** Resizes the region at ({@code x0}, {@code y0}) of {@code rw} x {@code rh} source pixels to {@code width} x {@code height}. */
-  private static BufferedImage lanczos3(BufferedImage src, double x0, double y0, double rw, double rh, int width,
-      int height) {
+  /**
+   * Resizes the region at ({@code x0}, {@code y0}) of {@code rw} x {@code rh} source pixels to
+   * {@code width} x {@code height}.
+   */
+  private static BufferedImage lanczos3(
+      BufferedImage src, double x0, double y0, double rw, double rh, int width, int height) {
     int sw = src.getWidth();
     int sh = src.getHeight();
     double[][] planes = planes(src);
@@ -72,10 +76,11 @@ final class ReferenceResize {
   }
 
   /**
-   * One axis: {@code horizontal} resamples rows of {@code w} to {@code out}, else columns of
-   * {@code h}; the output spans the {@code length} source pixels from {@code offset}.
+   * One axis: {@code horizontal} resamples rows of {@code w} to {@code out}, else columns of {@code
+   * h}; the output spans the {@code length} source pixels from {@code offset}.
    */
-  private static double[] pass(double[] in, int w, int h, int out, boolean horizontal, double offset, double length) {
+  private static double[] pass(
+      double[] in, int w, int h, int out, boolean horizontal, double offset, double length) {
     int n = horizontal ? w : h;
     int lines = horizontal ? h : w;
     int outW = horizontal ? out : w;

@@ -23,11 +23,17 @@ final class SerialMisses implements AutoCloseable {
   static final String ACCEPT = "image/avif,image/jxl,image/webp,image/apng,image/*,*/*;q=0.8";
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-  private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(10)).build();
+  private final HttpClient client =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
   private final AtomicLong names;
 
-  /** @param names the counter the names' numbers come from, shared by every loop of a run so that no name repeats */
+  /**
+   * @param names the counter the names' numbers come from, shared by every loop of a run so that no
+   *     name repeats
+   */
   SerialMisses(AtomicLong names) {
     this.names = names;
   }
@@ -42,12 +48,15 @@ final class SerialMisses implements AutoCloseable {
    * @param cache the {@code X-Cache} received ("" when none)
    * @param url what was asked for
    */
-  record Answer(int status, String contentType, byte[] body, String warning, String cache, URI url) {
+  record Answer(
+      int status, String contentType, byte[] body, String warning, String cache, URI url) {
     /** The Content-Type, and what the bytes are when that is something else. */
     String received() {
       Signature sniffed = Signature.of(body);
       String type = contentType.isEmpty() ? "(no Content-Type)" : contentType;
-      return Signature.ofMediaType(contentType) == sniffed ? type : type + " (bytes: " + sniffed + ")";
+      return Signature.ofMediaType(contentType) == sniffed
+          ? type
+          : type + " (bytes: " + sniffed + ")";
     }
   }
 
@@ -61,7 +70,12 @@ final class SerialMisses implements AutoCloseable {
    * @param received answers by {@link Answer#received()}
    * @param cache answers by {@code X-Cache}
    */
-  record Loop(long requests, long errors, double seconds, double cpuSeconds, Map<String, Long> received,
+  record Loop(
+      long requests,
+      long errors,
+      double seconds,
+      double cpuSeconds,
+      Map<String, Long> received,
       Map<String, Long> cache) {
     double perSecond() {
       return requests / seconds;
@@ -75,13 +89,23 @@ final class SerialMisses implements AutoCloseable {
   /** One request for a new name. */
   Answer once(LongFunction<URI> url) throws IOException, InterruptedException {
     URI u = url.apply(names.incrementAndGet());
-    HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(u).timeout(TIMEOUT).header("Accept", ACCEPT).build(),
-        HttpResponse.BodyHandlers.ofByteArray());
-    return new Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(),
-        r.headers().firstValue("Imgedge-IO-Warning").orElse(""), r.headers().firstValue("X-Cache").orElse(""), u);
+    HttpResponse<byte[]> r =
+        client.send(
+            HttpRequest.newBuilder(u).timeout(TIMEOUT).header("Accept", ACCEPT).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    return new Answer(
+        r.statusCode(),
+        r.headers().firstValue("Content-Type").orElse(""),
+        r.body(),
+        r.headers().firstValue("Imgedge-IO-Warning").orElse(""),
+        r.headers().firstValue("X-Cache").orElse(""),
+        u);
   }
 
-  /** Requests for {@code seconds} (at least one), one at a time; {@code pid} is the server's process, for its CPU time. */
+  /**
+   * Requests for {@code seconds} (at least one), one at a time; {@code pid} is the server's
+   * process, for its CPU time.
+   */
   Loop run(LongFunction<URI> url, double seconds, OptionalLong pid) throws InterruptedException {
     Map<String, Long> received = new TreeMap<>();
     Map<String, Long> cache = new TreeMap<>();
@@ -111,7 +135,9 @@ final class SerialMisses implements AutoCloseable {
     return new Loop(ok, errors, elapsed, cpu, received, cache);
   }
 
-  /** User + system CPU seconds of a process so far, from {@code /proc/<pid>/stat} (Linux), or NaN. */
+  /**
+   * User + system CPU seconds of a process so far, from {@code /proc/<pid>/stat} (Linux), or NaN.
+   */
   static double cpuSeconds(OptionalLong pid) {
     if (pid.isEmpty()) {
       return Double.NaN;

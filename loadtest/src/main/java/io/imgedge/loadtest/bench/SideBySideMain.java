@@ -20,10 +20,10 @@ import javax.imageio.ImageIO;
  * The Java side of {@code loadtest/bench/side-by-side.sh}. Commands:
  *
  * <ul>
- *   <li>{@code run --contender imgedge|imgedge-no-helper|imgedge-java|imgedge-java-no-helper|imageio-imgscalr
- *       --input F --width W --height
- *       H --quality Q --warm-up S --seconds S --out F}: ops/s one at a time and two in flight,
- *       output bytes, peak RSS; one line;
+ *   <li>{@code run --contender
+ *       imgedge|imgedge-no-helper|imgedge-java|imgedge-java-no-helper|imageio-imgscalr --input F
+ *       --width W --height H --quality Q --warm-up S --seconds S --out F}: ops/s one at a time and
+ *       two in flight, output bytes, peak RSS; one line;
  *   <li>{@code ssim --input F --width W --height H OUT...}: SSIM of each output against the
  *       reference ({@link ReferenceResize}, {@link Ssim});
  *   <li>{@code webp --input F --width W --height H --quality Q --png F}: imgedge's WebP encode time
@@ -49,37 +49,45 @@ public final class SideBySideMain {
     int h = Integer.parseInt(o.get("height"));
     int q = Integer.parseInt(o.get("quality"));
     String name = Objects.requireNonNull(o.get("contender"), "contender");
-    Contender c = switch (name) {
-      case "imgedge" -> Contender.imgedge(NativeCodecs.load(), helper(), w, h, q);
-      case "imgedge-no-helper" -> Contender.imgedge(NativeCodecs.load(), null, w, h, q);
-      case "imgedge-java" -> Contender.imgedge(NativeCodecs.none(), helper(), w, h, q);
-      case "imgedge-java-no-helper" -> Contender.imgedge(NativeCodecs.none(), null, w, h, q);
-      case "imageio-imgscalr" -> Contender.imageIoImgscalr(w, h, q);
-      default -> throw new IllegalArgumentException("unknown contender " + name);
-    };
+    Contender c =
+        switch (name) {
+          case "imgedge" -> Contender.imgedge(NativeCodecs.load(), helper(), w, h, q);
+          case "imgedge-no-helper" -> Contender.imgedge(NativeCodecs.load(), null, w, h, q);
+          case "imgedge-java" -> Contender.imgedge(NativeCodecs.none(), helper(), w, h, q);
+          case "imgedge-java-no-helper" -> Contender.imgedge(NativeCodecs.none(), null, w, h, q);
+          case "imageio-imgscalr" -> Contender.imageIoImgscalr(w, h, q);
+          default -> throw new IllegalArgumentException("unknown contender " + name);
+        };
     byte[] out = c.run(source);
     Files.write(Path.of(o.get("out")), out);
     double seconds = Double.parseDouble(o.get("seconds"));
     Throughput.measure(() -> c.run(source), 2, Double.parseDouble(o.get("warm-up")));
-    var os = (com.sun.management.OperatingSystemMXBean)
-        java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    var os =
+        (com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean();
     long cpu = os.getProcessCpuTime();
     long start = System.nanoTime();
     double serial = Throughput.measure(() -> c.run(source), 1, seconds);
-    double cpuMs = (os.getProcessCpuTime() - cpu) / 1e6 / (serial * (System.nanoTime() - start) / 1e9);
+    double cpuMs =
+        (os.getProcessCpuTime() - cpu) / 1e6 / (serial * (System.nanoTime() - start) / 1e9);
     double pair = Throughput.measure(() -> c.run(source), 2, seconds);
-    System.out.printf("RESULT %s serial=%.1f pair=%.1f bytes=%d rssMiB=%d cpuMs=%.1f%n", name, serial,
-        pair, out.length, PeakRss.mebibytes(), cpuMs);
+    System.out.printf(
+        "RESULT %s serial=%.1f pair=%.1f bytes=%d rssMiB=%d cpuMs=%.1f%n",
+        name, serial, pair, out.length, PeakRss.mebibytes(), cpuMs);
   }
 
   /** The resize helper as the node wires it: one thread fewer than there are cores. */
   private static java.util.concurrent.@org.jspecify.annotations.Nullable Executor helper() {
     int cores = Runtime.getRuntime().availableProcessors();
-    return cores < 2 ? null : java.util.concurrent.Executors.newFixedThreadPool(cores - 1, r -> {
-      Thread t = new Thread(r, "resize-helper");
-      t.setDaemon(true);
-      return t;
-    });
+    return cores < 2
+        ? null
+        : java.util.concurrent.Executors.newFixedThreadPool(
+            cores - 1,
+            r -> {
+              Thread t = new Thread(r, "resize-helper");
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   private static void ssim(Map<String, String> o, List<String> outputs) throws IOException {
@@ -87,7 +95,8 @@ public final class SideBySideMain {
     int w = Integer.parseInt(o.get("width"));
     int h = Integer.parseInt(o.get("height"));
     BufferedImage reference = ReferenceResize.lanczos3(full, w, h);
-    ImageIO.write(reference, "png", Path.of(o.getOrDefault("reference-png", "reference.png")).toFile());
+    ImageIO.write(
+        reference, "png", Path.of(o.getOrDefault("reference-png", "reference.png")).toFile());
     for (String file : outputs) {
       BufferedImage image = ImageIO.read(Path.of(file).toFile());
       System.out.printf("SSIM %s %.5f%n", file, Ssim.mean(reference, image));
@@ -105,8 +114,11 @@ public final class SideBySideMain {
     Encoders encoders = new Encoders(NativeCodecs.none());
     EncodeOptions options = new EncodeOptions(q, false);
     byte[] webp = encoders.encode(resized, ImageFormat.WEBP, options);
-    double ops = Throughput.measure(() -> encoders.encode(resized, ImageFormat.WEBP, options), 1,
-        Double.parseDouble(o.getOrDefault("seconds", "3")));
+    double ops =
+        Throughput.measure(
+            () -> encoders.encode(resized, ImageFormat.WEBP, options),
+            1,
+            Double.parseDouble(o.getOrDefault("seconds", "3")));
     System.out.printf("WEBP imgedge encode=%.1fms bytes=%d%n", 1000 / ops, webp.length);
   }
 

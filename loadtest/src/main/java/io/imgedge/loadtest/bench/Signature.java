@@ -4,10 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * What an encoded image is by its own bytes, whatever the server's {@code Content-Type} says:
- * the benchmark judges a response by this, so that a WebP answered for {@code format=avif} is
- * never counted as an AVIF. Written here rather than taken from imgedge's own sniffer, so that
- * imgedge's output is not judged by imgedge's code.
+ * What an encoded image is by its own bytes, whatever the server's {@code Content-Type} says: the
+ * benchmark judges a response by this, so that a WebP answered for {@code format=avif} is never
+ * counted as an AVIF. Written here rather than taken from imgedge's own sniffer, so that imgedge's
+ * output is not judged by imgedge's code.
  */
 enum Signature {
   JPEG("image/jpeg", "jpg"),
@@ -17,7 +17,9 @@ enum Signature {
   JXL("image/jxl", "jxl"),
   OTHER("application/octet-stream", "bin");
 
-  private static final byte[] JXL_CONTAINER = {0, 0, 0, 0x0C, 'J', 'X', 'L', ' ', 0x0D, 0x0A, (byte) 0x87, 0x0A};
+  private static final byte[] JXL_CONTAINER = {
+    0, 0, 0, 0x0C, 'J', 'X', 'L', ' ', 0x0D, 0x0A, (byte) 0x87, 0x0A
+  };
 
   private final String mediaType;
   private final String extension;
@@ -37,7 +39,10 @@ enum Signature {
     return extension;
   }
 
-  /** The format whose signature starts {@code b}: JPEG SOI, PNG, RIFF/WEBP, ISOBMFF {@code ftyp} with an AVIF brand, JPEG XL codestream or container. */
+  /**
+   * The format whose signature starts {@code b}: JPEG SOI, PNG, RIFF/WEBP, ISOBMFF {@code ftyp}
+   * with an AVIF brand, JPEG XL codestream or container.
+   */
   static Signature of(byte[] b) {
     if (b.length >= 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8 && (b[2] & 0xFF) == 0xFF) {
       return JPEG;
@@ -51,8 +56,8 @@ enum Signature {
     if (b.length >= 2 && (b[0] & 0xFF) == 0xFF && b[1] == 0x0A) {
       return JXL;
     }
-    if (b.length >= JXL_CONTAINER.length && Arrays.equals(b, 0, JXL_CONTAINER.length, JXL_CONTAINER, 0,
-        JXL_CONTAINER.length)) {
+    if (b.length >= JXL_CONTAINER.length
+        && Arrays.equals(b, 0, JXL_CONTAINER.length, JXL_CONTAINER, 0, JXL_CONTAINER.length)) {
       return JXL;
     }
     if (b.length >= 16 && ascii(b, 4, 4).equals("ftyp")) {

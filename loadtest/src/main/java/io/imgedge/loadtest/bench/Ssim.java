@@ -4,10 +4,10 @@ import java.awt.image.BufferedImage;
 
 /**
  * The structural similarity index (Wang, Bovik, Sheikh and Simoncelli, "Image quality assessment:
- * from error visibility to structural similarity", IEEE TIP 2004) on luma: an 11x11 Gaussian
- * window with sigma 1.5, {@code K1 = 0.01}, {@code K2 = 0.03}, {@code L = 255}, evaluated at every
- * pixel whose window lies inside the image, and averaged (the paper's mean SSIM). Luma is BT.601
- * {@code Y = 0.299 R + 0.587 G + 0.114 B} on the stored (sRGB-encoded) values.
+ * from error visibility to structural similarity", IEEE TIP 2004) on luma: an 11x11 Gaussian window
+ * with sigma 1.5, {@code K1 = 0.01}, {@code K2 = 0.03}, {@code L = 255}, evaluated at every pixel
+ * whose window lies inside the image, and averaged (the paper's mean SSIM). Luma is BT.601 {@code Y
+ * = 0.299 R + 0.587 G + 0.114 B} on the stored (sRGB-encoded) values.
  */
 final class Ssim {
   private static final int RADIUS = 5;
@@ -20,8 +20,9 @@ final class Ssim {
   /** Mean SSIM of two images of the same size; 1 for identical images. */
   static double mean(BufferedImage a, BufferedImage b) {
     if (a.getWidth() != b.getWidth() || a.getHeight() != b.getHeight()) {
-      throw new IllegalArgumentException("sizes differ: %dx%d and %dx%d".formatted(
-          a.getWidth(), a.getHeight(), b.getWidth(), b.getHeight()));
+      throw new IllegalArgumentException(
+          "sizes differ: %dx%d and %dx%d"
+              .formatted(a.getWidth(), a.getHeight(), b.getWidth(), b.getHeight()));
     }
     int w = a.getWidth();
     int h = a.getHeight();

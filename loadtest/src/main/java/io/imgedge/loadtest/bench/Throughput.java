@@ -19,12 +19,14 @@ final class Throughput {
     try (ExecutorService pool = Executors.newFixedThreadPool(inFlight)) {
       List<Future<?>> workers = new ArrayList<>();
       for (int i = 0; i < inFlight; i++) {
-        workers.add(pool.submit(() -> {
-          while (System.nanoTime() < end) {
-            task.run();
-            done.incrementAndGet();
-          }
-        }));
+        workers.add(
+            pool.submit(
+                () -> {
+                  while (System.nanoTime() < end) {
+                    task.run();
+                    done.incrementAndGet();
+                  }
+                }));
       }
       for (Future<?> f : workers) {
         f.get();

@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  */
 public final class LocalCluster implements AutoCloseable {
   private static final Pattern NODE = Pattern.compile("^(edge|shield) (\\S+) \\(admin (\\S+)\\)$");
-  private static final Pattern TOKEN = Pattern.compile("^purge token: (\\S+)\\s+logs and configs: (\\S+)$");
+  private static final Pattern TOKEN =
+      Pattern.compile("^purge token: (\\S+)\\s+logs and configs: (\\S+)$");
   private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
   private final Process launcher;
@@ -46,11 +47,21 @@ public final class LocalCluster implements AutoCloseable {
    * @param origin the origin URL or folder the nodes serve
    * @param log where the launcher's output goes
    */
-  public static LocalCluster start(Path jar, int edges, int shields, String origin, Path log) throws IOException {
+  public static LocalCluster start(Path jar, int edges, int shields, String origin, Path log)
+      throws IOException {
     List<String> command = new ArrayList<>(List.of(javaBinary()));
     command.addAll(jvmFlags());
-    command.addAll(List.of("-jar", jar.toString(), "cluster", "--edges", String.valueOf(edges),
-        "--shields", String.valueOf(shields), "--origin", origin));
+    command.addAll(
+        List.of(
+            "-jar",
+            jar.toString(),
+            "cluster",
+            "--edges",
+            String.valueOf(edges),
+            "--shields",
+            String.valueOf(shields),
+            "--origin",
+            origin));
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     try {
       return read(p, log, edges + shields);
@@ -63,7 +74,8 @@ public final class LocalCluster implements AutoCloseable {
   private static LocalCluster read(Process p, Path log, int expected) throws IOException {
     List<ClusterNode> nodes = new ArrayList<>();
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-    var reader = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+    var reader =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
     StringBuilder seen = new StringBuilder();
     String line;
     while (System.nanoTime() < deadline && (line = reader.readLine()) != null) {
@@ -71,7 +83,9 @@ public final class LocalCluster implements AutoCloseable {
       Matcher node = NODE.matcher(line.trim());
       if (node.matches()) {
         int index = (int) nodes.stream().filter(n -> n.role().equals(node.group(1))).count();
-        nodes.add(new ClusterNode(node.group(1), index, URI.create(node.group(2)), URI.create(node.group(3))));
+        nodes.add(
+            new ClusterNode(
+                node.group(1), index, URI.create(node.group(2)), URI.create(node.group(3))));
       }
       Matcher token = TOKEN.matcher(line.trim());
       if (token.matches() && nodes.size() == expected) {
@@ -82,23 +96,33 @@ public final class LocalCluster implements AutoCloseable {
     }
     Files.writeString(log, seen);
     String[] lines = seen.toString().split("\n");
-    String tail = String.join("\n", java.util.Arrays.copyOfRange(lines, Math.max(0, lines.length - 20), lines.length));
-    throw new IllegalStateException("the local cluster did not start (launcher "
-        + (p.isAlive() ? "still running" : "exited with " + p.exitValue()) + "); see " + log + "; its last lines:\n" + tail);
+    String tail =
+        String.join(
+            "\n",
+            java.util.Arrays.copyOfRange(lines, Math.max(0, lines.length - 20), lines.length));
+    throw new IllegalStateException(
+        "the local cluster did not start (launcher "
+            + (p.isAlive() ? "still running" : "exited with " + p.exitValue())
+            + "); see "
+            + log
+            + "; its last lines:\n"
+            + tail);
   }
 
   /** Keeps reading the launcher's output into the log, so that it never blocks on a full pipe. */
   private static void drain(BufferedReader reader, Path log) {
-    Thread.ofVirtual().start(() -> {
-      try {
-        String line;
-        while ((line = reader.readLine()) != null) {
-          Files.writeString(log, line + "\n", java.nio.file.StandardOpenOption.APPEND);
-        }
-      } catch (IOException e) {
-        // the launcher has gone
-      }
-    });
+    Thread.ofVirtual()
+        .start(
+            () -> {
+              try {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                  Files.writeString(log, line + "\n", java.nio.file.StandardOpenOption.APPEND);
+                }
+              } catch (IOException e) {
+                // the launcher has gone
+              }
+            });
   }
 
   /** Every node, shields first. */
@@ -129,10 +153,14 @@ public final class LocalCluster implements AutoCloseable {
   /** Kills a node at once (SIGKILL), as a crash would. */
   public void kill(ClusterNode node) {
     String config = dir.resolve(node.name() + ".yaml").toString();
-    Optional<ProcessHandle> process = launcher.descendants()
-        .filter(h -> h.info().arguments().map(a -> List.of(a).contains(config)).orElse(false))
-        .findFirst();
-    process.orElseThrow(() -> new IllegalStateException("no process for " + node.name())).destroyForcibly();
+    Optional<ProcessHandle> process =
+        launcher
+            .descendants()
+            .filter(h -> h.info().arguments().map(a -> List.of(a).contains(config)).orElse(false))
+            .findFirst();
+    process
+        .orElseThrow(() -> new IllegalStateException("no process for " + node.name()))
+        .destroyForcibly();
   }
 
   /** Stops the launcher, which stops every node. */
@@ -156,8 +184,12 @@ public final class LocalCluster implements AutoCloseable {
   /** This JVM's module-access flags, which the nodes need too. */
   public static List<String> jvmFlags() {
     return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-        .filter(a -> a.startsWith("--add-") || a.startsWith("--enable-native-access")
-            || a.startsWith("--sun-misc") || a.startsWith("-Djava.awt.headless"))
+        .filter(
+            a ->
+                a.startsWith("--add-")
+                    || a.startsWith("--enable-native-access")
+                    || a.startsWith("--sun-misc")
+                    || a.startsWith("-Djava.awt.headless"))
         .toList();
   }
 }

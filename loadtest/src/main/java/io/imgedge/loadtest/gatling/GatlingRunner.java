@@ -32,8 +32,10 @@ public final class GatlingRunner {
 
   /** A runner for this JVM's own binary and class path. */
   public static GatlingRunner current() {
-    return new GatlingRunner(ProcessHandle.current().info().command().orElse("java"),
-        System.getProperty("java.class.path"), io.imgedge.loadtest.cluster.LocalCluster.jvmFlags());
+    return new GatlingRunner(
+        ProcessHandle.current().info().command().orElse("java"),
+        System.getProperty("java.class.path"),
+        io.imgedge.loadtest.cluster.LocalCluster.jvmFlags());
   }
 
   /**
@@ -50,19 +52,35 @@ public final class GatlingRunner {
     List<String> command = new ArrayList<>(List.of(java, "-Xmx1g", "-XX:+UseParallelGC"));
     command.addAll(jvmFlags);
     workload.toProperties().forEach((k, v) -> command.add("-D" + k + "=" + v));
-    command.addAll(List.of("-Dgatling.charting.indicators.percentile1=50",
-        "-Dgatling.charting.indicators.percentile2=90", "-Dgatling.charting.indicators.percentile3=99",
-        "-Dgatling.charting.indicators.percentile4=99.9", "-cp", classpath, "io.gatling.app.Gatling",
-        "--simulation", ImageSimulation.class.getName(), "--results-folder", results.toString(),
-        "--run-description", description, "--launcher", "imgedge"));
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    command.addAll(
+        List.of(
+            "-Dgatling.charting.indicators.percentile1=50",
+            "-Dgatling.charting.indicators.percentile2=90",
+            "-Dgatling.charting.indicators.percentile3=99",
+            "-Dgatling.charting.indicators.percentile4=99.9",
+            "-cp",
+            classpath,
+            "io.gatling.app.Gatling",
+            "--simulation",
+            ImageSimulation.class.getName(),
+            "--results-folder",
+            results.toString(),
+            "--run-description",
+            description,
+            "--launcher",
+            "imgedge"));
+    Process p =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     Duration limit = Duration.ofSeconds(workload.durationSeconds() + 240L);
     if (!p.waitFor(limit.toSeconds(), TimeUnit.SECONDS)) {
       p.destroyForcibly();
       throw new IllegalStateException("Gatling did not finish in " + limit + "; see " + log);
     }
-    return latestReport(results).orElseThrow(() ->
-        new IllegalStateException("Gatling wrote no report (exit " + p.exitValue() + "); see " + log));
+    return latestReport(results)
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "Gatling wrote no report (exit " + p.exitValue() + "); see " + log));
   }
 
   private static Optional<Path> latestReport(Path results) throws IOException {

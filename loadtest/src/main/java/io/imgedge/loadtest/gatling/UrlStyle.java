@@ -13,7 +13,9 @@ public enum UrlStyle {
   IMGEDGE,
   /** ipx: {@code /w_W,f_F/<encoded source URL>}. */
   IPX,
-  /** nginx image_filter: {@code /resize/W/<source path>}; it cannot change formats, so f is ignored. */
+  /**
+   * nginx image_filter: {@code /resize/W/<source path>}; it cannot change formats, so f is ignored.
+   */
   NGINX_FILTER;
 
   /**
@@ -27,8 +29,13 @@ public enum UrlStyle {
   public String path(String sourcePath, String origin, int width, String format) {
     return switch (this) {
       case IMGEDGE -> sourcePath + "?width=" + width + "&format=" + format;
-      case IPX -> "/w_" + width + ",f_" + ipxFormat(format) + "/"
-          + URLEncoder.encode(origin + sourcePath, StandardCharsets.UTF_8);
+      case IPX ->
+          "/w_"
+              + width
+              + ",f_"
+              + ipxFormat(format)
+              + "/"
+              + URLEncoder.encode(origin + sourcePath, StandardCharsets.UTF_8);
       case NGINX_FILTER -> "/resize/" + width + sourcePath;
     };
   }
@@ -37,7 +44,10 @@ public enum UrlStyle {
     return format.equals("jpg") ? "jpeg" : format;
   }
 
-  /** The style named on a command line or in a property ({@code imgedge}, {@code ipx}, {@code nginx-filter}). */
+  /**
+   * The style named on a command line or in a property ({@code imgedge}, {@code ipx}, {@code
+   * nginx-filter}).
+   */
   public static UrlStyle parse(String name) {
     return valueOf(name.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
   }

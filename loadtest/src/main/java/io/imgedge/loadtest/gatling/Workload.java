@@ -32,9 +32,23 @@ import java.util.function.Function;
  * @param token the admin token
  * @param purgeRate purges per second (purge storm)
  */
-public record Workload(List<String> targets, UrlStyle style, String origin, int sources, List<Integer> widths,
-    List<String> formats, double zipfS, long seed, double rate, int durationSeconds, int burst, int hot,
-    Path requestLog, List<String> admins, String token, double purgeRate) {
+public record Workload(
+    List<String> targets,
+    UrlStyle style,
+    String origin,
+    int sources,
+    List<Integer> widths,
+    List<String> formats,
+    double zipfS,
+    long seed,
+    double rate,
+    int durationSeconds,
+    int burst,
+    int hot,
+    Path requestLog,
+    List<String> admins,
+    String token,
+    double purgeRate) {
 
   private static final String P = "imgedge.lt.";
 
@@ -47,7 +61,12 @@ public record Workload(List<String> targets, UrlStyle style, String origin, int 
     if (durationSeconds < 1 || durationSeconds > 1800) {
       throw new IllegalArgumentException("duration must be 1 s to 30 min");
     }
-    if (rate < 0 || rate > 20_000 || burst < 0 || burst > 20_000 || purgeRate < 0 || purgeRate > 1000) {
+    if (rate < 0
+        || rate > 20_000
+        || burst < 0
+        || burst > 20_000
+        || purgeRate < 0
+        || purgeRate > 1000) {
       throw new IllegalArgumentException("rate, burst or purge rate out of bounds");
     }
     targets.forEach(t -> requireLoopback(URI.create(t)));
@@ -89,19 +108,31 @@ public record Workload(List<String> targets, UrlStyle style, String origin, int 
 
   /** Reads the workload from system properties (in the simulation's JVM). */
   public static Workload fromProperties(Function<String, String> props) {
-    Function<String, String> get = k -> {
-      String v = props.apply(P + k);
-      if (v == null) {
-        throw new IllegalArgumentException("missing system property " + P + k);
-      }
-      return v;
-    };
-    return new Workload(list(get.apply("targets")), UrlStyle.parse(get.apply("style")), get.apply("origin"),
-        Integer.parseInt(get.apply("sources")), list(get.apply("widths")).stream().map(Integer::valueOf).toList(),
-        list(get.apply("formats")), Double.parseDouble(get.apply("zipf-s")), Long.parseLong(get.apply("seed")),
-        Double.parseDouble(get.apply("rate")), Integer.parseInt(get.apply("duration")),
-        Integer.parseInt(get.apply("burst")), Integer.parseInt(get.apply("hot")), Path.of(get.apply("request-log")),
-        list(get.apply("admins")), get.apply("token"), Double.parseDouble(get.apply("purge-rate")));
+    Function<String, String> get =
+        k -> {
+          String v = props.apply(P + k);
+          if (v == null) {
+            throw new IllegalArgumentException("missing system property " + P + k);
+          }
+          return v;
+        };
+    return new Workload(
+        list(get.apply("targets")),
+        UrlStyle.parse(get.apply("style")),
+        get.apply("origin"),
+        Integer.parseInt(get.apply("sources")),
+        list(get.apply("widths")).stream().map(Integer::valueOf).toList(),
+        list(get.apply("formats")),
+        Double.parseDouble(get.apply("zipf-s")),
+        Long.parseLong(get.apply("seed")),
+        Double.parseDouble(get.apply("rate")),
+        Integer.parseInt(get.apply("duration")),
+        Integer.parseInt(get.apply("burst")),
+        Integer.parseInt(get.apply("hot")),
+        Path.of(get.apply("request-log")),
+        list(get.apply("admins")),
+        get.apply("token"),
+        Double.parseDouble(get.apply("purge-rate")));
   }
 
   private static List<String> list(String csv) {
@@ -114,7 +145,10 @@ public record Workload(List<String> targets, UrlStyle style, String origin, int 
       for (InetAddress a : InetAddress.getAllByName(target.getHost())) {
         if (!a.isLoopbackAddress()) {
           throw new IllegalArgumentException(
-              "load tests target loopback only; " + target.getHost() + " resolves to " + a.getHostAddress());
+              "load tests target loopback only; "
+                  + target.getHost()
+                  + " resolves to "
+                  + a.getHostAddress());
         }
       }
     } catch (UnknownHostException e) {

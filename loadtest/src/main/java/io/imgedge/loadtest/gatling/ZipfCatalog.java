@@ -8,8 +8,8 @@ import java.util.SplittableRandom;
 
 /**
  * The derivatives a workload asks for (sources x widths x formats) and a Zipf(s) popularity over
- * them: the k-th most popular is asked for with probability proportional to 1/k^s. Which
- * derivative has which rank is a seeded shuffle, so popular ones spread over sources.
+ * them: the k-th most popular is asked for with probability proportional to 1/k^s. Which derivative
+ * has which rank is a seeded shuffle, so popular ones spread over sources.
  */
 public final class ZipfCatalog {
   /**

@@ -6,15 +6,17 @@ import java.util.List;
 
 /**
  * Phase B: the hostile images of issue 13 (edge/src/test/resources/hostile), each asked in a few
- * ways by a patient client: status, time and the node's message. The issue allows the animated
- * WebP and the GIF's canvas a 4xx within 2 s, and the 16-bit PNG a 200 or a 4xx within 5 s.
+ * ways by a patient client: status, time and the node's message. The issue allows the animated WebP
+ * and the GIF's canvas a 4xx within 2 s, and the 16-bit PNG a 200 or a 4xx within 5 s.
  */
 final class Bombs {
   /** The images' file names. */
   static final String WEBP = "bomb-webp-50-frames-12000x12000.webp";
+
   static final String GIF = "bomb-gif-12000-canvas-1000-frames.gif";
   static final String PNG = "bomb-png-16bit-12000x12000.png";
   static final List<String> IMAGES = List.of(WEBP, GIF, PNG);
+
   /** How each is asked. */
   static final List<String> QUERIES = List.of("width=100", "frame=1", "format=png");
 
@@ -36,7 +38,8 @@ final class Bombs {
     }
 
     boolean meets() {
-      boolean status = reply.status() >= 400 && reply.status() < 500 || mayRender() && reply.status() == 200;
+      boolean status =
+          reply.status() >= 400 && reply.status() < 500 || mayRender() && reply.status() == 200;
       return status && reply.millis() >= 0 && reply.millis() <= allowedMillis();
     }
 

@@ -16,8 +16,13 @@ import java.util.TreeMap;
  * @param memoryTakenMib {@code imgedge_render_memory_taken_bytes} in MiB
  * @param read whether the scrape succeeded
  */
-record NodeMetrics(Map<String, Long> statuses, Map<String, Long> transforms, double active, double queued,
-    double memoryTakenMib, boolean read) {
+record NodeMetrics(
+    Map<String, Long> statuses,
+    Map<String, Long> transforms,
+    double active,
+    double queued,
+    double memoryTakenMib,
+    boolean read) {
 
   static NodeMetrics parse(String text) {
     if (text.isEmpty()) {
@@ -32,15 +37,17 @@ record NodeMetrics(Map<String, Long> statuses, Map<String, Long> transforms, dou
       switch (s.name()) {
         case "imgedge_requests_seconds_count" -> {
           if ("image".equals(s.labels().get("route"))) {
-            statuses.merge(s.labels().getOrDefault("status", "?"), Math.round(s.value()), Long::sum);
+            statuses.merge(
+                s.labels().getOrDefault("status", "?"), Math.round(s.value()), Long::sum);
           }
         }
         case "imgedge_transform_seconds_count" ->
-            transforms.merge(s.labels().getOrDefault("result", "?"), Math.round(s.value()), Long::sum);
+            transforms.merge(
+                s.labels().getOrDefault("result", "?"), Math.round(s.value()), Long::sum);
         case "imgedge_transform_active" -> active = s.value();
         case "imgedge_transform_queued" -> queued = s.value();
         case "imgedge_render_memory_taken_bytes" -> taken = s.value() / (1024.0 * 1024);
-        default -> { }
+        default -> {}
       }
     }
     return new NodeMetrics(statuses, transforms, active, queued, taken, true);
@@ -48,18 +55,24 @@ record NodeMetrics(Map<String, Long> statuses, Map<String, Long> transforms, dou
 
   /** The counts since {@code before} (the gauges are this moment's). */
   NodeMetrics since(NodeMetrics before) {
-    return new NodeMetrics(diff(statuses, before.statuses), diff(transforms, before.transforms), active, queued,
-        memoryTakenMib, read && before.read);
+    return new NodeMetrics(
+        diff(statuses, before.statuses),
+        diff(transforms, before.transforms),
+        active,
+        queued,
+        memoryTakenMib,
+        read && before.read);
   }
 
   private static Map<String, Long> diff(Map<String, Long> now, Map<String, Long> before) {
     Map<String, Long> out = new TreeMap<>();
-    now.forEach((k, v) -> {
-      long d = v - before.getOrDefault(k, 0L);
-      if (d != 0) {
-        out.put(k, d);
-      }
-    });
+    now.forEach(
+        (k, v) -> {
+          long d = v - before.getOrDefault(k, 0L);
+          if (d != 0) {
+            out.put(k, d);
+          }
+        });
     return out;
   }
 
@@ -68,8 +81,12 @@ record NodeMetrics(Map<String, Long> statuses, Map<String, Long> transforms, dou
     if (!read) {
       return "not read";
     }
-    return String.format(java.util.Locale.ROOT, "%.0f running, %.0f queued, %.0f MiB of render memory taken", active,
-        queued, memoryTakenMib);
+    return String.format(
+        java.util.Locale.ROOT,
+        "%.0f running, %.0f queued, %.0f MiB of render memory taken",
+        active,
+        queued,
+        memoryTakenMib);
   }
 
   /** Whether nothing runs, waits or holds render memory. */

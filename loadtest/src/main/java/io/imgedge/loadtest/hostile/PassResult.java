@@ -20,18 +20,35 @@ import org.jspecify.annotations.Nullable;
  * @param maxRssByPhase the largest VmRSS sample (every 200 ms) of each phase, in MiB
  * @param rssSamples how many samples were taken
  * @param outOfMemory the node's log lines that name OutOfMemoryError
- * @param insufficientMemory the node's log lines that name InsufficientMemoryException (a render refused 503)
+ * @param insufficientMemory the node's log lines that name InsufficientMemoryException (a render
+ *     refused 503)
  * @param nodeStatuses the node's own count of image answers by status over the pass
  * @param nodeTransforms the node's own count of transforms by result over the pass
  * @param diedEarly whether the node's process had exited before the end of the pass
  * @param seconds the pass's length, node start to stop
  */
-record PassResult(String name, @Nullable String memory, List<String> jvmOptions, String plan,
-    List<AbandonedBurst.Result> bursts, List<Bombs.Row> bombs, SharpTask.@Nullable Result sharp, double vmHwmMib,
-    Map<String, Double> maxRssByPhase, long rssSamples, List<String> outOfMemory, List<String> insufficientMemory,
-    Map<String, Long> nodeStatuses, Map<String, Long> nodeTransforms, boolean diedEarly, double seconds) {
+record PassResult(
+    String name,
+    @Nullable String memory,
+    List<String> jvmOptions,
+    String plan,
+    List<AbandonedBurst.Result> bursts,
+    List<Bombs.Row> bombs,
+    SharpTask.@Nullable Result sharp,
+    double vmHwmMib,
+    Map<String, Double> maxRssByPhase,
+    long rssSamples,
+    List<String> outOfMemory,
+    List<String> insufficientMemory,
+    Map<String, Long> nodeStatuses,
+    Map<String, Long> nodeTransforms,
+    boolean diedEarly,
+    double seconds) {
 
-  /** Every answer of an attack the client saw: the burst answers that came before the clients left, and the bombs. */
+  /**
+   * Every answer of an attack the client saw: the burst answers that came before the clients left,
+   * and the bombs.
+   */
   List<Reply> attackReplies() {
     List<Reply> out = new ArrayList<>();
     bursts.forEach(b -> out.addAll(b.answered()));
@@ -39,12 +56,17 @@ record PassResult(String name, @Nullable String memory, List<String> jvmOptions,
     return out;
   }
 
-  /** The ordinary requests' answers: the misses after the bursts (sharp's task is counted apart). */
+  /**
+   * The ordinary requests' answers: the misses after the bursts (sharp's task is counted apart).
+   */
   List<Reply> ordinaryReplies() {
     return bursts.stream().map(AbandonedBurst.Result::miss).toList();
   }
 
-  /** Every answer the clients saw, by status; the burst clients that left before an answer as "left (no answer)". */
+  /**
+   * Every answer the clients saw, by status; the burst clients that left before an answer as "left
+   * (no answer)".
+   */
   Map<String, Long> clientStatuses() {
     Map<String, Long> out = new TreeMap<>();
     for (AbandonedBurst.Result b : bursts) {
@@ -63,6 +85,9 @@ record PassResult(String name, @Nullable String memory, List<String> jvmOptions,
 
   /** The peak RSS sampled, the larger of VmHWM and the samples. */
   double maxRssSampled() {
-    return maxRssByPhase.values().stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+    return maxRssByPhase.values().stream()
+        .mapToDouble(Double::doubleValue)
+        .max()
+        .orElse(Double.NaN);
   }
 }

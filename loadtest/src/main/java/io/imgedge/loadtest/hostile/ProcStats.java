@@ -4,13 +4,19 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** A process's CPU time and memory from {@code /proc/<pid>/stat} and {@code /proc/<pid>/status} (Linux). */
+/**
+ * A process's CPU time and memory from {@code /proc/<pid>/stat} and {@code /proc/<pid>/status}
+ * (Linux).
+ */
 final class ProcStats {
   private ProcStats() {}
 
   private static final long CLOCK_TICKS = clockTicks();
 
-  /** User + system CPU seconds of the process so far (utime + stime, clock ticks to seconds), or NaN. */
+  /**
+   * User + system CPU seconds of the process so far (utime + stime, clock ticks to seconds), or
+   * NaN.
+   */
   static double cpuSeconds(long pid) {
     try {
       String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));

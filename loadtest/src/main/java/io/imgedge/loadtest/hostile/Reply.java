@@ -12,24 +12,42 @@ import java.util.regex.Pattern;
  * @param millis from sending to the whole answer read (-1 when not timed: a burst client's peek)
  * @param contentType the {@code Content-Type} ("" when none)
  * @param bytes the body's length (as much as was read)
- * @param message the body's text for an error (the node's message), or what went wrong; "" for a 2xx
+ * @param message the body's text for an error (the node's message), or what went wrong; "" for a
+ *     2xx
  * @param xCache the {@code X-Cache} header ("" when none)
  */
-record Reply(String url, int status, double millis, String contentType, long bytes, String message, String xCache) {
+record Reply(
+    String url,
+    int status,
+    double millis,
+    String contentType,
+    long bytes,
+    String message,
+    String xCache) {
   private static final Pattern MEMORY = Pattern.compile("about (\\d+) MiB.*may use (\\d+) MiB");
-  private static final Pattern PIXELS = Pattern.compile("decode (\\d+) pixels.*may decode is (\\d+)");
+  private static final Pattern PIXELS =
+      Pattern.compile("decode (\\d+) pixels.*may decode is (\\d+)");
 
-  /** How a hostile client judges an answer against the issue's "200 or a clear 4xx/503, never 500 or a wrong 422". */
+  /**
+   * How a hostile client judges an answer against the issue's "200 or a clear 4xx/503, never 500 or
+   * a wrong 422".
+   */
   enum Kind {
     /** 200. */
     OK,
-    /** A 4xx naming the limit the request exceeds, with figures that agree (estimate over the limit). */
+    /**
+     * A 4xx naming the limit the request exceeds, with figures that agree (estimate over the
+     * limit).
+     */
     LIMIT,
     /** Another 4xx with the node's message ID (a bad parameter, too many derivatives, ...). */
     OTHER_4XX,
     /** 503: out of memory or busy, with the node's message ID. */
     BUSY,
-    /** A 422 that is wrong: "corrupt" (IMGEDGE-0203) for a valid image, or a limit whose own figures fit. */
+    /**
+     * A 422 that is wrong: "corrupt" (IMGEDGE-0203) for a valid image, or a limit whose own figures
+     * fit.
+     */
     WRONG_422,
     /** A 4xx without the node's message ID. */
     UNCLEAR_4XX,
@@ -47,7 +65,8 @@ record Reply(String url, int status, double millis, String contentType, long byt
   }
 
   static Reply failed(String url, double millis, Exception e) {
-    String why = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    String why =
+        e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     return new Reply(url, -1, millis, "", 0, why, "");
   }
 

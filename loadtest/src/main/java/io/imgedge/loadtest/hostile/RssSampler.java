@@ -11,19 +11,21 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Samples a process's {@code VmRSS} every 200 ms on a scheduler, labelled with the phase the run is
- * in: the largest sample of each phase, and one line per second (the largest sample of that
- * second) for {@code raw.txt}.
+ * in: the largest sample of each phase, and one line per second (the largest sample of that second)
+ * for {@code raw.txt}.
  */
 final class RssSampler implements AutoCloseable {
   static final long PERIOD_MILLIS = 200;
 
   private final long pid;
   private final long start = System.nanoTime();
-  private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "imgedge-hostile-rss");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService scheduler =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "imgedge-hostile-rss");
+            t.setDaemon(true);
+            return t;
+          });
   private final Map<String, Long> maxByPhase = new LinkedHashMap<>();
   private final List<String> seconds = new ArrayList<>();
   private volatile String phase = "start";
@@ -64,8 +66,13 @@ final class RssSampler implements AutoCloseable {
 
   private void flushSecond() {
     if (currentSecond >= 0) {
-      seconds.add(String.format(Locale.ROOT, "RSS second=%d phase=%s maxVmRssMiB=%.1f", currentSecond, currentPhase,
-          currentMax / 1024.0));
+      seconds.add(
+          String.format(
+              Locale.ROOT,
+              "RSS second=%d phase=%s maxVmRssMiB=%.1f",
+              currentSecond,
+              currentPhase,
+              currentMax / 1024.0));
     }
   }
 
@@ -91,8 +98,13 @@ final class RssSampler implements AutoCloseable {
   synchronized List<String> perSecond() {
     List<String> out = new ArrayList<>(seconds);
     if (currentSecond >= 0) {
-      out.add(String.format(Locale.ROOT, "RSS second=%d phase=%s maxVmRssMiB=%.1f", currentSecond, currentPhase,
-          currentMax / 1024.0));
+      out.add(
+          String.format(
+              Locale.ROOT,
+              "RSS second=%d phase=%s maxVmRssMiB=%.1f",
+              currentSecond,
+              currentPhase,
+              currentMax / 1024.0));
     }
     return out;
   }

@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Phase C: sharp's task ({@code ?width=720&height=588&fit=crop} of the corpus photo, JPEG) a fixed
  * number of requests in flight for a fixed time, every request a miss: each asks for a source name
- * never asked before, a hard link to the photo made in the origin folder just before the request
- * (a copy where links cannot be made), so that the node reads, decodes, resizes and encodes every
+ * never asked before, a hard link to the photo made in the origin folder just before the request (a
+ * copy where links cannot be made), so that the node reads, decodes, resizes and encodes every
  * time.
  */
 final class SharpTask {
@@ -34,8 +34,15 @@ final class SharpTask {
    * @param cpuSeconds the node's CPU seconds over the phase
    * @param errors the first few answers that were not 200, with their message
    */
-  record Result(int inFlight, long requests, Map<String, Long> statuses, Map<String, Long> xCache, double seconds,
-      List<Double> millis, double cpuSeconds, List<String> errors) {
+  record Result(
+      int inFlight,
+      long requests,
+      Map<String, Long> statuses,
+      Map<String, Long> xCache,
+      double seconds,
+      List<Double> millis,
+      double cpuSeconds,
+      List<String> errors) {
     long ok() {
       return statuses.getOrDefault("200", 0L);
     }
@@ -59,7 +66,8 @@ final class SharpTask {
 
   private SharpTask() {}
 
-  static Result run(Client client, Path photo, Path origin, Duration duration, int inFlight, long pid)
+  static Result run(
+      Client client, Path photo, Path origin, Duration duration, int inFlight, long pid)
       throws IOException, InterruptedException {
     Path folder = Files.createDirectories(origin.resolve("p"));
     AtomicLong names = new AtomicLong();
@@ -72,26 +80,30 @@ final class SharpTask {
     long end = start + duration.toNanos();
     List<Thread> workers = new ArrayList<>();
     for (int w = 0; w < inFlight; w++) {
-      workers.add(Thread.ofVirtual().name("imgedge-hostile-sharp-" + w).start(() -> {
-        do {
-          long n = names.incrementAndGet();
-          String name = String.format(Locale.ROOT, "sharp-%06d.jpg", n);
-          Reply r;
-          try {
-            link(photo, folder.resolve(name));
-            r = client.get("/p/" + name + "?" + QUERY, Duration.ofSeconds(30));
-          } catch (IOException e) {
-            r = Reply.failed("/p/" + name, 0, e);
-          }
-          statuses.merge(r.statusText(), 1L, Long::sum);
-          if (r.status() == 200) {
-            millis.add(r.millis());
-            xCache.merge(r.xCache().isEmpty() ? "(none)" : r.xCache(), 1L, Long::sum);
-          } else if (errors.size() < 5) {
-            errors.add(r.statusText() + " " + r.url() + ": " + r.shortMessage(200));
-          }
-        } while (System.nanoTime() < end);
-      }));
+      workers.add(
+          Thread.ofVirtual()
+              .name("imgedge-hostile-sharp-" + w)
+              .start(
+                  () -> {
+                    do {
+                      long n = names.incrementAndGet();
+                      String name = String.format(Locale.ROOT, "sharp-%06d.jpg", n);
+                      Reply r;
+                      try {
+                        link(photo, folder.resolve(name));
+                        r = client.get("/p/" + name + "?" + QUERY, Duration.ofSeconds(30));
+                      } catch (IOException e) {
+                        r = Reply.failed("/p/" + name, 0, e);
+                      }
+                      statuses.merge(r.statusText(), 1L, Long::sum);
+                      if (r.status() == 200) {
+                        millis.add(r.millis());
+                        xCache.merge(r.xCache().isEmpty() ? "(none)" : r.xCache(), 1L, Long::sum);
+                      } else if (errors.size() < 5) {
+                        errors.add(r.statusText() + " " + r.url() + ": " + r.shortMessage(200));
+                      }
+                    } while (System.nanoTime() < end);
+                  }));
     }
     for (Thread t : workers) {
       t.join(duration.toMillis() + 60_000);
@@ -101,7 +113,14 @@ final class SharpTask {
     List<Double> sorted = new ArrayList<>(millis);
     Collections.sort(sorted);
     long requests = statuses.values().stream().mapToLong(Long::longValue).sum();
-    return new Result(inFlight, requests, new TreeMap<>(statuses), new TreeMap<>(xCache), seconds, sorted, cpu,
+    return new Result(
+        inFlight,
+        requests,
+        new TreeMap<>(statuses),
+        new TreeMap<>(xCache),
+        seconds,
+        sorted,
+        cpu,
         List.copyOf(errors));
   }
 

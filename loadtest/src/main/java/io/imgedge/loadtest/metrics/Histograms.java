@@ -3,7 +3,9 @@ package io.imgedge.loadtest.metrics;
 import java.util.Map;
 import java.util.NavigableMap;
 
-/** Quantiles from cumulative histogram buckets, computed as Prometheus's histogram_quantile does. */
+/**
+ * Quantiles from cumulative histogram buckets, computed as Prometheus's histogram_quantile does.
+ */
 public final class Histograms {
   private Histograms() {}
 
@@ -30,7 +32,9 @@ public final class Histograms {
           return lowerBound;
         }
         double inBucket = b.getValue() - lowerCount;
-        return inBucket <= 0 ? b.getKey() : lowerBound + (b.getKey() - lowerBound) * (rank - lowerCount) / inBucket;
+        return inBucket <= 0
+            ? b.getKey()
+            : lowerBound + (b.getKey() - lowerBound) * (rank - lowerCount) / inBucket;
       }
       lowerBound = b.getKey();
       lowerCount = b.getValue();

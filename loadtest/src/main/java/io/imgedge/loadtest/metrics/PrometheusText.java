@@ -33,8 +33,8 @@ public final class PrometheusText {
       return null;
     }
     String name = brace >= 0 && brace < space ? l.substring(0, brace) : l.substring(0, space);
-    Map<String, String> labels = brace >= 0 && brace < space ? labels(l.substring(brace + 1, l.lastIndexOf('}')))
-        : Map.of();
+    Map<String, String> labels =
+        brace >= 0 && brace < space ? labels(l.substring(brace + 1, l.lastIndexOf('}'))) : Map.of();
     try {
       return new Sample(name.trim(), labels, Double.parseDouble(l.substring(space + 1).trim()));
     } catch (NumberFormatException e) {

@@ -18,8 +18,8 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * Makes the origin's images: a photo-like JPEG per index (a gradient, soft shapes and a label, so
- * that it compresses like a photograph and every index differs), the same bytes for the same
- * index and seed.
+ * that it compresses like a photograph and every index differs), the same bytes for the same index
+ * and seed.
  */
 final class ImageFactory {
   private final int width;

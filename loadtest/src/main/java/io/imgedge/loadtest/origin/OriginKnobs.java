@@ -14,8 +14,15 @@ import java.time.Duration;
  * @param maxAge the {@code Cache-Control: max-age} sent, in seconds
  * @param seed makes images, delays and errors repeatable
  */
-public record OriginKnobs(int sources, int width, Duration latency, Duration jitter, double errorRate,
-    boolean validators, long maxAge, long seed) {
+public record OriginKnobs(
+    int sources,
+    int width,
+    Duration latency,
+    Duration jitter,
+    double errorRate,
+    boolean validators,
+    long maxAge,
+    long seed) {
 
   /** Checks the ranges. */
   public OriginKnobs {
@@ -33,7 +40,10 @@ public record OriginKnobs(int sources, int width, Duration latency, Duration jit
     }
   }
 
-  /** A well-behaved origin: {@code sources} images 1600 px wide, 5 ms away, no errors, validators on. */
+  /**
+   * A well-behaved origin: {@code sources} images 1600 px wide, 5 ms away, no errors, validators
+   * on.
+   */
   public static OriginKnobs defaults(int sources) {
     return new OriginKnobs(sources, 1600, Duration.ofMillis(5), Duration.ZERO, 0, true, 3600, 42);
   }

@@ -8,8 +8,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,8 +20,8 @@ import java.util.stream.IntStream;
 /**
  * A small HTTP origin on loopback for load tests: serves {@code /img/<i>.jpg} for {@code i} below
  * {@link OriginKnobs#sources()}, generated photo-like JPEGs, with the knobs' latency, error rate,
- * validators and max-age, and counts what it answers ({@link #stats()}, or {@code GET /__stats}
- * as JSON). It is the ground truth for "one origin fetch per source".
+ * validators and max-age, and counts what it answers ({@link #stats()}, or {@code GET /__stats} as
+ * JSON). It is the ground truth for "one origin fetch per source".
  */
 public final class OriginSimulator implements AutoCloseable {
   private static final String PREFIX = "/img/";
@@ -41,10 +39,18 @@ public final class OriginSimulator implements AutoCloseable {
   private OriginSimulator(OriginKnobs knobs, int port) {
     this.knobs = knobs;
     ImageFactory factory = new ImageFactory(knobs.width(), knobs.height(), knobs.seed());
-    this.images = IntStream.range(0, knobs.sources()).parallel().mapToObj(factory::jpeg).toArray(byte[][]::new);
+    this.images =
+        IntStream.range(0, knobs.sources())
+            .parallel()
+            .mapToObj(factory::jpeg)
+            .toArray(byte[][]::new);
     this.lastModified = io.imgedge.cache.HttpFreshness.format(Instant.now());
-    this.server = Undertow.builder().addHttpListener(port, "127.0.0.1").setIoThreads(2)
-        .setHandler(this::handle).build();
+    this.server =
+        Undertow.builder()
+            .addHttpListener(port, "127.0.0.1")
+            .setIoThreads(2)
+            .setHandler(this::handle)
+            .build();
   }
 
   /** Generates the images and starts serving on {@code 127.0.0.1:port} (0: any free port). */
@@ -172,8 +178,15 @@ public final class OriginSimulator implements AutoCloseable {
 
   static String json(OriginStats s) {
     StringBuilder perPath = new StringBuilder();
-    s.getsPerPath().forEach((p, n) -> perPath.append(perPath.isEmpty() ? "" : ",").append('"').append(p)
-        .append("\":").append(n));
+    s.getsPerPath()
+        .forEach(
+            (p, n) ->
+                perPath
+                    .append(perPath.isEmpty() ? "" : ",")
+                    .append('"')
+                    .append(p)
+                    .append("\":")
+                    .append(n));
     return "{\"gets\":%d,\"heads\":%d,\"notModified\":%d,\"errors\":%d,\"getsPerPath\":{%s}}"
         .formatted(s.gets(), s.heads(), s.notModified(), s.errors(), perPath);
   }

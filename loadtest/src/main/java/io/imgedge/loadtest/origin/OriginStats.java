@@ -11,7 +11,8 @@ import java.util.Map;
  * @param errors requests answered 5xx on purpose, or 404
  * @param getsPerPath body fetches per path
  */
-public record OriginStats(long gets, long heads, long notModified, long errors, Map<String, Long> getsPerPath) {
+public record OriginStats(
+    long gets, long heads, long notModified, long errors, Map<String, Long> getsPerPath) {
 
   /** Copies the map. */
   public OriginStats {

@@ -8,8 +8,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,8 +35,13 @@ public final class PhotoOrigin implements AutoCloseable {
   private PhotoOrigin(byte[] photo) {
     this.photo = photo.clone();
     this.lastModified = io.imgedge.cache.HttpFreshness.format(Instant.now());
-    this.server = Undertow.builder().addHttpListener(0, "127.0.0.1").setIoThreads(1).setWorkerThreads(2)
-        .setHandler(this::handle).build();
+    this.server =
+        Undertow.builder()
+            .addHttpListener(0, "127.0.0.1")
+            .setIoThreads(1)
+            .setWorkerThreads(2)
+            .setHandler(this::handle)
+            .build();
   }
 
   /** Starts serving {@code photo} on a free loopback port. */
@@ -54,7 +57,10 @@ public final class PhotoOrigin implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + address.getPort());
   }
 
-  /** The path of name {@code n} for {@code server} (lower-case letters and digits), e.g. {@code /p/imgedge-000042.jpg}. */
+  /**
+   * The path of name {@code n} for {@code server} (lower-case letters and digits), e.g. {@code
+   * /p/imgedge-000042.jpg}.
+   */
   public static String path(String server, long n) {
     return "/p/%s-%06d.jpg".formatted(server, n);
   }
@@ -106,8 +112,11 @@ public final class PhotoOrigin implements AutoCloseable {
         max = Math.max(max, n);
       }
     }
-    long headCount = heads.entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
-        .mapToLong(e -> e.getValue().sum()).sum();
+    long headCount =
+        heads.entrySet().stream()
+            .filter(e -> e.getKey().startsWith(prefix))
+            .mapToLong(e -> e.getValue().sum())
+            .sum();
     return new Fetches(total, headCount, names, max);
   }
 

@@ -14,7 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 
-/** imgedge as one all-in-one node ({@code imgedge run}), in its own process, in front of the origin. */
+/**
+ * imgedge as one all-in-one node ({@code imgedge run}), in its own process, in front of the origin.
+ */
 public final class ImgedgePeer implements Peer {
   private final Process process;
   private final int port;
@@ -27,14 +29,27 @@ public final class ImgedgePeer implements Peer {
   }
 
   /** Starts the node. */
-  public static ImgedgePeer start(Path jar, URI origin, Path dir) throws IOException, InterruptedException {
+  public static ImgedgePeer start(Path jar, URI origin, Path dir)
+      throws IOException, InterruptedException {
     int port = Processes.freePort();
     int admin = Processes.freePort();
     List<String> command = new ArrayList<>(List.of(LocalCluster.javaBinary()));
     command.addAll(LocalCluster.jvmFlags());
-    command.addAll(List.of("-jar", jar.toString(), "run", "--origin", origin.toString(), "--bind", "127.0.0.1",
-        "--port", String.valueOf(port), "--admin-port", String.valueOf(admin), "--internal-port",
-        String.valueOf(Processes.freePort())));
+    command.addAll(
+        List.of(
+            "-jar",
+            jar.toString(),
+            "run",
+            "--origin",
+            origin.toString(),
+            "--bind",
+            "127.0.0.1",
+            "--port",
+            String.valueOf(port),
+            "--admin-port",
+            String.valueOf(admin),
+            "--internal-port",
+            String.valueOf(Processes.freePort())));
     Path log = dir.resolve("imgedge.log");
     Process p = Processes.start(command, dir, log);
     Processes.awaitPort(p, port, Duration.ofMinutes(2), log);
@@ -59,16 +74,26 @@ public final class ImgedgePeer implements Peer {
   @Override
   public OptionalLong transforms() throws IOException, InterruptedException {
     try (HttpClient client = HttpClient.newHttpClient()) {
-      String text = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + admin + "/metrics")).build(),
-          HttpResponse.BodyHandlers.ofString()).body();
-      return OptionalLong.of(Math.round(PrometheusText.parse(text).stream()
-          .filter(s -> s.name().equals("imgedge_transform_seconds_count")).mapToDouble(s -> s.value()).sum()));
+      String text =
+          client
+              .send(
+                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + admin + "/metrics"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .body();
+      return OptionalLong.of(
+          Math.round(
+              PrometheusText.parse(text).stream()
+                  .filter(s -> s.name().equals("imgedge_transform_seconds_count"))
+                  .mapToDouble(s -> s.value())
+                  .sum()));
     }
   }
 
   @Override
   public String note() {
-    return "imgedge: one all-in-one node (edge and shield in one JVM), JDK " + Runtime.version().feature()
+    return "imgedge: one all-in-one node (edge and shield in one JVM), JDK "
+        + Runtime.version().feature()
         + "; caches derivatives in memory";
   }
 

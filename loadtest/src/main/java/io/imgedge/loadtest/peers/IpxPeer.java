@@ -41,7 +41,9 @@ public final class IpxPeer implements Peer {
     }
     int port = Processes.freePort();
     Path log = dir.resolve("ipx.log");
-    Process p = Processes.start(List.of(node.toString(), "server.mjs", String.valueOf(port), "127.0.0.1"), folder, log);
+    Process p =
+        Processes.start(
+            List.of(node.toString(), "server.mjs", String.valueOf(port), "127.0.0.1"), folder, log);
     Processes.awaitPort(p, port, Duration.ofSeconds(60), log);
     return new IpxPeer(p, port, version(folder));
   }
@@ -52,8 +54,11 @@ public final class IpxPeer implements Peer {
       throw new IOException("npm is not installed, and loadtest/peers/ipx/node_modules is missing");
     }
     System.out.println("  installing ipx with npm into " + folder + " ...");
-    Process p = Processes.start(List.of(npm.toString(), "install", "--no-audit", "--no-fund"), folder,
-        dir.resolve("npm-install.log"));
+    Process p =
+        Processes.start(
+            List.of(npm.toString(), "install", "--no-audit", "--no-fund"),
+            folder,
+            dir.resolve("npm-install.log"));
     if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
       p.destroyForcibly();
       throw new IOException("npm install failed; see " + dir.resolve("npm-install.log"));
@@ -61,8 +66,9 @@ public final class IpxPeer implements Peer {
   }
 
   private static String version(Path folder) throws IOException {
-    Matcher m = Pattern.compile("\"version\"\\s*:\\s*\"([^\"]+)\"")
-        .matcher(Files.readString(folder.resolve("node_modules/ipx/package.json")));
+    Matcher m =
+        Pattern.compile("\"version\"\\s*:\\s*\"([^\"]+)\"")
+            .matcher(Files.readString(folder.resolve("node_modules/ipx/package.json")));
     return m.find() ? m.group(1) : "?";
   }
 
@@ -84,8 +90,12 @@ public final class IpxPeer implements Peer {
   @Override
   public OptionalLong transforms() throws IOException, InterruptedException {
     try (HttpClient client = HttpClient.newHttpClient()) {
-      String json = client.send(HttpRequest.newBuilder(URI.create(url() + "/__stats")).build(),
-          HttpResponse.BodyHandlers.ofString()).body();
+      String json =
+          client
+              .send(
+                  HttpRequest.newBuilder(URI.create(url() + "/__stats")).build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .body();
       Matcher m = Pattern.compile("\"transforms\":(\\d+)").matcher(json);
       return m.find() ? OptionalLong.of(Long.parseLong(m.group(1))) : OptionalLong.empty();
     }
@@ -93,7 +103,11 @@ public final class IpxPeer implements Peer {
 
   @Override
   public String note() {
-    return "ipx " + version + " (sharp/libvips) on Node.js " + nodeVersion() + ", one process; keeps no derivative cache, so every request is a transform"
+    return "ipx "
+        + version
+        + " (sharp/libvips) on Node.js "
+        + nodeVersion()
+        + ", one process; keeps no derivative cache, so every request is a transform"
         + " (and a HEAD + GET to the origin)";
   }
 

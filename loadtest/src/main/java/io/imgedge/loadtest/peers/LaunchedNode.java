@@ -14,10 +14,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One all-in-one node ({@code imgedge run --origin DIR}) in its own process, started the way the
- * launcher ({@code ./imgedge run}) starts it: the node is first asked which JVM options its
- * {@code node.memory} implies ({@code --print-jvm-options}: {@code -Xmx}, direct memory), and then
- * started with them. Without {@code memory} the node's own default applies (a container's limit,
- * else 768 MiB). The node stops when this JVM does ({@code --exit-with-parent}).
+ * launcher ({@code ./imgedge run}) starts it: the node is first asked which JVM options its {@code
+ * node.memory} implies ({@code --print-jvm-options}: {@code -Xmx}, direct memory), and then started
+ * with them. Without {@code memory} the node's own default applies (a container's limit, else 768
+ * MiB). The node stops when this JVM does ({@code --exit-with-parent}).
  */
 public final class LaunchedNode implements AutoCloseable {
   private final Process process;
@@ -43,7 +43,8 @@ public final class LaunchedNode implements AutoCloseable {
    * @param memory {@code --memory} (e.g. {@code 1GiB}), or null for the node's default
    * @param name the log's name, without {@code .log}
    */
-  public static LaunchedNode start(Path jar, Path origin, Path dir, @Nullable String memory, String name)
+  public static LaunchedNode start(
+      Path jar, Path origin, Path dir, @Nullable String memory, String name)
       throws IOException, InterruptedException {
     List<String> args = new ArrayList<>(List.of("run", "--origin", origin.toString()));
     if (memory != null) {
@@ -57,8 +58,17 @@ public final class LaunchedNode implements AutoCloseable {
     command.addAll(options);
     command.addAll(List.of("-jar", jar.toString()));
     command.addAll(args);
-    command.addAll(List.of("--bind", "127.0.0.1", "--port", String.valueOf(port), "--admin-port",
-        String.valueOf(admin), "--internal-port", String.valueOf(Processes.freePort()), "--exit-with-parent"));
+    command.addAll(
+        List.of(
+            "--bind",
+            "127.0.0.1",
+            "--port",
+            String.valueOf(port),
+            "--admin-port",
+            String.valueOf(admin),
+            "--internal-port",
+            String.valueOf(Processes.freePort()),
+            "--exit-with-parent"));
     Path log = dir.resolve(name + ".log");
     Process p = Processes.start(command, dir, log);
     try {
@@ -70,14 +80,19 @@ public final class LaunchedNode implements AutoCloseable {
     return new LaunchedNode(p, port, admin, log, options);
   }
 
-  /** What the launcher asks the node: the JVM options its memory setting implies (the last line printed). */
-  private static List<String> memoryOptions(Path jar, List<String> args, Path dir) throws IOException, InterruptedException {
+  /**
+   * What the launcher asks the node: the JVM options its memory setting implies (the last line
+   * printed).
+   */
+  private static List<String> memoryOptions(Path jar, List<String> args, Path dir)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(LocalCluster.javaBinary()));
     command.addAll(LocalCluster.jvmFlags());
     command.addAll(List.of("-Xmx64m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
     command.addAll(args);
     command.add("--print-jvm-options");
-    Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes()).strip();
     if (!p.waitFor(60, TimeUnit.SECONDS)) {
       p.destroyForcibly();
@@ -114,7 +129,10 @@ public final class LaunchedNode implements AutoCloseable {
     return log;
   }
 
-  /** The JVM options it was started with, from its memory setting (e.g. {@code -Xmx460m -XX:MaxDirectMemorySize=64m}). */
+  /**
+   * The JVM options it was started with, from its memory setting (e.g. {@code -Xmx460m
+   * -XX:MaxDirectMemorySize=64m}).
+   */
   public List<String> memoryOptions() {
     return memoryOptions;
   }

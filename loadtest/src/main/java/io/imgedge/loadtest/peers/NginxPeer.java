@@ -10,15 +10,19 @@ import java.util.List;
 import java.util.OptionalLong;
 
 /**
- * nginx in one of two roles: {@code nginx-static} serves a file (the same bytes imgedge serves
- * from memory: the ceiling for cache hits), {@code nginx-image_filter} resizes what it proxies
- * from the origin with the image_filter module (libgd), without a cache.
+ * nginx in one of two roles: {@code nginx-static} serves a file (the same bytes imgedge serves from
+ * memory: the ceiling for cache hits), {@code nginx-image_filter} resizes what it proxies from the
+ * origin with the image_filter module (libgd), without a cache.
  */
 public final class NginxPeer implements Peer {
-  private static final Path FILTER_MODULE = Path.of("/usr/lib/nginx/modules/ngx_http_image_filter_module.so");
+  private static final Path FILTER_MODULE =
+      Path.of("/usr/lib/nginx/modules/ngx_http_image_filter_module.so");
 
   /** The role. */
-  public enum Mode { STATIC, FILTER }
+  public enum Mode {
+    STATIC,
+    FILTER
+  }
 
   private final Mode mode;
   private final Process process;
@@ -37,28 +41,36 @@ public final class NginxPeer implements Peer {
    * @param root the folder served (STATIC)
    * @param origin the origin to proxy (FILTER)
    */
-  public static NginxPeer start(Mode mode, Path root, URI origin, Path dir) throws IOException, InterruptedException {
+  public static NginxPeer start(Mode mode, Path root, URI origin, Path dir)
+      throws IOException, InterruptedException {
     Path nginx = Processes.which("nginx", "/usr/sbin/nginx");
     if (nginx == null) {
       throw new IOException("nginx is not installed (Debian: apt-get install nginx)");
     }
     if (mode == Mode.FILTER && !Files.exists(FILTER_MODULE)) {
-      throw new IOException("the image_filter module is not installed (Debian: apt-get install libnginx-mod-http-image-filter)");
+      throw new IOException(
+          "the image_filter module is not installed (Debian: apt-get install libnginx-mod-http-image-filter)");
     }
-    Path prefix = Files.createDirectories(dir.resolve("nginx-" + mode.name().toLowerCase(java.util.Locale.ROOT)));
+    Path prefix =
+        Files.createDirectories(
+            dir.resolve("nginx-" + mode.name().toLowerCase(java.util.Locale.ROOT)));
     Files.createDirectories(prefix.resolve("tmp"));
     int port = Processes.freePort();
-    Path conf = Files.writeString(prefix.resolve("nginx.conf"), config(mode, port, root, origin, prefix));
+    Path conf =
+        Files.writeString(prefix.resolve("nginx.conf"), config(mode, port, root, origin, prefix));
     Path log = prefix.resolve("stdout.log");
-    Process p = Processes.start(List.of(nginx.toString(), "-p", prefix.toString(), "-c", conf.toString()), prefix, log);
+    Process p =
+        Processes.start(
+            List.of(nginx.toString(), "-p", prefix.toString(), "-c", conf.toString()), prefix, log);
     Processes.awaitPort(p, port, Duration.ofSeconds(20), log);
     return new NginxPeer(mode, p, port);
   }
 
   static String config(Mode mode, int port, Path root, URI origin, Path prefix) {
-    String location = mode == Mode.STATIC
-        ? "root " + root + ";"
-        : """
+    String location =
+        mode == Mode.STATIC
+            ? "root " + root + ";"
+            : """
           location ~ ^/resize/(\\d+)(/.*)$ {
                 proxy_pass http://origin$2;
                 proxy_http_version 1.1;
@@ -88,8 +100,20 @@ public final class NginxPeer implements Peer {
             %s
           }
         }
-        """.formatted(mode == Mode.FILTER ? "load_module " + FILTER_MODULE + ";" : "", prefix, prefix, prefix, prefix,
-        prefix, prefix, prefix, origin.getHost(), origin.getPort(), port, location);
+        """
+        .formatted(
+            mode == Mode.FILTER ? "load_module " + FILTER_MODULE + ";" : "",
+            prefix,
+            prefix,
+            prefix,
+            prefix,
+            prefix,
+            prefix,
+            prefix,
+            origin.getHost(),
+            origin.getPort(),
+            port,
+            location);
   }
 
   @Override
@@ -109,14 +133,19 @@ public final class NginxPeer implements Peer {
 
   @Override
   public OptionalLong transforms() {
-    return OptionalLong.empty(); // nginx counts nothing; without a cache, every proxied answer is resized
+    return OptionalLong
+        .empty(); // nginx counts nothing; without a cache, every proxied answer is resized
   }
 
   @Override
   public String note() {
     return mode == Mode.STATIC
-        ? "nginx-static: nginx " + NginxVersion.get() + ", 2 workers, sendfile, serving the derivative imgedge made as a file"
-        : "nginx-image_filter: nginx " + NginxVersion.get() + " image_filter (libgd), 2 workers, proxying the origin"
+        ? "nginx-static: nginx "
+            + NginxVersion.get()
+            + ", 2 workers, sendfile, serving the derivative imgedge made as a file"
+        : "nginx-image_filter: nginx "
+            + NginxVersion.get()
+            + " image_filter (libgd), 2 workers, proxying the origin"
             + " without a cache (every request is a fetch and a resize); it cannot convert formats, so it"
             + " answers in the source's format (JPEG)";
   }

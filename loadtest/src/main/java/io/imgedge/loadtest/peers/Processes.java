@@ -17,12 +17,16 @@ final class Processes {
 
   /** Starts a process with its output in {@code log}. */
   static Process start(List<String> command, Path dir, Path log) throws IOException {
-    return new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-        .redirectOutput(log.toFile()).start();
+    return new ProcessBuilder(command)
+        .directory(dir.toFile())
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile())
+        .start();
   }
 
   /** Waits until something accepts connections on the loopback port, or fails. */
-  static void awaitPort(Process p, int port, Duration timeout, Path log) throws IOException, InterruptedException {
+  static void awaitPort(Process p, int port, Duration timeout, Path log)
+      throws IOException, InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {

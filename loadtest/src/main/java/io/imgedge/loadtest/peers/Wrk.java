@@ -37,10 +37,20 @@ public final class Wrk {
   public record Result(double requestsPerSecond, double p50, double p99, long errors) {}
 
   /** Runs wrk ({@code threads} threads, {@code connections} connections) for {@code seconds}. */
-  public Result run(URI url, int threads, int connections, int seconds) throws IOException, InterruptedException {
+  public Result run(URI url, int threads, int connections, int seconds)
+      throws IOException, InterruptedException {
     Workload.requireLoopback(url);
-    Process p = new ProcessBuilder(List.of(binary, "-t" + threads, "-c" + connections, "-d" + seconds + "s",
-        "--latency", url.toString())).redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(
+                List.of(
+                    binary,
+                    "-t" + threads,
+                    "-c" + connections,
+                    "-d" + seconds + "s",
+                    "--latency",
+                    url.toString()))
+            .redirectErrorStream(true)
+            .start();
     String out = new String(p.getInputStream().readAllBytes());
     if (!p.waitFor(seconds + 30L, TimeUnit.SECONDS)) {
       p.destroyForcibly();
@@ -50,18 +60,28 @@ public final class Wrk {
   }
 
   static Result parse(String out) {
-    return new Result(number(out, "Requests/sec:\\s+([0-9.]+)"), millis(out, "50%"), millis(out, "99%"),
+    return new Result(
+        number(out, "Requests/sec:\\s+([0-9.]+)"),
+        millis(out, "50%"),
+        millis(out, "99%"),
         (long) (number(out, "Non-2xx or 3xx responses:\\s+(\\d+)") + errors(out)));
   }
 
   private static long errors(String out) {
-    Matcher m = Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)").matcher(out);
-    return m.find() ? Long.parseLong(m.group(1)) + Long.parseLong(m.group(2)) + Long.parseLong(m.group(3))
-        + Long.parseLong(m.group(4)) : 0;
+    Matcher m =
+        Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)")
+            .matcher(out);
+    return m.find()
+        ? Long.parseLong(m.group(1))
+            + Long.parseLong(m.group(2))
+            + Long.parseLong(m.group(3))
+            + Long.parseLong(m.group(4))
+        : 0;
   }
 
   private static double millis(String out, String percentile) {
-    Matcher m = Pattern.compile("\\s" + Pattern.quote(percentile) + "\\s+([0-9.]+)(us|ms|s)").matcher(out);
+    Matcher m =
+        Pattern.compile("\\s" + Pattern.quote(percentile) + "\\s+([0-9.]+)(us|ms|s)").matcher(out);
     if (!m.find()) {
       return Double.NaN;
     }

@@ -16,12 +16,17 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 
 /**
- * A grouped bar chart drawn with java.awt and written as PNG: one group per category (server),
- * one bar per series, each bar labelled with its value.
+ * A grouped bar chart drawn with java.awt and written as PNG: one group per category (server), one
+ * bar per series, each bar labelled with its value.
  */
 public final class BarChart {
-  private static final Color[] COLORS = {new Color(0x2563eb), new Color(0xf59e0b), new Color(0x10b981),
-      new Color(0xef4444), new Color(0x8b5cf6)};
+  private static final Color[] COLORS = {
+    new Color(0x2563eb),
+    new Color(0xf59e0b),
+    new Color(0x10b981),
+    new Color(0xef4444),
+    new Color(0x8b5cf6)
+  };
   private static final int W = 960;
   private static final int H = 540;
 
@@ -53,7 +58,8 @@ public final class BarChart {
     Graphics2D g = img.createGraphics();
     try {
       g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setRenderingHint(
+          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
       g.setColor(Color.WHITE);
       g.fillRect(0, 0, W, H);
       draw(g);
@@ -68,8 +74,13 @@ public final class BarChart {
     int right = W - 30;
     int top = 70;
     int bottom = H - 80;
-    double max = niceMax(series.values().stream().flatMapToDouble(java.util.Arrays::stream)
-        .filter(v -> !Double.isNaN(v)).max().orElse(1));
+    double max =
+        niceMax(
+            series.values().stream()
+                .flatMapToDouble(java.util.Arrays::stream)
+                .filter(v -> !Double.isNaN(v))
+                .max()
+                .orElse(1));
     g.setColor(Color.DARK_GRAY);
     g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 20));
     g.drawString(title, left, 36);
@@ -116,7 +127,8 @@ public final class BarChart {
       }
       g.setColor(Color.DARK_GRAY);
       String name = categories.get(c);
-      g.drawString(name, left + c * groupWidth + (groupWidth - fm.stringWidth(name)) / 2, bottom + 20);
+      g.drawString(
+          name, left + c * groupWidth + (groupWidth - fm.stringWidth(name)) / 2, bottom + 20);
     }
   }
 
@@ -146,6 +158,8 @@ public final class BarChart {
   }
 
   private static String format(double v) {
-    return v >= 100 || v == Math.rint(v) ? String.format(Locale.ROOT, "%,.0f", v) : String.format(Locale.ROOT, "%.1f", v);
+    return v >= 100 || v == Math.rint(v)
+        ? String.format(Locale.ROOT, "%,.0f", v)
+        : String.format(Locale.ROOT, "%.1f", v);
   }
 }

@@ -21,8 +21,15 @@ import java.util.regex.Pattern;
  * @param p999 99.9th percentile, ms
  * @param max the longest, ms
  */
-public record GatlingStats(long requests, long failed, double meanPerSecond, double p50, double p90, double p99,
-    double p999, double max) {
+public record GatlingStats(
+    long requests,
+    long failed,
+    double meanPerSecond,
+    double p50,
+    double p90,
+    double p99,
+    double p999,
+    double max) {
   private static final Pattern CELL = Pattern.compile("class=\"value [^\"]*col-(\\d+)\">([^<]*)<");
 
   /**
@@ -41,9 +48,15 @@ public record GatlingStats(long requests, long failed, double meanPerSecond, dou
     while (m.find() && !cells.containsKey(Integer.parseInt(m.group(1)))) {
       cells.put(Integer.parseInt(m.group(1)), number(m.group(2)));
     }
-    return new GatlingStats(cells.getOrDefault(2, 0.0).longValue(), cells.getOrDefault(4, 0.0).longValue(),
-        cells.getOrDefault(6, Double.NaN), cells.getOrDefault(8, Double.NaN), cells.getOrDefault(9, Double.NaN),
-        cells.getOrDefault(10, Double.NaN), cells.getOrDefault(11, Double.NaN), cells.getOrDefault(12, Double.NaN));
+    return new GatlingStats(
+        cells.getOrDefault(2, 0.0).longValue(),
+        cells.getOrDefault(4, 0.0).longValue(),
+        cells.getOrDefault(6, Double.NaN),
+        cells.getOrDefault(8, Double.NaN),
+        cells.getOrDefault(9, Double.NaN),
+        cells.getOrDefault(10, Double.NaN),
+        cells.getOrDefault(11, Double.NaN),
+        cells.getOrDefault(12, Double.NaN));
   }
 
   private static double number(String text) {

@@ -19,8 +19,16 @@ import org.jspecify.annotations.Nullable;
  * @param hitBytes the size of that answer
  * @param hitRuns each wrk round on the hit path
  */
-public record PeerResult(String name, String note, @Nullable GatlingStats zipf, int[] asked, long originFetches,
-    OptionalLong transforms, String hitUrl, long hitBytes, List<Wrk.Result> hitRuns) {
+public record PeerResult(
+    String name,
+    String note,
+    @Nullable GatlingStats zipf,
+    int[] asked,
+    long originFetches,
+    OptionalLong transforms,
+    String hitUrl,
+    long hitBytes,
+    List<Wrk.Result> hitRuns) {
 
   /** The median requests per second over the hit-path rounds. */
   public double hitMedian() {
@@ -41,7 +49,8 @@ public record PeerResult(String name, String note, @Nullable GatlingStats zipf, 
   public PeerResult withHitRun(Wrk.Result run) {
     List<Wrk.Result> runs = new ArrayList<>(hitRuns);
     runs.add(run);
-    return new PeerResult(name, note, zipf, asked, originFetches, transforms, hitUrl, hitBytes, runs);
+    return new PeerResult(
+        name, note, zipf, asked, originFetches, transforms, hitUrl, hitBytes, runs);
   }
 
   /** The median of some values (NaN for none). */

@@ -10,9 +10,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The side-by-side report: one Markdown table (hit path and cold Zipf mix per server), the notes
- * on each server, and three PNG charts (hit-path throughput, Zipf latency percentiles, origin
- * fetches and transforms).
+ * The side-by-side report: one Markdown table (hit path and cold Zipf mix per server), the notes on
+ * each server, and three PNG charts (hit-path throughput, Zipf latency percentiles, origin fetches
+ * and transforms).
  */
 public final class SideBySideReport {
   private final List<PeerResult> results;
@@ -32,8 +32,14 @@ public final class SideBySideReport {
    * @param connections hit-path connections
    * @param dir where to write
    */
-  public SideBySideReport(List<PeerResult> results, List<String> skipped, Object workload, int rounds, int seconds,
-      int connections, Path dir) {
+  public SideBySideReport(
+      List<PeerResult> results,
+      List<String> skipped,
+      Object workload,
+      int rounds,
+      int seconds,
+      int connections,
+      Path dir) {
     this.results = List.copyOf(results);
     this.skipped = List.copyOf(skipped);
     this.workload = workload.toString();
@@ -47,7 +53,9 @@ public final class SideBySideReport {
   public double hitRatio() {
     Optional<PeerResult> imgedge = find("imgedge");
     Optional<PeerResult> ceiling = find("nginx-static");
-    return imgedge.isPresent() && ceiling.isPresent() ? imgedge.get().hitMedian() / ceiling.get().hitMedian() : Double.NaN;
+    return imgedge.isPresent() && ceiling.isPresent()
+        ? imgedge.get().hitMedian() / ceiling.get().hitMedian()
+        : Double.NaN;
   }
 
   /** The median over rounds of imgedge / nginx-static, each round's two runs back to back. */
@@ -60,7 +68,9 @@ public final class SideBySideReport {
     int n = Math.min(imgedge.get().hitRuns().size(), ceiling.get().hitRuns().size());
     double[] ratios = new double[n];
     for (int i = 0; i < n; i++) {
-      ratios[i] = imgedge.get().hitRuns().get(i).requestsPerSecond() / ceiling.get().hitRuns().get(i).requestsPerSecond();
+      ratios[i] =
+          imgedge.get().hitRuns().get(i).requestsPerSecond()
+              / ceiling.get().hitRuns().get(i).requestsPerSecond();
     }
     return PeerResult.median(ratios);
   }
@@ -73,18 +83,31 @@ public final class SideBySideReport {
   public void write() throws IOException {
     Files.writeString(dir.resolve("report.md"), markdown());
     List<String> names = results.stream().map(PeerResult::name).toList();
-    new BarChart("Cache-hit path: requests/s (median of " + rounds + " rounds, " + connections + " connections)",
-        "req/s", names).series("req/s", results.stream().mapToDouble(PeerResult::hitMedian).toArray())
+    new BarChart(
+            "Cache-hit path: requests/s (median of "
+                + rounds
+                + " rounds, "
+                + connections
+                + " connections)",
+            "req/s",
+            names)
+        .series("req/s", results.stream().mapToDouble(PeerResult::hitMedian).toArray())
         .write(dir.resolve("hit-throughput.png"));
     List<PeerResult> zipf = results.stream().filter(r -> r.zipf() != null).toList();
     List<String> zipfNames = zipf.stream().map(PeerResult::name).toList();
     new BarChart("Zipf mix from a cold start: latency percentiles", "ms", zipfNames)
-        .series("p50", zipf.stream().mapToDouble(r -> Objects.requireNonNull(r.zipf()).p50()).toArray())
-        .series("p99", zipf.stream().mapToDouble(r -> Objects.requireNonNull(r.zipf()).p99()).toArray())
-        .series("p99.9", zipf.stream().mapToDouble(r -> Objects.requireNonNull(r.zipf()).p999()).toArray())
+        .series(
+            "p50", zipf.stream().mapToDouble(r -> Objects.requireNonNull(r.zipf()).p50()).toArray())
+        .series(
+            "p99", zipf.stream().mapToDouble(r -> Objects.requireNonNull(r.zipf()).p99()).toArray())
+        .series(
+            "p99.9",
+            zipf.stream().mapToDouble(r -> Objects.requireNonNull(r.zipf()).p999()).toArray())
         .write(dir.resolve("zipf-latency.png"));
     new BarChart("Zipf mix from a cold start: work done", "count", zipfNames)
-        .series("requests", zipf.stream().mapToDouble(r -> Objects.requireNonNull(r.zipf()).requests()).toArray())
+        .series(
+            "requests",
+            zipf.stream().mapToDouble(r -> Objects.requireNonNull(r.zipf()).requests()).toArray())
         .series("origin fetches", zipf.stream().mapToDouble(PeerResult::originFetches).toArray())
         .series("transforms", zipf.stream().mapToDouble(r -> r.transforms().orElse(0)).toArray())
         .series("distinct derivatives", zipf.stream().mapToDouble(r -> r.asked()[1]).toArray())
@@ -94,32 +117,63 @@ public final class SideBySideReport {
   /** The report as Markdown. */
   public String markdown() {
     StringBuilder md = new StringBuilder("# imgedge side by side\n\n");
-    md.append(f("Measured %s on %s. Hit path: wrk, %d connections, 2 threads, %d s per round, %d rounds"
-        + " interleaved, medians. Zipf mix: %s, from a cold start, on Gatling (open model).%n%n",
-        LocalDate.now(), Machine.describe(), connections, seconds, rounds, workload));
-    md.append("| server | hit req/s (median) | vs nginx-static | hit p50 / p99 ms | hit bytes | Zipf requests | failed "
-        + "| Zipf p50 / p99 / p99.9 ms | origin fetches | transforms | distinct sources / derivatives |\n");
+    md.append(
+        f(
+            "Measured %s on %s. Hit path: wrk, %d connections, 2 threads, %d s per round, %d rounds"
+                + " interleaved, medians. Zipf mix: %s, from a cold start, on Gatling (open model).%n%n",
+            LocalDate.now(), Machine.describe(), connections, seconds, rounds, workload));
+    md.append(
+        "| server | hit req/s (median) | vs nginx-static | hit p50 / p99 ms | hit bytes | Zipf requests | failed "
+            + "| Zipf p50 / p99 / p99.9 ms | origin fetches | transforms | distinct sources / derivatives |\n");
     md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     double ceiling = find("nginx-static").map(PeerResult::hitMedian).orElse(Double.NaN);
     for (PeerResult r : results) {
       md.append(row(r, ceiling));
     }
-    md.append("\n![hit-path throughput](hit-throughput.png) ![Zipf latency](zipf-latency.png) ![work](zipf-work.png)\n\n");
+    md.append(
+        "\n![hit-path throughput](hit-throughput.png) ![Zipf latency](zipf-latency.png) ![work](zipf-work.png)\n\n");
     results.forEach(r -> md.append("- ").append(r.note()).append('\n'));
     skipped.forEach(s -> md.append("- not run: ").append(s).append('\n'));
-    md.append(f("%nimgedge / nginx-static on the hit path: **%.2fx** (medians of req/s); median of the per-round"
-        + " ratios (each round's two runs back to back): **%.2fx**%n", hitRatio(), pairedHitRatio()));
-    results.forEach(r -> md.append(f("- %s rounds (req/s): %s%n", r.name(),
-        r.hitRuns().stream().map(w -> f("%.0f", w.requestsPerSecond())).toList())));
+    md.append(
+        f(
+            "%nimgedge / nginx-static on the hit path: **%.2fx** (medians of req/s); median of the per-round"
+                + " ratios (each round's two runs back to back): **%.2fx**%n",
+            hitRatio(), pairedHitRatio()));
+    results.forEach(
+        r ->
+            md.append(
+                f(
+                    "- %s rounds (req/s): %s%n",
+                    r.name(),
+                    r.hitRuns().stream().map(w -> f("%.0f", w.requestsPerSecond())).toList())));
     return md.toString();
   }
 
   private static String row(PeerResult r, double ceiling) {
-    String hit = r.hitRuns().isEmpty() ? "| — | — | — | — " : f("| %.0f | %.2fx | %.2f / %.2f | %d ", r.hitMedian(),
-        r.hitMedian() / ceiling, r.hitP50Median(), r.hitP99Median(), r.hitBytes());
-    String zipf = r.zipf() == null ? "| — | — | — | — | — | — |" : f("| %d | %d | %.0f / %.0f / %.0f | %d | %s | %d / %d |",
-        r.zipf().requests(), r.zipf().failed(), r.zipf().p50(), r.zipf().p99(), r.zipf().p999(), r.originFetches(),
-        r.transforms().isPresent() ? String.valueOf(r.transforms().getAsLong()) : "?", r.asked()[0], r.asked()[1]);
+    String hit =
+        r.hitRuns().isEmpty()
+            ? "| — | — | — | — "
+            : f(
+                "| %.0f | %.2fx | %.2f / %.2f | %d ",
+                r.hitMedian(),
+                r.hitMedian() / ceiling,
+                r.hitP50Median(),
+                r.hitP99Median(),
+                r.hitBytes());
+    String zipf =
+        r.zipf() == null
+            ? "| — | — | — | — | — | — |"
+            : f(
+                "| %d | %d | %.0f / %.0f / %.0f | %d | %s | %d / %d |",
+                r.zipf().requests(),
+                r.zipf().failed(),
+                r.zipf().p50(),
+                r.zipf().p99(),
+                r.zipf().p999(),
+                r.originFetches(),
+                r.transforms().isPresent() ? String.valueOf(r.transforms().getAsLong()) : "?",
+                r.asked()[0],
+                r.asked()[1]);
     return "| " + r.name() + " " + hit + zipf + "\n";
   }
 

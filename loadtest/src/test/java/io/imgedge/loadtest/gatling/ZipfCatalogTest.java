@@ -58,15 +58,64 @@ class ZipfCatalogTest {
 
   @Test
   void workload_roundTripsThroughSystemProperties_andRefusesNonLoopback() {
-    Workload w = new Workload(List.of("http://127.0.0.1:1", "http://localhost:2"), UrlStyle.IMGEDGE,
-        "http://127.0.0.1:3", 5, List.of(100, 200), List.of("jpg"), 1.0, 7, 12.5, 30, 0, 3, Path.of("r.tsv"),
-        List.of("http://127.0.0.1:4"), "token-token-token", 2);
+    Workload w =
+        new Workload(
+            List.of("http://127.0.0.1:1", "http://localhost:2"),
+            UrlStyle.IMGEDGE,
+            "http://127.0.0.1:3",
+            5,
+            List.of(100, 200),
+            List.of("jpg"),
+            1.0,
+            7,
+            12.5,
+            30,
+            0,
+            3,
+            Path.of("r.tsv"),
+            List.of("http://127.0.0.1:4"),
+            "token-token-token",
+            2);
     assertThat(Workload.fromProperties(w.toProperties()::get)).isEqualTo(w);
-    assertThatThrownBy(() -> new Workload(List.of("http://192.0.2.1:1"), UrlStyle.IMGEDGE, "http://127.0.0.1:3", 5,
-        List.of(100), List.of("jpg"), 1.0, 7, 1, 30, 0, 3, Path.of("r.tsv"), List.of(), "", 0))
+    assertThatThrownBy(
+            () ->
+                new Workload(
+                    List.of("http://192.0.2.1:1"),
+                    UrlStyle.IMGEDGE,
+                    "http://127.0.0.1:3",
+                    5,
+                    List.of(100),
+                    List.of("jpg"),
+                    1.0,
+                    7,
+                    1,
+                    30,
+                    0,
+                    3,
+                    Path.of("r.tsv"),
+                    List.of(),
+                    "",
+                    0))
         .hasMessageContaining("loopback only");
-    assertThatThrownBy(() -> new Workload(List.of("http://127.0.0.1:1"), UrlStyle.IMGEDGE, "http://127.0.0.1:3", 5,
-        List.of(100), List.of("jpg"), 1.0, 7, 1, 7200, 0, 3, Path.of("r.tsv"), List.of(), "", 0))
+    assertThatThrownBy(
+            () ->
+                new Workload(
+                    List.of("http://127.0.0.1:1"),
+                    UrlStyle.IMGEDGE,
+                    "http://127.0.0.1:3",
+                    5,
+                    List.of(100),
+                    List.of("jpg"),
+                    1.0,
+                    7,
+                    1,
+                    7200,
+                    0,
+                    3,
+                    Path.of("r.tsv"),
+                    List.of(),
+                    "",
+                    0))
         .hasMessageContaining("duration");
     assertThat(URI.create(w.targets().get(1)).getHost()).isEqualTo("localhost");
   }

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class OriginSimulatorTest {
 
-  private static HttpResponse<byte[]> get(HttpClient client, URI url, String ifNoneMatch) throws Exception {
+  private static HttpResponse<byte[]> get(HttpClient client, URI url, String ifNoneMatch)
+      throws Exception {
     HttpRequest.Builder b = HttpRequest.newBuilder(url);
     if (ifNoneMatch != null) {
       b.header("If-None-Match", ifNoneMatch);
@@ -22,7 +23,8 @@ class OriginSimulatorTest {
   @Test
   void serves_distinctJpegs_withValidators_andCountsFetchesPerPath() throws Exception {
     OriginKnobs knobs = new OriginKnobs(3, 120, Duration.ZERO, Duration.ZERO, 0, true, 60, 1);
-    try (OriginSimulator origin = OriginSimulator.start(knobs, 0); HttpClient client = HttpClient.newHttpClient()) {
+    try (OriginSimulator origin = OriginSimulator.start(knobs, 0);
+        HttpClient client = HttpClient.newHttpClient()) {
       HttpResponse<byte[]> a = get(client, origin.url().resolve("/img/0.jpg"), null);
       HttpResponse<byte[]> b = get(client, origin.url().resolve("/img/1.jpg"), null);
       assertThat(a.statusCode()).isEqualTo(200);
@@ -34,7 +36,9 @@ class OriginSimulatorTest {
       assertThat(get(client, origin.url().resolve("/img/9.jpg"), null).statusCode()).isEqualTo(404);
       OriginStats stats = origin.stats();
       assertThat(stats.gets()).isEqualTo(2);
-      assertThat(stats.getsPerPath()).containsEntry("/img/0.jpg", 1L).containsEntry("/img/1.jpg", 1L);
+      assertThat(stats.getsPerPath())
+          .containsEntry("/img/0.jpg", 1L)
+          .containsEntry("/img/1.jpg", 1L);
       assertThat(stats.notModified()).isEqualTo(1);
       assertThat(stats.errors()).isEqualTo(1);
       String json = new String(get(client, origin.url().resolve("/__stats"), null).body());
@@ -47,11 +51,13 @@ class OriginSimulatorTest {
   @Test
   void errorRateOne_answersEvery_request_500_andWithoutValidators_never304() throws Exception {
     OriginKnobs failing = new OriginKnobs(1, 64, Duration.ZERO, Duration.ZERO, 1, false, 60, 1);
-    try (OriginSimulator origin = OriginSimulator.start(failing, 0); HttpClient client = HttpClient.newHttpClient()) {
+    try (OriginSimulator origin = OriginSimulator.start(failing, 0);
+        HttpClient client = HttpClient.newHttpClient()) {
       assertThat(get(client, origin.url().resolve("/img/0.jpg"), null).statusCode()).isEqualTo(500);
     }
     OriginKnobs plain = new OriginKnobs(1, 64, Duration.ZERO, Duration.ZERO, 0, false, 60, 1);
-    try (OriginSimulator origin = OriginSimulator.start(plain, 0); HttpClient client = HttpClient.newHttpClient()) {
+    try (OriginSimulator origin = OriginSimulator.start(plain, 0);
+        HttpClient client = HttpClient.newHttpClient()) {
       HttpResponse<byte[]> r = get(client, origin.url().resolve("/img/0.jpg"), "\"1-0\"");
       assertThat(r.statusCode()).isEqualTo(200);
       assertThat(r.headers().firstValue("ETag")).isEmpty();

@@ -8,7 +8,9 @@ class WrkTest {
 
   @Test
   void parse_readsThroughputLatencyPercentilesAndErrors() {
-    Wrk.Result r = Wrk.parse("""
+    Wrk.Result r =
+        Wrk.parse(
+            """
         Running 5s test @ http://127.0.0.1:18090/d.jpg
           2 threads and 64 connections
           Thread Stats   Avg      Stdev     Max   +/- Stdev

@@ -15,8 +15,11 @@ class GatlingStatsTest {
   @Test
   void read_takesTheAllRequestsRowOfTheStatisticsTable(@TempDir Path report) throws IOException {
     try (InputStream row = getClass().getResourceAsStream("gatling-row.html")) {
-      Files.writeString(report.resolve("index.html"), "<html><table>" + new String(row.readAllBytes())
-          + "<tr><td class=\"value total col-2\">999</td></tr></table></html>");
+      Files.writeString(
+          report.resolve("index.html"),
+          "<html><table>"
+              + new String(row.readAllBytes())
+              + "<tr><td class=\"value total col-2\">999</td></tr></table></html>");
     }
     GatlingStats stats = GatlingStats.read(report);
     assertThat(stats.requests()).isEqualTo(450);

@@ -5,10 +5,10 @@ import io.imgedge.shield.DerivativeRequest;
 import io.imgedge.shield.Problem;
 import io.imgedge.shield.Shield;
 import io.imgedge.shield.origin.OriginRouter;
-import io.imgedge.shield.wire.WireRequest;
-import io.imgedge.shield.wire.WireClient;
-import io.imgedge.shield.wire.ShieldPeers;
 import io.imgedge.shield.wire.PurgeCommand;
+import io.imgedge.shield.wire.ShieldPeers;
+import io.imgedge.shield.wire.WireClient;
+import io.imgedge.shield.wire.WireRequest;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.undertow.Handlers;
@@ -55,8 +55,15 @@ public final class ShieldEndpoint {
    * @param purges spreads a purge to every shield node (e.g. a cluster topic)
    * @param registry where forwarding counters go
    */
-  public ShieldEndpoint(Shield shield, ShieldPeers peers, WireClient client, Duration timeout, Clock clock,
-      ExecutorService waiters, Consumer<PurgeCommand> purges, MeterRegistry registry) {
+  public ShieldEndpoint(
+      Shield shield,
+      ShieldPeers peers,
+      WireClient client,
+      Duration timeout,
+      Clock clock,
+      ExecutorService waiters,
+      Consumer<PurgeCommand> purges,
+      MeterRegistry registry) {
     this.shield = shield;
     this.peers = peers;
     this.client = client;
@@ -73,7 +80,8 @@ public final class ShieldEndpoint {
     return Handlers.routing()
         .get(WireRequest.DERIVATIVE, ex -> ex.dispatch(waiters, () -> derivative(ex)))
         .post(WireRequest.PURGE, this::purge)
-        .setFallbackHandler(ex -> WireWriter.writeError(ex, 404, "IMGEDGE-0301", "no such internal endpoint"));
+        .setFallbackHandler(
+            ex -> WireWriter.writeError(ex, 404, "IMGEDGE-0301", "no such internal endpoint"));
   }
 
   private void derivative(HttpServerExchange exchange) {
@@ -82,24 +90,30 @@ public final class ShieldEndpoint {
       OriginRouter.Routed route = shield.origins().route(request.source());
       boolean wasForwarded = exchange.getRequestHeaders().contains(WireRequest.FORWARDED);
       URI owner = wasForwarded ? null : peers.ownerOf(request.source());
-      CompletableFuture<Derivative> result = owner == null || peers.isSelf(owner)
-          ? shield.render(route, request)
-          : forward(owner, route, request);
+      CompletableFuture<Derivative> result =
+          owner == null || peers.isSelf(owner)
+              ? shield.render(route, request)
+              : forward(owner, route, request);
       WireWriter.write(exchange, result.get(timeout.toMillis(), TimeUnit.MILLISECONDS), clock);
     } catch (Exception e) {
       fail(exchange, e);
     }
   }
 
-  private CompletableFuture<Derivative> forward(URI owner, OriginRouter.Routed route, DerivativeRequest request) {
+  private CompletableFuture<Derivative> forward(
+      URI owner, OriginRouter.Routed route, DerivativeRequest request) {
     forwarded.increment();
-    return client.derivative(owner, request, timeout, true).exceptionallyCompose(e -> {
-      if (!WireClient.unreachable(e)) {
-        return CompletableFuture.failedFuture(e);
-      }
-      ownerUnreachable.increment();
-      return shield.render(route, request); // yield over harvest: the owner is down, do it here
-    });
+    return client
+        .derivative(owner, request, timeout, true)
+        .exceptionallyCompose(
+            e -> {
+              if (!WireClient.unreachable(e)) {
+                return CompletableFuture.failedFuture(e);
+              }
+              ownerUnreachable.increment();
+              return shield.render(
+                  route, request); // yield over harvest: the owner is down, do it here
+            });
   }
 
   private void purge(HttpServerExchange exchange) {

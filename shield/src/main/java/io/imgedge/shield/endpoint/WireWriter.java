@@ -16,14 +16,18 @@ public final class WireWriter {
   /** Answers an internal request with a derivative. */
   public static void write(HttpServerExchange exchange, Derivative d, Clock clock) {
     HeaderMap h = exchange.getResponseHeaders();
-    WireResponse.headers(d, clock.instant()).forEach((name, value) -> h.put(new HttpString(name), value));
+    WireResponse.headers(d, clock.instant())
+        .forEach((name, value) -> h.put(new HttpString(name), value));
     exchange.getResponseSender().send(ByteBuffer.wrap(d.bytes()));
   }
 
   /** Answers an internal request with an error the caller passes on. */
-  public static void writeError(HttpServerExchange exchange, int status, String errorId, String message) {
+  public static void writeError(
+      HttpServerExchange exchange, int status, String errorId, String message) {
     exchange.setStatusCode(status);
-    exchange.getResponseHeaders().put(new HttpString(WireResponse.ERROR), WireResponse.errorHeader(errorId, message));
+    exchange
+        .getResponseHeaders()
+        .put(new HttpString(WireResponse.ERROR), WireResponse.errorHeader(errorId, message));
     exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain; charset=utf-8");
     exchange.getResponseSender().send(message);
   }

@@ -21,13 +21,17 @@ import java.util.regex.Pattern;
  */
 public final class AddressGuard {
   private static final Pattern DOTTED_QUAD =
-      Pattern.compile("(0|[1-9]\\d{0,2})\\.(0|[1-9]\\d{0,2})\\.(0|[1-9]\\d{0,2})\\.(0|[1-9]\\d{0,2})");
-  private static final Pattern NUMERIC_LOOKING = Pattern.compile("(0x[0-9a-f]+|[0-9]+)(\\.(0x[0-9a-f]+|[0-9]+))*\\.?");
+      Pattern.compile(
+          "(0|[1-9]\\d{0,2})\\.(0|[1-9]\\d{0,2})\\.(0|[1-9]\\d{0,2})\\.(0|[1-9]\\d{0,2})");
+  private static final Pattern NUMERIC_LOOKING =
+      Pattern.compile("(0x[0-9a-f]+|[0-9]+)(\\.(0x[0-9a-f]+|[0-9]+))*\\.?");
 
   private final AddressResolver resolver;
   private final java.util.function.Predicate<InetAddress> allowed;
 
-  /** @param resolver how host names are resolved */
+  /**
+   * @param resolver how host names are resolved
+   */
   public AddressGuard(AddressResolver resolver) {
     this(resolver, AddressGuard::isPublic);
   }
@@ -53,7 +57,8 @@ public final class AddressGuard {
     List<InetAddress> addresses = resolve(host);
     for (InetAddress a : addresses) {
       if (!allowPrivate && !allowed.test(a)) {
-        throw new OriginException(Kind.REFUSED,
+        throw new OriginException(
+            Kind.REFUSED,
             "the origin host resolves to a non-public address; fetching it is not allowed");
       }
     }
@@ -69,7 +74,8 @@ public final class AddressGuard {
       return List.of(literal(h));
     }
     if (NUMERIC_LOOKING.matcher(h).matches() || h.contains(":")) {
-      throw new OriginException(Kind.REFUSED, "the origin host is a numeric address in a non-canonical form");
+      throw new OriginException(
+          Kind.REFUSED, "the origin host is a numeric address in a non-canonical form");
     }
     try {
       List<InetAddress> addresses = resolver.resolve(h);
@@ -92,8 +98,11 @@ public final class AddressGuard {
 
   /** Whether an address is on the public internet. */
   public static boolean isPublic(InetAddress a) {
-    if (a.isAnyLocalAddress() || a.isLoopbackAddress() || a.isLinkLocalAddress()
-        || a.isSiteLocalAddress() || a.isMulticastAddress()) {
+    if (a.isAnyLocalAddress()
+        || a.isLoopbackAddress()
+        || a.isLinkLocalAddress()
+        || a.isSiteLocalAddress()
+        || a.isMulticastAddress()) {
       return false;
     }
     byte[] b = a.getAddress();
@@ -109,11 +118,16 @@ public final class AddressGuard {
   private static boolean isPublicV4(byte[] b, int at) {
     int o0 = b[at] & 0xFF;
     int o1 = b[at + 1] & 0xFF;
-    return !(o0 == 0 || o0 == 10 || o0 == 127 || o0 >= 224           // this network, private, loopback, multicast/reserved
-        || (o0 == 100 && o1 >= 64 && o1 <= 127)                        // carrier-grade NAT 100.64/10
-        || (o0 == 169 && o1 == 254) || (o0 == 172 && o1 >= 16 && o1 <= 31) // link-local, private
-        || (o0 == 192 && o1 == 168) || (o0 == 192 && o1 == 0 && (b[at + 2] & 0xFF) == 0) // private, IETF
-        || (o0 == 198 && (o1 == 18 || o1 == 19)));                     // benchmarking 198.18/15
+    return !(o0 == 0
+        || o0 == 10
+        || o0 == 127
+        || o0 >= 224 // this network, private, loopback, multicast/reserved
+        || (o0 == 100 && o1 >= 64 && o1 <= 127) // carrier-grade NAT 100.64/10
+        || (o0 == 169 && o1 == 254)
+        || (o0 == 172 && o1 >= 16 && o1 <= 31) // link-local, private
+        || (o0 == 192 && o1 == 168)
+        || (o0 == 192 && o1 == 0 && (b[at + 2] & 0xFF) == 0) // private, IETF
+        || (o0 == 198 && (o1 == 18 || o1 == 19))); // benchmarking 198.18/15
   }
 
   private static boolean isPublicV6(byte[] b) {
@@ -127,7 +141,11 @@ public final class AddressGuard {
     }
     boolean mapped = zeroPrefix && (b[10] & 0xFF) == 0xFF && (b[11] & 0xFF) == 0xFF;
     boolean compatible = zeroPrefix && b[10] == 0 && b[11] == 0;
-    boolean nat64 = (b[0] & 0xFF) == 0x00 && (b[1] & 0xFF) == 0x64 && (b[2] & 0xFF) == 0xFF && (b[3] & 0xFF) == 0x9B;
+    boolean nat64 =
+        (b[0] & 0xFF) == 0x00
+            && (b[1] & 0xFF) == 0x64
+            && (b[2] & 0xFF) == 0xFF
+            && (b[3] & 0xFF) == 0x9B;
     if (mapped || compatible || nat64) {
       return isPublicV4(b, 12); // the embedded IPv4 address decides
     }

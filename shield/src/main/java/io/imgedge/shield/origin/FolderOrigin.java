@@ -50,20 +50,25 @@ public final class FolderOrigin implements OriginClient {
   private SourceObject read(SourceId id) {
     Path file = root.resolve(id.path()).normalize();
     try {
-      if (!file.startsWith(root) || !Files.isRegularFile(file) || !file.toRealPath().startsWith(realRoot)) {
+      if (!file.startsWith(root)
+          || !Files.isRegularFile(file)
+          || !file.toRealPath().startsWith(realRoot)) {
         throw notFound(id);
       }
       long size = Files.size(file);
       if (size > maxBytes) {
         throw new ImageTooLargeException(
-            "the source image is %d bytes; the largest accepted is %d bytes".formatted(size, maxBytes));
+            "the source image is %d bytes; the largest accepted is %d bytes"
+                .formatted(size, maxBytes));
       }
       byte[] bytes = Files.readAllBytes(file);
-      return sources.fromFile(id, bytes, Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toInstant());
+      return sources.fromFile(
+          id, bytes, Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toInstant());
     } catch (NoSuchFileException e) {
       throw notFound(id);
     } catch (IOException e) {
-      throw new OriginException(OriginException.Kind.UNAVAILABLE, "the source image cannot be read", e);
+      throw new OriginException(
+          OriginException.Kind.UNAVAILABLE, "the source image cannot be read", e);
     }
   }
 

@@ -43,9 +43,9 @@ import org.jspecify.annotations.Nullable;
  *       #MAX_REDIRECTS}, only to the origin's own host or a host the operator lists ({@code
  *       redirect-hosts}; {@code allow-private} never widens this), each hop checked like the first.
  *   <li>Every address a host resolves to is checked ({@link AddressGuard}) and the connection is
- *       pinned to the checked address (the request goes to the IP, with the real {@code Host};
- *       over TLS the real name is sent as SNI and the certificate checked against it), so a DNS
- *       answer cannot change between the check and the connection.
+ *       pinned to the checked address (the request goes to the IP, with the real {@code Host}; over
+ *       TLS the real name is sent as SNI and the certificate checked against it), so a DNS answer
+ *       cannot change between the check and the connection.
  *   <li>Connect, header, idle-read and total timeouts apply, and bodies are capped.
  * </ul>
  *
@@ -55,6 +55,7 @@ import org.jspecify.annotations.Nullable;
 public final class HttpOrigin implements OriginClient {
   /** Most redirects followed. */
   public static final int MAX_REDIRECTS = 3;
+
   private static final String USER_AGENT = "imgedge";
 
   static {
@@ -83,8 +84,14 @@ public final class HttpOrigin implements OriginClient {
    * @param allowPrivate whether this origin may be on a private (or loopback) address
    * @param nanoTime the clock timeouts are measured on
    */
-  public HttpOrigin(URI base, FetchConfig timeouts, long maxBytes, SourceFactory sources, AddressGuard guard,
-      boolean allowPrivate, LongSupplier nanoTime) {
+  public HttpOrigin(
+      URI base,
+      FetchConfig timeouts,
+      long maxBytes,
+      SourceFactory sources,
+      AddressGuard guard,
+      boolean allowPrivate,
+      LongSupplier nanoTime) {
     this(base, timeouts, maxBytes, sources, guard, allowPrivate, java.util.List.of(), nanoTime);
   }
 
@@ -93,20 +100,59 @@ public final class HttpOrigin implements OriginClient {
    *
    * @param redirectHosts other hosts redirects may go to ({@code redirect-hosts})
    */
-  public HttpOrigin(URI base, FetchConfig timeouts, long maxBytes, SourceFactory sources, AddressGuard guard,
-      boolean allowPrivate, java.util.List<String> redirectHosts, LongSupplier nanoTime) {
-    this(base, timeouts, maxBytes, sources, guard, allowPrivate, redirectHosts,
-        SniHostnameTrustManager.withDefaultAnchors(), nanoTime);
+  public HttpOrigin(
+      URI base,
+      FetchConfig timeouts,
+      long maxBytes,
+      SourceFactory sources,
+      AddressGuard guard,
+      boolean allowPrivate,
+      java.util.List<String> redirectHosts,
+      LongSupplier nanoTime) {
+    this(
+        base,
+        timeouts,
+        maxBytes,
+        sources,
+        guard,
+        allowPrivate,
+        redirectHosts,
+        SniHostnameTrustManager.withDefaultAnchors(),
+        nanoTime);
   }
 
   /** As above, with the trust manager that validates TLS certificates (tests use their own). */
-  HttpOrigin(URI base, FetchConfig timeouts, long maxBytes, SourceFactory sources, AddressGuard guard,
-      boolean allowPrivate, TrustManager trust, LongSupplier nanoTime) {
-    this(base, timeouts, maxBytes, sources, guard, allowPrivate, java.util.List.of(), trust, nanoTime);
+  HttpOrigin(
+      URI base,
+      FetchConfig timeouts,
+      long maxBytes,
+      SourceFactory sources,
+      AddressGuard guard,
+      boolean allowPrivate,
+      TrustManager trust,
+      LongSupplier nanoTime) {
+    this(
+        base,
+        timeouts,
+        maxBytes,
+        sources,
+        guard,
+        allowPrivate,
+        java.util.List.of(),
+        trust,
+        nanoTime);
   }
 
-  private HttpOrigin(URI base, FetchConfig timeouts, long maxBytes, SourceFactory sources, AddressGuard guard,
-      boolean allowPrivate, java.util.List<String> redirectHosts, TrustManager trust, LongSupplier nanoTime) {
+  private HttpOrigin(
+      URI base,
+      FetchConfig timeouts,
+      long maxBytes,
+      SourceFactory sources,
+      AddressGuard guard,
+      boolean allowPrivate,
+      java.util.List<String> redirectHosts,
+      TrustManager trust,
+      LongSupplier nanoTime) {
     this.base = base;
     this.timeouts = timeouts;
     this.maxBytes = maxBytes;
@@ -116,21 +162,24 @@ public final class HttpOrigin implements OriginClient {
     this.redirectHosts = redirectHosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
     this.trust = trust;
     this.nanoTime = nanoTime;
-    this.watchdogs = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "imgedge-origin-watchdog");
-      t.setDaemon(true);
-      return t;
-    });
+    this.watchdogs =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "imgedge-origin-watchdog");
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   /**
-   * Pinning sends the real host in a {@code Host} header, which the JDK client refuses unless
-   * told otherwise before its first use; {@code Main} sets this first thing, this is the backstop.
+   * Pinning sends the real host in a {@code Host} header, which the JDK client refuses unless told
+   * otherwise before its first use; {@code Main} sets this first thing, this is the backstop.
    */
   static void allowHostHeader() {
     String allowed = System.getProperty("jdk.httpclient.allowRestrictedHeaders", "");
     if (!allowed.toLowerCase(Locale.ROOT).contains("host")) {
-      System.setProperty("jdk.httpclient.allowRestrictedHeaders", allowed.isEmpty() ? "host" : allowed + ",host");
+      System.setProperty(
+          "jdk.httpclient.allowRestrictedHeaders", allowed.isEmpty() ? "host" : allowed + ",host");
     }
   }
 
@@ -139,15 +188,17 @@ public final class HttpOrigin implements OriginClient {
     long deadline = nanoTime.getAsLong() + timeouts.totalTimeout().toNanos();
     try {
       return hop(uri(id.path()), previous, deadline, 0)
-          .handle((response, error) -> {
-            if (error != null) {
-              throw translate(error);
-            }
-            return source(id, response, previous);
-          });
+          .handle(
+              (response, error) -> {
+                if (error != null) {
+                  throw translate(error);
+                }
+                return source(id, response, previous);
+              });
     } catch (URISyntaxException | IllegalArgumentException e) {
       return CompletableFuture.failedFuture(
-          new OriginException(Kind.INVALID_PATH, "the path cannot be requested from the origin", e));
+          new OriginException(
+              Kind.INVALID_PATH, "the path cannot be requested from the origin", e));
     } catch (OriginException e) {
       return CompletableFuture.failedFuture(e);
     }
@@ -160,26 +211,36 @@ public final class HttpOrigin implements OriginClient {
       throw new OriginException(Kind.REFUSED, "the origin redirected to a non-HTTP URL");
     }
     if (target.getHost() == null) {
-      throw new OriginException(Kind.REFUSED, "the origin redirected to a URL without a valid host");
+      throw new OriginException(
+          Kind.REFUSED, "the origin redirected to a URL without a valid host");
     }
     if (redirects > 0 && !redirectHostAllowed(target.getHost())) {
-      throw new OriginException(Kind.REFUSED, "the origin redirected to another host (" + target.getHost()
-          + "), which is not in its redirect-hosts");
+      throw new OriginException(
+          Kind.REFUSED,
+          "the origin redirected to another host ("
+              + target.getHost()
+              + "), which is not in its redirect-hosts");
     }
     InetAddress address = guard.pick(target.getHost(), allowPrivate);
     HttpRequest request = request(target, address, previous);
     HttpClient client = client(scheme, target.getHost());
     return send(client, request, deadline)
-        .thenCompose(response -> {
-          String location = isRedirect(response.statusCode()) ? response.headers().firstValue("Location").orElse(null) : null;
-          if (location == null) {
-            return CompletableFuture.completedFuture(response);
-          }
-          if (redirects >= MAX_REDIRECTS) {
-            throw new OriginException(Kind.UNAVAILABLE, "the origin redirected more than " + MAX_REDIRECTS + " times");
-          }
-          return hop(target.resolve(location), previous, deadline, redirects + 1);
-        });
+        .thenCompose(
+            response -> {
+              String location =
+                  isRedirect(response.statusCode())
+                      ? response.headers().firstValue("Location").orElse(null)
+                      : null;
+              if (location == null) {
+                return CompletableFuture.completedFuture(response);
+              }
+              if (redirects >= MAX_REDIRECTS) {
+                throw new OriginException(
+                    Kind.UNAVAILABLE,
+                    "the origin redirected more than " + MAX_REDIRECTS + " times");
+              }
+              return hop(target.resolve(location), previous, deadline, redirects + 1);
+            });
   }
 
   /**
@@ -187,30 +248,46 @@ public final class HttpOrigin implements OriginClient {
    * its future through the common fork-join pool, which would make every fetch wait for a free
    * common-pool worker.
    */
-  private CompletableFuture<HttpResponse<byte[]>> send(HttpClient client, HttpRequest request, long deadline) {
-    return CompletableFuture.supplyAsync(() -> {
-      try {
-        return client.send(request, info -> body(info, deadline));
-      } catch (IOException e) {
-        throw new CompletionException(e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new CompletionException(e);
-      }
-    }, senders);
+  private CompletableFuture<HttpResponse<byte[]>> send(
+      HttpClient client, HttpRequest request, long deadline) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            return client.send(request, info -> body(info, deadline));
+          } catch (IOException e) {
+            throw new CompletionException(e);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CompletionException(e);
+          }
+        },
+        senders);
   }
 
   private HttpRequest request(URI target, InetAddress address, @Nullable SourceObject previous) {
-    int port = target.getPort() > 0 ? target.getPort() : target.getScheme().equalsIgnoreCase("https") ? 443 : 80;
-    String ip = address instanceof Inet6Address ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
-    String pinned = target.getScheme() + "://" + ip + ":" + port + target.getRawPath()
-        + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery());
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(pinned))
-        .timeout(timeouts.headerTimeout())
-        .header("Host", target.getHost() + (target.getPort() > 0 ? ":" + target.getPort() : ""))
-        .header("User-Agent", USER_AGENT)
-        .header("Accept", "image/*")
-        .GET();
+    int port =
+        target.getPort() > 0
+            ? target.getPort()
+            : target.getScheme().equalsIgnoreCase("https") ? 443 : 80;
+    String ip =
+        address instanceof Inet6Address
+            ? "[" + address.getHostAddress() + "]"
+            : address.getHostAddress();
+    String pinned =
+        target.getScheme()
+            + "://"
+            + ip
+            + ":"
+            + port
+            + target.getRawPath()
+            + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery());
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(pinned))
+            .timeout(timeouts.headerTimeout())
+            .header("Host", target.getHost() + (target.getPort() > 0 ? ":" + target.getPort() : ""))
+            .header("User-Agent", USER_AGENT)
+            .header("Accept", "image/*")
+            .GET();
     if (previous != null && previous.revalidation().etag() != null) {
       b.header("If-None-Match", previous.revalidation().etag());
     }
@@ -220,18 +297,23 @@ public final class HttpOrigin implements OriginClient {
     return b.build();
   }
 
-  /** One client per host: over TLS the host is its SNI name and the name the certificate must match. */
+  /**
+   * One client per host: over TLS the host is its SNI name and the name the certificate must match.
+   */
   private HttpClient client(String scheme, String host) {
-    return clients.computeIfAbsent(scheme + "://" + host, k -> {
-      HttpClient.Builder b = HttpClient.newBuilder()
-          .connectTimeout(timeouts.connectTimeout())
-          .followRedirects(HttpClient.Redirect.NEVER)
-          .executor(Executors.newVirtualThreadPerTaskExecutor());
-      if (scheme.equals("https")) {
-        b.sslContext(tls()).sslParameters(sniParameters(host));
-      }
-      return b.build();
-    });
+    return clients.computeIfAbsent(
+        scheme + "://" + host,
+        k -> {
+          HttpClient.Builder b =
+              HttpClient.newBuilder()
+                  .connectTimeout(timeouts.connectTimeout())
+                  .followRedirects(HttpClient.Redirect.NEVER)
+                  .executor(Executors.newVirtualThreadPerTaskExecutor());
+          if (scheme.equals("https")) {
+            b.sslContext(tls()).sslParameters(sniParameters(host));
+          }
+          return b.build();
+        });
   }
 
   private SSLContext tls() {
@@ -266,13 +348,17 @@ public final class HttpOrigin implements OriginClient {
     }
     long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
     if (declared > maxBytes) {
-      return Discard.withError(new ImageTooLargeException(
-          "the source image is %d bytes; the largest accepted is %d bytes".formatted(declared, maxBytes)));
+      return Discard.withError(
+          new ImageTooLargeException(
+              "the source image is %d bytes; the largest accepted is %d bytes"
+                  .formatted(declared, maxBytes)));
     }
-    return new LimitedBody(maxBytes, declared, timeouts.readTimeout(), deadline, watchdogs, nanoTime);
+    return new LimitedBody(
+        maxBytes, declared, timeouts.readTimeout(), deadline, watchdogs, nanoTime);
   }
 
-  private SourceObject source(SourceId id, HttpResponse<byte[]> response, @Nullable SourceObject previous) {
+  private SourceObject source(
+      SourceId id, HttpResponse<byte[]> response, @Nullable SourceObject previous) {
     int status = response.statusCode();
     if (status == 304 && previous != null) {
       return sources.revalidated(previous, response.headers());
@@ -297,7 +383,8 @@ public final class HttpOrigin implements OriginClient {
   }
 
   private static RuntimeException translate(Throwable error) {
-    Throwable e = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    Throwable e =
+        error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     for (Throwable c = e; c != null; c = c.getCause()) {
       if (c instanceof OriginException || c instanceof TransformException) {
         return (RuntimeException) c; // raised by the body subscriber, wrapped by the client

@@ -17,8 +17,8 @@ import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Collects a response body up to a size cap, cutting it (and the connection) when it grows past
- * the cap, when no bytes arrive for the idle timeout, or when the whole fetch passes its deadline.
+ * Collects a response body up to a size cap, cutting it (and the connection) when it grows past the
+ * cap, when no bytes arrive for the idle timeout, or when the whole fetch passes its deadline.
  */
 final class LimitedBody implements BodySubscriber<byte[]> {
   private final CompletableFuture<byte[]> result = new CompletableFuture<>();
@@ -31,25 +31,36 @@ final class LimitedBody implements BodySubscriber<byte[]> {
   private volatile Flow.@Nullable Subscription subscription;
   private volatile long lastProgress;
 
-  LimitedBody(long maxBytes, long declaredLength, Duration idle, long deadlineNanos,
-      ScheduledExecutorService scheduler, LongSupplier nanoTime) {
+  LimitedBody(
+      long maxBytes,
+      long declaredLength,
+      Duration idle,
+      long deadlineNanos,
+      ScheduledExecutorService scheduler,
+      LongSupplier nanoTime) {
     this.maxBytes = maxBytes;
-    this.buffer = new ByteArrayOutputStream((int) Math.max(8192, Math.min(declaredLength, maxBytes)));
+    this.buffer =
+        new ByteArrayOutputStream((int) Math.max(8192, Math.min(declaredLength, maxBytes)));
     this.idleNanos = idle.toNanos();
     this.deadlineNanos = deadlineNanos;
     this.nanoTime = nanoTime;
     this.lastProgress = nanoTime.getAsLong();
     long period = Math.max(10, Math.min(idle.toMillis(), 1000) / 4);
-    this.watchdog = scheduler.scheduleAtFixedRate(this::check, period, period, TimeUnit.MILLISECONDS);
+    this.watchdog =
+        scheduler.scheduleAtFixedRate(this::check, period, period, TimeUnit.MILLISECONDS);
     result.whenComplete((b, e) -> watchdog.cancel(false));
   }
 
   private void check() {
     long now = nanoTime.getAsLong();
     if (now - deadlineNanos > 0) {
-      fail(new OriginException(OriginException.Kind.TIMEOUT, "the origin did not send the image in time"));
+      fail(
+          new OriginException(
+              OriginException.Kind.TIMEOUT, "the origin did not send the image in time"));
     } else if (now - lastProgress > idleNanos) {
-      fail(new OriginException(OriginException.Kind.TIMEOUT, "the origin stalled while sending the image"));
+      fail(
+          new OriginException(
+              OriginException.Kind.TIMEOUT, "the origin stalled while sending the image"));
     }
   }
 
@@ -78,8 +89,10 @@ final class LimitedBody implements BodySubscriber<byte[]> {
     synchronized (buffer) {
       for (ByteBuffer item : items) {
         if (buffer.size() + item.remaining() > maxBytes) {
-          fail(new ImageTooLargeException(
-              "the source image is larger than %d bytes, the largest accepted".formatted(maxBytes)));
+          fail(
+              new ImageTooLargeException(
+                  "the source image is larger than %d bytes, the largest accepted"
+                      .formatted(maxBytes)));
           return;
         }
         byte[] chunk = new byte[item.remaining()];

@@ -38,7 +38,8 @@ public final class OriginRouter implements AutoCloseable {
     for (OriginConfig origin : origins) {
       list.add(new Route(origin, clients.apply(origin)));
     }
-    list.sort((a, b) -> Integer.compare(b.config.pathPrefix().length(), a.config.pathPrefix().length()));
+    list.sort(
+        (a, b) -> Integer.compare(b.config.pathPrefix().length(), a.config.pathPrefix().length()));
     this.routes = List.copyOf(list);
   }
 
@@ -60,11 +61,14 @@ public final class OriginRouter implements AutoCloseable {
     for (boolean hostSpecific : new boolean[] {true, false}) {
       for (Route r : routes) {
         String prefix = r.config.pathPrefix();
-        boolean hostMatches = hostSpecific
-            ? r.config.host() != null && r.config.host().equalsIgnoreCase(host == null ? "" : host)
-            : r.config.host() == null;
+        boolean hostMatches =
+            hostSpecific
+                ? r.config.host() != null
+                    && r.config.host().equalsIgnoreCase(host == null ? "" : host)
+                : r.config.host() == null;
         if (hostMatches && path.startsWith(prefix) && path.length() > prefix.length()) {
-          return new Routed(new SourceId(r.config.name(), path.substring(prefix.length())), r.client);
+          return new Routed(
+              new SourceId(r.config.name(), path.substring(prefix.length())), r.client);
         }
       }
     }
@@ -88,8 +92,12 @@ public final class OriginRouter implements AutoCloseable {
 
   /** The configuration of the origin a source comes from. */
   public OriginConfig config(SourceId id) {
-    return routes.stream().filter(r -> r.config.name().equals(id.origin())).findFirst()
-        .orElseThrow(() -> new OriginException(Kind.NOT_FOUND, "this node has no origin named " + id.origin()))
+    return routes.stream()
+        .filter(r -> r.config.name().equals(id.origin()))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new OriginException(Kind.NOT_FOUND, "this node has no origin named " + id.origin()))
         .config;
   }
 
@@ -119,7 +127,8 @@ public final class OriginRouter implements AutoCloseable {
   }
 
   private static OriginException invalid() {
-    return new OriginException(Kind.INVALID_PATH,
+    return new OriginException(
+        Kind.INVALID_PATH,
         "the path is not a valid image path (empty, '.' or '..' segments, backslashes or control characters)");
   }
 

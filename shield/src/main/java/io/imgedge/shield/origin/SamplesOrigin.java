@@ -34,8 +34,13 @@ public final class SamplesOrigin implements OriginClient {
   @Override
   public CompletableFuture<SourceObject> fetch(SourceId id, @Nullable SourceObject previous) {
     if (!SAMPLES.contains(id.path())) {
-      return CompletableFuture.failedFuture(new OriginException(OriginException.Kind.NOT_FOUND,
-          "no sample image at /" + id.path() + "; the samples are " + String.join(", ", SAMPLES)));
+      return CompletableFuture.failedFuture(
+          new OriginException(
+              OriginException.Kind.NOT_FOUND,
+              "no sample image at /"
+                  + id.path()
+                  + "; the samples are "
+                  + String.join(", ", SAMPLES)));
     }
     try (InputStream in = SamplesOrigin.class.getResourceAsStream("/samples/" + id.path())) {
       if (in == null) {

@@ -2,8 +2,8 @@ package io.imgedge.shield.origin;
 
 import java.net.Socket;
 import java.security.KeyStore;
-import java.security.NoSuchAlgorithmException;
 import java.security.KeyStoreException;
+import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
@@ -21,8 +21,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Validates an origin's certificate chain with the usual trust anchors, then checks the leaf
  * against the host name sent as SNI. It exists because origin connections are pinned to a checked
- * IP address: the connection's own host is then that address, so the standard hostname check
- * would compare the certificate with the IP instead of the name.
+ * IP address: the connection's own host is then that address, so the standard hostname check would
+ * compare the certificate with the IP instead of the name.
  */
 final class SniHostnameTrustManager extends X509ExtendedTrustManager {
   private final X509ExtendedTrustManager delegate;
@@ -34,7 +34,8 @@ final class SniHostnameTrustManager extends X509ExtendedTrustManager {
   /** A trust manager over the JVM's default trust anchors. */
   static SniHostnameTrustManager withDefaultAnchors() {
     try {
-      TrustManagerFactory f = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      TrustManagerFactory f =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       f.init((KeyStore) null);
       for (TrustManager tm : f.getTrustManagers()) {
         if (tm instanceof X509ExtendedTrustManager x) {
@@ -58,27 +59,32 @@ final class SniHostnameTrustManager extends X509ExtendedTrustManager {
   }
 
   @Override
-  public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+  public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
+      throws CertificateException {
     throw new CertificateException("origin connections use SSLEngine");
   }
 
   @Override
-  public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+  public void checkServerTrusted(X509Certificate[] chain, String authType)
+      throws CertificateException {
     throw new CertificateException("origin connections use SSLEngine");
   }
 
   @Override
-  public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
+  public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+      throws CertificateException {
     throw new CertificateException("not a server");
   }
 
   @Override
-  public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+  public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+      throws CertificateException {
     throw new CertificateException("not a server");
   }
 
   @Override
-  public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+  public void checkClientTrusted(X509Certificate[] chain, String authType)
+      throws CertificateException {
     throw new CertificateException("not a server");
   }
 
@@ -99,7 +105,9 @@ final class SniHostnameTrustManager extends X509ExtendedTrustManager {
     return null;
   }
 
-  /** RFC 6125: a DNS name of the subjectAltName, with a wildcard only as the whole left-most label. */
+  /**
+   * RFC 6125: a DNS name of the subjectAltName, with a wildcard only as the whole left-most label.
+   */
   static boolean matches(X509Certificate cert, String host) throws CertificateParsingException {
     Collection<List<?>> names = cert.getSubjectAlternativeNames();
     if (names == null) {
@@ -107,7 +115,8 @@ final class SniHostnameTrustManager extends X509ExtendedTrustManager {
     }
     String h = host.toLowerCase(Locale.ROOT);
     for (List<?> entry : names) {
-      if (((Integer) entry.get(0)) == 2 && nameMatches(String.valueOf(entry.get(1)).toLowerCase(Locale.ROOT), h)) {
+      if (((Integer) entry.get(0)) == 2
+          && nameMatches(String.valueOf(entry.get(1)).toLowerCase(Locale.ROOT), h)) {
         return true;
       }
     }

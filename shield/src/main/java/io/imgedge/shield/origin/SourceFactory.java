@@ -40,15 +40,26 @@ public final class SourceFactory {
     String etag = first(h, "ETag");
     String lastModified = first(h, "Last-Modified");
     Instant modified = lastModified == null ? null : HttpFreshness.httpDate(lastModified);
-    return new SourceObject(id, body, ImageFormat.fromMediaType(first(h, "Content-Type")),
-        validator(etag, body), modified, freshness(h), new SourceObject.Revalidation(etag, lastModified),
+    return new SourceObject(
+        id,
+        body,
+        ImageFormat.fromMediaType(first(h, "Content-Type")),
+        validator(etag, body),
+        modified,
+        freshness(h),
+        new SourceObject.Revalidation(etag, lastModified),
         surrogateKeys(first(h, "Surrogate-Key")));
   }
 
   /** The freshness an HTTP response (a 200 or a 304) gives, received now. */
   public Freshness freshness(HttpHeaders h) {
-    return HttpFreshness.of(first(h, "Cache-Control"), first(h, "Expires"), first(h, "Date"),
-        first(h, "Age"), rules, clock.instant());
+    return HttpFreshness.of(
+        first(h, "Cache-Control"),
+        first(h, "Expires"),
+        first(h, "Date"),
+        first(h, "Age"),
+        rules,
+        clock.instant());
   }
 
   /**
@@ -56,7 +67,8 @@ public final class SourceFactory {
    * where it carries none the stored rules apply again from now (RFC 9111 section 4.3.4).
    */
   public SourceObject revalidated(SourceObject previous, HttpHeaders h) {
-    boolean hasFreshness = h.firstValue("Cache-Control").isPresent() || h.firstValue("Expires").isPresent();
+    boolean hasFreshness =
+        h.firstValue("Cache-Control").isPresent() || h.firstValue("Expires").isPresent();
     return previous.withFreshness(
         hasFreshness ? freshness(h) : previous.freshness().revalidatedAt(clock.instant()));
   }
@@ -64,8 +76,15 @@ public final class SourceFactory {
   /** A source from a file or resource, its format declared by its name. */
   public SourceObject fromFile(SourceId id, byte[] body, @Nullable Instant modified) {
     Freshness freshness = HttpFreshness.of(null, null, null, null, rules, clock.instant());
-    return new SourceObject(id, body, formatOfName(id.path()), validator(null, body), modified,
-        freshness, SourceObject.Revalidation.NONE, List.of());
+    return new SourceObject(
+        id,
+        body,
+        formatOfName(id.path()),
+        validator(null, body),
+        modified,
+        freshness,
+        SourceObject.Revalidation.NONE,
+        List.of());
   }
 
   /** The format a file name declares by its extension, or null for unknown extensions. */

@@ -4,8 +4,8 @@ import io.imgedge.shield.SourceId;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What to purge: one source (and every derivative of it), every object carrying a surrogate key,
- * or everything. Travels as a short text on cluster topics and as a query between nodes.
+ * What to purge: one source (and every derivative of it), every object carrying a surrogate key, or
+ * everything. Travels as a short text on cluster topics and as a query between nodes.
  */
 public sealed interface PurgeCommand {
 

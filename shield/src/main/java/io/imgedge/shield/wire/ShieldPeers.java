@@ -27,11 +27,12 @@ public final class ShieldPeers {
 
   /** The owner of a source, by rendezvous over the live shield nodes. */
   public URI ownerOf(SourceId id) {
-    List<URI> live = cluster.members().stream()
-        .map(ClusterMember::internalUrlOf)
-        .filter(Objects::nonNull)
-        .map(URI::create)
-        .toList();
+    List<URI> live =
+        cluster.members().stream()
+            .map(ClusterMember::internalUrlOf)
+            .filter(Objects::nonNull)
+            .map(URI::create)
+            .toList();
     return live.isEmpty() ? self : Rendezvous.rank(id.key(), live, URI::toString).get(0);
   }
 

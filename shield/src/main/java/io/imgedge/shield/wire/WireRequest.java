@@ -25,10 +25,13 @@ import java.util.StringJoiner;
 public final class WireRequest {
   /** The path of the derivative endpoint on edges and shields. */
   public static final String DERIVATIVE = "/internal/v1/derivative";
+
   /** The path of the metadata endpoint on shields. */
   public static final String META = "/internal/v1/meta";
+
   /** The path of the purge endpoint on shields. */
   public static final String PURGE = "/internal/v1/purge";
+
   /** Marks a request one node has already forwarded: the receiver must not forward it again. */
   public static final String FORWARDED = "Imgedge-Forwarded";
 
@@ -45,9 +48,22 @@ public final class WireRequest {
     q.add("neg=" + (r.negotiated().webpNegotiated() ? 1 : 0));
     q.add("vary=" + (r.negotiated().variesOnAccept() ? 1 : 0));
     q.add("accept=" + r.negotiated().accepted().token());
-    q.add("defaults=" + enc(d.jpegQuality() + "," + d.webpQuality() + "," + d.jpegType().name()
-        + "," + d.resizeFilter().canonical() + "," + d.upscale() + "," + d.avifQuality() + ","
-        + d.jxlQuality()));
+    q.add(
+        "defaults="
+            + enc(
+                d.jpegQuality()
+                    + ","
+                    + d.webpQuality()
+                    + ","
+                    + d.jpegType().name()
+                    + ","
+                    + d.resizeFilter().canonical()
+                    + ","
+                    + d.upscale()
+                    + ","
+                    + d.avifQuality()
+                    + ","
+                    + d.jxlQuality()));
     return q.toString();
   }
 
@@ -62,11 +78,18 @@ public final class WireRequest {
     if (target == null) {
       throw bad("target");
     }
-    Negotiated negotiated = new Negotiated(target, "1".equals(params.get("neg")),
-        "1".equals(params.get("vary")), AcceptedFormats.fromToken(params.get("accept")));
+    Negotiated negotiated =
+        new Negotiated(
+            target,
+            "1".equals(params.get("neg")),
+            "1".equals(params.get("vary")),
+            AcceptedFormats.fromToken(params.get("accept")));
     SourceId id = new SourceId(required(params, "origin"), required(params, "path"));
-    return new DerivativeRequest(id, new TransformSpecParser(defaults).parse(params.getOrDefault("spec", "")),
-        negotiated, defaults);
+    return new DerivativeRequest(
+        id,
+        new TransformSpecParser(defaults).parse(params.getOrDefault("spec", "")),
+        negotiated,
+        defaults);
   }
 
   private static TransformDefaults defaults(String text) {
@@ -76,9 +99,14 @@ public final class WireRequest {
       if (p.length != 7 || filter == null) {
         throw bad("defaults");
       }
-      return new TransformDefaults(Integer.parseInt(p[0]), Integer.parseInt(p[1]),
-          JpegType.valueOf(p[2].toUpperCase(Locale.ROOT)), filter, Boolean.parseBoolean(p[4]),
-          Integer.parseInt(p[5]), Integer.parseInt(p[6]));
+      return new TransformDefaults(
+          Integer.parseInt(p[0]),
+          Integer.parseInt(p[1]),
+          JpegType.valueOf(p[2].toUpperCase(Locale.ROOT)),
+          filter,
+          Boolean.parseBoolean(p[4]),
+          Integer.parseInt(p[5]),
+          Integer.parseInt(p[6]));
     } catch (RuntimeException e) {
       throw bad("defaults");
     }
@@ -93,7 +121,8 @@ public final class WireRequest {
   }
 
   private static OriginException bad(String name) {
-    return new OriginException(OriginException.Kind.INVALID_PATH, "internal request: missing or bad '" + name + "'");
+    return new OriginException(
+        OriginException.Kind.INVALID_PATH, "internal request: missing or bad '" + name + "'");
   }
 
   static String enc(String s) {

@@ -23,18 +23,21 @@ import java.util.Map;
 public final class WireResponse {
   /** The derivative's freshness, as an age and its windows. */
   public static final String FRESHNESS = "Imgedge-Freshness";
+
   static final String INFO = "Imgedge-IO-Info";
   static final String WARNINGS = "Imgedge-IO-Warning";
+
   /** An error's message ID and message. */
   public static final String ERROR = "Imgedge-IO-Error";
+
   static final String VALIDATOR = "Imgedge-Source-Validator";
   static final String SURROGATE_KEYS = "Imgedge-Surrogate-Keys";
 
   private WireResponse() {}
 
   /**
-   * The headers that carry a derivative, besides its body; its freshness is sent as an age, so
-   * that the clocks of the two nodes need not agree.
+   * The headers that carry a derivative, besides its body; its freshness is sent as an age, so that
+   * the clocks of the two nodes need not agree.
    */
   public static Map<String, String> headers(Derivative d, Instant now) {
     Map<String, String> h = new java.util.LinkedHashMap<>();
@@ -79,24 +82,35 @@ public final class WireResponse {
       throw new RemoteException(502, "IMGEDGE-0302", "a node answered without an image type");
     }
     Instant lastModified = h.firstValue("Last-Modified").map(HttpFreshness::httpDate).orElse(null);
-    return new Derivative(r.body(), format, h.firstValue("ETag").orElse(""), lastModified,
+    return new Derivative(
+        r.body(),
+        format,
+        h.firstValue("ETag").orElse(""),
+        lastModified,
         freshness(h.firstValue(FRESHNESS).orElse(""), clock.instant()),
-        h.firstValue(INFO).orElse(""), list(h, WARNINGS, "; "),
-        h.firstValue(VALIDATOR).orElse(""), list(h, SURROGATE_KEYS, " "));
+        h.firstValue(INFO).orElse(""),
+        list(h, WARNINGS, "; "),
+        h.firstValue(VALIDATOR).orElse(""),
+        list(h, SURROGATE_KEYS, " "));
   }
 
   /** The error a non-200 internal response describes. */
   public static RemoteException error(int status, HttpHeaders h) {
     String header = h.firstValue(ERROR).orElse("IMGEDGE-0302 a node answered " + status);
     int space = header.indexOf(' ');
-    return space < 0 ? new RemoteException(status, header, "a node answered " + status)
+    return space < 0
+        ? new RemoteException(status, header, "a node answered " + status)
         : new RemoteException(status, header.substring(0, space), header.substring(space + 1));
   }
 
   static String freshness(Freshness f, Instant now) {
-    return "age=%d; lifetime=%d; swr=%d; sie=%d; storable=%d".formatted(f.age(now).toMillis(),
-        f.lifetime().toMillis(), f.staleWhileRevalidate().toMillis(), f.staleIfError().toMillis(),
-        f.storable() ? 1 : 0);
+    return "age=%d; lifetime=%d; swr=%d; sie=%d; storable=%d"
+        .formatted(
+            f.age(now).toMillis(),
+            f.lifetime().toMillis(),
+            f.staleWhileRevalidate().toMillis(),
+            f.staleIfError().toMillis(),
+            f.storable() ? 1 : 0);
   }
 
   static Freshness freshness(String header, Instant now) {
@@ -122,7 +136,8 @@ public final class WireResponse {
   }
 
   private static List<String> list(HttpHeaders h, String name, String separator) {
-    return h.firstValue(name).map(s -> Arrays.stream(s.split(separator)).filter(x -> !x.isBlank()).toList())
+    return h.firstValue(name)
+        .map(s -> Arrays.stream(s.split(separator)).filter(x -> !x.isBlank()).toList())
         .orElse(List.of());
   }
 }

@@ -8,9 +8,9 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** The SSRF matrix: addresses and spellings that must never be fetched from. */
 class AddressGuardTest {
@@ -33,25 +33,62 @@ class AddressGuardTest {
     }
   }
 
-  private final AddressGuard guard = new AddressGuard(stub(Map.of(
-      "public.example", List.of("93.184.215.14"),
-      "rebinding.example", List.of("93.184.215.14", "10.1.2.3"),
-      "metadata.example", List.of("169.254.169.254"),
-      "v6.example", List.of("2606:2800:21f:cb07:6820:80da:af6b:8b2c"))));
+  private final AddressGuard guard =
+      new AddressGuard(
+          stub(
+              Map.of(
+                  "public.example", List.of("93.184.215.14"),
+                  "rebinding.example", List.of("93.184.215.14", "10.1.2.3"),
+                  "metadata.example", List.of("169.254.169.254"),
+                  "v6.example", List.of("2606:2800:21f:cb07:6820:80da:af6b:8b2c"))));
 
   @ParameterizedTest
-  @ValueSource(strings = {"127.0.0.1", "127.1.2.3", "[::1]", "0.0.0.0", "[::]", "[::ffff:127.0.0.1]",
-      "[::ffff:169.254.169.254]", "169.254.169.254", "10.0.0.1", "10.255.255.255", "172.16.0.1",
-      "172.31.255.255", "192.168.1.1", "100.64.0.1", "224.0.0.1", "255.255.255.255", "[fe80::1]",
-      "[fc00::1]", "[fd12:3456::1]", "[ff02::1]", "[64:ff9b::a00:1]", "[::127.0.0.1]", "198.18.0.1"})
+  @ValueSource(
+      strings = {
+        "127.0.0.1",
+        "127.1.2.3",
+        "[::1]",
+        "0.0.0.0",
+        "[::]",
+        "[::ffff:127.0.0.1]",
+        "[::ffff:169.254.169.254]",
+        "169.254.169.254",
+        "10.0.0.1",
+        "10.255.255.255",
+        "172.16.0.1",
+        "172.31.255.255",
+        "192.168.1.1",
+        "100.64.0.1",
+        "224.0.0.1",
+        "255.255.255.255",
+        "[fe80::1]",
+        "[fc00::1]",
+        "[fd12:3456::1]",
+        "[ff02::1]",
+        "[64:ff9b::a00:1]",
+        "[::127.0.0.1]",
+        "198.18.0.1"
+      })
   void privateAndSpecialAddresses_areRefused(String host) {
     assertThatThrownBy(() -> guard.pick(host, false))
         .isInstanceOfSatisfying(OriginException.class, e -> assertThat(e.status()).isEqualTo(403));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"2130706433", "0177.0.0.1", "0x7f.0.0.1", "0x7f000001", "017700000001", "127.1",
-      "127.0.1", "0", "00.0.0.0", "1.2.3.4.", "3232235777"})
+  @ValueSource(
+      strings = {
+        "2130706433",
+        "0177.0.0.1",
+        "0x7f.0.0.1",
+        "0x7f000001",
+        "017700000001",
+        "127.1",
+        "127.0.1",
+        "0",
+        "00.0.0.0",
+        "1.2.3.4.",
+        "3232235777"
+      })
   void nonCanonicalNumericSpellings_areRefused(String host) {
     assertThatThrownBy(() -> guard.pick(host, false))
         .isInstanceOfSatisfying(OriginException.class, e -> assertThat(e.status()).isEqualTo(403));
@@ -59,8 +96,10 @@ class AddressGuardTest {
 
   @Test
   void namesResolvingToAnyPrivateAddress_areRefused() {
-    assertThatThrownBy(() -> guard.pick("metadata.example", false)).isInstanceOf(OriginException.class);
-    assertThatThrownBy(() -> guard.pick("rebinding.example", false)).isInstanceOf(OriginException.class);
+    assertThatThrownBy(() -> guard.pick("metadata.example", false))
+        .isInstanceOf(OriginException.class);
+    assertThatThrownBy(() -> guard.pick("rebinding.example", false))
+        .isInstanceOf(OriginException.class);
   }
 
   @Test

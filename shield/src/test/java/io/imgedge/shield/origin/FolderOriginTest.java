@@ -29,7 +29,13 @@ class FolderOriginTest {
     Files.createDirectory(root.resolve("sub"));
     Files.write(root.resolve("sub/b.jpg"), new byte[] {4});
     Files.write(dir.resolve("secret.jpg"), new byte[] {9});
-    origin = new FolderOrigin(root, 10, new SourceFactory(Clock.systemUTC(), io.imgedge.cache.FreshnessRules.ttl(Duration.ofMinutes(5))), Runnable::run);
+    origin =
+        new FolderOrigin(
+            root,
+            10,
+            new SourceFactory(
+                Clock.systemUTC(), io.imgedge.cache.FreshnessRules.ttl(Duration.ofMinutes(5))),
+            Runnable::run);
   }
 
   @Test
@@ -72,6 +78,7 @@ class FolderOriginTest {
     assertThatThrownBy(() -> origin.fetch(new SourceId("o", path), null).join())
         .isInstanceOf(CompletionException.class)
         .cause()
-        .isInstanceOfSatisfying(OriginException.class, e -> assertThat(e.status()).isEqualTo(status));
+        .isInstanceOfSatisfying(
+            OriginException.class, e -> assertThat(e.status()).isEqualTo(status));
   }
 }

@@ -24,9 +24,15 @@ class HttpOriginTest {
   private final HttpOrigin origin = origin(server.baseUrl().resolve("/base"), 1000);
 
   private static HttpOrigin origin(URI base, long maxBytes) {
-    return new HttpOrigin(base, new FetchConfig(SHORT, SHORT, SHORT, Duration.ofSeconds(2)), maxBytes,
-        new SourceFactory(Clock.systemUTC(), io.imgedge.cache.FreshnessRules.ttl(Duration.ofHours(1))),
-        new AddressGuard(AddressResolver.SYSTEM), true, System::nanoTime);
+    return new HttpOrigin(
+        base,
+        new FetchConfig(SHORT, SHORT, SHORT, Duration.ofSeconds(2)),
+        maxBytes,
+        new SourceFactory(
+            Clock.systemUTC(), io.imgedge.cache.FreshnessRules.ttl(Duration.ofHours(1))),
+        new AddressGuard(AddressResolver.SYSTEM),
+        true,
+        System::nanoTime);
   }
 
   @AfterEach
@@ -41,8 +47,16 @@ class HttpOriginTest {
 
   @Test
   void fetch_appendsThePathAndReadsValidatorsAndFreshness() {
-    server.image("/base/cat%20s.jpg", new byte[] {1, 2, 3}, "image/jpeg",
-        "ETag", "\"v1\"", "Cache-Control", "public, max-age=120", "Last-Modified", "Sun, 22 Nov 2026 10:00:00 GMT");
+    server.image(
+        "/base/cat%20s.jpg",
+        new byte[] {1, 2, 3},
+        "image/jpeg",
+        "ETag",
+        "\"v1\"",
+        "Cache-Control",
+        "public, max-age=120",
+        "Last-Modified",
+        "Sun, 22 Nov 2026 10:00:00 GMT");
     SourceObject s = fetch("cat s.jpg");
     assertThat(s.bytes()).containsExactly(1, 2, 3);
     assertThat(s.declared()).isEqualTo(ImageFormat.JPEG);
@@ -65,7 +79,8 @@ class HttpOriginTest {
 
   @Test
   void fetch_500_isUnavailable() {
-    server.on("/base/e.jpg", new TestOrigin.Respond(500, Map.of(), "boom".getBytes(), Duration.ZERO));
+    server.on(
+        "/base/e.jpg", new TestOrigin.Respond(500, Map.of(), "boom".getBytes(), Duration.ZERO));
     assertFails("e.jpg", OriginException.class, 502);
   }
 
@@ -96,7 +111,8 @@ class HttpOriginTest {
       assertThatThrownBy(() -> closed.fetch(new SourceId("o", "x.jpg"), null).join())
           .isInstanceOf(CompletionException.class)
           .cause()
-          .isInstanceOfSatisfying(OriginException.class, e -> assertThat(e.status()).isEqualTo(502));
+          .isInstanceOfSatisfying(
+              OriginException.class, e -> assertThat(e.status()).isEqualTo(502));
     } finally {
       closed.close();
     }
@@ -106,6 +122,7 @@ class HttpOriginTest {
     assertThatThrownBy(() -> fetch(path))
         .isInstanceOf(CompletionException.class)
         .cause()
-        .isInstanceOfSatisfying(OriginException.class, e -> assertThat(e.status()).isEqualTo(status));
+        .isInstanceOfSatisfying(
+            OriginException.class, e -> assertThat(e.status()).isEqualTo(status));
   }
 }

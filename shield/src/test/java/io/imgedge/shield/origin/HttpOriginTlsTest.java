@@ -45,26 +45,52 @@ class HttpOriginTlsTest {
   @BeforeAll
   static void start() throws Exception {
     Path keystore = dir.resolve("origin.p12");
-    Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-        "-genkeypair", "-alias", "origin", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=origin.test",
-        "-ext", "san=dns:origin.test", "-validity", "2", "-storetype", "PKCS12", "-keystore", keystore.toString(),
-        "-storepass", "changeit", "-keypass", "changeit").redirectErrorStream(true).start();
+    Process keytool =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair",
+                "-alias",
+                "origin",
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-dname",
+                "CN=origin.test",
+                "-ext",
+                "san=dns:origin.test",
+                "-validity",
+                "2",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                keystore.toString(),
+                "-storepass",
+                "changeit",
+                "-keypass",
+                "changeit")
+            .redirectErrorStream(true)
+            .start();
     assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(keytool.exitValue()).as(new String(keytool.getInputStream().readAllBytes())).isZero();
+    assertThat(keytool.exitValue())
+        .as(new String(keytool.getInputStream().readAllBytes()))
+        .isZero();
     KeyStore ks = KeyStore.getInstance("PKCS12");
     try (InputStream in = Files.newInputStream(keystore)) {
       ks.load(in, PASSWORD);
     }
     server = HttpsServer.create(new InetSocketAddress(SERVER, 0), 16);
     server.setHttpsConfigurator(new HttpsConfigurator(serverContext(ks)));
-    server.createContext("/", exchange -> {
-      byte[] body = {9, 9};
-      exchange.getResponseHeaders().add("Content-Type", "image/jpeg");
-      exchange.sendResponseHeaders(200, body.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          byte[] body = {9, 9};
+          exchange.getResponseHeaders().add("Content-Type", "image/jpeg");
+          exchange.sendResponseHeaders(200, body.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+          }
+        });
     server.start();
     trust = trustOnly(ks);
   }
@@ -86,25 +112,35 @@ class HttpOriginTlsTest {
     KeyStore anchors = KeyStore.getInstance("PKCS12");
     anchors.load(null, null);
     anchors.setCertificateEntry("origin", ks.getCertificate("origin"));
-    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory tmf =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     tmf.init(anchors);
     return (X509ExtendedTrustManager) tmf.getTrustManagers()[0];
   }
 
   private static HttpOrigin origin(String host) {
     Duration t = Duration.ofSeconds(5);
-    AddressGuard guard = new AddressGuard(AddressGuardTest.stub(Map.of(host, List.of("127.0.0.2"))),
-        a -> a.equals(SERVER) || AddressGuard.isPublic(a));
-    return new HttpOrigin(URI.create("https://" + host + ":" + server.getAddress().getPort()),
-        new FetchConfig(t, t, t, t), 1000, new SourceFactory(Clock.systemUTC(), FreshnessRules.ttl(Duration.ofMinutes(1))),
-        guard, false, new SniHostnameTrustManager(trust), System::nanoTime);
+    AddressGuard guard =
+        new AddressGuard(
+            AddressGuardTest.stub(Map.of(host, List.of("127.0.0.2"))),
+            a -> a.equals(SERVER) || AddressGuard.isPublic(a));
+    return new HttpOrigin(
+        URI.create("https://" + host + ":" + server.getAddress().getPort()),
+        new FetchConfig(t, t, t, t),
+        1000,
+        new SourceFactory(Clock.systemUTC(), FreshnessRules.ttl(Duration.ofMinutes(1))),
+        guard,
+        false,
+        new SniHostnameTrustManager(trust),
+        System::nanoTime);
   }
 
   @Test
   void certificateForTheOriginName_isAccepted_overThePinnedAddress() {
     HttpOrigin origin = origin("origin.test");
     try {
-      assertThat(origin.fetch(new SourceId("o", "a.jpg"), null).join().bytes()).containsExactly(9, 9);
+      assertThat(origin.fetch(new SourceId("o", "a.jpg"), null).join().bytes())
+          .containsExactly(9, 9);
     } finally {
       origin.close();
     }

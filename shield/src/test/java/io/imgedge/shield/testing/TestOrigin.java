@@ -17,9 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real HTTP origin on loopback for tests: serves configured responses per path (answering a
- * matching If-None-Match with 304), counts the requests it receives and how many were in flight
- * at once, and can misbehave on purpose (hang before headers, stall the body). Close it to stop
- * it; every hang ends when it closes.
+ * matching If-None-Match with 304), counts the requests it receives and how many were in flight at
+ * once, and can misbehave on purpose (hang before headers, stall the body). Close it to stop it;
+ * every hang ends when it closes.
  */
 public final class TestOrigin implements AutoCloseable {
 
@@ -80,7 +80,11 @@ public final class TestOrigin implements AutoCloseable {
 
   /** The origin's base URL, e.g. {@code http://127.0.0.1:41234}. */
   public URI baseUrl() {
-    return URI.create("http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort());
+    return URI.create(
+        "http://"
+            + server.getAddress().getAddress().getHostAddress()
+            + ":"
+            + server.getAddress().getPort());
   }
 
   /** Serves an image body with a Content-Type and optional extra headers. */
@@ -151,7 +155,9 @@ public final class TestOrigin implements AutoCloseable {
     }
     r.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
     String etag = r.headers().get("ETag");
-    if (r.status() == 200 && etag != null && etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+    if (r.status() == 200
+        && etag != null
+        && etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
       notModified.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
       exchange.sendResponseHeaders(304, -1);
       return;

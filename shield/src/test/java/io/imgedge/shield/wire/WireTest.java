@@ -21,7 +21,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class WireTest {
-  private static final TransformDefaults DEFAULTS = new TransformDefaults(70, 60, JpegType.PROGRESSIVE, ResizeFilter.BICUBIC, true);
+  private static final TransformDefaults DEFAULTS =
+      new TransformDefaults(70, 60, JpegType.PROGRESSIVE, ResizeFilter.BICUBIC, true);
 
   private static Map<String, String> decode(String query) {
     Map<String, String> out = new HashMap<>();
@@ -34,9 +35,15 @@ class WireTest {
 
   @Test
   void request_roundTrips_withTheSameKey() {
-    var spec = new TransformSpecParser(DEFAULTS).parse("width=300&height=200&fit=crop&format=auto&quality=80,70&bg-color=f00");
-    var request = new DerivativeRequest(new SourceId("site", "photos/a b+c%.jpg"), spec,
-        FormatNegotiation.negotiate(spec, "image/webp"), DEFAULTS);
+    var spec =
+        new TransformSpecParser(DEFAULTS)
+            .parse("width=300&height=200&fit=crop&format=auto&quality=80,70&bg-color=f00");
+    var request =
+        new DerivativeRequest(
+            new SourceId("site", "photos/a b+c%.jpg"),
+            spec,
+            FormatNegotiation.negotiate(spec, "image/webp"),
+            DEFAULTS);
     DerivativeRequest back = WireRequest.parse(decode(WireRequest.query(request)));
     assertThat(back).isEqualTo(request);
     assertThat(back.key()).isEqualTo(request.key());
@@ -45,19 +52,36 @@ class WireTest {
 
   @Test
   void request_withMissingOrBadParameters_is400() {
-    assertThatThrownBy(() -> WireRequest.parse(Map.of("origin", "o", "path", "p", "target", "jpeg")))
+    assertThatThrownBy(
+            () -> WireRequest.parse(Map.of("origin", "o", "path", "p", "target", "jpeg")))
         .isInstanceOfSatisfying(OriginException.class, e -> assertThat(e.status()).isEqualTo(400))
         .hasMessageContaining("'defaults'");
-    assertThatThrownBy(() -> WireRequest.parse(Map.of("origin", "o", "path", "p", "target", "tiff",
-        "defaults", "85,85,AUTO,lanczos3,false,60,80")))
+    assertThatThrownBy(
+            () ->
+                WireRequest.parse(
+                    Map.of(
+                        "origin",
+                        "o",
+                        "path",
+                        "p",
+                        "target",
+                        "tiff",
+                        "defaults",
+                        "85,85,AUTO,lanczos3,false,60,80")))
         .hasMessageContaining("'target'");
   }
 
   @Test
   void freshness_travelsAsAnAge_soClocksNeedNotAgree() {
     Instant sent = Instant.parse("2026-11-22T12:00:00Z");
-    Freshness f = new Freshness(sent.minusSeconds(30), Duration.ofSeconds(5), Duration.ofSeconds(600),
-        Duration.ofSeconds(60), Duration.ofDays(1), true);
+    Freshness f =
+        new Freshness(
+            sent.minusSeconds(30),
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(600),
+            Duration.ofSeconds(60),
+            Duration.ofDays(1),
+            true);
     String header = WireResponse.freshness(f, sent);
     Instant receivedOnASkewedClock = sent.plusSeconds(3600);
     Freshness back = WireResponse.freshness(header, receivedOnASkewedClock);
@@ -71,8 +95,12 @@ class WireTest {
 
   @Test
   void purgeCommands_roundTrip_andRejectJunk() {
-    for (PurgeCommand c : new PurgeCommand[] {new PurgeCommand.Source(new SourceId("site", "a/b:c.jpg")),
-        new PurgeCommand.SurrogateKey("product-42"), new PurgeCommand.All()}) {
+    for (PurgeCommand c :
+        new PurgeCommand[] {
+          new PurgeCommand.Source(new SourceId("site", "a/b:c.jpg")),
+          new PurgeCommand.SurrogateKey("product-42"),
+          new PurgeCommand.All()
+        }) {
       assertThat(PurgeCommand.decode(c.encode())).isEqualTo(c);
     }
     assertThat(PurgeCommand.decode("source:nocolon")).isNull();

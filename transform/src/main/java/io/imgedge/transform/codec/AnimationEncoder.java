@@ -3,8 +3,8 @@ package io.imgedge.transform.codec;
 import java.awt.image.BufferedImage;
 
 /**
- * Encodes an animation frame by frame, so that only one decoded frame is held at a time. Frames
- * are complete pictures (coalesced): each replaces the previous one on the canvas.
+ * Encodes an animation frame by frame, so that only one decoded frame is held at a time. Frames are
+ * complete pictures (coalesced): each replaces the previous one on the canvas.
  */
 public interface AnimationEncoder {
 

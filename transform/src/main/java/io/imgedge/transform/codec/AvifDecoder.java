@@ -81,19 +81,22 @@ final class AvifDecoder {
 
   private static TransformException failure(AvifException e) {
     if (e.tooLarge()) {
-      return new ImageTooLargeException(Objects.requireNonNull(e.getMessage(), "AvifException has a message"));
+      return new ImageTooLargeException(
+          Objects.requireNonNull(e.getMessage(), "AvifException has a message"));
     }
     if (e.unsupported()) {
       return new UnsupportedImageException("the AVIF image uses a feature that is not supported");
     }
-    return new InvalidImageException("the AVIF image is corrupt or truncated and cannot be decoded", e);
+    return new InvalidImageException(
+        "the AVIF image is corrupt or truncated and cannot be decoded", e);
   }
 
   /** The decoded ints as a {@code TYPE_INT_ARGB} or {@code TYPE_INT_RGB} image, without a copy. */
   static BufferedImage wrap(int[] argb, int width, int height, boolean alpha) {
     int[] masks = alpha ? MASKS : new int[] {MASKS[0], MASKS[1], MASKS[2]};
-    WritableRaster raster = Raster.createPackedRaster(new DataBufferInt(argb, width * height),
-        width, height, width, masks, null);
+    WritableRaster raster =
+        Raster.createPackedRaster(
+            new DataBufferInt(argb, width * height), width, height, width, masks, null);
     return new BufferedImage(alpha ? ARGB : RGB, raster, false, null);
   }
 }

@@ -35,10 +35,15 @@ final class AvifEncoder implements ImageEncoder {
   @Override
   public byte[] encode(BufferedImage image, EncodeOptions options) {
     BufferedImage argb = SrgbImages.isPipelineType(image) ? image : SrgbImages.normalize(image);
-    AvifSettings settings = AvifSettings.forQuality(options.quality(), speed, subsampling, maxThreads);
+    AvifSettings settings =
+        AvifSettings.forQuality(options.quality(), speed, subsampling, maxThreads);
     try {
-      return avif.encode(SrgbImages.pixels(argb), argb.getWidth(), argb.getHeight(),
-          argb.getColorModel().hasAlpha(), settings);
+      return avif.encode(
+          SrgbImages.pixels(argb),
+          argb.getWidth(),
+          argb.getHeight(),
+          argb.getColorModel().hasAlpha(),
+          settings);
     } catch (AvifException e) {
       throw new IllegalStateException("libavif could not encode: " + e.getMessage(), e);
     }

@@ -18,8 +18,8 @@ final class Bilevel {
 
   /**
    * The image as a {@link BufferedImage#TYPE_BYTE_BINARY} black-and-white image, or {@code null}
-   * when a pixel is neither opaque black nor opaque white (the image stays as it is). Most
-   * images stop at their first pixels.
+   * when a pixel is neither opaque black nor opaque white (the image stays as it is). Most images
+   * stop at their first pixels.
    */
   static @Nullable BufferedImage of(BufferedImage image) {
     int w = image.getWidth();

@@ -68,7 +68,7 @@ final class CmykJpegReader {
 
   private static void toInk(int[] p, int i, CmykCoding coding) {
     switch (coding) {
-      case PLAIN -> { }
+      case PLAIN -> {}
       case ADOBE_INVERTED -> {
         for (int c = 0; c < 4; c++) {
           p[i + c] = 255 - p[i + c];

@@ -13,10 +13,10 @@ import javax.imageio.ImageReader;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The frames of an animated GIF or WebP as complete pictures, decoded one at a time: each frame
- * is drawn on the canvas at its offset (blended or replacing, as the file says), copied out, and
- * its area then disposed of (kept, cleared, or restored) before the next. Only the canvas and one
- * frame are held, however long the animation.
+ * The frames of an animated GIF or WebP as complete pictures, decoded one at a time: each frame is
+ * drawn on the canvas at its offset (blended or replacing, as the file says), copied out, and its
+ * area then disposed of (kept, cleared, or restored) before the next. Only the canvas and one frame
+ * are held, however long the animation.
  */
 public final class CoalescedFrames implements AnimationFrames {
   private final Source source;
@@ -80,12 +80,15 @@ public final class CoalescedFrames implements AnimationFrames {
     } catch (TransformException e) {
       throw e;
     } catch (IOException | RuntimeException e) {
-      throw new InvalidImageException("frame " + (next + 1) + " of the animation cannot be decoded", e);
+      throw new InvalidImageException(
+          "frame " + (next + 1) + " of the animation cannot be decoded", e);
     }
     next++;
-    Rectangle area = raw == null ? new Rectangle()
-        : new Rectangle(f.bounds().x, f.bounds().y, raw.getWidth(), raw.getHeight())
-            .intersection(new Rectangle(canvas.getWidth(), canvas.getHeight()));
+    Rectangle area =
+        raw == null
+            ? new Rectangle()
+            : new Rectangle(f.bounds().x, f.bounds().y, raw.getWidth(), raw.getHeight())
+                .intersection(new Rectangle(canvas.getWidth(), canvas.getHeight()));
     if (area.isEmpty()) {
       area = new Rectangle(); // off the canvas: an intersection's size may be negative
     }
@@ -94,9 +97,10 @@ public final class CoalescedFrames implements AnimationFrames {
       draw(raw, area, f.blend());
     }
     BufferedImage out = SrgbImages.blank(canvas.getWidth(), canvas.getHeight(), true);
-    System.arraycopy(SrgbImages.pixels(canvas), 0, SrgbImages.pixels(out), 0, SrgbImages.pixels(out).length);
+    System.arraycopy(
+        SrgbImages.pixels(canvas), 0, SrgbImages.pixels(out), 0, SrgbImages.pixels(out).length);
     switch (f.disposal()) {
-      case NONE -> { }
+      case NONE -> {}
       case BACKGROUND -> write(area, new int[area.width * area.height]);
       case PREVIOUS -> write(area, Objects.requireNonNull(saved, "saved for PREVIOUS disposal"));
     }
@@ -129,7 +133,9 @@ public final class CoalescedFrames implements AnimationFrames {
     int outA = sa + da * (255 - sa) / 255;
     int rgb = 0;
     for (int shift = 0; shift <= 16; shift += 8) {
-      int v = ((src >> shift & 0xFF) * sa + (dst >> shift & 0xFF) * da * (255 - sa) / 255 + outA / 2) / outA;
+      int v =
+          ((src >> shift & 0xFF) * sa + (dst >> shift & 0xFF) * da * (255 - sa) / 255 + outA / 2)
+              / outA;
       rgb |= Math.min(255, v) << shift;
     }
     return outA << 24 | rgb;
@@ -139,7 +145,8 @@ public final class CoalescedFrames implements AnimationFrames {
     int[] out = new int[area.width * area.height];
     int[] c = SrgbImages.pixels(canvas);
     for (int y = 0; y < area.height; y++) {
-      System.arraycopy(c, (area.y + y) * canvas.getWidth() + area.x, out, y * area.width, area.width);
+      System.arraycopy(
+          c, (area.y + y) * canvas.getWidth() + area.x, out, y * area.width, area.width);
     }
     return out;
   }
@@ -147,7 +154,8 @@ public final class CoalescedFrames implements AnimationFrames {
   private void write(Rectangle area, int[] pixels) {
     int[] c = SrgbImages.pixels(canvas);
     for (int y = 0; y < area.height; y++) {
-      System.arraycopy(pixels, y * area.width, c, (area.y + y) * canvas.getWidth() + area.x, area.width);
+      System.arraycopy(
+          pixels, y * area.width, c, (area.y + y) * canvas.getWidth() + area.x, area.width);
     }
   }
 

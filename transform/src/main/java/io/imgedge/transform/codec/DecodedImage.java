@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
  * profile still to apply, which the pipeline does after resizing (fewer pixels to convert).
  *
  * @param image the pixels, sRGB-encoded unless {@code pending} is set
- * @param pending the conversion to sRGB still to apply (an embedded profile, or YCbCr values),
- *     or null if the pixels are sRGB already
+ * @param pending the conversion to sRGB still to apply (an embedded profile, or YCbCr values), or
+ *     null if the pixels are sRGB already
  * @param scale the size of the pixels relative to the source's: 1, or 1/2, 1/4, 1/8 for a JPEG
  *     scaled in the DCT domain (exactly; the last, partial block adds a pixel that covers less)
  */

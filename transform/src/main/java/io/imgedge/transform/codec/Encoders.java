@@ -12,22 +12,23 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.spi.ImageWriterSpi;
 
 /**
- * The encoders for every writable format, checked at start-up: if a writer is missing (for
- * example the WebP native library cannot load), construction fails with the format's name rather
- * than the first request. JPEG goes through libjpeg-turbo when {@link NativeCodecs} has it, else
- * through the JDK's writer (with optimized Huffman tables, as libjpeg-turbo and sharp write them).
- * AVIF goes through libavif (aom) and JPEG XL through libjxl when {@link NativeCodecs} has them;
- * without them those formats are not written ({@link #formats()} says so).
+ * The encoders for every writable format, checked at start-up: if a writer is missing (for example
+ * the WebP native library cannot load), construction fails with the format's name rather than the
+ * first request. JPEG goes through libjpeg-turbo when {@link NativeCodecs} has it, else through the
+ * JDK's writer (with optimized Huffman tables, as libjpeg-turbo and sharp write them). AVIF goes
+ * through libavif (aom) and JPEG XL through libjxl when {@link NativeCodecs} has them; without them
+ * those formats are not written ({@link #formats()} says so).
  */
 public final class Encoders {
   /**
    * aom's speed for AVIF stills, chosen by measurement on sharp's benchmark task (README: AVIF and
    * JPEG XL against ipx): at the quantizer that meets the SSIM bar (22, quality 65) speed 8 gives
-   * 41.8 KB at SSIM 0.9564 in ~0.12 s; speed 9 is 6 % larger for the same SSIM, speed 7 and 6
-   * are 4-9 % smaller but take 1.5-2.3x the time, which the throughput bar (5x ipx) cannot
-   * afford on two cores.
+   * 41.8 KB at SSIM 0.9564 in ~0.12 s; speed 9 is 6 % larger for the same SSIM, speed 7 and 6 are
+   * 4-9 % smaller but take 1.5-2.3x the time, which the throughput bar (5x ipx) cannot afford on
+   * two cores.
    */
   static final int AVIF_SPEED = 8;
+
   private final Map<ImageFormat, ImageEncoder> encoders = new EnumMap<>(ImageFormat.class);
   private final Map<ImageFormat, String> names = new EnumMap<>(ImageFormat.class);
   private final String jpegCodec;
@@ -56,13 +57,17 @@ public final class Encoders {
       JxlEncoder jxl = new JxlEncoder(natives.libJxl());
       put(ImageFormat.JXL, jxl, jxl.providerName());
     }
-    imageIo(ImageFormat.PNG, "image/png", "com.sun.imageio.", (p, o) -> { });
-    this.gifWriter = imageIo(ImageFormat.GIF, "image/gif", "com.sun.imageio.", (p, o) -> { }).provider();
+    imageIo(ImageFormat.PNG, "image/png", "com.sun.imageio.", (p, o) -> {});
+    this.gifWriter =
+        imageIo(ImageFormat.GIF, "image/gif", "com.sun.imageio.", (p, o) -> {}).provider();
     imageIo(ImageFormat.WEBP, "image/webp", "com.luciad.imageio.webp.", Encoders::webp);
     selfTest();
   }
 
-  private ImageIoEncoder imageIo(ImageFormat format, String mime, String preferred,
+  private ImageIoEncoder imageIo(
+      ImageFormat format,
+      String mime,
+      String preferred,
       java.util.function.BiConsumer<ImageWriteParam, EncodeOptions> configure) {
     ImageIoEncoder encoder = new ImageIoEncoder(required(mime, preferred), configure);
     put(format, encoder, encoder.providerName());
@@ -97,15 +102,20 @@ public final class Encoders {
         }
       } catch (RuntimeException | LinkageError failure) {
         throw new IllegalStateException(
-            "the " + e.getKey().shortName() + " encoder (" + names.get(e.getKey()) + ") does not work", failure);
+            "the "
+                + e.getKey().shortName()
+                + " encoder ("
+                + names.get(e.getKey())
+                + ") does not work",
+            failure);
       }
     }
   }
 
   /**
-   * Encodes an image; the format must be writable. GIF (and PNG with {@code palette}) is reduced
-   * to 256 colours first; a PNG of only opaque black and white pixels ({@code bw=}) is written
-   * with one bit per pixel.
+   * Encodes an image; the format must be writable. GIF (and PNG with {@code palette}) is reduced to
+   * 256 colours first; a PNG of only opaque black and white pixels ({@code bw=}) is written with
+   * one bit per pixel.
    */
   public byte[] encode(BufferedImage image, ImageFormat format, EncodeOptions options) {
     if (format == ImageFormat.GIF) {
@@ -135,8 +145,12 @@ public final class Encoders {
   public AnimationEncoder animation(ImageFormat format, EncodeOptions options, int loopCount) {
     return switch (format) {
       case GIF -> new GifAnimationEncoder(gifWriter, loopCount);
-      case WEBP -> new WebpAnimationEncoder(
-          Objects.requireNonNull(encoders.get(ImageFormat.WEBP), "the constructor requires WebP"), options, loopCount);
+      case WEBP ->
+          new WebpAnimationEncoder(
+              Objects.requireNonNull(
+                  encoders.get(ImageFormat.WEBP), "the constructor requires WebP"),
+              options,
+              loopCount);
       default -> throw new IllegalArgumentException(format + " has no animation");
     };
   }

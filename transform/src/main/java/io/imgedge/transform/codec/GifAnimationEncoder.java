@@ -20,8 +20,8 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  * Writes GIFs with the JDK writer, one frame at a time: each frame gets its own 256-colour palette
  * ({@link Quantizer}, transparency below half opacity), its delay (in hundredths of a second) and,
  * when it has transparency, the "restore to background" disposal, so that the next complete frame
- * is not drawn over this one. The first frame carries the NETSCAPE2.0 loop count. A still GIF is
- * an animation of one frame without a loop count.
+ * is not drawn over this one. The first frame carries the NETSCAPE2.0 loop count. A still GIF is an
+ * animation of one frame without a loop count.
  */
 final class GifAnimationEncoder implements AnimationEncoder {
   private static final String FORMAT = "javax_imageio_gif_image_1.0";
@@ -32,7 +32,9 @@ final class GifAnimationEncoder implements AnimationEncoder {
   private final int loopCount;
   private boolean first = true;
 
-  /** @param loopCount the NETSCAPE2.0 loop count (0 = forever), or -1 to write none */
+  /**
+   * @param loopCount the NETSCAPE2.0 loop count (0 = forever), or -1 to write none
+   */
   GifAnimationEncoder(ImageWriterSpi provider, int loopCount) {
     this.loopCount = loopCount;
     try {

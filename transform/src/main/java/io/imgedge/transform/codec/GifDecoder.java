@@ -21,19 +21,19 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  *   <li>the LZW data is decoded by {@link Lzw}: clear codes anywhere and repeated, a full table
  *       kept without a clear code, and a stream that ends early or turns invalid keeps the pixels
- *       decoded before that point; the pixels it never reached stay transparent black (and, in
- *       an animation, show the canvas below: Skia instead skips compositing such a frame when it
+ *       decoded before that point; the pixels it never reached stay transparent black (and, in an
+ *       animation, show the canvas below: Skia instead skips compositing such a frame when it
  *       builds on earlier ones). Surplus data after the last pixel is ignored;
  *   <li>a colour index past the end of the colour table in use is transparent (Wuffs pads the
  *       palette with transparent black up to 256 entries; so does Skia's older GIF reader);
  *   <li>a frame with neither a local nor a global colour table is drawn with an all-opaque-black
  *       palette (Wuffs' default, which Chromium keeps; the transparent index still applies);
  *   <li>plain-text extensions are skipped, as no browser renders them, and so are comment,
- *       application and unknown extensions; a graphic control extension applies to the next
- *       image, whatever extensions come between (of two before one image the last counts, where
- *       Wuffs refuses the frame);
- *   <li>interlaced frames are decoded in their four passes, skipping a pass that has no rows in
- *       a short frame (the JDK reader does not, and loses rows); local colour tables and the
+ *       application and unknown extensions; a graphic control extension applies to the next image,
+ *       whatever extensions come between (of two before one image the last counts, where Wuffs
+ *       refuses the frame);
+ *   <li>interlaced frames are decoded in their four passes, skipping a pass that has no rows in a
+ *       short frame (the JDK reader does not, and loses rows); local colour tables and the
  *       transparent index (transparent black) apply to their frame only;
  *   <li>a frame is clipped to the logical screen (Chromium instead grows the screen to hold the
  *       first frame: here the probe's canvas size stands).
@@ -41,8 +41,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A file whose blocks are cut short is refused by the probe before it gets here. Only a frame
  * whose LZW minimum code size is outside GIF's 2 to 8 is refused here (422), as Wuffs refuses it.
- * Nothing larger than the visible part of a frame (or, for a still, the canvas) is allocated,
- * and the render's deadline is checked after every row.
+ * Nothing larger than the visible part of a frame (or, for a still, the canvas) is allocated, and
+ * the render's deadline is checked after every row.
  */
 final class GifDecoder {
   private static final int EXTENSION = 0x21;
@@ -66,8 +66,13 @@ final class GifDecoder {
     int height = header.height();
     BufferedImage canvas = SrgbImages.blank(width, height, true);
     Rectangle visible = frame.bounds.intersection(new Rectangle(width, height));
-    FrameWriter writer = new FrameWriter(frame, SrgbImages.pixels(canvas), width, visible,
-        frame.bounds.y * width + frame.bounds.x);
+    FrameWriter writer =
+        new FrameWriter(
+            frame,
+            SrgbImages.pixels(canvas),
+            width,
+            visible,
+            frame.bounds.y * width + frame.bounds.x);
     blocks.decode(frame, writer);
     boolean opaque = writer.opaque() && visible.equals(new Rectangle(width, height));
     return new DecodedImage(opaque ? asOpaque(canvas) : canvas, null);
@@ -101,8 +106,8 @@ final class GifDecoder {
           return null;
         }
         BufferedImage image = SrgbImages.blank(visible.width, visible.height, true);
-        blocks.decode(frame, new FrameWriter(frame, SrgbImages.pixels(image), visible.width,
-            visible, 0));
+        blocks.decode(
+            frame, new FrameWriter(frame, SrgbImages.pixels(image), visible.width, visible, 0));
         return image;
       }
 
@@ -118,8 +123,14 @@ final class GifDecoder {
       pixels[i] &= 0xFFFFFF;
     }
     int[] masks = {0xFF0000, 0xFF00, 0xFF};
-    WritableRaster raster = Raster.createPackedRaster(new DataBufferInt(pixels, pixels.length),
-        argb.getWidth(), argb.getHeight(), argb.getWidth(), masks, null);
+    WritableRaster raster =
+        Raster.createPackedRaster(
+            new DataBufferInt(pixels, pixels.length),
+            argb.getWidth(),
+            argb.getHeight(),
+            argb.getWidth(),
+            masks,
+            null);
     DirectColorModel rgb = new DirectColorModel(24, masks[0], masks[1], masks[2]);
     return new BufferedImage(rgb, raster, false, null);
   }
@@ -128,11 +139,13 @@ final class GifDecoder {
   private static final class Descriptor {
     private final Rectangle bounds;
     private final boolean interlaced;
+
     /**
      * 256 ARGB entries: the colour table in use, transparent black past its end and at the
      * transparent index.
      */
     private final int[] palette;
+
     /** Where its LZW data starts: the minimum code size byte. */
     private final int dataStart;
 
@@ -211,8 +224,11 @@ final class GifDecoder {
       u8(at + 3 * entries - 1); // the whole table is there
       for (int i = 0; i < entries; i++) {
         int p = at + 3 * i;
-        table[i] = OPAQUE_BLACK | ((data[p] & 0xFF) << 16) | ((data[p + 1] & 0xFF) << 8)
-            | (data[p + 2] & 0xFF);
+        table[i] =
+            OPAQUE_BLACK
+                | ((data[p] & 0xFF) << 16)
+                | ((data[p + 1] & 0xFF) << 8)
+                | (data[p + 2] & 0xFF);
       }
       at += 3 * entries;
       return table;
@@ -223,7 +239,8 @@ final class GifDecoder {
       int literalWidth = u8(frame.dataStart);
       if (literalWidth < 2 || literalWidth > 8) {
         throw new InvalidImageException(
-            "the GIF is corrupt: a frame's LZW minimum code size is " + literalWidth
+            "the GIF is corrupt: a frame's LZW minimum code size is "
+                + literalWidth
                 + " (2 to 8 allowed)");
       }
       Lzw.SubBlocks in = new Lzw.SubBlocks(data, frame.dataStart + 1);
@@ -251,8 +268,8 @@ final class GifDecoder {
   }
 
   /**
-   * Writes a frame's colour indices as ARGB into the visible part of its frame: rows in file
-   * order (or in the four passes of an interlaced frame), clipped on the right and at the bottom.
+   * Writes a frame's colour indices as ARGB into the visible part of its frame: rows in file order
+   * (or in the four passes of an interlaced frame), clipped on the right and at the bottom.
    */
   private static final class FrameWriter implements Lzw.Sink {
     private static final int[] PASS_START = {0, 4, 2, 1};
@@ -271,6 +288,7 @@ final class GifDecoder {
     private int y;
     private int pass;
     private int rows;
+
     /** The alpha bits of every pixel written, ANDed. */
     private int alphaBits = OPAQUE_BLACK;
 

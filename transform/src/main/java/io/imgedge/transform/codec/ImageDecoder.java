@@ -1,5 +1,6 @@
 package io.imgedge.transform.codec;
 
+import io.imgedge.transform.ImageFormat;
 import io.imgedge.transform.InvalidImageException;
 import io.imgedge.transform.TransformException;
 import io.imgedge.transform.UnsupportedImageException;
@@ -22,7 +23,6 @@ import javax.imageio.ImageReader;
 import javax.imageio.spi.ImageReaderSpi;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
-import io.imgedge.transform.ImageFormat;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,17 +31,17 @@ import org.jspecify.annotations.Nullable;
  * domain when the render shrinks that much anyway ("shrink-on-load"), with their embedded profile
  * left pending for after the resize. Everything else, and any JPEG libjpeg-turbo refuses or warns
  * about (then decoded again, so that the same rules decide), goes through ImageIO: TwelveMonkeys
- * for JPEG (ICC profiles, lossless), WebP and TIFF; the JDK for PNG (its tRNS and palette made
- * to agree with libpng's, {@link PngSamples}), GIF and BMP. CMYK and YCCK
- * JPEGs go through {@link CmykJpegReader}. Without libjpeg-turbo, a YCbCr JPEG that the render
- * shrinks is read as its raw YCbCr raster by the JDK decoder and converted after the resize
- * ({@link YccJpegReader}). A decoder warning that means missing data (a truncated
- * file) fails the decode rather than returning a partly gray image. AVIF goes through libavif
- * (dav1d) and JPEG XL through libjxl when {@link NativeCodecs} has them, and are refused (415)
- * otherwise; their orientation ({@code irot}/{@code imir}, the codestream's) is left to the
- * pipeline, which the probe told of it as an EXIF orientation. WebP goes through libwebp when
- * {@link NativeCodecs} has it (fancy chroma upsampling, as dwebp and browsers; animations composed
- * by {@code WebPAnimDecoder}), else through TwelveMonkeys.
+ * for JPEG (ICC profiles, lossless), WebP and TIFF; the JDK for PNG (its tRNS and palette made to
+ * agree with libpng's, {@link PngSamples}), GIF and BMP. CMYK and YCCK JPEGs go through {@link
+ * CmykJpegReader}. Without libjpeg-turbo, a YCbCr JPEG that the render shrinks is read as its raw
+ * YCbCr raster by the JDK decoder and converted after the resize ({@link YccJpegReader}). A decoder
+ * warning that means missing data (a truncated file) fails the decode rather than returning a
+ * partly gray image. AVIF goes through libavif (dav1d) and JPEG XL through libjxl when {@link
+ * NativeCodecs} has them, and are refused (415) otherwise; their orientation ({@code irot}/{@code
+ * imir}, the codestream's) is left to the pipeline, which the probe told of it as an EXIF
+ * orientation. WebP goes through libwebp when {@link NativeCodecs} has it (fancy chroma upsampling,
+ * as dwebp and browsers; animations composed by {@code WebPAnimDecoder}), else through
+ * TwelveMonkeys.
  *
  * <p>GIF is the exception to the above: its stills and animation frames go through {@code
  * GifDecoder}, not ImageIO, and are rendered as browsers render them (broken or short LZW data
@@ -68,8 +68,8 @@ public final class ImageDecoder {
   }
 
   /**
-   * Finds the decoders, with the JPEG codec {@code natives} provides; fails if an ImageIO decoder is
-   * missing (a broken class path or fat jar).
+   * Finds the decoders, with the JPEG codec {@code natives} provides; fails if an ImageIO decoder
+   * is missing (a broken class path or fat jar).
    */
   public ImageDecoder(NativeCodecs natives) {
     var library = natives.turbo();
@@ -169,7 +169,8 @@ public final class ImageDecoder {
     }
     if (maxShrink > 1 && jdkJpeg != null && header.storedAsYcc()) {
       try {
-        DecodedImage ycc = read(jdkJpeg, data, header, reader -> YccJpegReader.read(reader, header));
+        DecodedImage ycc =
+            read(jdkJpeg, data, header, reader -> YccJpegReader.read(reader, header));
         if (ycc != null) {
           return ycc;
         }
@@ -177,9 +178,19 @@ public final class ImageDecoder {
         // the JDK decoder refuses it: TwelveMonkeys below decides (a damaged file fails there too)
       }
     }
-    BufferedImage raw = read(reader(header), data, header,
-        reader -> header.cmyk() != null ? cmyk.read(reader, header.cmyk(), header.iccProfile()) : reader.read(0));
-    raw = header.format() == ImageFormat.PNG ? PngSamples.likeLibpng(raw, data) : raw; // tRNS, palette
+    BufferedImage raw =
+        read(
+            reader(header),
+            data,
+            header,
+            reader ->
+                header.cmyk() != null
+                    ? cmyk.read(reader, header.cmyk(), header.iccProfile())
+                    : reader.read(0));
+    raw =
+        header.format() == ImageFormat.PNG
+            ? PngSamples.likeLibpng(raw, data)
+            : raw; // tRNS, palette
     // TwelveMonkeys applies a JPEG's embedded profile itself.
     byte @Nullable [] profile = header.format() == ImageFormat.JPEG ? null : header.iccProfile();
     BufferedImage deep = DeepImages.toSrgb(raw, profile); // 16 bits: converted before rounding
@@ -217,8 +228,11 @@ public final class ImageDecoder {
       return webp.frames(data, header);
     }
     if (header.format() == ImageFormat.GIF) {
-      return new CoalescedFrames(gif.frames(data, header.width(), header.height()),
-          FrameTable.scan(data, ImageFormat.GIF), header.width(), header.height());
+      return new CoalescedFrames(
+          gif.frames(data, header.width(), header.height()),
+          FrameTable.scan(data, ImageFormat.GIF),
+          header.width(),
+          header.height());
     }
     ImageReader reader;
     try {
@@ -240,7 +254,9 @@ public final class ImageDecoder {
     ImageReaderSpi spi = readers.get(header.format());
     if (spi == null) {
       throw new UnsupportedImageException(
-          "the frames of " + header.format().mediaType() + " animations are not decoded, only the first");
+          "the frames of "
+              + header.format().mediaType()
+              + " animations are not decoded, only the first");
     }
     return spi;
   }
@@ -250,10 +266,9 @@ public final class ImageDecoder {
     T from(ImageReader reader) throws IOException;
   }
 
-  /**
-   * Reads with a new reader of {@code spi}, failing on decoder warnings that mean missing data.
-   */
-  private <T extends @Nullable Object> T read(ImageReaderSpi spi, byte[] data, ImageHeader header, Read<T> read) {
+  /** Reads with a new reader of {@code spi}, failing on decoder warnings that mean missing data. */
+  private <T extends @Nullable Object> T read(
+      ImageReaderSpi spi, byte[] data, ImageHeader header, Read<T> read) {
     ImageReader reader;
     try {
       reader = spi.createReaderInstance();
@@ -286,7 +301,10 @@ public final class ImageDecoder {
           "the " + header.format().shortName() + " image uses a feature that is not supported");
     }
     return new InvalidImageException(
-        "the " + header.format().shortName() + " image is corrupt or truncated and cannot be decoded", e);
+        "the "
+            + header.format().shortName()
+            + " image is corrupt or truncated and cannot be decoded",
+        e);
   }
 
   private static void failOnMissingData(List<String> warnings, ImageHeader header) {
@@ -302,8 +320,11 @@ public final class ImageDecoder {
   /** Places a first frame that does not fill its animation's canvas at its offset. */
   private static BufferedImage onCanvas(BufferedImage frame, ImageHeader header) {
     Rectangle at = header.firstFrame();
-    boolean fills = at.x == 0 && at.y == 0 && frame.getWidth() == header.width()
-        && frame.getHeight() == header.height();
+    boolean fills =
+        at.x == 0
+            && at.y == 0
+            && frame.getWidth() == header.width()
+            && frame.getHeight() == header.height();
     if (fills) {
       return frame;
     }

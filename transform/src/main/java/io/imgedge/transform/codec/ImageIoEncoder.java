@@ -1,8 +1,8 @@
 package io.imgedge.transform.codec;
 
 import io.imgedge.transform.color.SrgbImages;
-import java.awt.image.DataBufferByte;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,7 +32,8 @@ final class ImageIoEncoder implements ImageEncoder {
 
   @Override
   public byte[] encode(BufferedImage image, EncodeOptions options) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(Math.max(1024, image.getWidth() * image.getHeight() / 4));
+    ByteArrayOutputStream bytes =
+        new ByteArrayOutputStream(Math.max(1024, image.getWidth() * image.getHeight() / 4));
     ImageWriter writer = null;
     try (ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
       writer = provider.createWriterInstance();

@@ -8,9 +8,9 @@ import java.util.Arrays;
 /**
  * Keeps broken ICC_PROFILE segments away from the ImageIO JPEG readers, which allocate the size a
  * profile declares (found by fuzzing: a 1.4 KB JPEG declaring a 1.1 GB profile, and again with the
- * segment named without its NUL). The probe says which JPEGs carry such segments
- * ({@link ImageHeader#unsafeProfileSegments()}); they are stripped from the data before decoding,
- * and the pixels are taken as sRGB, as for any unreadable profile.
+ * segment named without its NUL). The probe says which JPEGs carry such segments ({@link
+ * ImageHeader#unsafeProfileSegments()}); they are stripped from the data before decoding, and the
+ * pixels are taken as sRGB, as for any unreadable profile.
  */
 final class JpegProfileGuard {
   /** ICC_PROFILE without the NUL: the readers take segments named either way. */
@@ -18,7 +18,10 @@ final class JpegProfileGuard {
 
   private JpegProfileGuard() {}
 
-  /** The data to decode: as it is, or without its ICC_PROFILE segments if the probe found them unsafe. */
+  /**
+   * The data to decode: as it is, or without its ICC_PROFILE segments if the probe found them
+   * unsafe.
+   */
   static byte[] safe(byte[] data, ImageHeader header) {
     return header.unsafeProfileSegments() ? withoutProfile(data) : data;
   }
@@ -42,8 +45,10 @@ final class JpegProfileGuard {
       if (end > d.length) {
         break;
       }
-      boolean icc = marker == 0xE2 && end - (at + 4) >= ICC_NAME.length
-          && Arrays.equals(d, at + 4, at + 4 + ICC_NAME.length, ICC_NAME, 0, ICC_NAME.length);
+      boolean icc =
+          marker == 0xE2
+              && end - (at + 4) >= ICC_NAME.length
+              && Arrays.equals(d, at + 4, at + 4 + ICC_NAME.length, ICC_NAME, 0, ICC_NAME.length);
       if (!icc) {
         out.write(d, at, end - at);
       }

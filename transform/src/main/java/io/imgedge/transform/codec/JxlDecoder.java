@@ -23,8 +23,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Decodes the first frame of a JPEG XL image with libjxl into a pipeline image, in the stored
  * orientation (the caller applies the header's orientation, {@code JxlInfo.orientation()}, as an
- * EXIF one). Lossy (XYB) images come out as sRGB. Lossless ones and JPEG recompressions come out
- * in their own colour space, whose profile is returned pending: an RGB profile as an {@link
+ * EXIF one). Lossy (XYB) images come out as sRGB. Lossless ones and JPEG recompressions come out in
+ * their own colour space, whose profile is returned pending: an RGB profile as an {@link
  * EmbeddedProfile}, a gray one as a {@link GrayProfile} (libjxl expands gray to R = G = B); sRGB
  * needs none. A CMYK image is refused (libjxl 0.7 does not render its black channel).
  */
@@ -53,11 +53,14 @@ final class JxlDecoder {
     } catch (JxlException e) {
       throw failure(e);
     }
-    BufferedImage image = wrap(pixels.argb(), pixels.width(), pixels.height(), pixels.info().hasAlpha());
+    BufferedImage image =
+        wrap(pixels.argb(), pixels.width(), pixels.height(), pixels.info().hasAlpha());
     return new DecodedImage(image, pending(pixels.iccProfile()));
   }
 
-  /** The conversion an output profile calls for: none for sRGB, gray or RGB profiles, CMYK refused. */
+  /**
+   * The conversion an output profile calls for: none for sRGB, gray or RGB profiles, CMYK refused.
+   */
   static @Nullable SrgbConversion pending(byte @Nullable [] icc) {
     if (icc == null) {
       return null;
@@ -66,8 +69,9 @@ final class JxlDecoder {
       case ColorSpace.TYPE_GRAY -> GrayProfile.forGrayImage(icc);
       case ColorSpace.TYPE_RGB -> EmbeddedProfile.forRgbImage(icc);
       case -1 -> null; // unreadable: the pixels are taken as sRGB, as for other formats
-      default -> throw new UnsupportedImageException(
-          "the JPEG XL image is not RGB or gray (e.g. CMYK), which is not supported");
+      default ->
+          throw new UnsupportedImageException(
+              "the JPEG XL image is not RGB or gray (e.g. CMYK), which is not supported");
     };
   }
 
@@ -85,19 +89,29 @@ final class JxlDecoder {
    */
   static BufferedImage wrap(int[] argb, int width, int height, boolean alpha) {
     ColorModel model = alpha ? ColorModel.getRGBdefault() : RGB;
-    WritableRaster raster = Raster.createPackedRaster(new DataBufferInt(argb, width * height), width, height,
-        width, alpha ? ARGB_MASKS : RGB_MASKS, null);
+    WritableRaster raster =
+        Raster.createPackedRaster(
+            new DataBufferInt(argb, width * height),
+            width,
+            height,
+            width,
+            alpha ? ARGB_MASKS : RGB_MASKS,
+            null);
     return new BufferedImage(model, raster, false, null);
   }
 
   private static TransformException failure(JxlException e) {
     return switch (e.kind()) {
-      case TOO_LARGE -> new ImageTooLargeException("the JPEG XL image is too large: " + e.getMessage());
-      case UNSUPPORTED -> new UnsupportedImageException(
-          "the JPEG XL image uses a feature that is not supported: " + e.getMessage());
-      case TRUNCATED -> new InvalidImageException("the JPEG XL image is truncated: " + e.getMessage(), e);
-      case INVALID, ENCODER -> new InvalidImageException(
-          "the JPEG XL image is corrupt and cannot be decoded: " + e.getMessage(), e);
+      case TOO_LARGE ->
+          new ImageTooLargeException("the JPEG XL image is too large: " + e.getMessage());
+      case UNSUPPORTED ->
+          new UnsupportedImageException(
+              "the JPEG XL image uses a feature that is not supported: " + e.getMessage());
+      case TRUNCATED ->
+          new InvalidImageException("the JPEG XL image is truncated: " + e.getMessage(), e);
+      case INVALID, ENCODER ->
+          new InvalidImageException(
+              "the JPEG XL image is corrupt and cannot be decoded: " + e.getMessage(), e);
     };
   }
 

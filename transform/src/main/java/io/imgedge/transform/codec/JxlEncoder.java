@@ -26,7 +26,9 @@ final class JxlEncoder implements ImageEncoder {
     this(jxl, DEFAULT_EFFORT);
   }
 
-  /** @param effort libjxl's effort, 1 (fastest) to 9 */
+  /**
+   * @param effort libjxl's effort, 1 (fastest) to 9
+   */
   JxlEncoder(LibJxl jxl, int effort) {
     JxlSettings.lossless(effort); // validates the effort now rather than on the first request
     this.jxl = jxl;
@@ -37,7 +39,11 @@ final class JxlEncoder implements ImageEncoder {
   public byte[] encode(BufferedImage image, EncodeOptions options) {
     BufferedImage src = SrgbImages.isPipelineType(image) ? image : SrgbImages.normalize(image);
     try {
-      return jxl.encode(packed(src), src.getWidth(), src.getHeight(), src.getColorModel().hasAlpha(),
+      return jxl.encode(
+          packed(src),
+          src.getWidth(),
+          src.getHeight(),
+          src.getColorModel().hasAlpha(),
           settings(options));
     } catch (JxlException e) {
       throw new IllegalStateException("libjxl could not encode: " + e.getMessage(), e);
@@ -50,7 +56,8 @@ final class JxlEncoder implements ImageEncoder {
    */
   JxlSettings settings(EncodeOptions options) {
     int quality = Math.clamp(options.quality(), 1, 100);
-    JxlSettings settings = options.lossless() ? JxlSettings.lossless(effort) : JxlSettings.forQuality(quality, effort);
+    JxlSettings settings =
+        options.lossless() ? JxlSettings.lossless(effort) : JxlSettings.forQuality(quality, effort);
     return options.progressive() ? settings.progressively() : settings;
   }
 

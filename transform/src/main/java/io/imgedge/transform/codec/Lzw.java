@@ -1,8 +1,8 @@
 package io.imgedge.transform.codec;
 
 /**
- * The variable-length LZW decompression of GIF image data, with the rules browsers decode by
- * (those of Wuffs' {@code std/lzw}, which Chromium uses through Skia, and of Skia's older {@code
+ * The variable-length LZW decompression of GIF image data, with the rules browsers decode by (those
+ * of Wuffs' {@code std/lzw}, which Chromium uses through Skia, and of Skia's older {@code
  * SkGifImageReader}):
  *
  * <ul>
@@ -12,9 +12,9 @@ package io.imgedge.transform.codec;
  *       row included; the first code need not be one;
  *   <li>once the table holds 4096 codes no more are added and the width stays 12 bits, and decoding
  *       goes on with the full table until a clear code comes ("deferred clear");
- *   <li>the end code ends the stream; so does the end of the data, and so does a code past the
- *       next free one (or equal to it right after a clear, when there is no previous code to
- *       extend): that stream is broken from there on, and what came before it stands;
+ *   <li>the end code ends the stream; so does the end of the data, and so does a code past the next
+ *       free one (or equal to it right after a clear, when there is no previous code to extend):
+ *       that stream is broken from there on, and what came before it stands;
  *   <li>the stream also stops once the sink has every pixel it wants (surplus data is ignored).
  * </ul>
  *
@@ -23,14 +23,18 @@ package io.imgedge.transform.codec;
 final class Lzw {
   /** Codes are at most 12 bits wide: 4096 of them. */
   static final int MAX_CODES = 4096;
+
   private static final int MAX_WIDTH = 12;
 
   /** Each code's prefix code (for the codes past the end code). */
   private final short[] prefix = new short[MAX_CODES];
+
   /** Each code's last byte. */
   private final byte[] suffix = new byte[MAX_CODES];
+
   /** How many bytes each code stands for. */
   private final short[] length = new short[MAX_CODES];
+
   /** One code's bytes, written back to front; one more for a code that extends itself. */
   private final byte[] string = new byte[MAX_CODES + 1];
 
@@ -59,9 +63,9 @@ final class Lzw {
   /**
    * Decodes one stream of codes from {@code in} into {@code out}.
    *
-   * @param literalWidth the minimum code size from the image data, 2 to 8 (as GIF allows, and
-   *     as Wuffs requires: with 1, the table's first free code is already a power of two and the
-   *     width rule never widens the codes)
+   * @param literalWidth the minimum code size from the image data, 2 to 8 (as GIF allows, and as
+   *     Wuffs requires: with 1, the table's first free code is already a power of two and the width
+   *     rule never widens the codes)
    */
   End decode(SubBlocks in, int literalWidth, Sink out) {
     if (literalWidth < 2 || literalWidth > 8) {
@@ -136,8 +140,8 @@ final class Lzw {
   }
 
   /**
-   * The bytes of a run of GIF data sub-blocks (a size byte, then that many bytes; a zero size
-   * ends the run), read one at a time. The end of the array also ends it.
+   * The bytes of a run of GIF data sub-blocks (a size byte, then that many bytes; a zero size ends
+   * the run), read one at a time. The end of the array also ends it.
    */
   static final class SubBlocks {
     private final byte[] data;

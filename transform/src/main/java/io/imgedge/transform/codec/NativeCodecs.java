@@ -14,18 +14,19 @@ import org.jspecify.annotations.Nullable;
 /**
  * Which native codecs this process uses, bound through the FFM API: libjpeg-turbo (Debian's {@code
  * libturbojpeg0}) for JPEG, libavif (Debian's {@code libavif15}, with aom and dav1d) for AVIF and
- * libjxl (Debian's {@code libjxl0.7}) for JPEG XL, and libwebp (Debian's {@code libwebp7} and {@code
- * libwebpdemux2}) for decoding WebP. {@link #load()} binds each one that is installed and logs one
- * line per format saying which codec is active or what happens without it: JPEG and WebP decoding
- * fall back to the pure-Java path (ImageIO with TwelveMonkeys); AVIF and JPEG XL output is served
- * as WebP, with a warning, and such sources are refused (415). (WebP is encoded by webp-imageio's
- * own bundled libwebp either way.)
- * Create one at start-up and hand it to {@link ImageDecoder} and {@link Encoders}; {@link #none()}
- * binds nothing (the pure-Java path, for tests and comparisons).
+ * libjxl (Debian's {@code libjxl0.7}) for JPEG XL, and libwebp (Debian's {@code libwebp7} and
+ * {@code libwebpdemux2}) for decoding WebP. {@link #load()} binds each one that is installed and
+ * logs one line per format saying which codec is active or what happens without it: JPEG and WebP
+ * decoding fall back to the pure-Java path (ImageIO with TwelveMonkeys); AVIF and JPEG XL output is
+ * served as WebP, with a warning, and such sources are refused (415). (WebP is encoded by
+ * webp-imageio's own bundled libwebp either way.) Create one at start-up and hand it to {@link
+ * ImageDecoder} and {@link Encoders}; {@link #none()} binds nothing (the pure-Java path, for tests
+ * and comparisons).
  */
 public final class NativeCodecs {
   /** {@link #jpegCodec()} when libjpeg-turbo is not used. */
   public static final String IMAGEIO = "ImageIO";
+
   /** What {@link #describe()} says of a format whose library is missing. */
   public static final String NOT_INSTALLED = "not installed";
 
@@ -36,7 +37,10 @@ public final class NativeCodecs {
   private final @Nullable LibJxl jxl;
   private final @Nullable LibWebp webp;
 
-  private NativeCodecs(@Nullable TurboJpeg turbo, @Nullable LibAvif avif, @Nullable LibJxl jxl,
+  private NativeCodecs(
+      @Nullable TurboJpeg turbo,
+      @Nullable LibAvif avif,
+      @Nullable LibJxl jxl,
       @Nullable LibWebp webp) {
     this.turbo = turbo;
     this.avif = avif;
@@ -68,27 +72,57 @@ public final class NativeCodecs {
 
   /** As {@link #load(String)}, with this libwebp (a soname or path): for tests of the fallback. */
   static NativeCodecs load(String turboLibrary, String webpLibrary, boolean announce) {
-    TurboJpeg turbo = bind("JPEG codec", turboLibrary, TurboJpeg::load, TurboJpeg::version,
-        IMAGEIO + " (pure Java, slower); install libturbojpeg0 for libjpeg-turbo", announce);
-    LibAvif avif = bind("AVIF codec", LibAvif.DEFAULT_LIBRARY, LibAvif::load, LibAvif::version,
-        "none: AVIF output is served as WebP and AVIF sources are refused; install libavif15", announce);
-    LibJxl jxl = bind("JPEG XL codec", LibJxl.DEFAULT_LIBRARY, LibJxl::load, LibJxl::version,
-        "none: JPEG XL output is served as WebP and JPEG XL sources are refused; install libjxl0.7", announce);
-    LibWebp webp = bind("WebP decoder", webpLibrary, l -> LibWebp.load(l, LibWebp.DEFAULT_DEMUX_LIBRARY),
-        LibWebp::version, IMAGEIO + " (TwelveMonkeys, pure Java: lossy chroma is upsampled without"
-            + " libwebp's interpolation, 2-3 levels of 255 off dwebp); install libwebp7 and libwebpdemux2",
-        announce);
+    TurboJpeg turbo =
+        bind(
+            "JPEG codec",
+            turboLibrary,
+            TurboJpeg::load,
+            TurboJpeg::version,
+            IMAGEIO + " (pure Java, slower); install libturbojpeg0 for libjpeg-turbo",
+            announce);
+    LibAvif avif =
+        bind(
+            "AVIF codec",
+            LibAvif.DEFAULT_LIBRARY,
+            LibAvif::load,
+            LibAvif::version,
+            "none: AVIF output is served as WebP and AVIF sources are refused; install libavif15",
+            announce);
+    LibJxl jxl =
+        bind(
+            "JPEG XL codec",
+            LibJxl.DEFAULT_LIBRARY,
+            LibJxl::load,
+            LibJxl::version,
+            "none: JPEG XL output is served as WebP and JPEG XL sources are refused; install libjxl0.7",
+            announce);
+    LibWebp webp =
+        bind(
+            "WebP decoder",
+            webpLibrary,
+            l -> LibWebp.load(l, LibWebp.DEFAULT_DEMUX_LIBRARY),
+            LibWebp::version,
+            IMAGEIO
+                + " (TwelveMonkeys, pure Java: lossy chroma is upsampled without"
+                + " libwebp's interpolation, 2-3 levels of 255 off dwebp); install libwebp7 and libwebpdemux2",
+            announce);
     return new NativeCodecs(turbo, avif, jxl, webp);
   }
 
-  private static <T> @Nullable T bind(String what, String library, Function<String, T> loader,
-      Function<T, String> version, String fallback, boolean announce) {
+  private static <T> @Nullable T bind(
+      String what,
+      String library,
+      Function<String, T> loader,
+      Function<T, String> version,
+      String fallback,
+      boolean announce) {
     try {
       T codec = loader.apply(library);
       LOG.log(announce ? Level.INFO : Level.DEBUG, what + ": " + version.apply(codec) + " (FFM)");
       return codec;
     } catch (RuntimeException | LinkageError e) {
-      LOG.log(announce ? Level.WARNING : Level.DEBUG,
+      LOG.log(
+          announce ? Level.WARNING : Level.DEBUG,
           what + ": " + fallback + " (" + library + " did not load: " + e.getMessage() + ")");
       return null;
     }

@@ -23,12 +23,18 @@ final class Plugins {
 
   /** The first reader for a format name whose provider class starts with a preferred prefix. */
   static @Nullable ImageReaderSpi reader(String formatName, List<String> preferredPrefixes) {
-    return best(ImageIO.getImageReadersByFormatName(formatName), preferredPrefixes, ImageReader::getOriginatingProvider);
+    return best(
+        ImageIO.getImageReadersByFormatName(formatName),
+        preferredPrefixes,
+        ImageReader::getOriginatingProvider);
   }
 
   /** The first writer for a MIME type whose provider class starts with a preferred prefix. */
   static @Nullable ImageWriterSpi writer(String mimeType, List<String> preferredPrefixes) {
-    return best(ImageIO.getImageWritersByMIMEType(mimeType), preferredPrefixes, ImageWriter::getOriginatingProvider);
+    return best(
+        ImageIO.getImageWritersByMIMEType(mimeType),
+        preferredPrefixes,
+        ImageWriter::getOriginatingProvider);
   }
 
   private static <T, S> @Nullable S best(

@@ -23,10 +23,10 @@ import org.jspecify.annotations.Nullable;
  *       alpha the JDK adds is computed again from the key.
  *   <li><b>Palette indices beyond {@code PLTE}</b> (an error the PNG specification leaves to the
  *       decoder): libpng, and so browsers, show them as opaque black (its palette has 256 entries,
- *       zero-filled, and alpha 255 beyond {@code tRNS}); Go's image/png does the same. The JDK
- *       pads the palette to a power of two with black and then repeats the last entry, so such
- *       pixels took a palette colour. They are rendered as browsers do, not refused: the image
- *       displays in every browser.
+ *       zero-filled, and alpha 255 beyond {@code tRNS}); Go's image/png does the same. The JDK pads
+ *       the palette to a power of two with black and then repeats the last entry, so such pixels
+ *       took a palette colour. They are rendered as browsers do, not refused: the image displays in
+ *       every browser.
  *   <li><b>A palette {@code tRNS} with more entries than {@code PLTE}</b> is ignored as a whole, as
  *       libpng does ("invalid"); the JDK kept the entries its rounded-up palette holds. One shorter
  *       than the palette leaves the remaining entries opaque, as both do.
@@ -117,8 +117,11 @@ final class PngSamples {
         break;
       }
       int next = at + 12 + (int) length;
-      boolean stray = type.equals("tRNS")
-          && (colorType == GRAY_ALPHA || colorType == RGB_ALPHA || (colorType == PALETTE && !plte));
+      boolean stray =
+          type.equals("tRNS")
+              && (colorType == GRAY_ALPHA
+                  || colorType == RGB_ALPHA
+                  || (colorType == PALETTE && !plte));
       plte |= type.equals("PLTE");
       if (stray && kept == null) {
         kept = new ByteArrayOutputStream(png.length);
@@ -167,7 +170,8 @@ final class PngSamples {
     return switch (colorType) {
       case GRAY -> trns.length == 2 ? trns : null;
       case RGB -> trns.length == 6 ? trns : null;
-      case PALETTE -> plte != null && trns.length > 0 && trns.length <= plte.length / 3 ? trns : null;
+      case PALETTE ->
+          plte != null && trns.length > 0 && trns.length <= plte.length / 3 ? trns : null;
       default -> null;
     };
   }
@@ -187,7 +191,8 @@ final class PngSamples {
     int bits = raster.getSampleModel().getSampleSize(0);
     int[] key = new int[colour];
     for (int b = 0; b < colour; b++) {
-      key[b] = scaled(((trns[2 * b] & 0xFF) << 8) | (trns[2 * b + 1] & 0xFF), chunks.bitDepth(), bits);
+      key[b] =
+          scaled(((trns[2 * b] & 0xFF) << 8) | (trns[2 * b + 1] & 0xFF), chunks.bitDepth(), bits);
     }
     int opaque = (1 << raster.getSampleModel().getSampleSize(colour)) - 1;
     int w = raster.getWidth();
@@ -195,7 +200,8 @@ final class PngSamples {
     for (int y = 0; y < raster.getHeight(); y++) {
       raster.getPixels(0, y, w, 1, row);
       for (int i = 0; i < row.length; i += bands) {
-        boolean match = row[i] == key[0] && (colour == 1 || (row[i + 1] == key[1] && row[i + 2] == key[2]));
+        boolean match =
+            row[i] == key[0] && (colour == 1 || (row[i + 1] == key[1] && row[i + 2] == key[2]));
         row[i + colour] = match ? 0 : opaque;
       }
       raster.setPixels(0, y, w, 1, row);
@@ -204,7 +210,9 @@ final class PngSamples {
     return image;
   }
 
-  /** A key sample as the decoded raster holds it: masked to {@code depth}, scaled to {@code bits}. */
+  /**
+   * A key sample as the decoded raster holds it: masked to {@code depth}, scaled to {@code bits}.
+   */
   private static int scaled(int key, int depth, int bits) {
     int max = (1 << depth) - 1;
     int value = key & max;
@@ -265,6 +273,9 @@ final class PngSamples {
   }
 
   private static long u32(byte[] d, int at) {
-    return ((d[at] & 0xFFL) << 24) | ((d[at + 1] & 0xFF) << 16) | ((d[at + 2] & 0xFF) << 8) | (d[at + 3] & 0xFF);
+    return ((d[at] & 0xFFL) << 24)
+        | ((d[at + 1] & 0xFF) << 16)
+        | ((d[at + 2] & 0xFF) << 8)
+        | (d[at + 3] & 0xFF);
   }
 }

@@ -21,7 +21,11 @@ final class TurboJpegEncoder implements ImageEncoder {
   public byte[] encode(BufferedImage image, EncodeOptions options) {
     BufferedImage rgb = SrgbImages.isPipelineType(image) ? image : SrgbImages.normalize(image);
     try {
-      return turbo.encode(SrgbImages.pixels(rgb), rgb.getWidth(), rgb.getHeight(), options.quality(),
+      return turbo.encode(
+          SrgbImages.pixels(rgb),
+          rgb.getWidth(),
+          rgb.getHeight(),
+          options.quality(),
           options.progressive());
     } catch (TurboJpegException e) {
       throw new IllegalStateException("libjpeg-turbo could not encode: " + e.getMessage(), e);

@@ -37,8 +37,8 @@ final class WebpDecoder {
   }
 
   /**
-   * Decodes a still, or an animation's first frame composed on its canvas ({@code TYPE_INT_ARGB}
-   * if the file has alpha, else {@code TYPE_INT_RGB}).
+   * Decodes a still, or an animation's first frame composed on its canvas ({@code TYPE_INT_ARGB} if
+   * the file has alpha, else {@code TYPE_INT_RGB}).
    *
    * @throws TransformException if the data is corrupt, truncated, larger than the probe read, or
    *     unsupported
@@ -51,8 +51,12 @@ final class WebpDecoder {
       throw failure(e);
     }
     checkSize(pixels.info().width(), pixels.info().height(), header);
-    BufferedImage image = wrap(pixels.argb(), pixels.info().width(), pixels.info().height(),
-        pixels.info().alpha() || pixels.info().animated());
+    BufferedImage image =
+        wrap(
+            pixels.argb(),
+            pixels.info().width(),
+            pixels.info().height(),
+            pixels.info().alpha() || pixels.info().animated());
     return new DecodedImage(image, EmbeddedProfile.forRgbImage(header.iccProfile()));
   }
 
@@ -68,8 +72,12 @@ final class WebpDecoder {
     try {
       checkSize(animation.width(), animation.height(), header);
       if (animation.frameCount() != table.frames().size()) {
-        throw new InvalidImageException("the WebP animation has " + table.frames().size()
-            + " ANMF chunks but libwebp's demuxer reads " + animation.frameCount() + " frames");
+        throw new InvalidImageException(
+            "the WebP animation has "
+                + table.frames().size()
+                + " ANMF chunks but libwebp's demuxer reads "
+                + animation.frameCount()
+                + " frames");
       }
     } catch (RuntimeException e) {
       animation.close();
@@ -84,27 +92,40 @@ final class WebpDecoder {
 
   private static void checkSize(int width, int height, ImageHeader header) {
     if (width != header.width() || height != header.height()) {
-      throw new InvalidImageException("the WebP image is " + width + "x" + height
-          + " to libwebp but " + header.width() + "x" + header.height() + " to the probe");
+      throw new InvalidImageException(
+          "the WebP image is "
+              + width
+              + "x"
+              + height
+              + " to libwebp but "
+              + header.width()
+              + "x"
+              + header.height()
+              + " to the probe");
     }
   }
 
   /** The decoded ints as a {@code TYPE_INT_ARGB} or {@code TYPE_INT_RGB} image, without a copy. */
   private static BufferedImage wrap(int[] argb, int width, int height, boolean alpha) {
     int[] masks = alpha ? MASKS : new int[] {MASKS[0], MASKS[1], MASKS[2]};
-    WritableRaster raster = Raster.createPackedRaster(new DataBufferInt(argb, width * height),
-        width, height, width, masks, null);
+    WritableRaster raster =
+        Raster.createPackedRaster(
+            new DataBufferInt(argb, width * height), width, height, width, masks, null);
     return new BufferedImage(alpha ? ColorModel.getRGBdefault() : RGB, raster, false, null);
   }
 
   static TransformException failure(WebpException e) {
     return switch (e.kind()) {
-      case TOO_LARGE -> new ImageTooLargeException("the WebP image is too large: " + e.getMessage());
-      case UNSUPPORTED -> new UnsupportedImageException(
-          "the WebP image uses a feature that is not supported: " + e.getMessage());
-      case TRUNCATED -> new InvalidImageException("the WebP image is truncated: " + e.getMessage(), e);
-      case INVALID -> new InvalidImageException(
-          "the WebP image is corrupt and cannot be decoded: " + e.getMessage(), e);
+      case TOO_LARGE ->
+          new ImageTooLargeException("the WebP image is too large: " + e.getMessage());
+      case UNSUPPORTED ->
+          new UnsupportedImageException(
+              "the WebP image uses a feature that is not supported: " + e.getMessage());
+      case TRUNCATED ->
+          new InvalidImageException("the WebP image is truncated: " + e.getMessage(), e);
+      case INVALID ->
+          new InvalidImageException(
+              "the WebP image is corrupt and cannot be decoded: " + e.getMessage(), e);
       case OUT_OF_MEMORY -> new InsufficientMemoryException(e);
     };
   }

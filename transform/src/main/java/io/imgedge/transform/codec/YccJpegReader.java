@@ -30,8 +30,10 @@ final class YccJpegReader {
    */
   static @Nullable DecodedImage read(ImageReader reader, ImageHeader header) throws IOException {
     Raster raster = reader.readRaster(0, null);
-    if (raster.getNumBands() != 3 || !(raster.getSampleModel() instanceof PixelInterleavedSampleModel sm)
-        || !(raster.getDataBuffer() instanceof DataBufferByte buffer) || sm.getPixelStride() != 3
+    if (raster.getNumBands() != 3
+        || !(raster.getSampleModel() instanceof PixelInterleavedSampleModel sm)
+        || !(raster.getDataBuffer() instanceof DataBufferByte buffer)
+        || sm.getPixelStride() != 3
         || !Arrays.equals(sm.getBandOffsets(), new int[] {0, 1, 2})) {
       return null;
     }
@@ -39,15 +41,17 @@ final class YccJpegReader {
     int h = raster.getHeight();
     byte[] data = buffer.getData();
     int stride = sm.getScanlineStride();
-    int origin = (raster.getMinY() - raster.getSampleModelTranslateY()) * stride
-        + (raster.getMinX() - raster.getSampleModelTranslateX()) * 3;
+    int origin =
+        (raster.getMinY() - raster.getSampleModelTranslateY()) * stride
+            + (raster.getMinX() - raster.getSampleModelTranslateX()) * 3;
     BufferedImage image = SrgbImages.blank(w, h, false);
     int[] dst = SrgbImages.pixels(image);
     for (int y = 0; y < h; y++) {
       int i = origin + y * stride;
       int o = y * w;
       for (int x = 0; x < w; x++, i += 3) {
-        dst[o + x] = 0xFF000000 | (data[i] & 0xFF) << 16 | (data[i + 1] & 0xFF) << 8 | data[i + 2] & 0xFF;
+        dst[o + x] =
+            0xFF000000 | (data[i] & 0xFF) << 16 | (data[i + 1] & 0xFF) << 8 | data[i + 2] & 0xFF;
       }
     }
     return new DecodedImage(image, new YccToSrgb(EmbeddedProfile.forRgbImage(header.iccProfile())));

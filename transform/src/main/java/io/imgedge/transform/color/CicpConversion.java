@@ -5,11 +5,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Converts pixels described by CICP code points (ITU-T H.273 colour primaries and transfer
- * characteristics, as AVIF's {@code nclx} box and the AV1 sequence header carry them) to sRGB:
- * each channel is linearised with the source's transfer function, the primaries are converted by
- * a 3x3 matrix computed from their chromaticities (Bradford-adapted to D65 when the source white
- * differs, as DCI-P3's does), values outside sRGB are clipped, and the result is encoded with the
- * sRGB curve. Alpha is untouched. Used when an image has no ICC profile; an ICC profile takes
+ * characteristics, as AVIF's {@code nclx} box and the AV1 sequence header carry them) to sRGB: each
+ * channel is linearised with the source's transfer function, the primaries are converted by a 3x3
+ * matrix computed from their chromaticities (Bradford-adapted to D65 when the source white differs,
+ * as DCI-P3's does), values outside sRGB are clipped, and the result is encoded with the sRGB
+ * curve. Alpha is untouched. Used when an image has no ICC profile; an ICC profile takes
  * precedence.
  *
  * <p>Transfer functions: sRGB (13); BT.709's (1, and 6, 14, 15, 11, 12, which share its curve),
@@ -20,12 +20,13 @@ import org.jspecify.annotations.Nullable;
  * <p>HDR to SDR, deliberately simple: PQ's absolute luminance and HLG's (through its BT.2100
  * reference OOTF for a 1,000-nit display, system gamma 1.2) are scaled so that BT.2408's 203-nit
  * reference white is 1.0; then a soft knee compresses max(R, G, B) above {@value #KNEE} with a
- * Reinhard shoulder that meets the straight line with the same slope and approaches 1.0, the
- * three channels scaled alike to keep hue (so reference white comes out at 0.9 linear, sRGB 243).
+ * Reinhard shoulder that meets the straight line with the same slope and approaches 1.0, the three
+ * channels scaled alike to keep hue (so reference white comes out at 0.9 linear, sRGB 243).
  */
 public final class CicpConversion implements SrgbConversion {
   /** Where the HDR tone map starts compressing, in units of SDR reference white. */
   static final double KNEE = 0.8;
+
   /** BT.2408's reference (graphics) white, the luminance that becomes SDR white. */
   static final double REFERENCE_WHITE_NITS = 203;
 
@@ -104,8 +105,8 @@ public final class CicpConversion implements SrgbConversion {
   }
 
   /**
-   * HLG's reference OOTF for a 1,000-nit display ({@code Fd = 1000 * Ys^0.2 * E}), in units of
-   * the 203-nit reference white: the factor for scene light of luminance {@code ys}.
+   * HLG's reference OOTF for a 1,000-nit display ({@code Fd = 1000 * Ys^0.2 * E}), in units of the
+   * 203-nit reference white: the factor for scene light of luminance {@code ys}.
    */
   private static float hlgGain(float ys) {
     return ys <= 0 ? 0 : (float) (1000 / REFERENCE_WHITE_NITS * Math.pow(ys, 0.2));
@@ -141,8 +142,14 @@ public final class CicpConversion implements SrgbConversion {
 
   /** The source transfer functions, by what they compute. */
   enum Transfer {
-    SRGB(false), BT709(false), SMPTE240(false), GAMMA22(false), GAMMA28(false), LINEAR(false),
-    PQ(true), HLG(true);
+    SRGB(false),
+    BT709(false),
+    SMPTE240(false),
+    GAMMA22(false),
+    GAMMA28(false),
+    LINEAR(false),
+    PQ(true),
+    HLG(true);
 
     final boolean hdr;
 
@@ -170,8 +177,10 @@ public final class CicpConversion implements SrgbConversion {
     double toLinear(double v) {
       return switch (this) {
         case SRGB -> v <= 0.04045 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
-        case BT709 -> v < 4.5 * 0.018053968510807 ? v / 4.5
-            : Math.pow((v + 0.099296826809442) / 1.099296826809442, 1 / 0.45);
+        case BT709 ->
+            v < 4.5 * 0.018053968510807
+                ? v / 4.5
+                : Math.pow((v + 0.099296826809442) / 1.099296826809442, 1 / 0.45);
         case SMPTE240 -> v < 4 * 0.0228 ? v / 4 : Math.pow((v + 0.1115) / 1.1115, 1 / 0.45);
         case GAMMA22 -> Math.pow(v, 2.2);
         case GAMMA28 -> Math.pow(v, 2.8);
@@ -204,14 +213,19 @@ public final class CicpConversion implements SrgbConversion {
   /** The chromaticities (rx, ry, gx, gy, bx, by, wx, wy) for a CICP primaries value. */
   static double[] primaries(int cicp) {
     return switch (cicp) {
-      case 4 -> new double[] {0.67, 0.33, 0.21, 0.71, 0.14, 0.08, 0.310, 0.316}; // BT.470 M, white C
+      case 4 ->
+          new double[] {0.67, 0.33, 0.21, 0.71, 0.14, 0.08, 0.310, 0.316}; // BT.470 M, white C
       case 5 -> new double[] {0.64, 0.33, 0.29, 0.60, 0.15, 0.06, 0.3127, 0.3290}; // BT.470 BG
-      case 6, 7 -> new double[] {0.630, 0.340, 0.310, 0.595, 0.155, 0.070, 0.3127, 0.3290}; // BT.601
-      case 8 -> new double[] {0.681, 0.319, 0.243, 0.692, 0.145, 0.049, 0.310, 0.316}; // film, white C
+      case 6, 7 ->
+          new double[] {0.630, 0.340, 0.310, 0.595, 0.155, 0.070, 0.3127, 0.3290}; // BT.601
+      case 8 ->
+          new double[] {0.681, 0.319, 0.243, 0.692, 0.145, 0.049, 0.310, 0.316}; // film, white C
       case 9 -> new double[] {0.708, 0.292, 0.170, 0.797, 0.131, 0.046, 0.3127, 0.3290}; // BT.2020
       case 11 -> new double[] {0.680, 0.320, 0.265, 0.690, 0.150, 0.060, 0.314, 0.351}; // DCI-P3
-      case 12 -> new double[] {0.680, 0.320, 0.265, 0.690, 0.150, 0.060, 0.3127, 0.3290}; // Display P3
-      case 22 -> new double[] {0.630, 0.340, 0.295, 0.605, 0.155, 0.077, 0.3127, 0.3290}; // EBU 3213
+      case 12 ->
+          new double[] {0.680, 0.320, 0.265, 0.690, 0.150, 0.060, 0.3127, 0.3290}; // Display P3
+      case 22 ->
+          new double[] {0.630, 0.340, 0.295, 0.605, 0.155, 0.077, 0.3127, 0.3290}; // EBU 3213
       default -> BT709; // 1, 2 unspecified, 0, and XYZ (10) or reserved values
     };
   }
@@ -246,7 +260,9 @@ public final class CicpConversion implements SrgbConversion {
 
   /** The Bradford chromatic adaptation from one white (x, y) to another, in XYZ. */
   static double[][] bradford(double[] from, double[] to) {
-    double[][] b = {{0.8951, 0.2664, -0.1614}, {-0.7502, 1.7135, 0.0367}, {0.0389, -0.0685, 1.0296}};
+    double[][] b = {
+      {0.8951, 0.2664, -0.1614}, {-0.7502, 1.7135, 0.0367}, {0.0389, -0.0685, 1.0296}
+    };
     double[] src = apply(b, xyz(from[0], from[1]));
     double[] dst = apply(b, xyz(to[0], to[1]));
     double[][] scale = {{dst[0] / src[0], 0, 0}, {0, dst[1] / src[1], 0}, {0, 0, dst[2] / src[2]}};
@@ -271,7 +287,8 @@ public final class CicpConversion implements SrgbConversion {
     return new double[] {
       m[0][0] * v[0] + m[0][1] * v[1] + m[0][2] * v[2],
       m[1][0] * v[0] + m[1][1] * v[1] + m[1][2] * v[2],
-      m[2][0] * v[0] + m[2][1] * v[1] + m[2][2] * v[2]};
+      m[2][0] * v[0] + m[2][1] * v[1] + m[2][2] * v[2]
+    };
   }
 
   private static double[][] invert(double[][] m) {
@@ -282,7 +299,8 @@ public final class CicpConversion implements SrgbConversion {
     return new double[][] {
       {(e * k - f * h) / det, (c * h - b * k) / det, (b * f - c * e) / det},
       {(f * g - d * k) / det, (a * k - c * g) / det, (c * d - a * f) / det},
-      {(d * h - e * g) / det, (b * g - a * h) / det, (a * e - b * d) / det}};
+      {(d * h - e * g) / det, (b * g - a * h) / det, (a * e - b * d) / det}
+    };
   }
 
   private static float[] toFloats(double[][] m) {

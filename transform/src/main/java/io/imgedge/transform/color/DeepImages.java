@@ -20,36 +20,39 @@ import org.jspecify.annotations.Nullable;
  * point for matrix/TRC profiles ({@link MatrixShaper}, the usual kind), else through the JDK's
  * colour engine at 16 bits, a strip of rows at a time, so that the 16-bit sRGB copy it holds beside
  * the source stays small ({@link #WORKSPACE_BYTES}). Sources of 8 bits or fewer, and deeper ones
- * without a profile (or with an sRGB one), are left to {@link SrgbImages#normalize} and the
- * pending conversion, unchanged.
+ * without a profile (or with an sRGB one), are left to {@link SrgbImages#normalize} and the pending
+ * conversion, unchanged.
  */
 public final class DeepImages {
   /** Pixels converted at a time (whole rows; at least one row). */
   private static final int STRIP_PIXELS = 1 << 16;
+
   /**
-   * Upper bound of what a conversion holds beside the source and the pipeline image, for rows up
-   * to 16384 pixels wide: a {@link MatrixShaper}'s tone curves (256 KiB each, up to three) and a
-   * row of samples, or a strip of 16-bit RGB through the colour engine (384 KiB) and its copies of
-   * a row.
+   * Upper bound of what a conversion holds beside the source and the pipeline image, for rows up to
+   * 16384 pixels wide: a {@link MatrixShaper}'s tone curves (256 KiB each, up to three) and a row
+   * of samples, or a strip of 16-bit RGB through the colour engine (384 KiB) and its copies of a
+   * row.
    */
   public static final long WORKSPACE_BYTES = 1 << 20;
+
   private static final int[] GRAY_BAND = {0};
   private static final int[] RGB_BANDS = {0, 1, 2};
 
   private DeepImages() {}
 
   /**
-   * The pipeline image of a 16-bit source converted to sRGB with its profile, or null when it
-   * takes the usual path: 8 bits per sample or fewer, other than 16 bits, premultiplied alpha, or
-   * no profile to apply. The profile is {@code embedded} if it is a usable one of the source's
-   * kind (RGB or gray) and not sRGB, else the decoder's colour space if it is a profile of its own
+   * The pipeline image of a 16-bit source converted to sRGB with its profile, or null when it takes
+   * the usual path: 8 bits per sample or fewer, other than 16 bits, premultiplied alpha, or no
+   * profile to apply. The profile is {@code embedded} if it is a usable one of the source's kind
+   * (RGB or gray) and not sRGB, else the decoder's colour space if it is a profile of its own
    * (TwelveMonkeys reads a TIFF's into it).
    *
    * @param decoded the decoder's image
    * @param embedded the profile the decoder left unapplied (a PNG's {@code iCCP}), or null
    */
   public static @Nullable BufferedImage toSrgb(BufferedImage decoded, byte @Nullable [] embedded) {
-    if (!(decoded.getColorModel() instanceof ComponentColorModel model) || !isSixteenBit(decoded, model)) {
+    if (!(decoded.getColorModel() instanceof ComponentColorModel model)
+        || !isSixteenBit(decoded, model)) {
       return null;
     }
     ICC_ColorSpace space = profile(model, embedded);
@@ -66,7 +69,8 @@ public final class DeepImages {
   }
 
   private static boolean isSixteenBit(BufferedImage image, ComponentColorModel model) {
-    if (image.getSampleModel().getDataType() != DataBuffer.TYPE_USHORT || model.isAlphaPremultiplied()) {
+    if (image.getSampleModel().getDataType() != DataBuffer.TYPE_USHORT
+        || model.isAlphaPremultiplied()) {
       return false;
     }
     for (int bits : model.getComponentSize()) {
@@ -77,7 +81,8 @@ public final class DeepImages {
     return true;
   }
 
-  private static @Nullable ICC_ColorSpace profile(ComponentColorModel model, byte @Nullable [] embedded) {
+  private static @Nullable ICC_ColorSpace profile(
+      ComponentColorModel model, byte @Nullable [] embedded) {
     ColorSpace own = model.getColorSpace();
     boolean gray = own.getType() == ColorSpace.TYPE_GRAY;
     if (gray && model.getNumColorComponents() == 1) {
@@ -101,7 +106,8 @@ public final class DeepImages {
    * Converts with the JDK's colour engine (Little CMS) at 16 bits, a strip at a time, and rounds:
    * for profiles {@link MatrixShaper} does not take (lookup tables).
    */
-  static BufferedImage withColourEngine(WritableRaster source, ICC_ColorSpace space, boolean alpha) {
+  static BufferedImage withColourEngine(
+      WritableRaster source, ICC_ColorSpace space, boolean alpha) {
     int w = source.getWidth();
     int h = source.getHeight();
     boolean gray = space.getNumComponents() == 1;
@@ -114,12 +120,14 @@ public final class DeepImages {
     int[] alphaRow = new int[alpha ? w : 0];
     for (int top = 0; top < h; top += rows) {
       int n = Math.min(rows, h - top);
-      Raster colour = source.createChild(source.getMinX(), source.getMinY() + top, w, n, 0, 0,
-          gray ? GRAY_BAND : RGB_BANDS);
+      Raster colour =
+          source.createChild(
+              source.getMinX(), source.getMinY() + top, w, n, 0, 0, gray ? GRAY_BAND : RGB_BANDS);
       op.filter(colour, n == rows ? strip : strip.createWritableChild(0, 0, w, n, 0, 0, null));
       for (int y = 0; y < n; y++) {
         if (alpha) {
-          source.getSamples(source.getMinX(), source.getMinY() + top + y, w, 1, gray ? 1 : 3, alphaRow);
+          source.getSamples(
+              source.getMinX(), source.getMinY() + top + y, w, 1, gray ? 1 : 3, alphaRow);
         }
         pack(rgb, y * w * 3, alphaRow, gray, dst, (top + y) * w, w);
       }
@@ -128,7 +136,8 @@ public final class DeepImages {
   }
 
   /** Rounds a row of 16-bit sRGB (and alpha) to packed 8-bit pixels; gray stays exactly neutral. */
-  private static void pack(short[] rgb, int from, int[] alphaRow, boolean gray, int[] dst, int to, int w) {
+  private static void pack(
+      short[] rgb, int from, int[] alphaRow, boolean gray, int[] dst, int to, int w) {
     for (int x = 0, i = from; x < w; x++, i += 3) {
       int r = rgb[i] & 0xFFFF;
       int g = rgb[i + 1] & 0xFFFF;

@@ -37,7 +37,8 @@ public final class EmbeddedProfile implements SrgbConversion {
         return null;
       }
       ICC_ColorSpace space = new ICC_ColorSpace(profile);
-      space.toRGB(new float[] {0.5f, 0.5f, 0.5f}); // the colour engine can link it (else CMMException)
+      space.toRGB(
+          new float[] {0.5f, 0.5f, 0.5f}); // the colour engine can link it (else CMMException)
       return new EmbeddedProfile(space);
     } catch (IllegalArgumentException | java.awt.color.CMMException e) {
       return null; // not a valid or usable ICC profile: treat the pixels as sRGB
@@ -78,7 +79,8 @@ public final class EmbeddedProfile implements SrgbConversion {
   /** Converts an image of the pipeline's types from this profile to sRGB, alpha untouched. */
   @Override
   public BufferedImage toSrgb(BufferedImage image) {
-    BufferedImage out = SrgbImages.blank(image.getWidth(), image.getHeight(), image.getColorModel().hasAlpha());
+    BufferedImage out =
+        SrgbImages.blank(image.getWidth(), image.getHeight(), image.getColorModel().hasAlpha());
     ColorConvertOp op = new ColorConvertOp(space, ColorSpace.getInstance(ColorSpace.CS_sRGB), null);
     op.filter(colourBands(image.getRaster()), colourBands(out.getRaster()));
     if (image.getColorModel().hasAlpha()) {

@@ -9,10 +9,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A gray ICC profile's tone curve, for gray pixels that a decoder expanded to R = G = B (JPEG XL
- * through libjxl): {@link EmbeddedProfile} takes RGB profiles only. The curve is sampled once
- * into a 256-entry table through the JDK's colour engine (gray to sRGB, as {@link SrgbImages}
- * maps the gray profiles ImageIO decodes with) and applied to each of R, G and B, alpha untouched.
- * A profile whose curve is sRGB's within one level (sRGB gray) needs no conversion.
+ * through libjxl): {@link EmbeddedProfile} takes RGB profiles only. The curve is sampled once into
+ * a 256-entry table through the JDK's colour engine (gray to sRGB, as {@link SrgbImages} maps the
+ * gray profiles ImageIO decodes with) and applied to each of R, G and B, alpha untouched. A profile
+ * whose curve is sRGB's within one level (sRGB gray) needs no conversion.
  */
 public final class GrayProfile implements SrgbConversion {
   private final ICC_ColorSpace space;

@@ -25,14 +25,21 @@ final class MatrixShaper {
   private static final int CURV = 0x63757276; // 'curv'
   private static final int PARA = 0x70617261; // 'para'
   private static final int CURVE_DATA = 12;
-  /** Where each 8-bit sRGB level begins, in linear light (level v rounds up to v + 1 from UP[v]). */
+
+  /**
+   * Where each 8-bit sRGB level begins, in linear light (level v rounds up to v + 1 from UP[v]).
+   */
   private static final float[] UP = levelStarts();
+
   /** The 8-bit level at the start of each of {@value #LEVELS} equal steps of linear light. */
   private static final byte[] ENCODE = encodeTable();
+
   private static final int[] RGB_TRC = {
-    ICC_Profile.icSigRedTRCTag, ICC_Profile.icSigGreenTRCTag, ICC_Profile.icSigBlueTRCTag};
+    ICC_Profile.icSigRedTRCTag, ICC_Profile.icSigGreenTRCTag, ICC_Profile.icSigBlueTRCTag
+  };
   private static final int[] LUT_TAGS = {
-    ICC_Profile.icSigAToB0Tag, ICC_Profile.icSigAToB1Tag, ICC_Profile.icSigAToB2Tag};
+    ICC_Profile.icSigAToB0Tag, ICC_Profile.icSigAToB1Tag, ICC_Profile.icSigAToB2Tag
+  };
 
   private final float[][] curves;
   private final float @Nullable [] matrix;
@@ -91,7 +98,8 @@ final class MatrixShaper {
       int o = y * w;
       for (int x = 0, i = 0; x < w; x++, i += bands) {
         int a = alpha ? (row[i + colours] + 128) / 257 : 0xFF;
-        dst[o + x] = a << 24 | (matrix == null ? gray(row[i]) : rgb(row[i], row[i + 1], row[i + 2], matrix));
+        dst[o + x] =
+            a << 24 | (matrix == null ? gray(row[i]) : rgb(row[i], row[i + 1], row[i + 2], matrix));
       }
     }
   }
@@ -127,8 +135,11 @@ final class MatrixShaper {
     float[] m = new float[9];
     for (int r = 0; r < 3; r++) {
       for (int c = 0; c < 3; c++) {
-        m[r * 3 + c] = (float) (inverse[r][0] * profile[0][c] + inverse[r][1] * profile[1][c]
-            + inverse[r][2] * profile[2][c]);
+        m[r * 3 + c] =
+            (float)
+                (inverse[r][0] * profile[0][c]
+                    + inverse[r][1] * profile[1][c]
+                    + inverse[r][2] * profile[2][c]);
       }
     }
     return m;
@@ -217,7 +228,8 @@ final class MatrixShaper {
     float[] up = new float[256];
     for (int v = 0; v < 255; v++) {
       double encoded = (v + 0.5) / 255;
-      up[v] = (float) (encoded <= 0.04045 ? encoded / 12.92 : Math.pow((encoded + 0.055) / 1.055, 2.4));
+      up[v] =
+          (float) (encoded <= 0.04045 ? encoded / 12.92 : Math.pow((encoded + 0.055) / 1.055, 2.4));
     }
     up[255] = Float.POSITIVE_INFINITY;
     return up;

@@ -23,7 +23,8 @@ public final class SrgbImages {
 
   /** A new, blank image of the pipeline's type for this alpha. */
   public static BufferedImage blank(int width, int height, boolean alpha) {
-    return new BufferedImage(width, height, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+    return new BufferedImage(
+        width, height, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
   }
 
   /** The packed pixels of a pipeline image (no copy). */
@@ -47,8 +48,9 @@ public final class SrgbImages {
     if (isPipelineType(src) && cs.isCS_sRGB()) {
       return src;
     }
-    if (cs.isCS_sRGB() && (src.getType() == BufferedImage.TYPE_3BYTE_BGR
-        || src.getType() == BufferedImage.TYPE_4BYTE_ABGR)) {
+    if (cs.isCS_sRGB()
+        && (src.getType() == BufferedImage.TYPE_3BYTE_BGR
+            || src.getType() == BufferedImage.TYPE_4BYTE_ABGR)) {
       return fromInterleavedBytes(src);
     }
     BufferedImage out = blank(src.getWidth(), src.getHeight(), cm.hasAlpha());
@@ -71,8 +73,9 @@ public final class SrgbImages {
     int stride = sm.getScanlineStride();
     int step = sm.getPixelStride();
     int[] band = sm.getBandOffsets(); // R, G, B (, A) within a pixel
-    int origin = (raster.getMinY() - raster.getSampleModelTranslateY()) * stride
-        + (raster.getMinX() - raster.getSampleModelTranslateX()) * step;
+    int origin =
+        (raster.getMinY() - raster.getSampleModelTranslateY()) * stride
+            + (raster.getMinX() - raster.getSampleModelTranslateX()) * step;
     BufferedImage out = blank(w, h, alpha);
     int[] dst = pixels(out);
     if (!alpha && step == 3 && band[0] == 2 && band[1] == 1 && band[2] == 0) {
@@ -84,8 +87,11 @@ public final class SrgbImages {
       int o = y * w;
       for (int x = 0; x < w; x++, i += step) {
         int a = alpha ? data[i + band[3]] & 0xFF : 0xFF;
-        dst[o + x] = a << 24 | (data[i + band[0]] & 0xFF) << 16 | (data[i + band[1]] & 0xFF) << 8
-            | data[i + band[2]] & 0xFF;
+        dst[o + x] =
+            a << 24
+                | (data[i + band[0]] & 0xFF) << 16
+                | (data[i + band[1]] & 0xFF) << 8
+                | data[i + band[2]] & 0xFF;
       }
     }
     return out;
@@ -97,7 +103,8 @@ public final class SrgbImages {
       int i = origin + y * stride;
       int o = y * w;
       for (int x = 0; x < w; x++, i += 3) {
-        dst[o + x] = 0xFF000000 | (data[i + 2] & 0xFF) << 16 | (data[i + 1] & 0xFF) << 8 | data[i] & 0xFF;
+        dst[o + x] =
+            0xFF000000 | (data[i + 2] & 0xFF) << 16 | (data[i + 1] & 0xFF) << 8 | data[i] & 0xFF;
       }
     }
   }
@@ -124,7 +131,8 @@ public final class SrgbImages {
 
   /** Whether a gray colour space is a real profile, not the JDK's default (linear) gray. */
   static boolean hasOwnGrayProfile(ColorSpace cs) {
-    return cs instanceof ICC_ColorSpace icc && !Arrays.equals(icc.getProfile().getData(), DEFAULT_GRAY);
+    return cs instanceof ICC_ColorSpace icc
+        && !Arrays.equals(icc.getProfile().getData(), DEFAULT_GRAY);
   }
 
   private static BufferedImage fromGray(BufferedImage src, int @Nullable [] lut) {

@@ -5,10 +5,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Converts pixels that still hold a JPEG's YCbCr values (Y where red is, Cb where green is, Cr
- * where blue is) to RGB, with JFIF's full-range BT.601 equations in libjpeg's fixed point (the
- * same values as the decoder's own conversion), then applies the source's embedded profile, if
- * any. Resampling commutes with this affine conversion, so converting after the resize gives the
- * same picture for a fraction of the work.
+ * where blue is) to RGB, with JFIF's full-range BT.601 equations in libjpeg's fixed point (the same
+ * values as the decoder's own conversion), then applies the source's embedded profile, if any.
+ * Resampling commutes with this affine conversion, so converting after the resize gives the same
+ * picture for a fraction of the work.
  */
 public final class YccToSrgb implements SrgbConversion {
   private static final int ONE_HALF = 1 << 15;
@@ -19,14 +19,17 @@ public final class YccToSrgb implements SrgbConversion {
 
   private final @Nullable EmbeddedProfile then;
 
-  /** @param then the source's embedded profile, applied after the conversion, or null for sRGB */
+  /**
+   * @param then the source's embedded profile, applied after the conversion, or null for sRGB
+   */
   public YccToSrgb(@Nullable EmbeddedProfile then) {
     this.then = then;
   }
 
   @Override
   public BufferedImage toSrgb(BufferedImage image) {
-    BufferedImage out = SrgbImages.blank(image.getWidth(), image.getHeight(), image.getColorModel().hasAlpha());
+    BufferedImage out =
+        SrgbImages.blank(image.getWidth(), image.getHeight(), image.getColorModel().hasAlpha());
     convert(SrgbImages.pixels(image), SrgbImages.pixels(out));
     return then == null ? out : then.toSrgb(out);
   }

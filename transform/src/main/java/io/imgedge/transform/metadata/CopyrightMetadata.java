@@ -23,15 +23,17 @@ import org.jspecify.annotations.Nullable;
  * @param xmpProperties the XMP property elements, as XML text
  * @param iptc IPTC record-2 dataset number to raw value
  */
-public record CopyrightMetadata(Map<Integer, byte[]> exif, List<String> xmpProperties, Map<Integer, byte[]> iptc) {
+public record CopyrightMetadata(
+    Map<Integer, byte[]> exif, List<String> xmpProperties, Map<Integer, byte[]> iptc) {
   static final int ARTIST = 0x013B;
   static final int COPYRIGHT = 0x8298;
   static final List<Integer> IPTC_KEPT = List.of(80, 110, 115, 116);
 
   private static final String XMP_ID = "http://ns.adobe.com/xap/1.0/\0";
-  private static final Pattern XMP_PROPERTY = Pattern.compile(
-      "<(dc:creator|dc:rights|photoshop:Credit|xmpRights:UsageTerms|xmpRights:WebStatement|plus:Licensor)\\b[^>]*?(?:/>|>.*?</\\1>)",
-      Pattern.DOTALL);
+  private static final Pattern XMP_PROPERTY =
+      Pattern.compile(
+          "<(dc:creator|dc:rights|photoshop:Credit|xmpRights:UsageTerms|xmpRights:WebStatement|plus:Licensor)\\b[^>]*?(?:/>|>.*?</\\1>)",
+          Pattern.DOTALL);
 
   /** Copies the collections. */
   public CopyrightMetadata {
@@ -100,7 +102,8 @@ public record CopyrightMetadata(Map<Integer, byte[]> exif, List<String> xmpPrope
         + " xmlns:photoshop=\"http://ns.adobe.com/photoshop/1.0/\""
         + " xmlns:xmpRights=\"http://ns.adobe.com/xap/1.0/rights/\""
         + " xmlns:plus=\"http://ns.useplus.org/ldf/xmp/1.0/\">"
-        + String.join("", xmpProperties) + "</rdf:Description></rdf:RDF></x:xmpmeta>";
+        + String.join("", xmpProperties)
+        + "</rdf:Description></rdf:RDF></x:xmpmeta>";
   }
 
   private static void segment(ByteArrayOutputStream out, int marker, byte[] payload) {

@@ -14,7 +14,8 @@ final class Exif {
   private Exif() {}
 
   /** Adds the ASCII values of {@code tags} found in IFD0 of the TIFF at {@code tiff}. */
-  static void readAscii(byte[] d, int tiff, int end, List<Integer> tags, Map<Integer, byte[]> into) {
+  static void readAscii(
+      byte[] d, int tiff, int end, List<Integer> tags, Map<Integer, byte[]> into) {
     ByteBuffer b = ByteBuffer.wrap(d, 0, end);
     b.order(d[tiff] == 'I' ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
     int ifd = tiff + b.getInt(tiff + 4);
@@ -35,7 +36,8 @@ final class Exif {
   static byte[] write(Map<Integer, byte[]> tags) {
     Map<Integer, byte[]> sorted = new TreeMap<>(tags);
     int ifdSize = 2 + 12 * sorted.size() + 4;
-    int dataSize = sorted.values().stream().mapToInt(v -> v.length > 4 ? v.length + (v.length & 1) : 0).sum();
+    int dataSize =
+        sorted.values().stream().mapToInt(v -> v.length > 4 ? v.length + (v.length & 1) : 0).sum();
     ByteBuffer b = ByteBuffer.allocate(6 + 8 + ifdSize + dataSize).order(ByteOrder.LITTLE_ENDIAN);
     b.put("Exif\0\0".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
     b.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(8);

@@ -20,7 +20,11 @@ final class Iptc {
       int nameLength = d[i + 6] & 0xFF;
       int name = 1 + nameLength + ((1 + nameLength) & 1);
       int sizeAt = i + 6 + name;
-      int size = (d[sizeAt] & 0xFF) << 24 | (d[sizeAt + 1] & 0xFF) << 16 | (d[sizeAt + 2] & 0xFF) << 8 | d[sizeAt + 3] & 0xFF;
+      int size =
+          (d[sizeAt] & 0xFF) << 24
+              | (d[sizeAt + 1] & 0xFF) << 16
+              | (d[sizeAt + 2] & 0xFF) << 8
+              | d[sizeAt + 3] & 0xFF;
       int data = sizeAt + 4;
       if (id == IPTC_RESOURCE) {
         datasets(d, data, Math.min(end, data + size), kept, into);
@@ -29,7 +33,8 @@ final class Iptc {
     }
   }
 
-  private static void datasets(byte[] d, int at, int end, List<Integer> kept, Map<Integer, byte[]> into) {
+  private static void datasets(
+      byte[] d, int at, int end, List<Integer> kept, Map<Integer, byte[]> into) {
     int i = at;
     while (i + 5 <= end && d[i] == 0x1C) {
       int record = d[i + 1] & 0xFF;
@@ -45,16 +50,21 @@ final class Iptc {
   /** An APP13 payload: {@code Photoshop 3.0}, one 8BIM 0x0404 resource holding the datasets. */
   static byte[] write(Map<Integer, byte[]> datasets) {
     ByteArrayOutputStream iim = new ByteArrayOutputStream();
-    datasets.forEach((dataset, value) -> {
-      iim.writeBytes(new byte[] {0x1C, 2, (byte) (int) dataset, (byte) (value.length >> 8), (byte) value.length});
-      iim.writeBytes(value);
-    });
+    datasets.forEach(
+        (dataset, value) -> {
+          iim.writeBytes(
+              new byte[] {
+                0x1C, 2, (byte) (int) dataset, (byte) (value.length >> 8), (byte) value.length
+              });
+          iim.writeBytes(value);
+        });
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes("Photoshop 3.0\0".getBytes(StandardCharsets.ISO_8859_1));
     out.writeBytes("8BIM".getBytes(StandardCharsets.ISO_8859_1));
     out.writeBytes(new byte[] {0x04, 0x04, 0, 0});
     int size = iim.size();
-    out.writeBytes(new byte[] {(byte) (size >> 24), (byte) (size >> 16), (byte) (size >> 8), (byte) size});
+    out.writeBytes(
+        new byte[] {(byte) (size >> 24), (byte) (size >> 16), (byte) (size >> 8), (byte) size});
     out.writeBytes(iim.toByteArray());
     if ((size & 1) != 0) {
       out.write(0);

@@ -18,7 +18,8 @@ public final class BlackAndWhite {
   /** Pixels whose luminance is below {@code luminance} (0-100) become black, the rest white. */
   public static BufferedImage threshold(BufferedImage image, int luminance) {
     int[] src = SrgbImages.pixels(image);
-    BufferedImage out = SrgbImages.blank(image.getWidth(), image.getHeight(), image.getColorModel().hasAlpha());
+    BufferedImage out =
+        SrgbImages.blank(image.getWidth(), image.getHeight(), image.getColorModel().hasAlpha());
     int[] dst = SrgbImages.pixels(out);
     double cutoff = luminance * 2.55;
     for (int i = 0; i < src.length; i++) {

@@ -19,7 +19,8 @@ public final class Borders {
    * @param border the border colour as ARGB, or null for the top-left pixel's
    * @param threshold the largest per-channel difference that still counts as border, 0-255
    */
-  public static @Nullable Rectangle content(BufferedImage image, @Nullable Integer border, int threshold) {
+  public static @Nullable Rectangle content(
+      BufferedImage image, @Nullable Integer border, int threshold) {
     int w = image.getWidth();
     int h = image.getHeight();
     int[] px = SrgbImages.pixels(image);

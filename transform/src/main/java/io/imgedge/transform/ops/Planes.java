@@ -1,9 +1,9 @@
 package io.imgedge.transform.ops;
 
 /**
- * Splits packed ARGB pixels into separate channel planes and joins them back. With alpha the
- * colour planes are premultiplied (values 0-255 scaled by alpha, kept with 8 extra bits of
- * precision), so that filters weigh colours by coverage.
+ * Splits packed ARGB pixels into separate channel planes and joins them back. With alpha the colour
+ * planes are premultiplied (values 0-255 scaled by alpha, kept with 8 extra bits of precision), so
+ * that filters weigh colours by coverage.
  */
 final class Planes {
   private Planes() {}

@@ -45,10 +45,15 @@ public final class Quantizer {
     int size = palette.length + (anyTransparent ? 1 : 0);
     int[] lut = new int[size];
     System.arraycopy(palette, 0, lut, 0, palette.length);
-    IndexColorModel model = anyTransparent
-        ? new IndexColorModel(8, size, lut, 0, true, size - 1, java.awt.image.DataBuffer.TYPE_BYTE)
-        : new IndexColorModel(8, size, lut, 0, !binaryAlpha && alpha, -1, java.awt.image.DataBuffer.TYPE_BYTE);
-    BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_BYTE_INDEXED, model);
+    IndexColorModel model =
+        anyTransparent
+            ? new IndexColorModel(
+                8, size, lut, 0, true, size - 1, java.awt.image.DataBuffer.TYPE_BYTE)
+            : new IndexColorModel(
+                8, size, lut, 0, !binaryAlpha && alpha, -1, java.awt.image.DataBuffer.TYPE_BYTE);
+    BufferedImage out =
+        new BufferedImage(
+            image.getWidth(), image.getHeight(), BufferedImage.TYPE_BYTE_INDEXED, model);
     map(px, alpha, binaryAlpha, anyTransparent ? size - 1 : -1, palette, out);
     return out;
   }
@@ -57,7 +62,12 @@ public final class Quantizer {
     return (p >> 19 & 0x1F) << 13 | (p >> 11 & 0x1F) << 8 | (p >> 3 & 0x1F) << 3 | a >> 5;
   }
 
-  private static void map(int[] px, boolean alpha, boolean binaryAlpha, int transparent, int[] palette,
+  private static void map(
+      int[] px,
+      boolean alpha,
+      boolean binaryAlpha,
+      int transparent,
+      int[] palette,
       BufferedImage out) {
     byte[] dst = ((java.awt.image.DataBufferByte) out.getRaster().getDataBuffer()).getData();
     int[] nearest = new int[CELLS];
@@ -97,7 +107,9 @@ public final class Quantizer {
     return best;
   }
 
-  /** Splits the occupied cells into at most {@code n} boxes; returns each box's weighted mean ARGB. */
+  /**
+   * Splits the occupied cells into at most {@code n} boxes; returns each box's weighted mean ARGB.
+   */
   static int[] medianCut(int[] counts, long[][] sums, int n) {
     List<int[]> cells = new ArrayList<>();
     for (int c = 0; c < CELLS; c++) {
@@ -110,8 +122,11 @@ public final class Quantizer {
     }
     List<List<int[]>> boxes = new ArrayList<>(List.of(cells));
     while (boxes.size() < n) {
-      List<int[]> widest = boxes.stream().filter(b -> b.size() > 1)
-          .max(Comparator.comparingInt(Quantizer::range)).orElse(null);
+      List<int[]> widest =
+          boxes.stream()
+              .filter(b -> b.size() > 1)
+              .max(Comparator.comparingInt(Quantizer::range))
+              .orElse(null);
       if (widest == null) {
         break;
       }
@@ -140,7 +155,9 @@ public final class Quantizer {
     int widest = -1;
     for (int d = 0; d < 4; d++) {
       final int dim = d;
-      int span = box.stream().mapToInt(c -> c[dim]).max().orElse(0) - box.stream().mapToInt(c -> c[dim]).min().orElse(0);
+      int span =
+          box.stream().mapToInt(c -> c[dim]).max().orElse(0)
+              - box.stream().mapToInt(c -> c[dim]).min().orElse(0);
       if (span * (d == 3 ? 4 : 1) > widest) {
         widest = span * (d == 3 ? 4 : 1);
         axis = d;
@@ -159,7 +176,9 @@ public final class Quantizer {
         break;
       }
     }
-    return List.of(new ArrayList<>(sorted.subList(0, cut)), new ArrayList<>(sorted.subList(cut, sorted.size())));
+    return List.of(
+        new ArrayList<>(sorted.subList(0, cut)),
+        new ArrayList<>(sorted.subList(cut, sorted.size())));
   }
 
   /** The exact mean colour of the pixels in a box of cells. */

@@ -49,8 +49,12 @@ public final class Saliency {
       RenderScope.checkpoint();
       for (int x = 0; x < w; x++) {
         int i = y * w + x;
-        double lap = 4 * luma[i] - luma[y * w + Math.max(0, x - 1)] - luma[y * w + Math.min(w - 1, x + 1)]
-            - luma[Math.max(0, y - 1) * w + x] - luma[Math.min(h - 1, y + 1) * w + x];
+        double lap =
+            4 * luma[i]
+                - luma[y * w + Math.max(0, x - 1)]
+                - luma[y * w + Math.min(w - 1, x + 1)]
+                - luma[Math.max(0, y - 1) * w + x]
+                - luma[Math.min(h - 1, y + 1) * w + x];
         s[i] = 2 * Math.min(1, Math.abs(lap)) + chroma(px[i]) + skin(px[i]);
       }
     }
@@ -84,10 +88,14 @@ public final class Saliency {
     for (int y = 0; y + wh <= h; y++) {
       RenderScope.checkpoint();
       for (int x = 0; x + ww <= w; x++) {
-        double sum = sat[(y + wh) * (w + 1) + x + ww] - sat[y * (w + 1) + x + ww]
-            - sat[(y + wh) * (w + 1) + x] + sat[y * (w + 1) + x];
+        double sum =
+            sat[(y + wh) * (w + 1) + x + ww]
+                - sat[y * (w + 1) + x + ww]
+                - sat[(y + wh) * (w + 1) + x]
+                + sat[y * (w + 1) + x];
         double distance = sq(x - (w - ww) / 2.0) + sq(y - (h - wh) / 2.0);
-        if (sum > bestScore + 1e-9 || (Math.abs(sum - bestScore) <= 1e-9 && distance < bestDistance)) {
+        if (sum > bestScore + 1e-9
+            || (Math.abs(sum - bestScore) <= 1e-9 && distance < bestDistance)) {
           bestScore = sum;
           bestDistance = distance;
           best = new Point(x, y);

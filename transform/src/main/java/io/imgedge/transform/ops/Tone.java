@@ -7,18 +7,20 @@ import java.awt.image.BufferedImage;
 /**
  * Brightness, contrast and saturation, each -100 to 100 as Fastly defines them, on sRGB-encoded
  * values: brightness adds up to the full range (±100 gives white or black), contrast scales around
- * mid-gray (-100 gives flat gray, +100 a hard threshold), saturation mixes with the pixel's Rec. 709
- * luma (-100 gives gray, +100 doubles the chroma). Alpha is kept.
+ * mid-gray (-100 gives flat gray, +100 a hard threshold), saturation mixes with the pixel's Rec.
+ * 709 luma (-100 gives gray, +100 doubles the chroma). Alpha is kept.
  */
 public final class Tone {
   private Tone() {}
 
   /** An adjusted copy; brightness and contrast run first, then saturation. */
-  public static BufferedImage adjust(BufferedImage image, int brightness, int contrast, int saturation) {
+  public static BufferedImage adjust(
+      BufferedImage image, int brightness, int contrast, int saturation) {
     int[] lut = lut(brightness, contrast);
     double s = 1 + saturation / 100.0;
     int[] src = SrgbImages.pixels(image);
-    BufferedImage out = SrgbImages.blank(image.getWidth(), image.getHeight(), image.getColorModel().hasAlpha());
+    BufferedImage out =
+        SrgbImages.blank(image.getWidth(), image.getHeight(), image.getColorModel().hasAlpha());
     int[] dst = SrgbImages.pixels(out);
     for (int i = 0; i < src.length; i++) {
       if ((i & 0xFFFF) == 0) {
@@ -41,7 +43,8 @@ public final class Tone {
 
   /** The per-channel curve of brightness then contrast. */
   static int[] lut(int brightness, int contrast) {
-    double factor = contrast <= 0 ? (contrast + 100) / 100.0 : contrast == 100 ? 255 : 100.0 / (100 - contrast);
+    double factor =
+        contrast <= 0 ? (contrast + 100) / 100.0 : contrast == 100 ? 255 : 100.0 / (100 - contrast);
     int[] lut = new int[256];
     for (int v = 0; v < 256; v++) {
       double b = v + brightness / 100.0 * 255;

@@ -19,11 +19,13 @@ public final class UnsharpMask {
    * @param sigma the blur's standard deviation in pixels
    * @param threshold differences of at most this many levels (0-255) are left alone
    */
-  public static BufferedImage sharpen(BufferedImage image, double amount, double sigma, int threshold) {
+  public static BufferedImage sharpen(
+      BufferedImage image, double amount, double sigma, int threshold) {
     BufferedImage blurred = GaussianBlur.blur(image, sigma);
     int[] src = SrgbImages.pixels(image);
     int[] soft = SrgbImages.pixels(blurred);
-    BufferedImage out = SrgbImages.blank(image.getWidth(), image.getHeight(), image.getColorModel().hasAlpha());
+    BufferedImage out =
+        SrgbImages.blank(image.getWidth(), image.getHeight(), image.getColorModel().hasAlpha());
     int[] dst = SrgbImages.pixels(out);
     for (int i = 0; i < src.length; i++) {
       if ((i & 0xFFFF) == 0) {

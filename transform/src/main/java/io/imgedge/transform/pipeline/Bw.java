@@ -11,8 +11,9 @@ public final class Bw implements Step {
   @Override
   public void apply(PipelineContext context) {
     switch (context.spec().adjustments().bw()) {
-      case null -> { }
-      case BlackWhite.Threshold(int luminance) -> context.image(BlackAndWhite.threshold(context.image(), luminance));
+      case null -> {}
+      case BlackWhite.Threshold(int luminance) ->
+          context.image(BlackAndWhite.threshold(context.image(), luminance));
       case BlackWhite.Atkinson a -> context.image(BlackAndWhite.atkinson(context.image()));
     }
   }

@@ -9,7 +9,9 @@ import io.imgedge.transform.codec.Encoders;
 public final class Encode implements Step {
   private final Encoders encoders;
 
-  /** @param encoders the encoders */
+  /**
+   * @param encoders the encoders
+   */
   public Encode(Encoders encoders) {
     this.encoders = encoders;
   }
@@ -20,8 +22,10 @@ public final class Encode implements Step {
     if (animation != null) {
       context.timeEncode(() -> animation.add(context.image(), context.frameDelayMillis()));
     } else {
-      context.timeEncode(() ->
-          context.encoded(encoders.encode(context.image(), context.output(), context.encodeOptions())));
+      context.timeEncode(
+          () ->
+              context.encoded(
+                  encoders.encode(context.image(), context.output(), context.encodeOptions())));
     }
   }
 }

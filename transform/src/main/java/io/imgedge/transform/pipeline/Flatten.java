@@ -6,8 +6,8 @@ import io.imgedge.transform.spec.Rgba;
 import java.awt.image.BufferedImage;
 
 /**
- * Composites transparency onto {@code bg-color}: always for formats without alpha (JPEG, onto
- * white unless a colour is given), and for other formats when {@code bg-color} is given.
+ * Composites transparency onto {@code bg-color}: always for formats without alpha (JPEG, onto white
+ * unless a colour is given), and for other formats when {@code bg-color} is given.
  */
 public final class Flatten implements Step {
   @Override

@@ -22,16 +22,17 @@ final class Orientations {
     int outW = orientation.swapsAxes() ? h : w;
     int outH = orientation.swapsAxes() ? w : h;
     // Where stored pixel (x, y) goes: base + x * stepX + y * stepY in the output array.
-    int[] m = switch (orientation) {
-      case NORMAL -> new int[] {0, 1, outW};
-      case FLIP_HORIZONTAL -> new int[] {w - 1, -1, outW};
-      case ROTATE_180 -> new int[] {(h - 1) * outW + w - 1, -1, -outW};
-      case FLIP_VERTICAL -> new int[] {(h - 1) * outW, 1, -outW};
-      case TRANSPOSE -> new int[] {0, outW, 1};
-      case ROTATE_90 -> new int[] {h - 1, outW, -1};
-      case TRANSVERSE -> new int[] {(w - 1) * outW + h - 1, -outW, -1};
-      case ROTATE_270 -> new int[] {(w - 1) * outW, -outW, 1};
-    };
+    int[] m =
+        switch (orientation) {
+          case NORMAL -> new int[] {0, 1, outW};
+          case FLIP_HORIZONTAL -> new int[] {w - 1, -1, outW};
+          case ROTATE_180 -> new int[] {(h - 1) * outW + w - 1, -1, -outW};
+          case FLIP_VERTICAL -> new int[] {(h - 1) * outW, 1, -outW};
+          case TRANSPOSE -> new int[] {0, outW, 1};
+          case ROTATE_90 -> new int[] {h - 1, outW, -1};
+          case TRANSVERSE -> new int[] {(w - 1) * outW + h - 1, -outW, -1};
+          case ROTATE_270 -> new int[] {(w - 1) * outW, -outW, 1};
+        };
     BufferedImage out = SrgbImages.blank(outW, outH, image.getColorModel().hasAlpha());
     int[] src = SrgbImages.pixels(image);
     int[] dst = SrgbImages.pixels(out);

@@ -16,10 +16,14 @@ public final class PadCanvas implements Step {
     Layout layout = context.layout();
     BufferedImage image = context.image();
     Rectangle at = layout.placement();
-    if (layout.width() == image.getWidth() && layout.height() == image.getHeight() && at.x == 0 && at.y == 0) {
+    if (layout.width() == image.getWidth()
+        && layout.height() == image.getHeight()
+        && at.x == 0
+        && at.y == 0) {
       return;
     }
-    context.image(Crops.embed(image, layout.width(), layout.height(), at.x, at.y, fill(context, image)));
+    context.image(
+        Crops.embed(image, layout.width(), layout.height(), at.x, at.y, fill(context, image)));
   }
 
   static int fill(PipelineContext context, BufferedImage image) {

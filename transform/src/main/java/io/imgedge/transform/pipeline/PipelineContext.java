@@ -16,8 +16,8 @@ import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The state of one render as it moves through the pipeline: the image so far, and what was
- * decided before decoding (the plan, the output format and its options).
+ * The state of one render as it moves through the pipeline: the image so far, and what was decided
+ * before decoding (the plan, the output format and its options).
  */
 public final class PipelineContext {
   private final TransformSpec spec;
@@ -148,7 +148,10 @@ public final class PipelineContext {
    * long it shows; the steps then run again on it, and {@link Encode} adds it to {@code encoder}.
    */
   public void nextFrame(
-      AnimationEncoder encoder, BufferedImage frame, @Nullable SrgbConversion profile, int delayMillis) {
+      AnimationEncoder encoder,
+      BufferedImage frame,
+      @Nullable SrgbConversion profile,
+      int delayMillis) {
     this.animation = encoder;
     this.image = frame;
     this.pendingConversion = profile;

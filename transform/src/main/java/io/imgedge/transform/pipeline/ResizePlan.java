@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The geometry of a render, computed from the spec and the source's (oriented) size before
- * anything is decoded: which region of the source is used and the output size.
+ * The geometry of a render, computed from the spec and the source's (oriented) size before anything
+ * is decoded: which region of the source is used and the output size.
  *
  * <p>Fastly's rules: with only a width or a height the other follows the aspect ratio; with both
  * and no {@code fit} the image is stretched to exactly that size; {@code fit=bounds} fits inside,
@@ -26,7 +26,8 @@ import java.util.Objects;
  * @param filter the resampling filter
  * @param warnings non-fatal adjustments made
  */
-public record ResizePlan(Rectangle region, int width, int height, ResizeFilter filter, List<String> warnings) {
+public record ResizePlan(
+    Rectangle region, int width, int height, ResizeFilter filter, List<String> warnings) {
 
   /** Copies the warnings. */
   public ResizePlan {
@@ -35,14 +36,18 @@ public record ResizePlan(Rectangle region, int width, int height, ResizeFilter f
 
   /** Whether the plan changes the image at all. */
   public boolean resizes(int sourceWidth, int sourceHeight) {
-    return region.x != 0 || region.y != 0 || region.width != sourceWidth
-        || region.height != sourceHeight || width != region.width || height != region.height;
+    return region.x != 0
+        || region.y != 0
+        || region.width != sourceWidth
+        || region.height != sourceHeight
+        || width != region.width
+        || height != region.height;
   }
 
   /**
-   * How much smaller than the source the decoder may deliver the image (shrink-on-load): the
-   * factor by which the region shrinks to the output, the smaller of the two axes; 1 when the
-   * image is not shrunk or the filter is nearest-neighbour (whose samples must be source pixels).
+   * How much smaller than the source the decoder may deliver the image (shrink-on-load): the factor
+   * by which the region shrinks to the output, the smaller of the two axes; 1 when the image is not
+   * shrunk or the filter is nearest-neighbour (whose samples must be source pixels).
    */
   public double maxDecodeShrink() {
     if (filter == ResizeFilter.NEAREST) {
@@ -61,7 +66,8 @@ public record ResizePlan(Rectangle region, int width, int height, ResizeFilter f
     double y = Math.min(region.y * scale, imageH - 1);
     double w = Math.min(region.width * scale, imageW - x);
     double h = Math.min(region.height * scale, imageH - y);
-    return new Rectangle2D.Double(x, y, Math.max(w, Math.min(1, imageW - x)), Math.max(h, Math.min(1, imageH - y)));
+    return new Rectangle2D.Double(
+        x, y, Math.max(w, Math.min(1, imageW - x)), Math.max(h, Math.min(1, imageH - y)));
   }
 
   /**
@@ -73,7 +79,8 @@ public record ResizePlan(Rectangle region, int width, int height, ResizeFilter f
   public static ResizePlan compute(
       TransformSpec spec, int srcW, int srcH, TransformDefaults defaults, ImageLimits limits) {
     boolean upscale = spec.upscale() != null ? spec.upscale() : defaults.upscale();
-    ResizeFilter filter = spec.resizeFilter() != null ? spec.resizeFilter() : defaults.resizeFilter();
+    ResizeFilter filter =
+        spec.resizeFilter() != null ? spec.resizeFilter() : defaults.resizeFilter();
     Double tw = spec.width() == null ? null : spec.width().resolve(srcW) * spec.dpr();
     Double th = spec.height() == null ? null : spec.height().resolve(srcH) * spec.dpr();
     Rectangle full = new Rectangle(0, 0, srcW, srcH);
@@ -101,7 +108,12 @@ public record ResizePlan(Rectangle region, int width, int height, ResizeFilter f
 
   /** Covers the box, then keeps the centre: crop the source to the box's aspect, then scale. */
   private static ResizePlan cropPlan(
-      double tw, double th, int srcW, int srcH, boolean upscale, ResizeFilter filter,
+      double tw,
+      double th,
+      int srcW,
+      int srcH,
+      boolean upscale,
+      ResizeFilter filter,
       ImageLimits limits) {
     double s = Math.max(tw / srcW, th / srcH);
     if (!upscale && s > 1) {
@@ -116,11 +128,19 @@ public record ResizePlan(Rectangle region, int width, int height, ResizeFilter f
   }
 
   private static ResizePlan withinLimits(
-      Rectangle region, double w, double h, ResizeFilter filter, ImageLimits limits, List<String> warnings) {
-    double shrink = Math.min(1, Math.min(limits.maxOutputWidth() / w, limits.maxOutputHeight() / h));
+      Rectangle region,
+      double w,
+      double h,
+      ResizeFilter filter,
+      ImageLimits limits,
+      List<String> warnings) {
+    double shrink =
+        Math.min(1, Math.min(limits.maxOutputWidth() / w, limits.maxOutputHeight() / h));
     if (shrink < 1) {
-      warnings.add("output size %dx%d exceeds the %dx%d limit and was scaled down to fit"
-          .formatted(Math.round(w), Math.round(h), limits.maxOutputWidth(), limits.maxOutputHeight()));
+      warnings.add(
+          "output size %dx%d exceeds the %dx%d limit and was scaled down to fit"
+              .formatted(
+                  Math.round(w), Math.round(h), limits.maxOutputWidth(), limits.maxOutputHeight()));
     }
     int width = clampSide((int) Math.round(w * shrink), limits.maxOutputWidth());
     int height = clampSide((int) Math.round(h * shrink), limits.maxOutputHeight());

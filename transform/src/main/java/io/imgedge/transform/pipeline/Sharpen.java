@@ -8,8 +8,9 @@ public final class Sharpen implements Step {
   public void apply(PipelineContext context) {
     var s = context.spec().adjustments().sharpen();
     if (s != null) {
-      context.image(UnsharpMask.sharpen(context.image(), s.amountMilli() / 1000.0, s.radiusMilli() / 1000.0,
-          s.threshold()));
+      context.image(
+          UnsharpMask.sharpen(
+              context.image(), s.amountMilli() / 1000.0, s.radiusMilli() / 1000.0, s.threshold()));
     }
   }
 }

@@ -15,7 +15,9 @@ public final class TrimColor implements Step {
   @Override
   public void apply(PipelineContext context) {
     var trim = context.spec().cropping().trimColor();
-    if (trim == null || context.header().format() == ImageFormat.GIF || context.animation() != null) {
+    if (trim == null
+        || context.header().format() == ImageFormat.GIF
+        || context.animation() != null) {
       if (trim != null && context.smartCrop() == null && !context.warnings().contains(IGNORED)) {
         context.warnings().add(IGNORED);
       }
@@ -27,14 +29,18 @@ public final class TrimColor implements Step {
       context.conversionApplied();
     }
     Integer color = trim.color() == null ? null : trim.color().argb();
-    Rectangle content = Borders.content(context.image(), color, Math.round(trim.thresholdMilli() * 255 / 1000f));
+    Rectangle content =
+        Borders.content(context.image(), color, Math.round(trim.thresholdMilli() * 255 / 1000f));
     if (content == null) {
-      throw new InvalidParameterException("trim-color", trim.canonical(),
+      throw new InvalidParameterException(
+          "trim-color",
+          trim.canonical(),
           "a colour and threshold that leave some of the image (this one would trim it to 0x0)");
     }
     context.image(Crops.crop(context.image(), content));
     context.relayout(content.width, content.height);
   }
 
-  private static final String IGNORED = "trim-color works on still, non-GIF images only and was ignored";
+  private static final String IGNORED =
+      "trim-color works on still, non-GIF images only and was ignored";
 }

@@ -28,15 +28,16 @@ record Av1SequenceHeader(int maxWidth, int maxHeight) {
    * field or running to the end) in {@code [from, to)}, stopping at the first frame.
    *
    * @param what how messages name the data, e.g. "the AVIF's primary item"
-   * @return the header, or null if there is none before the first frame, the end or the
-   *     {@value #MAX_OBUS}th OBU
+   * @return the header, or null if there is none before the first frame, the end or the {@value
+   *     #MAX_OBUS}th OBU
    */
   static @Nullable Av1SequenceHeader find(byte[] d, int from, int to, String what) {
     int at = from;
     for (int obus = 0; at < to && obus < MAX_OBUS; obus++) {
       int header = d[at] & 0xFF;
       if ((header & 0x80) != 0) {
-        throw new InvalidImageException(what + " holds corrupt AV1 data (an OBU's forbidden bit is set)");
+        throw new InvalidImageException(
+            what + " holds corrupt AV1 data (an OBU's forbidden bit is set)");
       }
       int type = (header >> 3) & 0x0F;
       boolean extension = (header & 0x04) != 0;
@@ -77,7 +78,8 @@ record Av1SequenceHeader(int maxWidth, int maxHeight) {
         return new long[] {value, at + i + 1};
       }
     }
-    throw new InvalidImageException(what + " holds corrupt AV1 data (an OBU size longer than 8 bytes)");
+    throw new InvalidImageException(
+        what + " holds corrupt AV1 data (an OBU size longer than 8 bytes)");
   }
 
   private static Av1SequenceHeader parse(byte[] d, int from, int to, String what) {

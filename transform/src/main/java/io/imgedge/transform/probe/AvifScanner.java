@@ -20,9 +20,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads an AVIF (AV1 in HEIF, ISO/IEC 23008-12 and the AVIF specification, MIAF constraints) the
- * way libavif 0.11 will decode it, and checks every size it will decode against the limits: the
- * box tree ({@link IsoBoxes}), the {@code ftyp} brands, the {@code meta} items ({@link HeifMeta})
- * and, for image sequences, the {@code moov} tracks ({@link AvifTracks}).
+ * way libavif 0.11 will decode it, and checks every size it will decode against the limits: the box
+ * tree ({@link IsoBoxes}), the {@code ftyp} brands, the {@code meta} items ({@link HeifMeta}) and,
+ * for image sequences, the {@code moov} tracks ({@link AvifTracks}).
  *
  * <p>Which image is described follows libavif's {@code AVIF_DECODER_SOURCE_AUTO}: the tracks when
  * the major brand is {@code avis} (or is neither {@code avif} nor {@code avis} and there are
@@ -62,14 +62,20 @@ final class AvifScanner {
   private static final int MAX_EXIF_BYTES = 1 << 20;
 
   private static final String FILE = "the AVIF file";
-  private static final Set<String> ALPHA_URNS = Set.of(
-      "urn:mpeg:mpegB:cicp:systems:auxiliary:alpha", "urn:mpeg:hevc:2015:auxid:1");
+  private static final Set<String> ALPHA_URNS =
+      Set.of("urn:mpeg:mpegB:cicp:systems:auxiliary:alpha", "urn:mpeg:hevc:2015:auxid:1");
 
   private AvifScanner() {}
 
   /** What the colour source (item or track) says, before it becomes a header. */
-  private record Image(long width, long height, int frames, int bitDepth, boolean alpha,
-      List<Property> properties, @Nullable Orientation exif) {}
+  private record Image(
+      long width,
+      long height,
+      int frames,
+      int bitDepth,
+      boolean alpha,
+      List<Property> properties,
+      @Nullable Orientation exif) {}
 
   /**
    * Reads an AVIF; sizes are checked against {@code limits} as soon as they are read, so a file
@@ -134,10 +140,12 @@ final class AvifScanner {
       avis |= last == 's';
     }
     if (avif && meta == null) {
-      throw new InvalidImageException(FILE + " has the 'avif' brand but no 'meta' box (truncated?)");
+      throw new InvalidImageException(
+          FILE + " has the 'avif' brand but no 'meta' box (truncated?)");
     }
     if (avis && moov == null) {
-      throw new InvalidImageException(FILE + " has the 'avis' brand but no 'moov' box (truncated?)");
+      throw new InvalidImageException(
+          FILE + " has the 'avis' brand but no 'moov' box (truncated?)");
     }
     return major;
   }
@@ -155,16 +163,19 @@ final class AvifScanner {
     }
     Item item = primaryItem(m);
     List<Property> props = m.properties(item);
-    Property.Ispe ispe = required(find(props, Property.Ispe.class), "the AVIF image", "'ispe' (size)");
+    Property.Ispe ispe =
+        required(find(props, Property.Ispe.class), "the AVIF image", "'ispe' (size)");
     limits.checkInputSize("the AVIF image", ispe.width(), ispe.height());
-    int depth = item.type.equals("grid")
-        ? grid(d, m, item, ispe, "the AVIF grid", limits)
-        : av1Item(d, m, item, props, ispe, "the AVIF image");
+    int depth =
+        item.type.equals("grid")
+            ? grid(d, m, item, ispe, "the AVIF grid", limits)
+            : av1Item(d, m, item, props, ispe, "the AVIF image");
     Item alpha = alphaItem(m, item);
     if (alpha != null) {
       alpha(d, m, alpha, ispe, limits);
     }
-    return new Image(ispe.width(), ispe.height(), 1, depth, alpha != null, props, exifOrientation(d, m, item));
+    return new Image(
+        ispe.width(), ispe.height(), 1, depth, alpha != null, props, exifOrientation(d, m, item));
   }
 
   private static Item primaryItem(HeifMeta m) {
@@ -173,11 +184,15 @@ final class AvifScanner {
     }
     Item item = m.items.get(m.primary);
     if (item == null) {
-      throw new InvalidImageException(FILE + "'s primary item " + m.primary + " is not described ('infe')");
+      throw new InvalidImageException(
+          FILE + "'s primary item " + m.primary + " is not described ('infe')");
     }
     if (!item.type.equals("av01") && !item.type.equals("grid")) {
-      throw new UnsupportedImageException(FILE + "'s primary item is coded as " + coding(item.type)
-          + ", which is not supported: only AV1 ('av01') images and grids of them are");
+      throw new UnsupportedImageException(
+          FILE
+              + "'s primary item is coded as "
+              + coding(item.type)
+              + ", which is not supported: only AV1 ('av01') images and grids of them are");
     }
     usable(item, "primary item");
     return item;
@@ -186,11 +201,13 @@ final class AvifScanner {
   /** Refuses an item libavif would skip or cannot read. */
   private static void usable(Item item, String role) {
     if (item.protection != 0) {
-      throw new UnsupportedImageException(FILE + "'s " + role + " is encrypted, which is not supported");
+      throw new UnsupportedImageException(
+          FILE + "'s " + role + " is encrypted, which is not supported");
     }
     if (item.unsupportedEssential != null) {
-      throw new UnsupportedImageException("%s's %s requires the property '%s', which is not supported"
-          .formatted(FILE, role, item.unsupportedEssential));
+      throw new UnsupportedImageException(
+          "%s's %s requires the property '%s', which is not supported"
+              .formatted(FILE, role, item.unsupportedEssential));
     }
     if (!item.hasData()) {
       throw new InvalidImageException(FILE + "'s " + role + " has no data ('iloc')");
@@ -203,36 +220,40 @@ final class AvifScanner {
    *
    * @return the bit depth
    */
-  private static int av1Item(byte[] d, HeifMeta m, Item item, List<Property> props, Property.Ispe ispe,
-      String what) {
-    Property.Av1C av1c = required(find(props, Property.Av1C.class), what, "AV1 configuration ('av1C')");
+  private static int av1Item(
+      byte[] d, HeifMeta m, Item item, List<Property> props, Property.Ispe ispe, String what) {
+    Property.Av1C av1c =
+        required(find(props, Property.Av1C.class), what, "AV1 configuration ('av1C')");
     Property.Pixi pixi = find(props, Property.Pixi.class);
     if (pixi != null) {
       for (int depth : pixi.depths()) {
         if (depth != av1c.depth()) {
-          throw new InvalidImageException("%s's bit depth is %d in 'pixi' but %d in 'av1C'"
-              .formatted(what, depth, av1c.depth()));
+          throw new InvalidImageException(
+              "%s's bit depth is %d in 'pixi' but %d in 'av1C'"
+                  .formatted(what, depth, av1c.depth()));
         }
       }
     }
     ItemBytes bytes = m.bytes(item, AV1_HEADER_SEARCH, what + "'s data");
     Av1SequenceHeader seq = sequenceHeader(d, bytes.data(), bytes.from(), bytes.to(), av1c, what);
     if (seq.maxWidth() > ispe.width() || seq.maxHeight() > ispe.height()) {
-      throw new InvalidImageException("%s's AV1 data codes frames of up to %dx%d, larger than its size %dx%d"
-          .formatted(what, seq.maxWidth(), seq.maxHeight(), ispe.width(), ispe.height()));
+      throw new InvalidImageException(
+          "%s's AV1 data codes frames of up to %dx%d, larger than its size %dx%d"
+              .formatted(what, seq.maxWidth(), seq.maxHeight(), ispe.width(), ispe.height()));
     }
     return av1c.depth();
   }
 
   /** The sequence header in the data, or else in the configuration's OBUs; one there must be. */
-  private static Av1SequenceHeader sequenceHeader(byte[] d, byte[] data, int from, int to, Property.Av1C av1c,
-      String what) {
+  private static Av1SequenceHeader sequenceHeader(
+      byte[] d, byte[] data, int from, int to, Property.Av1C av1c, String what) {
     Av1SequenceHeader seq = Av1SequenceHeader.find(data, from, to, what);
     if (seq == null) {
       seq = Av1SequenceHeader.find(d, av1c.configObusFrom(), av1c.configObusTo(), what);
     }
     if (seq == null) {
-      throw new InvalidImageException(what + "'s AV1 data has no sequence header before its first frame");
+      throw new InvalidImageException(
+          what + "'s AV1 data has no sequence header before its first frame");
     }
     return seq;
   }
@@ -244,7 +265,8 @@ final class AvifScanner {
    *
    * @return the bit depth of its tiles
    */
-  private static int grid(byte[] d, HeifMeta m, Item grid, Property.Ispe ispe, String what, ImageLimits limits) {
+  private static int grid(
+      byte[] d, HeifMeta m, Item grid, Property.Ispe ispe, String what, ImageLimits limits) {
     ItemBytes data = m.bytes(grid, 16, what + "'s data");
     BoxFields f = new BoxFields(data.data(), data.from(), data.to(), what + "'s ImageGrid data");
     if (f.u8() != 0) {
@@ -260,37 +282,54 @@ final class AvifScanner {
     }
     limits.checkInputSize(what, width, height);
     if (width != ispe.width() || height != ispe.height()) {
-      throw new InvalidImageException("%s is %dx%d in its ImageGrid but %dx%d in its 'ispe'"
-          .formatted(what, width, height, ispe.width(), ispe.height()));
+      throw new InvalidImageException(
+          "%s is %dx%d in its ImageGrid but %dx%d in its 'ispe'"
+              .formatted(what, width, height, ispe.width(), ispe.height()));
     }
     int tiles = rows * columns;
     if (tiles > MAX_GRID_TILES) {
-      throw new ImageTooLargeException("%s has %d tiles (%d columns, %d rows); the most accepted is %d"
-          .formatted(what, tiles, columns, rows, MAX_GRID_TILES));
+      throw new ImageTooLargeException(
+          "%s has %d tiles (%d columns, %d rows); the most accepted is %d"
+              .formatted(what, tiles, columns, rows, MAX_GRID_TILES));
     }
     if (grid.derivedFrom.size() != tiles) {
-      throw new InvalidImageException("%s has %d cells but %d tiles ('dimg')".formatted(what, tiles, grid.derivedFrom.size()));
+      throw new InvalidImageException(
+          "%s has %d cells but %d tiles ('dimg')".formatted(what, tiles, grid.derivedFrom.size()));
     }
     return tiles(d, m, grid, columns, rows, width, height, what, limits);
   }
 
-  private static int tiles(byte[] d, HeifMeta m, Item grid, int columns, int rows, long width, long height,
-      String what, ImageLimits limits) {
+  private static int tiles(
+      byte[] d,
+      HeifMeta m,
+      Item grid,
+      int columns,
+      int rows,
+      long width,
+      long height,
+      String what,
+      ImageLimits limits) {
     Set<Integer> seen = new HashSet<>();
     Property.Ispe first = null;
     int depth = 0;
     for (int id : grid.derivedFrom) {
       Item tile = m.items.get(id);
       if (tile == null || !seen.add(id)) {
-        throw new InvalidImageException(what + " refers to tile " + id + (tile == null ? ", which is not described" : " twice"));
+        throw new InvalidImageException(
+            what
+                + " refers to tile "
+                + id
+                + (tile == null ? ", which is not described" : " twice"));
       }
       if (!tile.type.equals("av01")) {
-        throw new UnsupportedImageException("%s has a tile coded as %s, which is not supported: only AV1 ('av01') tiles are"
-            .formatted(what, coding(tile.type)));
+        throw new UnsupportedImageException(
+            "%s has a tile coded as %s, which is not supported: only AV1 ('av01') tiles are"
+                .formatted(what, coding(tile.type)));
       }
       usable(tile, "tile " + id);
       List<Property> props = m.properties(tile);
-      Property.Ispe ispe = required(find(props, Property.Ispe.class), what + "'s tile " + id, "'ispe' (size)");
+      Property.Ispe ispe =
+          required(find(props, Property.Ispe.class), what + "'s tile " + id, "'ispe' (size)");
       if (first == null) {
         first = ispe;
         limits.checkInputSize("a tile of " + what, ispe.width(), ispe.height());
@@ -307,19 +346,27 @@ final class AvifScanner {
    * The tiles cover the output, and the last column and row reach into it (HEIF 6.6.2.3.1, MIAF
    * 7.3.11.4.2).
    */
-  private static void checkCoverage(String what, int columns, int rows, long width, long height, Property.Ispe tile) {
-    if (tile.width() * columns < width || tile.height() * rows < height
-        || tile.width() * (columns - 1) >= width || tile.height() * (rows - 1) >= height) {
-      throw new InvalidImageException("%s's %d x %d tiles of %dx%d do not fit its %dx%d output"
-          .formatted(what, columns, rows, tile.width(), tile.height(), width, height));
+  private static void checkCoverage(
+      String what, int columns, int rows, long width, long height, Property.Ispe tile) {
+    if (tile.width() * columns < width
+        || tile.height() * rows < height
+        || tile.width() * (columns - 1) >= width
+        || tile.height() * (rows - 1) >= height) {
+      throw new InvalidImageException(
+          "%s's %d x %d tiles of %dx%d do not fit its %dx%d output"
+              .formatted(what, columns, rows, tile.width(), tile.height(), width, height));
     }
   }
 
-  /** The first item that is an {@code auxl} alpha plane of the primary item, as libavif finds it. */
+  /**
+   * The first item that is an {@code auxl} alpha plane of the primary item, as libavif finds it.
+   */
   private static @Nullable Item alphaItem(HeifMeta m, Item primary) {
     for (Item item : m.items.values()) {
-      if ((item.type.equals("av01") || item.type.equals("grid")) && item.hasData()
-          && item.unsupportedEssential == null && item.auxFor == primary.id) {
+      if ((item.type.equals("av01") || item.type.equals("grid"))
+          && item.hasData()
+          && item.unsupportedEssential == null
+          && item.auxFor == primary.id) {
         Property.AuxC aux = find(m.properties(item), Property.AuxC.class);
         if (aux != null && ALPHA_URNS.contains(aux.auxType())) {
           return item;
@@ -333,14 +380,16 @@ final class AvifScanner {
    * The alpha item: its size (the image's, if it has no {@code ispe}, as libavif allows when not
    * strict) must be the image's, within the limits, and its AV1 data no larger.
    */
-  private static void alpha(byte[] d, HeifMeta m, Item alpha, Property.Ispe image, ImageLimits limits) {
+  private static void alpha(
+      byte[] d, HeifMeta m, Item alpha, Property.Ispe image, ImageLimits limits) {
     List<Property> props = m.properties(alpha);
     Property.Ispe ispe = find(props, Property.Ispe.class);
     ispe = ispe == null ? image : ispe;
     limits.checkInputSize("the AVIF's alpha plane", ispe.width(), ispe.height());
     if (!ispe.equals(image)) {
-      throw new InvalidImageException("%s's alpha plane is %dx%d but its image %dx%d"
-          .formatted(FILE, ispe.width(), ispe.height(), image.width(), image.height()));
+      throw new InvalidImageException(
+          "%s's alpha plane is %dx%d but its image %dx%d"
+              .formatted(FILE, ispe.width(), ispe.height(), image.width(), image.height()));
     }
     if (alpha.type.equals("grid")) {
       grid(d, m, alpha, ispe, "the AVIF alpha grid", limits);
@@ -373,13 +422,14 @@ final class AvifScanner {
   // ---------------------------------------------------------------- image sequences
 
   /**
-   * An image sequence, as libavif picks its tracks: the colour track is the first with a
-   * {@code tkhd}, chunks and an {@code av01} sample entry that is not auxiliary; the alpha track an
-   * {@code av01} track auxiliary to it. Its size is the colour track's {@code tkhd} size; every
-   * track's size, every sample entry's, the first frame's AV1 sequence header and the primary
-   * item, if any, are checked against the limits too, whichever the decoder picks.
+   * An image sequence, as libavif picks its tracks: the colour track is the first with a {@code
+   * tkhd}, chunks and an {@code av01} sample entry that is not auxiliary; the alpha track an {@code
+   * av01} track auxiliary to it. Its size is the colour track's {@code tkhd} size; every track's
+   * size, every sample entry's, the first frame's AV1 sequence header and the primary item, if any,
+   * are checked against the limits too, whichever the decoder picks.
    */
-  private static Image sequence(byte[] d, List<Track> tracks, @Nullable HeifMeta m, ImageLimits limits) {
+  private static Image sequence(
+      byte[] d, List<Track> tracks, @Nullable HeifMeta m, ImageLimits limits) {
     Track colour = null;
     Track alpha = null;
     for (Track t : tracks) {
@@ -407,8 +457,14 @@ final class AvifScanner {
       trackFrames(d, alpha, "the AVIF sequence's alpha track", limits);
     }
     checkPrimaryItemSize(m, limits);
-    return new Image(colour.width(), colour.height(), (int) colour.samples(), depth, alpha != null,
-        colour.properties(), null);
+    return new Image(
+        colour.width(),
+        colour.height(),
+        (int) colour.samples(),
+        depth,
+        alpha != null,
+        colour.properties(),
+        null);
   }
 
   private static boolean decodable(Track t) {
@@ -422,7 +478,8 @@ final class AvifScanner {
    */
   private static int trackFrames(byte[] d, Track t, String what, ImageLimits limits) {
     limits.checkInputSize("a frame of " + what, t.entryWidth(), t.entryHeight());
-    Property.Av1C av1c = required(find(t.properties(), Property.Av1C.class), what, "AV1 configuration ('av1C')");
+    Property.Av1C av1c =
+        required(find(t.properties(), Property.Av1C.class), what, "AV1 configuration ('av1C')");
     long from = t.firstSample();
     long size = t.firstSampleSize();
     if (from > d.length || size > d.length - from) {
@@ -437,7 +494,8 @@ final class AvifScanner {
   /** An image sequence's primary item, if it has one, may be decoded too: its size is checked. */
   private static void checkPrimaryItemSize(@Nullable HeifMeta m, ImageLimits limits) {
     Item item = m == null ? null : m.items.get(m.primary);
-    Property.Ispe ispe = m == null || item == null ? null : find(m.properties(item), Property.Ispe.class);
+    Property.Ispe ispe =
+        m == null || item == null ? null : find(m.properties(item), Property.Ispe.class);
     if (ispe != null) {
       limits.checkInputSize("the AVIF's primary image", ispe.width(), ispe.height());
     }
@@ -460,19 +518,36 @@ final class AvifScanner {
     }
     Property.Irot irot = find(props, Property.Irot.class);
     Property.Imir imir = find(props, Property.Imir.class);
-    Orientation orientation = irot != null || imir != null
-        ? orientation(irot == null ? 0 : irot.angle(), imir == null ? -1 : imir.mode())
-        : image.exif() != null ? image.exif() : Orientation.NORMAL;
-    byte[] profile = icc == null ? null : java.util.Arrays.copyOfRange(d, icc.iccFrom(), icc.iccTo());
+    Orientation orientation =
+        irot != null || imir != null
+            ? orientation(irot == null ? 0 : irot.angle(), imir == null ? -1 : imir.mode())
+            : image.exif() != null ? image.exif() : Orientation.NORMAL;
+    byte[] profile =
+        icc == null ? null : java.util.Arrays.copyOfRange(d, icc.iccFrom(), icc.iccTo());
     int w = (int) image.width();
     int h = (int) image.height();
-    return new ImageHeader(ImageFormat.AVIF, w, h, image.frames(), orientation, profile, image.alpha(), false,
-        null, new Rectangle(0, 0, w, h), d.length, false, false, image.bitDepth(), nclx);
+    return new ImageHeader(
+        ImageFormat.AVIF,
+        w,
+        h,
+        image.frames(),
+        orientation,
+        profile,
+        image.alpha(),
+        false,
+        null,
+        new Rectangle(0, 0, w, h),
+        d.length,
+        false,
+        false,
+        image.bitDepth(),
+        nclx);
   }
 
   private static <T> T unique(@Nullable T seen, T next, String kind) {
     if (seen != null) {
-      throw new InvalidImageException(FILE + "'s image has two '" + kind + "' colour boxes ('colr')");
+      throw new InvalidImageException(
+          FILE + "'s image has two '" + kind + "' colour boxes ('colr')");
     }
     return next;
   }
@@ -483,11 +558,12 @@ final class AvifScanner {
    * bottom, 1 left to right).
    */
   static Orientation orientation(int angle, int mirror) {
-    int[] exif = switch (mirror) {
-      case 0 -> new int[] {4, 5, 2, 7}; // rotate, then exchange top and bottom
-      case 1 -> new int[] {2, 7, 4, 5}; // rotate, then exchange left and right
-      default -> new int[] {1, 8, 3, 6}; // rotate only: 90 anticlockwise is EXIF 8
-    };
+    int[] exif =
+        switch (mirror) {
+          case 0 -> new int[] {4, 5, 2, 7}; // rotate, then exchange top and bottom
+          case 1 -> new int[] {2, 7, 4, 5}; // rotate, then exchange left and right
+          default -> new int[] {1, 8, 3, 6}; // rotate only: 90 anticlockwise is EXIF 8
+        };
     return Orientation.fromExif(exif[angle & 3]);
   }
 
@@ -509,19 +585,20 @@ final class AvifScanner {
 
   /** An item type as a person would know it. */
   private static String coding(String type) {
-    String name = switch (type) {
-      case "hvc1", "hev1" -> " (HEVC, as in HEIC)";
-      case "avc1", "avc3" -> " (H.264)";
-      case "vvc1", "vvi1" -> " (VVC)";
-      case "jpeg" -> " (JPEG)";
-      case "j2k1" -> " (JPEG 2000)";
-      case "unci" -> " (uncompressed)";
-      case "iden" -> " (an identity-derived image)";
-      case "iovl" -> " (an overlay)";
-      case "tmap" -> " (a tone-mapped derived image)";
-      case "grid" -> " (a grid: grids of grids are not allowed)";
-      default -> "";
-    };
+    String name =
+        switch (type) {
+          case "hvc1", "hev1" -> " (HEVC, as in HEIC)";
+          case "avc1", "avc3" -> " (H.264)";
+          case "vvc1", "vvi1" -> " (VVC)";
+          case "jpeg" -> " (JPEG)";
+          case "j2k1" -> " (JPEG 2000)";
+          case "unci" -> " (uncompressed)";
+          case "iden" -> " (an identity-derived image)";
+          case "iovl" -> " (an overlay)";
+          case "tmap" -> " (a tone-mapped derived image)";
+          case "grid" -> " (a grid: grids of grids are not allowed)";
+          default -> "";
+        };
     return "'" + type + "'" + name;
   }
 }

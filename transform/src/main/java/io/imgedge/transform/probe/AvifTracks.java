@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The tracks of an AVIF image sequence's {@code moov} box (ISO/IEC 14496-12 {@code trak}: {@code
  * tkhd}, {@code tref}, and the sample table {@code mdia/minf/stbl} with {@code stsd}, {@code
- * stsz}/{@code stz2}, {@code stco}/{@code co64} and {@code stsc}), read as libavif 0.11 reads
- * them. Nothing is allocated per sample: counts and the first sample are all the probe needs.
+ * stsz}/{@code stz2}, {@code stco}/{@code co64} and {@code stsc}), read as libavif 0.11 reads them.
+ * Nothing is allocated per sample: counts and the first sample are all the probe needs.
  */
 final class AvifTracks {
   private static final String FILE = "the AVIF file";
@@ -34,8 +34,18 @@ final class AvifTracks {
    * @param firstSample where the first sample starts in the file (the first chunk's offset)
    * @param firstSampleSize its size
    */
-  record Track(int id, int width, int height, int auxFor, @Nullable Box entry, int entryWidth,
-      int entryHeight, List<Property> properties, long samples, long chunks, long firstSample,
+  record Track(
+      int id,
+      int width,
+      int height,
+      int auxFor,
+      @Nullable Box entry,
+      int entryWidth,
+      int entryHeight,
+      List<Property> properties,
+      long samples,
+      long chunks,
+      long firstSample,
       long firstSampleSize) {}
 
   /** Reads every {@code trak} of a {@code moov}. */
@@ -54,8 +64,13 @@ final class AvifTracks {
     int[] header = tkhd == null ? new int[3] : trackHeader(d, tkhd);
     Box tref = trak.child("tref");
     Box auxl = tref == null ? null : tref.child("auxl");
-    int auxFor = auxl == null ? 0 : (int) Math.min(Integer.MAX_VALUE,
-        new BoxFields(d, auxl, FILE + "'s 'auxl' track reference").u32());
+    int auxFor =
+        auxl == null
+            ? 0
+            : (int)
+                Math.min(
+                    Integer.MAX_VALUE,
+                    new BoxFields(d, auxl, FILE + "'s 'auxl' track reference").u32());
     Box stbl = sampleTable(trak);
     if (stbl == null) {
       return new Track(header[0], header[1], header[2], auxFor, null, 0, 0, List.of(), 0, 0, 0, 0);
@@ -74,8 +89,19 @@ final class AvifTracks {
         properties.add(HeifMeta.property(d, b));
       }
     }
-    return new Track(header[0], header[1], header[2], auxFor, entry, entryWidth, entryHeight,
-        List.copyOf(properties), sizes[0], chunks[0], chunks[1], sizes[1]);
+    return new Track(
+        header[0],
+        header[1],
+        header[2],
+        auxFor,
+        entry,
+        entryWidth,
+        entryHeight,
+        List.copyOf(properties),
+        sizes[0],
+        chunks[0],
+        chunks[1],
+        sizes[1]);
   }
 
   /** {@code tkhd}: track_ID, and width and height (16.16 fixed point). */
@@ -88,11 +114,15 @@ final class AvifTracks {
     }
     f.skip(version == 1 ? 16 : 8); // creation and modification times
     long id = f.u32();
-    f.skip(4 + (version == 1 ? 8 : 4) + 52); // reserved, duration, reserved, layer, group, volume, matrix
+    f.skip(
+        4
+            + (version == 1 ? 8 : 4)
+            + 52); // reserved, duration, reserved, layer, group, volume, matrix
     long width = f.u32() >>> 16;
     long height = f.u32() >>> 16;
     if (width == 0 || height == 0) {
-      throw new InvalidImageException("%s's track %d has no size (%dx%d)".formatted(FILE, id, width, height));
+      throw new InvalidImageException(
+          "%s's track %d has no size (%dx%d)".formatted(FILE, id, width, height));
     }
     return new int[] {(int) Math.min(id, Integer.MAX_VALUE), (int) width, (int) height};
   }
@@ -126,8 +156,9 @@ final class AvifTracks {
     f.version();
     long count = f.u32();
     if (count > stsd.children().size()) {
-      throw new InvalidImageException("%s declares %d sample entries but holds %d"
-          .formatted(what, count, stsd.children().size()));
+      throw new InvalidImageException(
+          "%s declares %d sample entries but holds %d"
+              .formatted(what, count, stsd.children().size()));
     }
     for (Box entry : stsd.children().subList(0, (int) count)) {
       if (entry.type().equals("av01")) {
@@ -159,10 +190,12 @@ final class AvifTracks {
       int fieldSize = f.u8();
       long count = f.u32();
       if (fieldSize != 4 && fieldSize != 8 && fieldSize != 16) {
-        throw new InvalidImageException(FILE + "'s 'stz2' box has a field size of " + fieldSize + " bits");
+        throw new InvalidImageException(
+            FILE + "'s 'stz2' box has a field size of " + fieldSize + " bits");
       }
       f.need((count * fieldSize + 7) / 8);
-      long first = count == 0 ? 0 : fieldSize == 4 ? f.u8() >> 4 : fieldSize == 8 ? f.u8() : f.u16();
+      long first =
+          count == 0 ? 0 : fieldSize == 4 ? f.u8() >> 4 : fieldSize == 8 ? f.u8() : f.u16();
       return new long[] {count, first};
     }
     return new long[] {0, 0};
@@ -199,7 +232,8 @@ final class AvifTracks {
       long firstChunk = f.u32();
       f.skip(8);
       if (i == 0 ? firstChunk != 1 : firstChunk <= previous) {
-        throw new InvalidImageException(what + " does not number its chunks from 1 in increasing order");
+        throw new InvalidImageException(
+            what + " does not number its chunks from 1 in increasing order");
       }
       previous = firstChunk;
     }

@@ -69,7 +69,9 @@ final class BoxFields {
         long v = u32() << 32 | u32();
         yield v < 0 ? Long.MAX_VALUE : v;
       }
-      default -> throw new InvalidImageException(box + " has an unsupported field size of " + bytes + " bytes");
+      default ->
+          throw new InvalidImageException(
+              box + " has an unsupported field size of " + bytes + " bytes");
     };
   }
 

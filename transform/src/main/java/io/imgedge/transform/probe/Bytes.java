@@ -28,13 +28,17 @@ final class Bytes {
 
   static long u32be(byte[] d, int at, String what) {
     check(d, at, 4, what);
-    return (long) (d[at] & 0xFF) << 24 | (d[at + 1] & 0xFF) << 16 | (d[at + 2] & 0xFF) << 8
+    return (long) (d[at] & 0xFF) << 24
+        | (d[at + 1] & 0xFF) << 16
+        | (d[at + 2] & 0xFF) << 8
         | d[at + 3] & 0xFF;
   }
 
   static long u32le(byte[] d, int at, String what) {
     check(d, at, 4, what);
-    return (long) (d[at + 3] & 0xFF) << 24 | (d[at + 2] & 0xFF) << 16 | (d[at + 1] & 0xFF) << 8
+    return (long) (d[at + 3] & 0xFF) << 24
+        | (d[at + 2] & 0xFF) << 16
+        | (d[at + 1] & 0xFF) << 8
         | d[at] & 0xFF;
   }
 

@@ -17,12 +17,12 @@ import io.imgedge.transform.spec.Orientation;
  * output carries no orientation for browsers to disagree about.
  *
  * <p><b>Where.</b> IFD0, which describes the main image. If IFD0 has no usable orientation, the
- * Exif sub-IFD (tag 0x8769) is searched, as Chromium does (Skia parses IFD0, then the sub-IFD
- * while no origin has been found). IFD1 is never searched: it describes the embedded thumbnail,
- * not the image; libvips reads IFD0 only ({@code exif-ifd0-Orientation}, since 8.6), and neither
- * Chromium nor Firefox follows IFD0's link to IFD1. (libexif's {@code exif_data_get_entry} and
- * exiftool's {@code Orientation} would take IFD1's when IFD0 lacks one, but neither displays
- * images.) Without an orientation in IFD0 or the sub-IFD the image is upright as stored.
+ * Exif sub-IFD (tag 0x8769) is searched, as Chromium does (Skia parses IFD0, then the sub-IFD while
+ * no origin has been found). IFD1 is never searched: it describes the embedded thumbnail, not the
+ * image; libvips reads IFD0 only ({@code exif-ifd0-Orientation}, since 8.6), and neither Chromium
+ * nor Firefox follows IFD0's link to IFD1. (libexif's {@code exif_data_get_entry} and exiftool's
+ * {@code Orientation} would take IFD1's when IFD0 lacks one, but neither displays images.) Without
+ * an orientation in IFD0 or the sub-IFD the image is upright as stored.
  */
 final class ExifOrientation {
   private static final int ORIENTATION_TAG = 0x0112;
@@ -35,6 +35,7 @@ final class ExifOrientation {
   private static final int SLONG = 9;
   private static final int IFD = 13;
   private static final int MAX_ENTRIES = 1000;
+
   /** Not an orientation: the value of an entry that cannot be read as one. */
   private static final long NONE = 0;
 
@@ -103,8 +104,13 @@ final class ExifOrientation {
 
   /** Reads an "Exif\0\0"-prefixed block (JPEG APP1 payload, WebP EXIF may omit the prefix). */
   static Orientation readExifBlock(byte[] d, int start, int end) {
-    if (end - start >= 6 && d[start] == 'E' && d[start + 1] == 'x' && d[start + 2] == 'i'
-        && d[start + 3] == 'f' && d[start + 4] == 0 && d[start + 5] == 0) {
+    if (end - start >= 6
+        && d[start] == 'E'
+        && d[start + 1] == 'x'
+        && d[start + 2] == 'i'
+        && d[start + 3] == 'f'
+        && d[start + 4] == 0
+        && d[start + 5] == 0) {
       return read(d, start + 6, end);
     }
     return read(d, start, end);
@@ -158,12 +164,13 @@ final class ExifOrientation {
    */
   private static long integer(Tiff tiff, long entry) {
     int type = tiff.u16(entry + 2);
-    int size = switch (type) {
-      case BYTE, SBYTE -> 1;
-      case SHORT, SSHORT -> 2;
-      case LONG, SLONG -> 4;
-      default -> 0;
-    };
+    int size =
+        switch (type) {
+          case BYTE, SBYTE -> 1;
+          case SHORT, SSHORT -> 2;
+          case LONG, SLONG -> 4;
+          default -> 0;
+        };
     long count = tiff.u32(entry + 4);
     if (size == 0 || count == 0) {
       return NONE;

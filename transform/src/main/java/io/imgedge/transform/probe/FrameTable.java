@@ -63,19 +63,24 @@ public record FrameTable(int loopCount, List<Frame> frames) {
         int label = Bytes.u8(d, at + 1, "the GIF");
         if (label == 0xF9) {
           int packed = Bytes.u8(d, at + 3, "the GIF");
-          disposal = switch (packed >> 2 & 7) {
-            case 2 -> Disposal.BACKGROUND;
-            case 3 -> Disposal.PREVIOUS;
-            default -> Disposal.NONE;
-          };
+          disposal =
+              switch (packed >> 2 & 7) {
+                case 2 -> Disposal.BACKGROUND;
+                case 3 -> Disposal.PREVIOUS;
+                default -> Disposal.NONE;
+              };
           delay = Bytes.u16le(d, at + 4, "the GIF") * 10;
         } else if (label == 0xFF && isNetscape(d, at + 2)) {
           loop = Bytes.u16le(d, at + 16, "the GIF");
         }
         at = skip(d, at + 2);
       } else if (block == 0x2C) {
-        Rectangle r = new Rectangle(Bytes.u16le(d, at + 1, "the GIF"), Bytes.u16le(d, at + 3, "the GIF"),
-            Bytes.u16le(d, at + 5, "the GIF"), Bytes.u16le(d, at + 7, "the GIF"));
+        Rectangle r =
+            new Rectangle(
+                Bytes.u16le(d, at + 1, "the GIF"),
+                Bytes.u16le(d, at + 3, "the GIF"),
+                Bytes.u16le(d, at + 5, "the GIF"),
+                Bytes.u16le(d, at + 7, "the GIF"));
         frames.add(new Frame(r, delay, disposal, true));
         delay = 0;
         disposal = Disposal.NONE;
@@ -88,9 +93,12 @@ public record FrameTable(int loopCount, List<Frame> frames) {
   }
 
   private static boolean isNetscape(byte[] d, int at) {
-    return at + 14 < d.length && (d[at] & 0xFF) == 11
-        && new String(d, at + 1, 11, java.nio.charset.StandardCharsets.US_ASCII).equals("NETSCAPE2.0")
-        && (d[at + 12] & 0xFF) >= 3 && (d[at + 13] & 0xFF) == 1;
+    return at + 14 < d.length
+        && (d[at] & 0xFF) == 11
+        && new String(d, at + 1, 11, java.nio.charset.StandardCharsets.US_ASCII)
+            .equals("NETSCAPE2.0")
+        && (d[at + 12] & 0xFF) >= 3
+        && (d[at + 13] & 0xFF) == 1;
   }
 
   private static FrameTable webp(byte[] d) {
@@ -105,11 +113,19 @@ public record FrameTable(int loopCount, List<Frame> frames) {
       if (type.equals("ANIM")) {
         loop = Bytes.u16le(d, data + 4, "the WebP");
       } else if (type.equals("ANMF")) {
-        Rectangle r = new Rectangle(Bytes.u24le(d, data, "the WebP") * 2, Bytes.u24le(d, data + 3, "the WebP") * 2,
-            Bytes.u24le(d, data + 6, "the WebP") + 1, Bytes.u24le(d, data + 9, "the WebP") + 1);
+        Rectangle r =
+            new Rectangle(
+                Bytes.u24le(d, data, "the WebP") * 2,
+                Bytes.u24le(d, data + 3, "the WebP") * 2,
+                Bytes.u24le(d, data + 6, "the WebP") + 1,
+                Bytes.u24le(d, data + 9, "the WebP") + 1);
         int fl = Bytes.u8(d, data + 15, "the WebP");
-        frames.add(new Frame(r, Bytes.u24le(d, data + 12, "the WebP"),
-            (fl & 1) != 0 ? Disposal.BACKGROUND : Disposal.NONE, (fl & 2) == 0));
+        frames.add(
+            new Frame(
+                r,
+                Bytes.u24le(d, data + 12, "the WebP"),
+                (fl & 1) != 0 ? Disposal.BACKGROUND : Disposal.NONE,
+                (fl & 2) == 0));
       }
       at = data + size + (size & 1);
     }

@@ -8,8 +8,8 @@ import java.awt.Rectangle;
 
 /**
  * Walks GIF blocks without decompressing: counts frames (stopping as soon as the limit is passed),
- * checks every frame's size against the limits before anything is allocated, and notes
- * transparency and where the first frame sits.
+ * checks every frame's size against the limits before anything is allocated, and notes transparency
+ * and where the first frame sits.
  */
 final class GifScanner {
   private static final int EXTENSION = 0x21;
@@ -45,14 +45,25 @@ final class GifScanner {
         int localFlags = Bytes.u8(d, at + 9, "the GIF");
         at = skipSubBlocks(d, at + 10 + colorTableSize(localFlags) + 1);
       } else {
-        throw new InvalidImageException("the GIF is corrupt: unknown block 0x" + Integer.toHexString(block));
+        throw new InvalidImageException(
+            "the GIF is corrupt: unknown block 0x" + Integer.toHexString(block));
       }
     }
     if (first == null) {
       throw new InvalidImageException("the GIF has no image data");
     }
-    return new ImageHeader(ImageFormat.GIF, width, height, frames, Orientation.NORMAL, null,
-        transparent, false, null, first, d.length);
+    return new ImageHeader(
+        ImageFormat.GIF,
+        width,
+        height,
+        frames,
+        Orientation.NORMAL,
+        null,
+        transparent,
+        false,
+        null,
+        first,
+        d.length);
   }
 
   private static Rectangle frame(byte[] d, int at, ImageLimits limits) {

@@ -23,7 +23,9 @@ import org.jspecify.annotations.Nullable;
 public final class HeaderProbe {
   private final ImageLimits limits;
 
-  /** @param limits what a source may be */
+  /**
+   * @param limits what a source may be
+   */
   public HeaderProbe(ImageLimits limits) {
     this.limits = limits;
   }
@@ -43,9 +45,10 @@ public final class HeaderProbe {
     limits.checkInputBytes(data.length);
     ImageFormat format = ImageFormat.sniff(data);
     if (format == null) {
-      throw new UnsupportedImageException(ImageFormat.isOtherHeif(data)
-          ? "the source is a HEIF image that is not AVIF (e.g. HEIC, coded in HEVC), which is not supported"
-          : "the source is not an image in a supported format (JPEG, PNG, GIF, WebP, AVIF, JPEG XL, BMP, TIFF)");
+      throw new UnsupportedImageException(
+          ImageFormat.isOtherHeif(data)
+              ? "the source is a HEIF image that is not AVIF (e.g. HEIC, coded in HEVC), which is not supported"
+              : "the source is not an image in a supported format (JPEG, PNG, GIF, WebP, AVIF, JPEG XL, BMP, TIFF)");
     }
     if (declared != null && declared != format) {
       throw new UnsupportedImageException(
@@ -73,12 +76,14 @@ public final class HeaderProbe {
   /**
    * BMP and TIFF: the reader's header parse gives the size without decoding pixels. A TIFF's
    * orientation is its first IFD's Orientation tag (read as in EXIF, {@link ExifOrientation}): the
-   * decoder (TwelveMonkeys) returns the first page as stored, and libvips' tiffload reports the
-   * tag as the orientation its thumbnail and autorot apply.
+   * decoder (TwelveMonkeys) returns the first page as stored, and libvips' tiffload reports the tag
+   * as the orientation its thumbnail and autorot apply.
    */
   private static ImageHeader viaImageReader(ImageFormat format, byte[] data) {
     Orientation orientation =
-        format == ImageFormat.TIFF ? ExifOrientation.read(data, 0, data.length) : Orientation.NORMAL;
+        format == ImageFormat.TIFF
+            ? ExifOrientation.read(data, 0, data.length)
+            : Orientation.NORMAL;
     try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(data))) {
       Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
       if (!readers.hasNext()) {
@@ -89,8 +94,22 @@ public final class HeaderProbe {
         reader.setInput(in, true, true);
         int w = reader.getWidth(0);
         int h = reader.getHeight(0);
-        return new ImageHeader(format, w, h, 1, orientation, null, true, false, null,
-            new Rectangle(0, 0, w, h), data.length, false, false, bitDepth(reader), null);
+        return new ImageHeader(
+            format,
+            w,
+            h,
+            1,
+            orientation,
+            null,
+            true,
+            false,
+            null,
+            new Rectangle(0, 0, w, h),
+            data.length,
+            false,
+            false,
+            bitDepth(reader),
+            null);
       } finally {
         reader.dispose();
       }

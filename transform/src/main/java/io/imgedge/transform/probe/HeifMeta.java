@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The items of a HEIF {@code meta} box (ISO/IEC 23008-12): {@code hdlr}, {@code pitm}, {@code
  * iinf}/{@code infe}, {@code iloc}, {@code iref}, {@code idat} and {@code iprp} (the {@code ipco}
- * property list and its {@code ipma} associations), checked as libavif checks them, plus the
- * bounds on item counts that keep a hostile file from making the probe slow or large.
+ * property list and its {@code ipma} associations), checked as libavif checks them, plus the bounds
+ * on item counts that keep a hostile file from making the probe slow or large.
  */
 final class HeifMeta {
   /**
@@ -32,8 +32,10 @@ final class HeifMeta {
   static final int MAX_EXTENTS = 64;
 
   /** The property types libavif 0.11 understands; an item that needs another one is skipped. */
-  private static final Set<String> SUPPORTED_PROPERTIES = Set.of(
-      "ispe", "auxC", "colr", "av1C", "pasp", "clap", "irot", "imir", "pixi", "a1op", "lsel", "a1lx");
+  private static final Set<String> SUPPORTED_PROPERTIES =
+      Set.of(
+          "ispe", "auxC", "colr", "av1C", "pasp", "clap", "irot", "imir", "pixi", "a1op", "lsel",
+          "a1lx");
 
   private static final String FILE = "the AVIF file";
 
@@ -44,7 +46,8 @@ final class HeifMeta {
     final int protection;
     boolean located;
     boolean inIdat;
-    long[] extents = new long[0]; // offset, length pairs; a length of 0 runs to the end of the source
+    long[] extents =
+        new long[0]; // offset, length pairs; a length of 0 runs to the end of the source
     final List<Integer> properties = new ArrayList<>();
     @Nullable String unsupportedEssential;
     boolean associated;
@@ -64,7 +67,9 @@ final class HeifMeta {
     }
   }
 
-  /** An item property from {@code ipco} (or an {@code av01} sample entry), parsed as libavif does. */
+  /**
+   * An item property from {@code ipco} (or an {@code av01} sample entry), parsed as libavif does.
+   */
   sealed interface Property {
     /** Image spatial extents: the stored size. */
     record Ispe(long width, long height) implements Property {}
@@ -108,14 +113,16 @@ final class HeifMeta {
       throw new InvalidImageException(FILE + "'s 'meta' box has an unsupported version");
     }
     if (meta.children().isEmpty() || !meta.children().getFirst().type().equals("hdlr")) {
-      throw new InvalidImageException(FILE + "'s 'meta' box does not start with a handler ('hdlr') box");
+      throw new InvalidImageException(
+          FILE + "'s 'meta' box does not start with a handler ('hdlr') box");
     }
     handler(d, meta.children().getFirst());
     Map<String, Box> unique = new LinkedHashMap<>();
     for (Box b : meta.children()) {
       if (Set.of("hdlr", "iloc", "pitm", "idat", "iprp", "iinf", "iref").contains(b.type())
           && unique.putIfAbsent(b.type(), b) != null) {
-        throw new InvalidImageException(FILE + "'s 'meta' box has more than one '" + b.type() + "' box");
+        throw new InvalidImageException(
+            FILE + "'s 'meta' box has more than one '" + b.type() + "' box");
       }
     }
     m.idat = unique.get("idat");
@@ -157,15 +164,18 @@ final class HeifMeta {
     }
     long count = f.id(version);
     if (count > MAX_ITEMS) {
-      throw new InvalidImageException("%s declares %d items; the most accepted is %d".formatted(FILE, count, MAX_ITEMS));
+      throw new InvalidImageException(
+          "%s declares %d items; the most accepted is %d".formatted(FILE, count, MAX_ITEMS));
     }
     if (iinf.children().size() < count) {
-      throw new InvalidImageException("%s's 'iinf' box declares %d items but holds %d"
-          .formatted(FILE, count, iinf.children().size()));
+      throw new InvalidImageException(
+          "%s's 'iinf' box declares %d items but holds %d"
+              .formatted(FILE, count, iinf.children().size()));
     }
     for (Box infe : iinf.children().subList(0, (int) count)) {
       if (!infe.type().equals("infe")) {
-        throw new InvalidImageException(FILE + "'s 'iinf' box holds a '" + infe.type() + "' box, not 'infe'");
+        throw new InvalidImageException(
+            FILE + "'s 'iinf' box holds a '" + infe.type() + "' box, not 'infe'");
       }
       itemInfoEntry(infe);
     }
@@ -204,7 +214,8 @@ final class HeifMeta {
     int indexSize = version > 0 ? more & 0x0F : 0;
     long count = version < 2 ? f.u16() : f.u32();
     if (count > MAX_ITEMS) {
-      throw new InvalidImageException("%s locates %d items; the most accepted is %d".formatted(FILE, count, MAX_ITEMS));
+      throw new InvalidImageException(
+          "%s locates %d items; the most accepted is %d".formatted(FILE, count, MAX_ITEMS));
     }
     for (long i = 0; i < count; i++) {
       long id = version < 2 ? f.u16() : f.u32();
@@ -213,8 +224,9 @@ final class HeifMeta {
       long base = f.unsigned(baseOffsetSize);
       int extentCount = f.u16();
       if (extentCount > MAX_EXTENTS) {
-        throw new InvalidImageException("%s's item %d has %d extents; the most accepted is %d"
-            .formatted(FILE, id, extentCount, MAX_EXTENTS));
+        throw new InvalidImageException(
+            "%s's item %d has %d extents; the most accepted is %d"
+                .formatted(FILE, id, extentCount, MAX_EXTENTS));
       }
       long[] extents = new long[2 * extentCount];
       for (int e = 0; e < extentCount; e++) {
@@ -237,7 +249,12 @@ final class HeifMeta {
     }
     if (method > 1) {
       throw new InvalidImageException(
-          FILE + "'s item " + id + " uses iloc construction method " + method + ", which is not supported");
+          FILE
+              + "'s item "
+              + id
+              + " uses iloc construction method "
+              + method
+              + ", which is not supported");
     }
     item.located = true;
     item.inIdat = method == 1;
@@ -253,7 +270,8 @@ final class HeifMeta {
       int count = f.u16();
       total += count;
       if (total > MAX_ITEMS) {
-        throw new InvalidImageException("%s has more than %d item references".formatted(FILE, MAX_ITEMS));
+        throw new InvalidImageException(
+            "%s has more than %d item references".formatted(FILE, MAX_ITEMS));
       }
       for (int i = 0; i < count; i++) {
         reference(ref.type(), from, f.id(version));
@@ -271,7 +289,7 @@ final class HeifMeta {
       case "auxl" -> item.auxFor = (int) to;
       case "cdsc" -> item.descriptionFor = (int) to;
       case "dimg" -> item.derivedFrom.add((int) to);
-      default -> { }
+      default -> {}
     }
   }
 
@@ -286,7 +304,8 @@ final class HeifMeta {
     Set<Long> versionsAndFlags = new HashSet<>();
     for (Box ipma : children.subList(1, children.size())) {
       if (!ipma.type().equals("ipma")) {
-        throw new InvalidImageException(FILE + "'s 'iprp' box holds a '" + ipma.type() + "' box, not 'ipma'");
+        throw new InvalidImageException(
+            FILE + "'s 'iprp' box holds a '" + ipma.type() + "' box, not 'ipma'");
       }
       associations(ipma, versionsAndFlags);
     }
@@ -303,8 +322,9 @@ final class HeifMeta {
     }
     long count = f.u32();
     if (count > MAX_ITEMS) {
-      throw new InvalidImageException("%s associates properties with %d items; the most accepted is %d"
-          .formatted(FILE, count, MAX_ITEMS));
+      throw new InvalidImageException(
+          "%s associates properties with %d items; the most accepted is %d"
+              .formatted(FILE, count, MAX_ITEMS));
     }
     long previous = 0;
     for (long i = 0; i < count; i++) {
@@ -335,8 +355,9 @@ final class HeifMeta {
       return;
     }
     if (index > properties.size()) {
-      throw new InvalidImageException("%s gives item %d the property %d, but 'ipco' has only %d"
-          .formatted(FILE, id, index, properties.size()));
+      throw new InvalidImageException(
+          "%s gives item %d the property %d, but 'ipco' has only %d"
+              .formatted(FILE, id, index, properties.size()));
     }
     if (item == null) {
       return;
@@ -406,7 +427,8 @@ final class HeifMeta {
     fullBoxVersion0(f, what);
     int channels = f.u8();
     if (channels > 4) {
-      throw new InvalidImageException(what + " describes " + channels + " channels; the most supported is 4");
+      throw new InvalidImageException(
+          what + " describes " + channels + " channels; the most supported is 4");
     }
     int[] depths = new int[channels];
     for (int i = 0; i < channels; i++) {
@@ -418,7 +440,8 @@ final class HeifMeta {
   private static Property av1c(BoxFields f, String what) {
     f.need(4);
     if (f.u8() != 0x81) {
-      throw new InvalidImageException(what + " has a wrong marker or version (not an AV1 configuration)");
+      throw new InvalidImageException(
+          what + " has a wrong marker or version (not an AV1 configuration)");
     }
     f.u8(); // seq_profile, seq_level_idx_0
     int flags = f.u8();
@@ -520,7 +543,8 @@ final class HeifMeta {
     int limit = d.length;
     if (item.inIdat) {
       if (idat == null) {
-        throw new InvalidImageException(FILE + "'s " + what + " is stored in an 'idat' box it does not have");
+        throw new InvalidImageException(
+            FILE + "'s " + what + " is stored in an 'idat' box it does not have");
       }
       base = idat.payload();
       limit = idat.end();
@@ -531,8 +555,9 @@ final class HeifMeta {
       long offset = item.extents[i];
       long length = item.extents[i + 1] == 0 ? source - offset : item.extents[i + 1];
       if (offset > source || length > source - offset) {
-        throw new InvalidImageException("%s's %s lies outside %s".formatted(
-            FILE, what, item.inIdat ? "its 'idat' box" : "the file (truncated?)"));
+        throw new InvalidImageException(
+            "%s's %s lies outside %s"
+                .formatted(FILE, what, item.inIdat ? "its 'idat' box" : "the file (truncated?)"));
       }
       ranges[i] = (int) (base + offset);
       ranges[i + 1] = (int) (base + offset + length);

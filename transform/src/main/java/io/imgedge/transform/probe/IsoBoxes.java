@@ -30,8 +30,9 @@ final class IsoBoxes {
   static final int MAX_BOXES = 4096;
 
   /** Containers whose payload is a list of boxes, opened by {@link #childrenOffset}. */
-  private static final Set<String> PLAIN_CONTAINERS = Set.of(
-      "moov", "trak", "mdia", "minf", "stbl", "dinf", "edts", "mvex", "iprp", "ipco", "tref");
+  private static final Set<String> PLAIN_CONTAINERS =
+      Set.of(
+          "moov", "trak", "mdia", "minf", "stbl", "dinf", "edts", "mvex", "iprp", "ipco", "tref");
 
   /**
    * One box.
@@ -96,15 +97,17 @@ final class IsoBoxes {
   /** Throws if the file was truncated. */
   void checkComplete() {
     if (truncated != null) {
-      throw new InvalidImageException("%s is truncated: its '%s' box declares %d bytes but only %d remain"
-          .formatted(file, truncated.type(), declaredSize, d.length - truncated.start()));
+      throw new InvalidImageException(
+          "%s is truncated: its '%s' box declares %d bytes but only %d remain"
+              .formatted(file, truncated.type(), declaredSize, d.length - truncated.start()));
     }
   }
 
   private List<Box> list(@Nullable Box parent, int from, int to, int depth) {
     if (depth > MAX_DEPTH) {
-      throw new InvalidImageException("%s nests boxes more than %d deep (in '%s')"
-          .formatted(file, MAX_DEPTH, parent == null ? "" : parent.type()));
+      throw new InvalidImageException(
+          "%s nests boxes more than %d deep (in '%s')"
+              .formatted(file, MAX_DEPTH, parent == null ? "" : parent.type()));
     }
     List<Box> out = new ArrayList<>();
     int at = from;
@@ -120,18 +123,24 @@ final class IsoBoxes {
     if (++boxes > MAX_BOXES) {
       throw new InvalidImageException("%s has more than %d boxes".formatted(file, MAX_BOXES));
     }
-    String where = parent == null ? "the end of the file" : "the end of its parent '" + parent.type() + "' box";
+    String where =
+        parent == null
+            ? "the end of the file"
+            : "the end of its parent '" + parent.type() + "' box";
     if (to - at < 8) {
-      throw new InvalidImageException(parent == null
-          ? "%s ends inside a box header at byte %d (truncated?)".formatted(file, at)
-          : "%s has %d stray bytes at the end of its '%s' box".formatted(file, to - at, parent.type()));
+      throw new InvalidImageException(
+          parent == null
+              ? "%s ends inside a box header at byte %d (truncated?)".formatted(file, at)
+              : "%s has %d stray bytes at the end of its '%s' box"
+                  .formatted(file, to - at, parent.type()));
     }
     long size = Bytes.u32be(d, at, file);
     String type = Bytes.fourCc(d, at + 4, file);
     int header = 8;
     if (size == 1) {
       if (to - at < 16) {
-        throw new InvalidImageException("%s's '%s' box header runs past %s".formatted(file, type, where));
+        throw new InvalidImageException(
+            "%s's '%s' box header runs past %s".formatted(file, type, where));
       }
       size = (Bytes.u32be(d, at + 8, file) << 32) | Bytes.u32be(d, at + 12, file);
       header = 16;
@@ -141,7 +150,8 @@ final class IsoBoxes {
     } else if (size == 0) {
       if (parent != null) {
         throw new InvalidImageException(
-            "%s's '%s' box has size 0, which only the last top-level box may have".formatted(file, type));
+            "%s's '%s' box has size 0, which only the last top-level box may have"
+                .formatted(file, type));
       }
       size = to - at;
     }
@@ -149,14 +159,16 @@ final class IsoBoxes {
       header += 16;
     }
     if (size < header) {
-      throw new InvalidImageException("%s's '%s' box declares %d bytes, less than its header".formatted(file, type, size));
+      throw new InvalidImageException(
+          "%s's '%s' box declares %d bytes, less than its header".formatted(file, type, size));
     }
     boolean cut = size > to - at;
     if (cut && parent != null) {
       throw new InvalidImageException("%s's '%s' box runs past %s".formatted(file, type, where));
     }
     if (cut && to - at < header) {
-      throw new InvalidImageException("%s ends inside a box header at byte %d (truncated?)".formatted(file, at));
+      throw new InvalidImageException(
+          "%s ends inside a box header at byte %d (truncated?)".formatted(file, at));
     }
     int end = cut ? to : (int) (at + size);
     int payload = at + header;
@@ -188,7 +200,8 @@ final class IsoBoxes {
     return switch (type) {
       case "meta", "iref" -> fits(type, payload, end, 4);
       case "stsd" -> fits(type, payload, end, 8);
-      case "iinf" -> fits(type, payload, end, fits(type, payload, end, 4) > 0 && d[payload] == 0 ? 6 : 8);
+      case "iinf" ->
+          fits(type, payload, end, fits(type, payload, end, 4) > 0 && d[payload] == 0 ? 6 : 8);
       case "av01" -> parentType.equals("stsd") ? fits(type, payload, end, 78) : -1;
       default -> -1;
     };
@@ -196,7 +209,8 @@ final class IsoBoxes {
 
   private int fits(String type, int payload, int end, int offset) {
     if (end - payload < offset) {
-      throw new InvalidImageException("%s's '%s' box is too short (%d bytes)".formatted(file, type, end - payload));
+      throw new InvalidImageException(
+          "%s's '%s' box is too short (%d bytes)".formatted(file, type, end - payload));
     }
     return offset;
   }

@@ -46,8 +46,8 @@ final class JpegScanner {
   }
 
   /**
-   * Reads the headers; a source too large for {@code limits} is refused as such before a cut one
-   * is refused as truncated.
+   * Reads the headers; a source too large for {@code limits} is refused as such before a cut one is
+   * refused as truncated.
    */
   static ImageHeader scan(byte[] d, ImageLimits limits) {
     State s = new State();
@@ -76,11 +76,23 @@ final class JpegScanner {
     checkComplete(d, at);
     boolean cmyk = s.components == 4;
     byte[] icc = profile(d, s.iccChunks);
-    boolean unsafe = s.iccMalformed || (icc != null && (s.iccChunks.size() != s.iccCount || !declaresItsSize(icc)));
-    return new ImageHeader(ImageFormat.JPEG, s.width, s.height, 1, s.orientation,
-        unsafe ? null : icc, false, s.marker == 0xC2,
-        cmyk ? cmykCoding(s.adobeTransform) : null, new Rectangle(0, 0, s.width, s.height),
-        d.length, storedAsYcc(s), unsafe);
+    boolean unsafe =
+        s.iccMalformed
+            || (icc != null && (s.iccChunks.size() != s.iccCount || !declaresItsSize(icc)));
+    return new ImageHeader(
+        ImageFormat.JPEG,
+        s.width,
+        s.height,
+        1,
+        s.orientation,
+        unsafe ? null : icc,
+        false,
+        s.marker == 0xC2,
+        cmyk ? cmykCoding(s.adobeTransform) : null,
+        new Rectangle(0, 0, s.width, s.height),
+        d.length,
+        storedAsYcc(s),
+        unsafe);
   }
 
   /** libjpeg's rule for three components, where it leaves no doubt. */
@@ -100,7 +112,10 @@ final class JpegScanner {
   /** Whether an ICC profile's own size field (its first four bytes) is its length. */
   private static boolean declaresItsSize(byte[] profile) {
     return profile.length >= 128
-        && ((profile[0] & 0xFFL) << 24 | (profile[1] & 0xFF) << 16 | (profile[2] & 0xFF) << 8 | profile[3] & 0xFF)
+        && ((profile[0] & 0xFFL) << 24
+                | (profile[1] & 0xFF) << 16
+                | (profile[2] & 0xFF) << 8
+                | profile[3] & 0xFF)
             == profile.length;
   }
 
@@ -151,8 +166,11 @@ final class JpegScanner {
     }
     int sequence = d[at + 2 + ICC_ID.length] & 0xFF;
     int count = d[at + 2 + ICC_ID.length + 1] & 0xFF;
-    s.iccMalformed |= sequence < 1 || sequence > count || (s.iccCount >= 0 && count != s.iccCount)
-        || s.iccChunks.containsKey(sequence);
+    s.iccMalformed |=
+        sequence < 1
+            || sequence > count
+            || (s.iccCount >= 0 && count != s.iccCount)
+            || s.iccChunks.containsKey(sequence);
     s.iccCount = count;
     int from = at + 2 + ICC_ID.length + 2;
     s.iccChunks.putIfAbsent(sequence, new int[] {from, at + length - from});
@@ -190,7 +208,8 @@ final class JpegScanner {
       throw new UnsupportedImageException("JPEG with the height in a DNL segment is not supported");
     }
     if (components != 1 && components != 3 && components != 4) {
-      throw new UnsupportedImageException("JPEG with " + components + " components is not supported");
+      throw new UnsupportedImageException(
+          "JPEG with " + components + " components is not supported");
     }
   }
 

@@ -29,15 +29,15 @@ import java.util.Set;
  * parsed, after a possibly entropy-coded ICC profile), reported as 2; whether a bare codestream is
  * cut short after its headers (only the decoder finds out); the sizes of individual frames and
  * layers, which may differ from the image's (libjxl composites them onto the image). The
- * orientation of a container's Exif box is ignored: the codestream's is authoritative (18181-2), and
- * libjxl applies the codestream's unless asked to keep the stored orientation, which the decoder
- * must ask for, since the pipeline orients by this header.
+ * orientation of a container's Exif box is ignored: the codestream's is authoritative (18181-2),
+ * and libjxl applies the codestream's unless asked to keep the stored orientation, which the
+ * decoder must ask for, since the pipeline orients by this header.
  */
 final class JxlScanner {
   /**
-   * Most extra channels: the Main profile's level 5 allows 4 (ISO/IEC 18181-2), as FFmpeg's
-   * header check does; libjxl keeps a full plane per channel, so thousands (12 bits allow 4097)
-   * would multiply the memory an image of accepted size needs.
+   * Most extra channels: the Main profile's level 5 allows 4 (ISO/IEC 18181-2), as FFmpeg's header
+   * check does; libjxl keeps a full plane per channel, so thousands (12 bits allow 4097) would
+   * multiply the memory an image of accepted size needs.
    */
   static final int MAX_EXTRA_CHANNELS = 4;
 
@@ -49,7 +49,8 @@ final class JxlScanner {
   private static final int ALPHA = 0;
   private static final int SPOT_COLOR = 2;
   private static final int CFA = 5;
-  private static final Set<String> NOT_IN_BROB = Set.of("JXL ", "ftyp", "jxlp", "jxlc", "jxli", "jxll", "brob");
+  private static final Set<String> NOT_IN_BROB =
+      Set.of("JXL ", "ftyp", "jxlp", "jxlc", "jxli", "jxll", "brob");
 
   private JxlScanner() {}
 
@@ -76,7 +77,8 @@ final class JxlScanner {
     boxes.checkComplete();
     Box last = parts.getLast();
     if (last.type().equals("jxlp") && (Bytes.u32be(d, last.payload(), FILE) & 0x8000_0000L) == 0) {
-      throw new InvalidImageException(FILE + " is truncated: its last codestream part ('jxlp') is missing");
+      throw new InvalidImageException(
+          FILE + " is truncated: its last codestream part ('jxlp') is missing");
     }
     return header;
   }
@@ -86,7 +88,9 @@ final class JxlScanner {
    * jxlc}, or {@code jxlp} parts numbered from 0, the last one flagged, nothing after it.
    */
   private static List<Box> codestreamBoxes(byte[] d, List<Box> top) {
-    if (top.size() < 2 || !top.get(0).type().equals("JXL ") || top.get(0).payloadSize() != 4
+    if (top.size() < 2
+        || !top.get(0).type().equals("JXL ")
+        || top.get(0).payloadSize() != 4
         || !top.get(1).type().equals("ftyp")) {
       throw new InvalidImageException(FILE + " does not start with its signature and 'ftyp' boxes");
     }
@@ -99,7 +103,8 @@ final class JxlScanner {
     boolean ended = false;
     for (Box b : top.subList(2, top.size())) {
       switch (b.type()) {
-        case "JXL ", "ftyp" -> throw new InvalidImageException(FILE + " has a second '" + b.type() + "' box");
+        case "JXL ", "ftyp" ->
+            throw new InvalidImageException(FILE + " has a second '" + b.type() + "' box");
         case "jxll" -> level(d, b, !parts.isEmpty());
         case "jxlc" -> {
           if (!parts.isEmpty()) {
@@ -110,7 +115,8 @@ final class JxlScanner {
         }
         case "jxlp" -> {
           if (whole || ended) {
-            throw new InvalidImageException(FILE + " has a codestream part ('jxlp') after its codestream ended");
+            throw new InvalidImageException(
+                FILE + " has a codestream part ('jxlp') after its codestream ended");
           }
           long index = new BoxFields(d, b, FILE + "'s 'jxlp' box").u32();
           if ((index & 0x7FFF_FFFFL) != parts.size()) {
@@ -122,10 +128,11 @@ final class JxlScanner {
         case "brob" -> {
           String inner = new BoxFields(d, b, FILE + "'s 'brob' box").fourCc();
           if (NOT_IN_BROB.contains(inner)) {
-            throw new InvalidImageException(FILE + " has a Brotli-compressed '" + inner + "' box, which is not allowed");
+            throw new InvalidImageException(
+                FILE + " has a Brotli-compressed '" + inner + "' box, which is not allowed");
           }
         }
-        default -> { }
+        default -> {}
       }
     }
     return parts;
@@ -135,7 +142,8 @@ final class JxlScanner {
   private static void level(byte[] d, Box b, boolean afterCodestream) {
     int level = new BoxFields(d, b, FILE + "'s 'jxll' box").u8();
     if (afterCodestream || (level != 5 && level != 10)) {
-      throw new InvalidImageException(FILE + "'s level box ('jxll') is misplaced or names level " + level);
+      throw new InvalidImageException(
+          FILE + "'s level box ('jxll') is misplaced or names level " + level);
     }
   }
 
@@ -157,8 +165,11 @@ final class JxlScanner {
   // ---------------------------------------------------------------- the codestream
 
   private static ImageHeader header(byte[] d, Codestream cs, ImageLimits limits) {
-    if (cs.to() - cs.from() < 2 || (cs.data()[cs.from()] & 0xFF) != 0xFF || cs.data()[cs.from() + 1] != 0x0A) {
-      throw new InvalidImageException(FILE + "'s codestream does not start with the JPEG XL signature");
+    if (cs.to() - cs.from() < 2
+        || (cs.data()[cs.from()] & 0xFF) != 0xFF
+        || cs.data()[cs.from() + 1] != 0x0A) {
+      throw new InvalidImageException(
+          FILE + "'s codestream does not start with the JPEG XL signature");
     }
     Bits b = new Bits(cs.data(), cs.from() + 2, cs.to());
     long[] size = sizeHeader(b);
@@ -166,8 +177,22 @@ final class JxlScanner {
     Metadata m = metadata(b);
     int w = (int) size[0];
     int h = (int) size[1];
-    return new ImageHeader(ImageFormat.JXL, w, h, m.animated ? 2 : 1, Orientation.fromExif(m.orientation), null,
-        m.alpha, false, null, new Rectangle(0, 0, w, h), d.length, false, false, m.bitDepth, null);
+    return new ImageHeader(
+        ImageFormat.JXL,
+        w,
+        h,
+        m.animated ? 2 : 1,
+        Orientation.fromExif(m.orientation),
+        null,
+        m.alpha,
+        false,
+        null,
+        new Rectangle(0, 0, w, h),
+        d.length,
+        false,
+        false,
+        m.bitDepth,
+        null);
   }
 
   /** SizeHeader: {@code {width, height}}. */
@@ -185,7 +210,9 @@ final class JxlScanner {
   }
 
   /** The fixed aspect ratios (width : height) of SizeHeader's {@code ratio} 1 to 7. */
-  private static final long[][] RATIOS = {{0, 1}, {1, 1}, {12, 10}, {4, 3}, {3, 2}, {16, 9}, {5, 4}, {2, 1}};
+  private static final long[][] RATIOS = {
+    {0, 1}, {1, 1}, {12, 10}, {4, 3}, {3, 2}, {16, 9}, {5, 4}, {2, 1}
+  };
 
   /** What the probe needs from ImageMetadata. */
   private static final class Metadata {
@@ -221,8 +248,9 @@ final class JxlScanner {
     b.bool(); // modular_16_bit_buffer_sufficient
     long channels = b.u32(0, 0, 1, 0, 2, 4, 1, 12);
     if (channels > MAX_EXTRA_CHANNELS) {
-      throw new UnsupportedImageException("the JPEG XL image has %d extra channels; the most supported is %d (level 5)"
-          .formatted(channels, MAX_EXTRA_CHANNELS));
+      throw new UnsupportedImageException(
+          "the JPEG XL image has %d extra channels; the most supported is %d (level 5)"
+              .formatted(channels, MAX_EXTRA_CHANNELS));
     }
     for (int i = 0; i < channels; i++) {
       m.alpha |= extraChannel(b);
@@ -259,7 +287,8 @@ final class JxlScanner {
     long exponent = b.bits(4) + 1;
     long mantissa = bits - exponent - 1;
     if (exponent < 2 || exponent > 8 || mantissa < 2 || mantissa > 23) {
-      throw new InvalidImageException(HEADER + " declares an impossible floating-point sample format");
+      throw new InvalidImageException(
+          HEADER + " declares an impossible floating-point sample format");
     }
     return (int) bits;
   }

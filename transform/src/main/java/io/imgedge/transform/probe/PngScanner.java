@@ -13,13 +13,14 @@ import java.util.zip.Inflater;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Walks every PNG chunk: checks lengths and the CRCs of critical chunks (the JDK decoder does
- * not), reads IHDR, tRNS, acTL, eXIf and iCCP, and refuses compressed text that inflates beyond a
- * bound (a decompression bomb hidden in metadata).
+ * Walks every PNG chunk: checks lengths and the CRCs of critical chunks (the JDK decoder does not),
+ * reads IHDR, tRNS, acTL, eXIf and iCCP, and refuses compressed text that inflates beyond a bound
+ * (a decompression bomb hidden in metadata).
  */
 final class PngScanner {
   /** Most bytes one compressed text chunk may inflate to. */
   static final int MAX_TEXT_BYTES = 1 << 20;
+
   /** Most bytes an embedded ICC profile may inflate to. */
   static final int MAX_PROFILE_BYTES = 4 << 20;
 
@@ -58,21 +59,35 @@ final class PngScanner {
       chunk(d, type, data, (int) length, s);
       at = data + (int) length + 4;
     }
-    return new ImageHeader(ImageFormat.PNG, s.width, s.height, s.frames, s.orientation, s.icc,
-        s.colorType == 4 || s.colorType == 6 || s.trns, false, null,
-        new Rectangle(0, 0, s.width, s.height), d.length, false, false, s.bitDepth, null);
+    return new ImageHeader(
+        ImageFormat.PNG,
+        s.width,
+        s.height,
+        s.frames,
+        s.orientation,
+        s.icc,
+        s.colorType == 4 || s.colorType == 6 || s.trns,
+        false,
+        null,
+        new Rectangle(0, 0, s.width, s.height),
+        d.length,
+        false,
+        false,
+        s.bitDepth,
+        null);
   }
 
   private static void chunk(byte[] d, String type, int data, int length, State s) {
     switch (type) {
       case "IHDR" -> header(d, data, length, s);
       case "tRNS" -> s.trns = true;
-      case "acTL" -> s.frames = (int) Math.min(Integer.MAX_VALUE, Bytes.u32be(d, data, "the PNG acTL"));
+      case "acTL" ->
+          s.frames = (int) Math.min(Integer.MAX_VALUE, Bytes.u32be(d, data, "the PNG acTL"));
       case "eXIf" -> s.orientation = ExifOrientation.read(d, data, data + length);
       case "iCCP" -> s.icc = profile(d, data, length);
       case "zTXt" -> compressedText(d, data, data + length, 1);
       case "iTXt" -> internationalText(d, data, length);
-      default -> { }
+      default -> {}
     }
   }
 
@@ -171,7 +186,8 @@ final class PngScanner {
     Inflater inflater = new Inflater();
     try {
       inflater.setInput(d, at, length);
-      ByteArrayOutputStream out = keep ? new ByteArrayOutputStream(Math.min(max, Math.max(64, length * 4))) : null;
+      ByteArrayOutputStream out =
+          keep ? new ByteArrayOutputStream(Math.min(max, Math.max(64, length * 4))) : null;
       byte[] buffer = new byte[8192];
       long total = 0;
       while (!inflater.finished()) {

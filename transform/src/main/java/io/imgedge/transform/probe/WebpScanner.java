@@ -43,11 +43,22 @@ final class WebpScanner {
     }
     limits.checkInputSize("the WebP", s.width, s.height);
     Rectangle first = s.first != null ? s.first : new Rectangle(0, 0, s.width, s.height);
-    return new ImageHeader(ImageFormat.WEBP, s.width, s.height, Math.max(1, s.frames), s.orientation,
-        s.icc, s.alpha, false, null, first, d.length);
+    return new ImageHeader(
+        ImageFormat.WEBP,
+        s.width,
+        s.height,
+        Math.max(1, s.frames),
+        s.orientation,
+        s.icc,
+        s.alpha,
+        false,
+        null,
+        first,
+        d.length);
   }
 
-  private static void chunk(byte[] d, String type, int data, int size, State s, ImageLimits limits) {
+  private static void chunk(
+      byte[] d, String type, int data, int size, State s, ImageLimits limits) {
     switch (type) {
       case "VP8X" -> {
         int flags = Bytes.u8(d, data, "the WebP VP8X chunk");
@@ -60,7 +71,7 @@ final class WebpScanner {
       case "ANMF" -> frame(d, data, s, limits);
       case "ICCP" -> s.icc = Arrays.copyOfRange(d, data, data + size);
       case "EXIF" -> s.orientation = ExifOrientation.readExifBlock(d, data, data + size);
-      default -> { }
+      default -> {}
     }
   }
 
@@ -72,7 +83,9 @@ final class WebpScanner {
   }
 
   private static int[] lossy(byte[] d, int data, int size) {
-    if (size < 10 || (d[data + 3] & 0xFF) != 0x9D || (d[data + 4] & 0xFF) != 0x01
+    if (size < 10
+        || (d[data + 3] & 0xFF) != 0x9D
+        || (d[data + 4] & 0xFF) != 0x01
         || (d[data + 5] & 0xFF) != 0x2A) {
       throw new InvalidImageException("the WebP has a corrupt VP8 frame header");
     }

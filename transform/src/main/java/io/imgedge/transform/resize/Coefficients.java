@@ -2,17 +2,20 @@ package io.imgedge.transform.resize;
 
 /**
  * Precomputed, normalised filter weights for resampling one axis from {@code in} to {@code out}
- * samples, in fixed point with {@code precisionBits} fractional bits. When shrinking, the kernel
- * is stretched by the scale factor so that it low-pass filters (no aliasing). Zero weights at
- * either end of a window are dropped, so that a same-size axis is a one-tap copy.
+ * samples, in fixed point with {@code precisionBits} fractional bits. When shrinking, the kernel is
+ * stretched by the scale factor so that it low-pass filters (no aliasing). Zero weights at either
+ * end of a window are dropped, so that a same-size axis is a one-tap copy.
  */
 final class Coefficients {
   /** First source index contributing to output sample {@code i}. */
   final int[] start;
+
   /** Number of contributing source samples for output sample {@code i}. */
   final int[] count;
+
   /** Weights, {@link #stride} per output sample. */
   final int[] weights;
+
   final int stride;
   final int precisionBits;
 

@@ -23,6 +23,7 @@ import org.jspecify.annotations.Nullable;
 public final class ConvolutionResizer implements Resizer {
   /** Below this much work (output pixels times taps) a resize is not shared with the helper. */
   static final long SPLIT_WORK = 2_000_000;
+
   /** A shared resize is cut into this many bands of rows, taken by whoever is free. */
   static final int CHUNKS = 8;
 
@@ -82,18 +83,30 @@ public final class ConvolutionResizer implements Resizer {
     }
     boolean alpha = source.getColorModel().hasAlpha();
     Kernel kernel = Kernel.of(filter);
-    Coefficients vertical = Coefficients.compute(region.getY(), region.getHeight(),
-        source.getHeight(), height, kernel, 30 - light.bits);
-    Coefficients horizontal = Coefficients.compute(region.getX(), region.getWidth(),
-        source.getWidth(), width, kernel, RowResampler.H_BITS);
+    Coefficients vertical =
+        Coefficients.compute(
+            region.getY(), region.getHeight(), source.getHeight(), height, kernel, 30 - light.bits);
+    Coefficients horizontal =
+        Coefficients.compute(
+            region.getX(),
+            region.getWidth(),
+            source.getWidth(),
+            width,
+            kernel,
+            RowResampler.H_BITS);
     BufferedImage out = SrgbImages.blank(width, height, alpha);
-    resample(SrgbImages.pixels(source), source.getWidth(), alpha ? 4 : 3, vertical, horizontal,
+    resample(
+        SrgbImages.pixels(source),
+        source.getWidth(),
+        alpha ? 4 : 3,
+        vertical,
+        horizontal,
         SrgbImages.pixels(out));
     return out;
   }
 
-  private void resample(int[] src, int sw, int channels, Coefficients vertical,
-      Coefficients horizontal, int[] dst) {
+  private void resample(
+      int[] src, int sw, int channels, Coefficients vertical, Coefficients horizontal, int[] dst) {
     int width = horizontal.start.length;
     int height = vertical.start.length;
     int window = 1;
@@ -101,8 +114,15 @@ public final class ConvolutionResizer implements Resizer {
       window = Math.max(window, n);
     }
     int ring = window + 1;
-    Supplier<RowResampler> worker = () -> new RowResampler(
-        new SourceRows(src, sw, channels, light, ring), sw, vertical, horizontal, channels, light);
+    Supplier<RowResampler> worker =
+        () ->
+            new RowResampler(
+                new SourceRows(src, sw, channels, light, ring),
+                sw,
+                vertical,
+                horizontal,
+                channels,
+                light);
     long work = (long) width * height * (window + horizontal.stride);
     Executor with = helper;
     running.incrementAndGet();
@@ -159,7 +179,8 @@ public final class ConvolutionResizer implements Resizer {
       for (int c = next.getAndIncrement(); c < CHUNKS; c = next.getAndIncrement()) {
         try {
           rows = rows == null ? worker.get() : rows;
-          rows.run(Math.min(height, c * rowsPerChunk), Math.min(height, (c + 1) * rowsPerChunk), dst);
+          rows.run(
+              Math.min(height, c * rowsPerChunk), Math.min(height, (c + 1) * rowsPerChunk), dst);
         } catch (RuntimeException e) {
           failure.compareAndSet(null, e);
         } finally {

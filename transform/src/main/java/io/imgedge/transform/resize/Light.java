@@ -1,8 +1,8 @@
 package io.imgedge.transform.resize;
 
 /**
- * The light values are resampled in: sRGB-encoded 8-bit values as they are stored (the default,
- * as sharp and libvips do), or linear light in 12 bits, which keeps the brightness of fine
+ * The light values are resampled in: sRGB-encoded 8-bit values as they are stored (the default, as
+ * sharp and libvips do), or linear light in 12 bits, which keeps the brightness of fine
  * high-contrast detail at the cost of lookups per sample.
  */
 enum Light {
@@ -27,6 +27,7 @@ enum Light {
 
   /** Bits per resampled value. */
   final int bits;
+
   /** The largest value. */
   final int max;
 

@@ -19,17 +19,17 @@ public interface Resizer {
 
   /**
    * Whether the values are resampled as stored, channel by channel, as sRGB-encoded values are
-   * (true), or through a non-linear transfer such as linear light (false). Pixels that still need
-   * a conversion to sRGB are resampled before it only in the first case.
+   * (true), or through a non-linear transfer such as linear light (false). Pixels that still need a
+   * conversion to sRGB are resampled before it only in the first case.
    */
   default boolean resamplesStoredValues() {
     return true;
   }
 
   /**
-   * Resamples a region of the source, which may have fractional edges (a region mapped onto a
-   * JPEG decoded at a reduced scale), to {@code width} x {@code height}. This default rounds the
-   * region to whole pixels, crops and resizes; resamplers that can, place the region exactly.
+   * Resamples a region of the source, which may have fractional edges (a region mapped onto a JPEG
+   * decoded at a reduced scale), to {@code width} x {@code height}. This default rounds the region
+   * to whole pixels, crops and resizes; resamplers that can, place the region exactly.
    */
   default BufferedImage resize(
       BufferedImage source, Rectangle2D region, int width, int height, ResizeFilter filter) {

@@ -3,13 +3,13 @@ package io.imgedge.transform.resize;
 import io.imgedge.transform.RenderScope;
 
 /**
- * Resamples a band of output rows: for each, a vertical pass accumulates the source rows under
- * the kernel (whole rows at a time, which the JIT vectorizes), then a horizontal pass filters that
- * one row to the output width and packs it. Nothing image-sized is allocated besides the output.
+ * Resamples a band of output rows: for each, a vertical pass accumulates the source rows under the
+ * kernel (whole rows at a time, which the JIT vectorizes), then a horizontal pass filters that one
+ * row to the output width and packs it. Nothing image-sized is allocated besides the output.
  *
- * <p>Fixed point: values of {@code light.bits} bits; vertical weights of {@code 30 - bits} bits,
- * so that a sum keeps within an {@code int}; the intermediate row is kept at 14 bits per value
- * (more than the output's 8, so the two passes round once); horizontal weights of 14 bits.
+ * <p>Fixed point: values of {@code light.bits} bits; vertical weights of {@code 30 - bits} bits, so
+ * that a sum keeps within an {@code int}; the intermediate row is kept at 14 bits per value (more
+ * than the output's 8, so the two passes round once); horizontal weights of 14 bits.
  */
 final class RowResampler {
   static final int INTERMEDIATE_SHIFT = 16;
@@ -24,8 +24,13 @@ final class RowResampler {
   private final long[] pair;
   private final int finalShift;
 
-  RowResampler(SourceRows rows, int sourceWidth, Coefficients vertical, Coefficients horizontal,
-      int channels, Light light) {
+  RowResampler(
+      SourceRows rows,
+      int sourceWidth,
+      Coefficients vertical,
+      Coefficients horizontal,
+      int channels,
+      Light light) {
     this.rows = rows;
     this.vertical = vertical;
     this.horizontal = horizontal;
@@ -36,7 +41,9 @@ final class RowResampler {
     this.finalShift = H_BITS + 14 - light.bits;
   }
 
-  /** Writes output rows {@code [from, to)} into {@code dst}, {@code width} packed pixels per row. */
+  /**
+   * Writes output rows {@code [from, to)} into {@code dst}, {@code width} packed pixels per row.
+   */
   void run(int from, int to, int[] dst) {
     int width = horizontal.start.length;
     int[][] out = new int[channels][width];
@@ -144,8 +151,8 @@ final class RowResampler {
     int[] r = out[2];
     if (channels == 3) {
       for (int x = 0; x < b.length; x++) {
-        dst[offset + x] = 0xFF000000 | light.encode(r[x]) << 16 | light.encode(g[x]) << 8
-            | light.encode(b[x]);
+        dst[offset + x] =
+            0xFF000000 | light.encode(r[x]) << 16 | light.encode(g[x]) << 8 | light.encode(b[x]);
       }
       return;
     }

@@ -29,7 +29,8 @@ public record AcceptedFormats(boolean avif, boolean jxl, boolean webp) {
     for (String range : acceptHeader.toLowerCase(Locale.ROOT).split(",")) {
       String[] parts = range.split(";");
       String type = parts[0].trim();
-      boolean named = type.equals("image/avif") || type.equals("image/jxl") || type.equals("image/webp");
+      boolean named =
+          type.equals("image/avif") || type.equals("image/jxl") || type.equals("image/webp");
       if (!named || qualityOf(parts) <= 0) {
         continue;
       }
@@ -85,7 +86,7 @@ public record AcceptedFormats(boolean avif, boolean jxl, boolean webp) {
         case "avif" -> avif = true;
         case "jxl" -> jxl = true;
         case "webp" -> webp = true;
-        default -> { }
+        default -> {}
       }
     }
     return new AcceptedFormats(avif, jxl, webp);

@@ -15,7 +15,11 @@ import org.jspecify.annotations.Nullable;
  * @param bw conversion to 1-bit black and white, or null
  */
 public record Adjustments(
-    int brightness, int contrast, int saturation, @Nullable Sharpen sharpen, @Nullable Blur blur,
+    int brightness,
+    int contrast,
+    int saturation,
+    @Nullable Sharpen sharpen,
+    @Nullable Blur blur,
     @Nullable BlackWhite bw) {
   /** No change. */
   public static final Adjustments NONE = new Adjustments(0, 0, 0, null, null, null);

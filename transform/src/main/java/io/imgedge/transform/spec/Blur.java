@@ -1,8 +1,8 @@
 package io.imgedge.transform.spec;
 
 /**
- * A Gaussian blur ({@code blur=}): a standard deviation in pixels (0.5 to 1000), or a percentage
- * of the image's larger side ({@code Np}).
+ * A Gaussian blur ({@code blur=}): a standard deviation in pixels (0.5 to 1000), or a percentage of
+ * the image's larger side ({@code Np}).
  *
  * @param milli thousandths of a pixel, or of a percent when {@code relative}
  * @param relative whether the value is a percentage of the image's larger side

@@ -13,7 +13,10 @@ import org.jspecify.annotations.Nullable;
  * @param crop a region kept after trimming, or null
  */
 public record Cropping(
-    @Nullable TrimColor trimColor, @Nullable Region precrop, @Nullable Sides trim, @Nullable Region crop) {
+    @Nullable TrimColor trimColor,
+    @Nullable Region precrop,
+    @Nullable Sides trim,
+    @Nullable Region crop) {
   /** Nothing cut. */
   public static final Cropping NONE = new Cropping(null, null, null, null);
 

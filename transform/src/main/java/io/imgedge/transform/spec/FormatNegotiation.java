@@ -35,7 +35,10 @@ public final class FormatNegotiation {
    *     WebP instead; not part of the key), none otherwise
    */
   public record Negotiated(
-      OutputTarget target, boolean webpNegotiated, boolean variesOnAccept, AcceptedFormats accepted) {
+      OutputTarget target,
+      boolean webpNegotiated,
+      boolean variesOnAccept,
+      AcceptedFormats accepted) {
 
     /** Keeps of {@code accepted} only what matters for the target. */
     public Negotiated {

@@ -64,7 +64,10 @@ public record Output(
       q.add("optimize=" + optimize.canonical());
     }
     if (quality != null || webpQuality != null) {
-      q.add("quality=" + (quality == null ? "" : quality) + (webpQuality == null ? "" : "," + webpQuality));
+      q.add(
+          "quality="
+              + (quality == null ? "" : quality)
+              + (webpQuality == null ? "" : "," + webpQuality));
     }
   }
 }

@@ -1,9 +1,9 @@
 package io.imgedge.transform.spec;
 
 /**
- * What the output format will be, once {@code format=} and {@code auto=} have been resolved
- * against the client's {@code Accept} header, but before the source is known. Its {@link #token()}
- * is part of the cache key (with, for {@link #AUTO}, the formats the client accepts: see {@link
+ * What the output format will be, once {@code format=} and {@code auto=} have been resolved against
+ * the client's {@code Accept} header, but before the source is known. Its {@link #token()} is part
+ * of the cache key (with, for {@link #AUTO}, the formats the client accepts: see {@link
  * FormatNegotiation.Negotiated#token()}); the concrete format follows deterministically from the
  * source.
  */

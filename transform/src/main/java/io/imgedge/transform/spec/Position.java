@@ -42,7 +42,7 @@ public record Position(@Nullable Coordinate x, @Nullable Coordinate y) {
 
   private static void axis(StringJoiner j, String name, @Nullable Coordinate c) {
     switch (c) {
-      case null -> { }
+      case null -> {}
       case At(Length v) -> j.add(name + v.canonical());
       case Offset(long m) -> j.add("offset-" + name + TransformSpecParser.formatMilli(m));
     }

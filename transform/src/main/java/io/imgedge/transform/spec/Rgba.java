@@ -36,14 +36,25 @@ public record Rgba(int red, int green, int blue, int alpha) {
   public static @Nullable Rgba parse(String value) {
     String v = value.trim().toLowerCase(Locale.ROOT);
     if (HEX.matcher(v).matches()) {
-      String six = v.length() == 3 ? "" + v.charAt(0) + v.charAt(0) + v.charAt(1) + v.charAt(1)
-          + v.charAt(2) + v.charAt(2) : v;
+      String six =
+          v.length() == 3
+              ? ""
+                  + v.charAt(0)
+                  + v.charAt(0)
+                  + v.charAt(1)
+                  + v.charAt(1)
+                  + v.charAt(2)
+                  + v.charAt(2)
+              : v;
       int rgb = Integer.parseInt(six, 16);
       return new Rgba(rgb >> 16 & 0xFF, rgb >> 8 & 0xFF, rgb & 0xFF, 255);
     }
     if (v.matches("[0-9a-f]{8}")) {
       long rgba = Long.parseLong(v, 16);
-      return new Rgba((int) (rgba >> 24 & 0xFF), (int) (rgba >> 16 & 0xFF), (int) (rgba >> 8 & 0xFF),
+      return new Rgba(
+          (int) (rgba >> 24 & 0xFF),
+          (int) (rgba >> 16 & 0xFF),
+          (int) (rgba >> 8 & 0xFF),
           (int) (rgba & 0xFF));
     }
     return parseDecimal(v.split(",", -1));

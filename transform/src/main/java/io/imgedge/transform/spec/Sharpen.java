@@ -17,7 +17,11 @@ public record Sharpen(int amountMilli, int radiusMilli, int threshold) {
 
   /** The canonical form, e.g. {@code a5,r2,t0}. */
   public String canonical() {
-    return "a" + TransformSpecParser.formatMilli(amountMilli) + ",r"
-        + TransformSpecParser.formatMilli(radiusMilli) + ",t" + threshold;
+    return "a"
+        + TransformSpecParser.formatMilli(amountMilli)
+        + ",r"
+        + TransformSpecParser.formatMilli(radiusMilli)
+        + ",t"
+        + threshold;
   }
 }

@@ -23,7 +23,8 @@ public record Sides(Length top, Length right, Length bottom, Length left) {
   }
 
   private static boolean isZero(Length l) {
-    return l instanceof Length.Pixels(int v) && v == 0 || l instanceof Length.Relative(long ppm) && ppm == 0;
+    return l instanceof Length.Pixels(int v) && v == 0
+        || l instanceof Length.Relative(long ppm) && ppm == 0;
   }
 
   /** The shortest CSS form, e.g. {@code 10}, {@code 10,20} or {@code 10,20,30,40}. */

@@ -1,6 +1,8 @@
 package io.imgedge.transform.spec;
 
-/** The size of a region ({@code crop=}, {@code precrop=}, {@code canvas=}): dimensions or a ratio. */
+/**
+ * The size of a region ({@code crop=}, {@code precrop=}, {@code canvas=}): dimensions or a ratio.
+ */
 public sealed interface Size {
 
   /** The canonical query form, e.g. {@code 400,300}, {@code 0.5,50p} or {@code 16:9}. */
@@ -29,7 +31,9 @@ public sealed interface Size {
   record Ratio(long widthMilli, long heightMilli) implements Size {
     @Override
     public String canonical() {
-      return TransformSpecParser.formatMilli(widthMilli) + ":" + TransformSpecParser.formatMilli(heightMilli);
+      return TransformSpecParser.formatMilli(widthMilli)
+          + ":"
+          + TransformSpecParser.formatMilli(heightMilli);
     }
 
     /** Width divided by height. */

@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param width requested width, or null
  * @param height requested height, or null
  * @param dprMilli device pixel ratio in thousandths (1000 = none). Folded into pixel sizes when
- *     parsing, so it is only kept when a size is relative or a folded size would exceed the
- *     largest a query may ask for (the plan then scales, and clamps to the output limit)
+ *     parsing, so it is only kept when a size is relative or a folded size would exceed the largest
+ *     a query may ask for (the plan then scales, and clamps to the output limit)
  * @param fit how to fit both sides; null (stretch to exactly width x height) or only set when both
  *     sides are given
  * @param orient an explicit rotation or flip applied after the EXIF orientation, or null

@@ -9,8 +9,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The service-wide values a request falls back to. They are part of every cache key through
- * {@link #fingerprint()}, so changing them never serves bytes rendered with the old ones.
+ * The service-wide values a request falls back to. They are part of every cache key through {@link
+ * #fingerprint()}, so changing them never serves bytes rendered with the old ones.
  *
  * @param jpegQuality JPEG quality 1-100
  * @param webpQuality WebP quality 1-100
@@ -21,21 +21,39 @@ import java.util.HexFormat;
  * @param jxlQuality JPEG XL quality 1-100 (cjxl's scale: 100 is lossless)
  */
 public record TransformDefaults(
-    int jpegQuality, int webpQuality, JpegType jpegType, ResizeFilter resizeFilter, boolean upscale,
-    int avifQuality, int jxlQuality) {
+    int jpegQuality,
+    int webpQuality,
+    JpegType jpegType,
+    ResizeFilter resizeFilter,
+    boolean upscale,
+    int avifQuality,
+    int jxlQuality) {
 
-  /** Fastly's defaults (quality 85 for JPEG and WebP, automatic JPEG type, lanczos3, no upscale). */
+  /**
+   * Fastly's defaults (quality 85 for JPEG and WebP, automatic JPEG type, lanczos3, no upscale).
+   */
   public static final TransformDefaults FASTLY =
       new TransformDefaults(85, 85, JpegType.AUTO, ResizeFilter.LANCZOS3, false);
 
   /**
-   * Defaults with imgedge's AVIF and JPEG XL qualities ({@link TransformConfig#DEFAULT_AVIF_QUALITY},
-   * {@link TransformConfig#DEFAULT_JXL_QUALITY}), which Fastly does not document.
+   * Defaults with imgedge's AVIF and JPEG XL qualities ({@link
+   * TransformConfig#DEFAULT_AVIF_QUALITY}, {@link TransformConfig#DEFAULT_JXL_QUALITY}), which
+   * Fastly does not document.
    */
   public TransformDefaults(
-      int jpegQuality, int webpQuality, JpegType jpegType, ResizeFilter resizeFilter, boolean upscale) {
-    this(jpegQuality, webpQuality, jpegType, resizeFilter, upscale,
-        TransformConfig.DEFAULT_AVIF_QUALITY, TransformConfig.DEFAULT_JXL_QUALITY);
+      int jpegQuality,
+      int webpQuality,
+      JpegType jpegType,
+      ResizeFilter resizeFilter,
+      boolean upscale) {
+    this(
+        jpegQuality,
+        webpQuality,
+        jpegType,
+        resizeFilter,
+        upscale,
+        TransformConfig.DEFAULT_AVIF_QUALITY,
+        TransformConfig.DEFAULT_JXL_QUALITY);
   }
 
   /**
@@ -48,18 +66,38 @@ public record TransformDefaults(
     if (filter == null) {
       throw new ConfigException(
           "invalid value for '%s': \"%s\"; expected one of: %s; see README.md#configuration"
-              .formatted(TransformConfig.RESIZE_FILTER_KEY, config.resizeFilter(), ResizeFilter.ACCEPTED));
+              .formatted(
+                  TransformConfig.RESIZE_FILTER_KEY, config.resizeFilter(), ResizeFilter.ACCEPTED));
     }
-    return new TransformDefaults(config.jpegQuality(), config.webpQuality(), config.jpegType(), filter,
-        config.upscale(), config.avifQuality(), config.jxlQuality());
+    return new TransformDefaults(
+        config.jpegQuality(),
+        config.webpQuality(),
+        config.jpegType(),
+        filter,
+        config.upscale(),
+        config.avifQuality(),
+        config.jxlQuality());
   }
 
   /** A short hash of these values, stable across restarts, for cache keys and ETags. */
   public String fingerprint() {
-    String text = jpegQuality + "|" + webpQuality + "|" + jpegType + "|" + resizeFilter + "|" + upscale
-        + "|" + avifQuality + "|" + jxlQuality;
+    String text =
+        jpegQuality
+            + "|"
+            + webpQuality
+            + "|"
+            + jpegType
+            + "|"
+            + resizeFilter
+            + "|"
+            + upscale
+            + "|"
+            + avifQuality
+            + "|"
+            + jxlQuality;
     try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(hash, 0, 4);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is always available", e);

@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
  * bg-color), {@link Adjustments} (brightness, contrast, saturation, sharpen, blur, bw) and {@link
  * Output} (frame, metadata, format, auto, optimize, quality).
  *
- * <p>Create one with {@link TransformSpecParser}; {@code parser.parse(spec.canonical())} returns
- * an equal spec.
+ * <p>Create one with {@link TransformSpecParser}; {@code parser.parse(spec.canonical())} returns an
+ * equal spec.
  *
  * @param cropping what is cut before resizing
  * @param sizing orientation and resize
@@ -105,10 +105,19 @@ public record TransformSpec(
    * served when re-encoding would make it larger.
    */
   public boolean onlyQuality() {
-    return cropping.equals(Cropping.NONE) && sizing.equals(Sizing.NONE) && framing.equals(Framing.NONE)
+    return cropping.equals(Cropping.NONE)
+        && sizing.equals(Sizing.NONE)
+        && framing.equals(Framing.NONE)
         && adjustments.equals(Adjustments.NONE)
-        && output.equals(new Output(false, false, null, java.util.List.of(), null, output.quality(),
-            output.webpQuality()));
+        && output.equals(
+            new Output(
+                false,
+                false,
+                null,
+                java.util.List.of(),
+                null,
+                output.quality(),
+                output.webpQuality()));
   }
 
   /**

@@ -32,12 +32,23 @@ public final class TransformSpecParser {
 
   /** Fastly parameters imgedge knows but does not implement: ignored with a warning. */
   private static final List<String> UNSUPPORTED =
-      List.of("profile", "level", "viewbox", "overlay", "overlay-align", "overlay-width",
-          "overlay-height", "overlay-pad", "overlay-repeat", "region");
+      List.of(
+          "profile",
+          "level",
+          "viewbox",
+          "overlay",
+          "overlay-align",
+          "overlay-width",
+          "overlay-height",
+          "overlay-pad",
+          "overlay-repeat",
+          "region");
 
   private final TransformDefaults defaults;
 
-  /** @param defaults the service defaults, so that explicit default values normalise away */
+  /**
+   * @param defaults the service defaults, so that explicit default values normalise away
+   */
   public TransformSpecParser(TransformDefaults defaults) {
     this.defaults = defaults;
   }
@@ -88,8 +99,12 @@ public final class TransformSpecParser {
         warnings.add(name + " is not supported and was ignored");
       }
     }
-    return new TransformSpec(cropping(params), sizing(params, warnings), framing(params, warnings),
-        adjustments(params), output(params, warnings));
+    return new TransformSpec(
+        cropping(params),
+        sizing(params, warnings),
+        framing(params, warnings),
+        adjustments(params),
+        output(params, warnings));
   }
 
   private static Cropping cropping(Map<String, String> params) {
@@ -98,8 +113,10 @@ public final class TransformSpecParser {
     String trim = params.get("trim");
     String crop = params.get("crop");
     Sides sides = trim == null ? null : Values.sides("trim", trim, Values.MAX_REGION_PIXELS);
-    return new Cropping(tc == null ? null : trimColor(tc),
-        precrop == null ? null : Values.region("precrop", precrop), sides == null || sides.isZero() ? null : sides,
+    return new Cropping(
+        tc == null ? null : trimColor(tc),
+        precrop == null ? null : Values.region("precrop", precrop),
+        sides == null || sides.isZero() ? null : sides,
         crop == null ? null : Values.region("crop", crop));
   }
 
@@ -111,18 +128,28 @@ public final class TransformSpecParser {
       dpr = 1000; // dpr has no effect without a size
       warnings.add("dpr has no effect without width or height and was ignored");
     }
-    if (dpr != 1000 && !(width instanceof Length.Relative) && !(height instanceof Length.Relative)
-        && fitsScaled(width, dpr) && fitsScaled(height, dpr)) {
+    if (dpr != 1000
+        && !(width instanceof Length.Relative)
+        && !(height instanceof Length.Relative)
+        && fitsScaled(width, dpr)
+        && fitsScaled(height, dpr)) {
       width = scale(width, dpr);
       height = scale(height, dpr);
       dpr = 1000;
     }
-    Fit fit = width != null && height != null ? fit(params.get("fit")) : checkedFit(params.get("fit"));
+    Fit fit =
+        width != null && height != null ? fit(params.get("fit")) : checkedFit(params.get("fit"));
     if (fit == null && params.containsKey("fit") && (width == null || height == null)) {
       warnings.add("fit has no effect without both width and height and was ignored");
     }
-    return new Sizing(width, height, dpr, fit, orient(params.get("orient")),
-        filter(params.get("resize-filter")), upscale(params));
+    return new Sizing(
+        width,
+        height,
+        dpr,
+        fit,
+        orient(params.get("orient")),
+        filter(params.get("resize-filter")),
+        upscale(params));
   }
 
   private static Framing framing(Map<String, String> params, List<String> warnings) {
@@ -134,23 +161,36 @@ public final class TransformSpecParser {
       warnings.add("pad is ignored when canvas is given");
       sides = null;
     }
-    return new Framing(sides == null || sides.isZero() ? null : sides, c, bgColor(params.get("bg-color")));
+    return new Framing(
+        sides == null || sides.isZero() ? null : sides, c, bgColor(params.get("bg-color")));
   }
 
   private static Adjustments adjustments(Map<String, String> params) {
-    return new Adjustments(level(params, "brightness"), level(params, "contrast"),
-        level(params, "saturation"), sharpen(params.get("sharpen")), blur(params.get("blur")),
+    return new Adjustments(
+        level(params, "brightness"),
+        level(params, "contrast"),
+        level(params, "saturation"),
+        sharpen(params.get("sharpen")),
+        blur(params.get("blur")),
         bw(params.get("bw")));
   }
 
   private Output output(Map<String, String> params, List<String> warnings) {
     OutputTarget format = format(params.get("format"));
-    List<OutputTarget> auto = format == OutputTarget.AUTO ? List.of()
-        : auto(params.get("auto")).stream().filter(t -> !sameFormat(t, format)).toList();
+    List<OutputTarget> auto =
+        format == OutputTarget.AUTO
+            ? List.of()
+            : auto(params.get("auto")).stream().filter(t -> !sameFormat(t, format)).toList();
     int[] q = quality(params.get("quality"));
     Optimize optimize = optimize(params.get("optimize"));
-    return new Output(frame(params.get("frame")), metadata(params.get("metadata"), warnings), format,
-        auto, q[0] < 0 ? optimize : null, q[0] < 0 ? null : q[0], q[1] < 0 ? null : q[1]);
+    return new Output(
+        frame(params.get("frame")),
+        metadata(params.get("metadata"), warnings),
+        format,
+        auto,
+        q[0] < 0 ? optimize : null,
+        q[0] < 0 ? null : q[0],
+        q[1] < 0 ? null : q[1]);
   }
 
   /** Whether negotiating {@code auto} could change nothing because {@code format=} asks for it. */
@@ -159,7 +199,9 @@ public final class TransformSpecParser {
   }
 
   private static boolean isWebp(@Nullable OutputTarget t) {
-    return t == OutputTarget.WEBP || t == OutputTarget.WEBP_LOSSLESS || t == OutputTarget.WEBP_LOSSY;
+    return t == OutputTarget.WEBP
+        || t == OutputTarget.WEBP_LOSSLESS
+        || t == OutputTarget.WEBP_LOSSY;
   }
 
   static Map<String, String> decode(@Nullable String rawQuery) {
@@ -279,8 +321,11 @@ public final class TransformSpecParser {
       case "webpll" -> OutputTarget.WEBP_LOSSLESS;
       case "webply" -> OutputTarget.WEBP_LOSSY;
       default ->
-          throw new InvalidParameterException("format", v, "auto, avif, jxl (jpegxl), pjxl (pjpegxl), "
-              + "jpg (jpeg), bjpg (bjpeg), pjpg (pjpeg), png, png8, gif, webp, webpll or webply");
+          throw new InvalidParameterException(
+              "format",
+              v,
+              "auto, avif, jxl (jpegxl), pjxl (pjpegxl), "
+                  + "jpg (jpeg), bjpg (bjpeg), pjpg (pjpeg), png, png8, gif, webp, webpll or webply");
     };
   }
 
@@ -313,11 +358,14 @@ public final class TransformSpecParser {
     }
     List<OutputTarget> auto = new ArrayList<>(2);
     for (String part : v.split(",")) {
-      OutputTarget t = switch (part.trim().toLowerCase(Locale.ROOT)) {
-        case "avif" -> OutputTarget.AVIF;
-        case "webp" -> OutputTarget.WEBP;
-        default -> throw new InvalidParameterException("auto", v, "avif, webp, or both in order of preference");
-      };
+      OutputTarget t =
+          switch (part.trim().toLowerCase(Locale.ROOT)) {
+            case "avif" -> OutputTarget.AVIF;
+            case "webp" -> OutputTarget.WEBP;
+            default ->
+                throw new InvalidParameterException(
+                    "auto", v, "avif, webp, or both in order of preference");
+          };
       if (!auto.contains(t)) {
         auto.add(t);
       }
@@ -342,7 +390,9 @@ public final class TransformSpecParser {
     if (qWebp == q || (qWebp == defaults.webpQuality() && q < 0)) {
       qWebp = -1;
     }
-    if (q == defaults.jpegQuality() && q == defaults.webpQuality() && q == defaults.avifQuality()
+    if (q == defaults.jpegQuality()
+        && q == defaults.webpQuality()
+        && q == defaults.avifQuality()
         && q == defaults.jxlQuality()) {
       q = -1; // the default of every lossy format: says nothing
     }
@@ -459,8 +509,13 @@ public final class TransformSpecParser {
       seen[i] = true;
       arc[i] = value;
     }
-    boolean ok = arc[0] >= 0 && arc[0] <= 10_000 && arc[1] >= 500 && arc[1] <= 1_000_000
-        && arc[2] % 1000 == 0 && arc[2] <= 255_000;
+    boolean ok =
+        arc[0] >= 0
+            && arc[0] <= 10_000
+            && arc[1] >= 500
+            && arc[1] <= 1_000_000
+            && arc[2] % 1000 == 0
+            && arc[2] <= 255_000;
     if (!ok) {
       throw new InvalidParameterException("sharpen", v, Sharpen.ACCEPTED);
     }
@@ -505,7 +560,8 @@ public final class TransformSpecParser {
       return false;
     }
     if (!v.trim().equals("1")) {
-      throw new InvalidParameterException("frame", v, "1 (the first frame; the only value supported)");
+      throw new InvalidParameterException(
+          "frame", v, "1 (the first frame; the only value supported)");
     }
     return true;
   }
@@ -519,7 +575,8 @@ public final class TransformSpecParser {
       switch (part.trim()) {
         case "copyright" -> copyright = true;
         case "c2pa" -> warnings.add("metadata=c2pa is not supported and was ignored");
-        default -> throw new InvalidParameterException("metadata", v, "copyright, c2pa or copyright,c2pa");
+        default ->
+            throw new InvalidParameterException("metadata", v, "copyright, c2pa or copyright,c2pa");
       }
     }
     return copyright;

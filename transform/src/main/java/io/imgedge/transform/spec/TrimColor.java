@@ -11,7 +11,10 @@ import org.jspecify.annotations.Nullable;
  *     border, in thousandths of the full range: 0 (exact) to 1000 (everything)
  */
 public record TrimColor(@Nullable Rgba color, int thresholdMilli) {
-  /** The default threshold: 0.04, about 10 levels (libvips' find_trim default), as JPEG borders are never exact. */
+  /**
+   * The default threshold: 0.04, about 10 levels (libvips' find_trim default), as JPEG borders are
+   * never exact.
+   */
   public static final int DEFAULT_THRESHOLD_MILLI = 40;
 
   /** What the parser accepts, for error messages. */

@@ -97,7 +97,8 @@ final class Values {
    * {@code safe}/{@code smart}.
    */
   static Region region(String name, String text) {
-    List<String> tokens = Arrays.stream(text.split(",", -1)).map(s -> s.trim().toLowerCase(Locale.ROOT)).toList();
+    List<String> tokens =
+        Arrays.stream(text.split(",", -1)).map(s -> s.trim().toLowerCase(Locale.ROOT)).toList();
     int[] used = new int[1];
     Size size = size(name, text, tokens, used, MAX_REGION_PIXELS, Region.ACCEPTED);
     boolean safe = false;
@@ -113,14 +114,19 @@ final class Values {
       }
     }
     if (smart && !(size instanceof Size.Ratio)) {
-      throw new InvalidParameterException(name, text, "a ratio with smart, such as 1:1,smart; " + Region.ACCEPTED);
+      throw new InvalidParameterException(
+          name, text, "a ratio with smart, such as 1:1,smart; " + Region.ACCEPTED);
     }
     return new Region(size, position.build(), safe, smart);
   }
 
-  /** A canvas: {@code W,H} (pixels up to the output limit, or relative) or {@code W:H}, then a position. */
+  /**
+   * A canvas: {@code W,H} (pixels up to the output limit, or relative) or {@code W:H}, then a
+   * position.
+   */
   static Canvas canvas(String text, int maxPixels) {
-    List<String> tokens = Arrays.stream(text.split(",", -1)).map(s -> s.trim().toLowerCase(Locale.ROOT)).toList();
+    List<String> tokens =
+        Arrays.stream(text.split(",", -1)).map(s -> s.trim().toLowerCase(Locale.ROOT)).toList();
     int[] used = new int[1];
     Size size = size("canvas", text, tokens, used, maxPixels, Canvas.ACCEPTED);
     PositionBuilder position = new PositionBuilder("canvas", text, Canvas.ACCEPTED);

@@ -10,8 +10,10 @@ final class BenchInput {
   private BenchInput() {}
 
   static byte[] bytes() {
-    String file = System.getProperty("imgedge.bench.input",
-        System.getProperty("imgedge.shared.dir", "../shared") + "/corpus/perf-2725x2225.jpg");
+    String file =
+        System.getProperty(
+            "imgedge.bench.input",
+            System.getProperty("imgedge.shared.dir", "../shared") + "/corpus/perf-2725x2225.jpg");
     try {
       return Files.readAllBytes(Path.of(file));
     } catch (IOException e) {

@@ -46,7 +46,8 @@ public class EncodeBenchmark {
     var header = new HeaderProbe(ImageLimits.FASTLY).probe(source, null);
     BufferedImage decoded = new ImageDecoder(NativeCodecs.load()).decode(source, header, 2).image();
     image = new ConvolutionResizer().resize(decoded, 720, 588, ResizeFilter.LANCZOS3);
-    encoders = new Encoders(encoder.equals("jpeg-turbo") ? NativeCodecs.load() : NativeCodecs.none());
+    encoders =
+        new Encoders(encoder.equals("jpeg-turbo") ? NativeCodecs.load() : NativeCodecs.none());
     format = encoder.equals("webp") ? ImageFormat.WEBP : ImageFormat.JPEG;
   }
 

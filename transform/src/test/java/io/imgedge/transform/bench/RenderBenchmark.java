@@ -46,9 +46,16 @@ public class RenderBenchmark {
   public void setUp() {
     source = BenchInput.bytes();
     NativeCodecs natives = codec.equals("turbo") ? NativeCodecs.load() : NativeCodecs.none();
-    transformer = new Transformer(ImageLimits.FASTLY, TransformDefaults.FASTLY,
-        new ImageDecoder(natives), new Encoders(natives), new ConvolutionResizer(), System::nanoTime);
-    spec = new TransformSpecParser(TransformDefaults.FASTLY).parse("width=720&height=588&quality=80");
+    transformer =
+        new Transformer(
+            ImageLimits.FASTLY,
+            TransformDefaults.FASTLY,
+            new ImageDecoder(natives),
+            new Encoders(natives),
+            new ConvolutionResizer(),
+            System::nanoTime);
+    spec =
+        new TransformSpecParser(TransformDefaults.FASTLY).parse("width=720&height=588&quality=80");
     negotiated = FormatNegotiation.negotiate(spec, null);
   }
 

@@ -24,8 +24,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * AVIFs made with avifenc from corpus images, decoded and compared with vips' decodes (libheif,
- * not libavif) of the same files.
+ * AVIFs made with avifenc from corpus images, decoded and compared with vips' decodes (libheif, not
+ * libavif) of the same files.
  */
 class AvifDecoderTest {
   private static final AvifDecoder DECODER = new AvifDecoder(LibAvif.load(LibAvif.DEFAULT_LIBRARY));
@@ -35,13 +35,15 @@ class AvifDecoderTest {
     "srgb-icc.avif, srgb-icc.vips.png, false",
     "gray-400.avif, gray-400.vips.png, false",
     "palette-alpha.avif, palette-alpha.vips.png, true",
-    "rgba-10bit.avif, rgba-10bit.vips.png, true"})
+    "rgba-10bit.avif, rgba-10bit.vips.png, true"
+  })
   void decode_matchesVips(String avif, String reference, boolean alpha) {
     AvifDecoder.Decoded decoded = DECODER.decode(bytes(avif), MAX_PIXELS);
     BufferedImage image = decoded.image().image();
     BufferedImage expected = png(reference);
 
-    assertThat(image.getType()).isEqualTo(alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+    assertThat(image.getType())
+        .isEqualTo(alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
     assertThat(decoded.image().pending()).as("sRGB needs no conversion").isNull();
     assertThat(decoded.image().scale()).isEqualTo(1);
     int[] actual = argb(image);
@@ -56,7 +58,8 @@ class AvifDecoderTest {
 
   @Test
   void decode_monochrome_isNeutralGray() {
-    assertThatImage(DECODER.decode(bytes("gray-400.avif"), MAX_PIXELS).image().image()).isNeutralGray(0);
+    assertThatImage(DECODER.decode(bytes("gray-400.avif"), MAX_PIXELS).image().image())
+        .isNeutralGray(0);
   }
 
   @Test
@@ -65,7 +68,8 @@ class AvifDecoderTest {
     assertThat(decoded.image().pending()).isInstanceOf(EmbeddedProfile.class);
 
     BufferedImage srgb = decoded.image().pending().toSrgb(decoded.image().image());
-    assertThat(meanAbsDiff(argb(srgb), argb(png("displayp3-icc.vips-srgb.png")))).isLessThanOrEqualTo(3);
+    assertThat(meanAbsDiff(argb(srgb), argb(png("displayp3-icc.vips-srgb.png"))))
+        .isLessThanOrEqualTo(3);
   }
 
   @Test
@@ -117,14 +121,16 @@ class AvifDecoderTest {
     byte[] data = bytes("palette-alpha.avif");
     assertThatThrownBy(() -> DECODER.decode(Arrays.copyOf(data, data.length - 100), MAX_PIXELS))
         .isInstanceOf(InvalidImageException.class);
-    assertThatThrownBy(() -> DECODER.decode(new byte[] {0, 0, 0, 12, 'f', 't', 'y', 'p'}, MAX_PIXELS))
+    assertThatThrownBy(
+            () -> DECODER.decode(new byte[] {0, 0, 0, 12, 'f', 't', 'y', 'p'}, MAX_PIXELS))
         .isInstanceOf(InvalidImageException.class);
   }
 
   @Test
   void tooManyPixels_isTooLarge() {
     assertThatThrownBy(() -> DECODER.decode(bytes("displayp3-nclx.avif"), 4000))
-        .isInstanceOf(ImageTooLargeException.class).hasMessageContaining("45x100");
+        .isInstanceOf(ImageTooLargeException.class)
+        .hasMessageContaining("45x100");
   }
 
   @Test

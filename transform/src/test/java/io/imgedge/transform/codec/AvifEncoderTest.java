@@ -34,7 +34,8 @@ class AvifEncoderTest {
     byte[] avif = ENCODER.encode(image, new EncodeOptions(60, false));
     BufferedImage decoded = DECODER.decode(avif, MAX_PIXELS).image().image();
     assertThatImage(decoded).hasAlphaChannel().hasTransparentPixels();
-    // The alpha plane is near-lossless (AvifSettings.ALPHA_QUANTIZER): a level or two at hard edges.
+    // The alpha plane is near-lossless (AvifSettings.ALPHA_QUANTIZER): a level or two at hard
+    // edges.
     assertThat(decoded.getRGB(0, 0) >>> 24).isCloseTo(image.getRGB(0, 0) >>> 24, within(4));
     assertThat(AvifFixtures.meanAlphaDiff(Pixels.argb(decoded), Pixels.argb(image))).isLessThan(1);
   }
@@ -44,7 +45,9 @@ class AvifEncoderTest {
     BufferedImage bgr = new BufferedImage(40, 30, BufferedImage.TYPE_3BYTE_BGR);
     bgr.createGraphics().drawImage(TestImages.horizontalGradient(40, 30), 0, 0, null);
     byte[] avif = ENCODER.encode(bgr, new EncodeOptions(80, false));
-    assertThatImage(DECODER.decode(avif, MAX_PIXELS).image().image()).hasSize(40, 30).isCloseTo(bgr, 1.5);
+    assertThatImage(DECODER.decode(avif, MAX_PIXELS).image().image())
+        .hasSize(40, 30)
+        .isCloseTo(bgr, 1.5);
   }
 
   @Test
@@ -56,7 +59,8 @@ class AvifEncoderTest {
 
   @Test
   void settings_areCheckedWhenTheEncoderIsMade() {
-    assertThatThrownBy(() -> new AvifEncoder(AVIF, 11, 420, 1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new AvifEncoder(AVIF, 11, 420, 1))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThat(ENCODER.providerName()).startsWith("libavif 0.11").endsWith("(FFM)");
   }
 }

@@ -18,21 +18,29 @@ class EncodersTest {
 
   @Test
   void providers_coverEveryWritableFormat_withTheNativeCodecsInstalled() {
-    assertThat(ENCODERS.providers()).containsOnlyKeys(ImageFormat.JPEG, ImageFormat.PNG, ImageFormat.GIF,
-        ImageFormat.WEBP, ImageFormat.AVIF, ImageFormat.JXL);
+    assertThat(ENCODERS.providers())
+        .containsOnlyKeys(
+            ImageFormat.JPEG,
+            ImageFormat.PNG,
+            ImageFormat.GIF,
+            ImageFormat.WEBP,
+            ImageFormat.AVIF,
+            ImageFormat.JXL);
     assertThat(ENCODERS.providers().get(ImageFormat.AVIF)).startsWith("libavif 0.11");
     assertThat(ENCODERS.providers().get(ImageFormat.JXL)).startsWith("libjxl 0.7");
     assertThat(ENCODERS.providers().get(ImageFormat.WEBP)).startsWith("com.luciad.imageio.webp.");
-    assertThat(ENCODERS.providers().get(ImageFormat.JPEG)).isIn(
-        ENCODERS.jpegCodec(), "com.sun.imageio.plugins.jpeg.JPEGImageWriterSpi");
+    assertThat(ENCODERS.providers().get(ImageFormat.JPEG))
+        .isIn(ENCODERS.jpegCodec(), "com.sun.imageio.plugins.jpeg.JPEGImageWriterSpi");
   }
 
   @Test
   void providers_pureJava_jpegIsTheJdkWriter() {
     Encoders pureJava = new Encoders(NativeCodecs.none());
     assertThat(pureJava.providers().get(ImageFormat.JPEG)).startsWith("com.sun.imageio.");
-    assertThat(pureJava.formats()).as("no AVIF or JPEG XL without their libraries")
-        .containsExactlyInAnyOrder(ImageFormat.JPEG, ImageFormat.PNG, ImageFormat.GIF, ImageFormat.WEBP);
+    assertThat(pureJava.formats())
+        .as("no AVIF or JPEG XL without their libraries")
+        .containsExactlyInAnyOrder(
+            ImageFormat.JPEG, ImageFormat.PNG, ImageFormat.GIF, ImageFormat.WEBP);
     assertThat(pureJava.jpegCodec()).isEqualTo("ImageIO");
   }
 
@@ -57,9 +65,12 @@ class EncodersTest {
         image.setRGB(x, y, x < 16 ? 0xE01010 : x < 32 ? 0x10C020 : 0x2030F0);
       }
     }
-    BufferedImage out = TestImages.decode(new Encoders(NativeCodecs.none())
-        .encode(image, ImageFormat.JPEG, new EncodeOptions(95, false)));
-    assertThatImage(out).hasColorCloseTo(4, 8, new Rgb(0xE0, 0x10, 0x10), 12)
+    BufferedImage out =
+        TestImages.decode(
+            new Encoders(NativeCodecs.none())
+                .encode(image, ImageFormat.JPEG, new EncodeOptions(95, false)));
+    assertThatImage(out)
+        .hasColorCloseTo(4, 8, new Rgb(0xE0, 0x10, 0x10), 12)
         .hasColorCloseTo(24, 8, new Rgb(0x10, 0xC0, 0x20), 12)
         .hasColorCloseTo(44, 8, new Rgb(0x20, 0x30, 0xF0), 12);
   }
@@ -67,20 +78,28 @@ class EncodersTest {
   @Test
   void encodeJpeg_turboProgressive_isProgressive() {
     Encoders turbo = new Encoders(NativeCodecsTest.turbo());
-    byte[] jpeg = turbo.encode(TestImages.horizontalGradient(64, 64), ImageFormat.JPEG, new EncodeOptions(80, true));
-    var header = new io.imgedge.transform.probe.HeaderProbe(io.imgedge.transform.ImageLimits.FASTLY).probe(jpeg, null);
+    byte[] jpeg =
+        turbo.encode(
+            TestImages.horizontalGradient(64, 64), ImageFormat.JPEG, new EncodeOptions(80, true));
+    var header =
+        new io.imgedge.transform.probe.HeaderProbe(io.imgedge.transform.ImageLimits.FASTLY)
+            .probe(jpeg, null);
     assertThat(header.progressive()).isTrue();
   }
 
   @Test
   void decoders_areChosenByProvider() {
     assertThat(DECODER.decoderName(ImageFormat.JPEG)).startsWith("com.twelvemonkeys.");
-    assertThat(DECODER.decoderName(ImageFormat.WEBP)).as("libwebp").isEqualTo(WebpDecoder.class.getName());
+    assertThat(DECODER.decoderName(ImageFormat.WEBP))
+        .as("libwebp")
+        .isEqualTo(WebpDecoder.class.getName());
     assertThat(DECODER.decoderName(ImageFormat.PNG)).startsWith("com.sun.imageio.");
   }
 
   @ParameterizedTest
-  @EnumSource(value = ImageFormat.class, names = {"JPEG", "PNG", "GIF", "WEBP"})
+  @EnumSource(
+      value = ImageFormat.class,
+      names = {"JPEG", "PNG", "GIF", "WEBP"})
   void encode_producesThatFormatAtThatSize(ImageFormat format) {
     BufferedImage image = TestImages.horizontalGradient(33, 7);
     byte[] bytes = ENCODERS.encode(image, format, new EncodeOptions(80, false));
@@ -89,20 +108,32 @@ class EncodersTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = ImageFormat.class, names = {"PNG", "WEBP"})
+  @EnumSource(
+      value = ImageFormat.class,
+      names = {"PNG", "WEBP"})
   void encode_keepsAlpha(ImageFormat format) {
     BufferedImage image = TestImages.checkerboard(8, 8, 0x00000000, 0xFF00FF00);
     assertThatImage(ENCODERS.encode(image, format, new EncodeOptions(90, false)))
-        .hasAlphaChannel().hasTransparentPixels();
+        .hasAlphaChannel()
+        .hasTransparentPixels();
   }
 
   @Test
   void encode_unwritableFormat_isRejected() {
-    assertThatThrownBy(() -> ENCODERS.encode(TestImages.solid(1, 1, 0xFF000000), ImageFormat.TIFF,
-        new EncodeOptions(80, false))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("TIFF");
+    assertThatThrownBy(
+            () ->
+                ENCODERS.encode(
+                    TestImages.solid(1, 1, 0xFF000000),
+                    ImageFormat.TIFF,
+                    new EncodeOptions(80, false)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("TIFF");
   }
 
-  /** Issue 14: {@code bw=} promises 1-bit output; an opaque black-and-white PNG is written as 1-bit gray. */
+  /**
+   * Issue 14: {@code bw=} promises 1-bit output; an opaque black-and-white PNG is written as 1-bit
+   * gray.
+   */
   @Test
   void encodePng_blackAndWhiteOnly_isOneBitGray() throws java.io.IOException {
     BufferedImage image = TestImages.checkerboard(64, 64, 0xFF000000, 0xFFFFFFFF);
@@ -112,7 +143,9 @@ class EncodersTest {
     BufferedImage back = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
     for (int y = 0; y < 64; y += 7) {
       for (int x = 0; x < 64; x += 5) {
-        assertThat(back.getRGB(x, y) | 0xFF000000).as("pixel %d,%d", x, y).isEqualTo(image.getRGB(x, y));
+        assertThat(back.getRGB(x, y) | 0xFF000000)
+            .as("pixel %d,%d", x, y)
+            .isEqualTo(image.getRGB(x, y));
       }
     }
   }
@@ -120,7 +153,8 @@ class EncodersTest {
   @Test
   void encodePng_grayOrTransparentPixels_keepFullDepth() {
     BufferedImage gray = TestImages.checkerboard(8, 8, 0xFF000000, 0xFF808080);
-    assertThat(ENCODERS.encode(gray, ImageFormat.PNG, new EncodeOptions(85, false))[24]).isEqualTo((byte) 8);
+    assertThat(ENCODERS.encode(gray, ImageFormat.PNG, new EncodeOptions(85, false))[24])
+        .isEqualTo((byte) 8);
     BufferedImage transparent = TestImages.checkerboard(8, 8, 0x00000000, 0xFFFFFFFF);
     assertThatImage(ENCODERS.encode(transparent, ImageFormat.PNG, new EncodeOptions(85, false)))
         .hasTransparentPixels();

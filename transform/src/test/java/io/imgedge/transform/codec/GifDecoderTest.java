@@ -36,10 +36,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@link GifDecoder} through {@link ImageDecoder}: well-formed GIFs decode exactly as the JDK's
- * reader decodes them (transparent pixels compared by their alpha only: the JDK keeps the
- * palette's colour, Chromium and this decoder give transparent black); the structure of frames
- * (interlacing, local tables, transparency, offsets, disposal); limits and the deadline. The
- * broken streams of issue 14 are in {@code Issue14GifTest}.
+ * reader decodes them (transparent pixels compared by their alpha only: the JDK keeps the palette's
+ * colour, Chromium and this decoder give transparent black); the structure of frames (interlacing,
+ * local tables, transparency, offsets, disposal); limits and the deadline. The broken streams of
+ * issue 14 are in {@code Issue14GifTest}.
  */
 class GifDecoderTest {
   private static final ImageDecoder DECODER = new ImageDecoder(NativeCodecs.none());
@@ -85,8 +85,12 @@ class GifDecoderTest {
     ImageHeader header = PROBE.probe(gif, null);
     ImageReader jdk = jdkReader(gif);
     try (AnimationFrames ours = DECODER.frames(gif, header);
-        CoalescedFrames theirs = new CoalescedFrames(CoalescedFrames.of(jdk),
-            FrameTable.scan(gif, ImageFormat.GIF), header.width(), header.height())) {
+        CoalescedFrames theirs =
+            new CoalescedFrames(
+                CoalescedFrames.of(jdk),
+                FrameTable.scan(gif, ImageFormat.GIF),
+                header.width(),
+                header.height())) {
       int count = 0;
       while (ours.hasNext()) {
         assertSamePixels(ours.next(), theirs.next());
@@ -115,14 +119,19 @@ class GifDecoderTest {
 
   @Test
   void decode_opaqueFrameFillingTheCanvas_isIntRgb_otherwiseIntArgb() {
-    BufferedImage opaque = decode(still(2, 1, null, false, new Codes(2).clear().literals(1, 2).end()));
+    BufferedImage opaque =
+        decode(still(2, 1, null, false, new Codes(2).clear().literals(1, 2).end()));
     assertThat(opaque.getType()).isEqualTo(BufferedImage.TYPE_INT_RGB);
     assertThat(argb(opaque)).containsExactly(0xFFFF0000, 0xFF00FF00);
-    assertThat(SrgbImages.pixels(opaque)).as("no alpha bits left in an RGB image")
+    assertThat(SrgbImages.pixels(opaque))
+        .as("no alpha bits left in an RGB image")
         .containsExactly(0xFF0000, 0xFF00);
 
-    byte[] offset = GifWriter.canvas(3, 1).globalPalette(FOUR)
-        .image(new Rectangle(1, 0, 2, 1), new Codes(2).clear().literals(1, 2).end()).bytes();
+    byte[] offset =
+        GifWriter.canvas(3, 1)
+            .globalPalette(FOUR)
+            .image(new Rectangle(1, 0, 2, 1), new Codes(2).clear().literals(1, 2).end())
+            .bytes();
     BufferedImage placed = decode(offset);
     assertThat(placed.getType()).isEqualTo(BufferedImage.TYPE_INT_ARGB);
     assertThat(argb(placed)).containsExactly(0, 0xFFFF0000, 0xFF00FF00);
@@ -130,18 +139,24 @@ class GifDecoderTest {
 
   @Test
   void decode_frameReachingPastTheCanvas_isClipped() {
-    byte[] gif = GifWriter.canvas(3, 2).globalPalette(FOUR)
-        .image(new Rectangle(1, 1, 4, 3),
-            new Codes(2).clear().literals(1, 2, 3, 1, 2, 3, 1, 2, 3, 1, 2, 3).end())
-        .bytes();
+    byte[] gif =
+        GifWriter.canvas(3, 2)
+            .globalPalette(FOUR)
+            .image(
+                new Rectangle(1, 1, 4, 3),
+                new Codes(2).clear().literals(1, 2, 3, 1, 2, 3, 1, 2, 3, 1, 2, 3).end())
+            .bytes();
 
     assertThat(argb(decode(gif))).containsExactly(0, 0, 0, 0, 0xFFFF0000, 0xFF00FF00);
   }
 
   @Test
   void decode_noColourTable_isOpaqueBlack_butForTheTransparentIndex() {
-    byte[] gif = GifWriter.canvas(4, 1).graphicControl(0, 0, 2)
-        .image(new Rectangle(0, 0, 4, 1), new Codes(2).clear().literals(0, 1, 2, 3).end()).bytes();
+    byte[] gif =
+        GifWriter.canvas(4, 1)
+            .graphicControl(0, 0, 2)
+            .image(new Rectangle(0, 0, 4, 1), new Codes(2).clear().literals(0, 1, 2, 3).end())
+            .bytes();
 
     assertThat(argb(decode(gif))).containsExactly(0xFF000000, 0xFF000000, 0, 0xFF000000);
   }
@@ -166,26 +181,36 @@ class GifDecoderTest {
 
   @Test
   void frames_localTableAndTransparency_applyToTheirFrameOnly_andDisposalIsKept() {
-    byte[] gif = GifWriter.canvas(3, 1).globalPalette(FOUR)
-        .graphicControl(0, 10, -1)
-        .image(new Rectangle(0, 0, 3, 1), new Codes(2).clear().literals(1, 2, 3).end())
-        .graphicControl(3, 10, 0) // restore previous; index 0 transparent
-        .image(new Rectangle(0, 0, 2, 1), new int[] {0x000000, 0xFFFFFF}, false,
-            new Codes(2).clear().literals(0, 1).end())
-        .graphicControl(2, 10, -1) // restore background
-        .image(new Rectangle(2, 0, 1, 1), new Codes(2).clear().literals(0).end())
-        .image(new Rectangle(9, 9, 1, 1), new Codes(2).clear().literals(0).end()) // off the canvas
-        .bytes();
+    byte[] gif =
+        GifWriter.canvas(3, 1)
+            .globalPalette(FOUR)
+            .graphicControl(0, 10, -1)
+            .image(new Rectangle(0, 0, 3, 1), new Codes(2).clear().literals(1, 2, 3).end())
+            .graphicControl(3, 10, 0) // restore previous; index 0 transparent
+            .image(
+                new Rectangle(0, 0, 2, 1),
+                new int[] {0x000000, 0xFFFFFF},
+                false,
+                new Codes(2).clear().literals(0, 1).end())
+            .graphicControl(2, 10, -1) // restore background
+            .image(new Rectangle(2, 0, 1, 1), new Codes(2).clear().literals(0).end())
+            .image(
+                new Rectangle(9, 9, 1, 1), new Codes(2).clear().literals(0).end()) // off the canvas
+            .bytes();
 
     List<int[]> frames = frames(gif);
 
     assertThat(frames).hasSize(4);
     assertThat(frames.get(0)).containsExactly(0xFFFF0000, 0xFF00FF00, 0xFF0000FF);
-    assertThat(frames.get(1)).as("index 0 transparent: the red below shows; the local white")
+    assertThat(frames.get(1))
+        .as("index 0 transparent: the red below shows; the local white")
         .containsExactly(0xFFFF0000, 0xFFFFFFFF, 0xFF0000FF);
-    assertThat(frames.get(2)).as("frame 2 restored; index 0 of the global table, opaque")
+    assertThat(frames.get(2))
+        .as("frame 2 restored; index 0 of the global table, opaque")
         .containsExactly(0xFFFF0000, 0xFF00FF00, 0xFF000000);
-    assertThat(frames.get(3)).as("frame 3's area cleared").containsExactly(0xFFFF0000, 0xFF00FF00, 0);
+    assertThat(frames.get(3))
+        .as("frame 3's area cleared")
+        .containsExactly(0xFFFF0000, 0xFF00FF00, 0);
   }
 
   @Test
@@ -196,8 +221,11 @@ class GifDecoderTest {
     Deadline deadline = Deadline.after(Duration.ofMillis(1), clock::get);
     clock.set(Duration.ofSeconds(1).toNanos());
 
-    assertThat(catchThrowableOfType(TransformTimeoutException.class,
-        () -> RenderScope.call(deadline, () -> DECODER.decode(gif, header)))).isNotNull();
+    assertThat(
+            catchThrowableOfType(
+                TransformTimeoutException.class,
+                () -> RenderScope.call(deadline, () -> DECODER.decode(gif, header))))
+        .isNotNull();
   }
 
   /** The rows of an interlaced frame in the order its data holds them. */
@@ -212,9 +240,12 @@ class GifDecoderTest {
     return rows.stream().mapToInt(Integer::intValue).toArray();
   }
 
-  private static byte[] still(int width, int height, int @Nullable [] local, boolean interlaced, Codes codes) {
-    return GifWriter.canvas(width, height).globalPalette(FOUR)
-        .image(new Rectangle(0, 0, width, height), local, interlaced, codes).bytes();
+  private static byte[] still(
+      int width, int height, int @Nullable [] local, boolean interlaced, Codes codes) {
+    return GifWriter.canvas(width, height)
+        .globalPalette(FOUR)
+        .image(new Rectangle(0, 0, width, height), local, interlaced, codes)
+        .bytes();
   }
 
   private static BufferedImage decode(byte[] gif) {
@@ -244,7 +275,8 @@ class GifDecoderTest {
     for (int i = 0; i < a.length; i++) {
       int want = e[i] >>> 24 == 0 ? 0 : e[i];
       int got = a[i] >>> 24 == 0 ? 0 : a[i];
-      assertThat(got).as("pixel (%d, %d)", i % actual.getWidth(), i / actual.getWidth())
+      assertThat(got)
+          .as("pixel (%d, %d)", i % actual.getWidth(), i / actual.getWidth())
           .isEqualTo(want);
     }
   }

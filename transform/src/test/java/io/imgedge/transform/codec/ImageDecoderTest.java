@@ -1,6 +1,5 @@
 package io.imgedge.transform.codec;
 
-import io.imgedge.transform.color.YccToSrgb;
 import static io.imgedge.transform.testing.ImageAssertions.assertThatImage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -8,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.imgedge.transform.ImageLimits;
 import io.imgedge.transform.InvalidImageException;
 import io.imgedge.transform.UnsupportedImageException;
+import io.imgedge.transform.color.YccToSrgb;
 import io.imgedge.transform.probe.HeaderProbe;
 import io.imgedge.transform.probe.ImageHeader;
 import io.imgedge.transform.testing.ImageBytes;
@@ -28,8 +28,13 @@ class ImageDecoderTest {
 
   @Test
   void decode_avifAndJxl_stillsAndTheFirstFrameOfAnimations() throws Exception {
-    for (String file : new String[] {"avif-plain-32x32.avif", "avif-sequence-3-frames-80x80.avif",
-        "jxl-bare-16bit-32x32.jxl", "jxl-animated-80x80.jxl"}) {
+    for (String file :
+        new String[] {
+          "avif-plain-32x32.avif",
+          "avif-sequence-3-frames-80x80.avif",
+          "jxl-bare-16bit-32x32.jxl",
+          "jxl-animated-80x80.jxl"
+        }) {
       byte[] data;
       try (var in = ImageDecoderTest.class.getResourceAsStream("/probe/" + file)) {
         data = in.readAllBytes();
@@ -38,7 +43,8 @@ class ImageDecoderTest {
       DecodedImage decoded = DECODER.decode(data, header);
       assertThat(decoded.image().getWidth()).as(file).isEqualTo(header.width());
       assertThat(decoded.image().getHeight()).as(file).isEqualTo(header.height());
-      var frames = catchThrowableOfType(UnsupportedImageException.class, () -> DECODER.frames(data, header));
+      var frames =
+          catchThrowableOfType(UnsupportedImageException.class, () -> DECODER.frames(data, header));
       assertThat(frames.status()).as(file).isEqualTo(415);
     }
   }
@@ -74,9 +80,12 @@ class ImageDecoderTest {
   void decode_scaled_turboShrinksInTheDctDomain_imageIoDoesNot() {
     byte[] jpeg = TestImages.encode(TestImages.horizontalGradient(200, 120), "jpg");
     ImageHeader header = probe.probe(jpeg, null);
-    BufferedImage quarter = new ImageDecoder(NativeCodecsTest.turbo()).decode(jpeg, header, 4.5).image();
+    BufferedImage quarter =
+        new ImageDecoder(NativeCodecsTest.turbo()).decode(jpeg, header, 4.5).image();
     DecodedImage pureJava = new ImageDecoder(NativeCodecs.none()).decode(jpeg, header, 4.5);
-    assertThat(pureJava.pending()).as("YCbCr, converted after the resize").isInstanceOf(YccToSrgb.class);
+    assertThat(pureJava.pending())
+        .as("YCbCr, converted after the resize")
+        .isInstanceOf(YccToSrgb.class);
     BufferedImage full = pureJava.pending().toSrgb(pureJava.image());
     assertThatImage(quarter).hasSize(50, 30).isCloseTo(TestImages.boxDownscale(full, 4), 1.0);
     assertThatImage(full).hasSize(200, 120);
@@ -85,8 +94,10 @@ class ImageDecoderTest {
   @Test
   void decode_scaledOddSize_roundsUpLikeLibjpeg() {
     byte[] jpeg = TestImages.encode(TestImages.horizontalGradient(101, 33), "jpg");
-    BufferedImage half = new ImageDecoder(NativeCodecsTest.turbo())
-        .decode(jpeg, probe.probe(jpeg, null), 2.0).image();
+    BufferedImage half =
+        new ImageDecoder(NativeCodecsTest.turbo())
+            .decode(jpeg, probe.probe(jpeg, null), 2.0)
+            .image();
     assertThatImage(half).hasSize(51, 17);
   }
 
@@ -95,9 +106,12 @@ class ImageDecoderTest {
     byte[] jpeg = TestImages.encode(TestImages.horizontalGradient(64, 64), "jpg");
     byte[] cut = Arrays.copyOf(jpeg, jpeg.length * 2 / 3);
     ImageHeader header = probe.probe(jpeg, null); // the probe would refuse the cut file itself
-    for (NativeCodecs natives : new NativeCodecs[] {NativeCodecsTest.turbo(), NativeCodecs.none()}) {
-      var e = catchThrowableOfType(InvalidImageException.class,
-          () -> new ImageDecoder(natives).decode(cut, header, 2.0));
+    for (NativeCodecs natives :
+        new NativeCodecs[] {NativeCodecsTest.turbo(), NativeCodecs.none()}) {
+      var e =
+          catchThrowableOfType(
+              InvalidImageException.class,
+              () -> new ImageDecoder(natives).decode(cut, header, 2.0));
       assertThat(e.status()).as(natives.toString()).isEqualTo(422);
     }
   }
@@ -126,8 +140,9 @@ class ImageDecoderTest {
   @Test
   void decode_corruptPngData_isInvalid() {
     byte[] png = TestImages.png(TestImages.horizontalGradient(16, 16));
-    byte[] corrupt = ImageBytes.withPngChunk(
-        Arrays.copyOf(png, 33), "IDAT", new byte[] {0x78, (byte) 0x9C, 1, 2, 3, 4, 5});
+    byte[] corrupt =
+        ImageBytes.withPngChunk(
+            Arrays.copyOf(png, 33), "IDAT", new byte[] {0x78, (byte) 0x9C, 1, 2, 3, 4, 5});
     byte[] withEnd = Arrays.copyOf(corrupt, corrupt.length + 12);
     System.arraycopy(ImageBytes.pngChunk("IEND", new byte[0]), 0, withEnd, corrupt.length, 12);
     var e = catchThrowableOfType(InvalidImageException.class, () -> decode(withEnd));

@@ -21,12 +21,20 @@ class JpegProfileGuardTest {
    * numbered 6 of 1 (TurboJpegFuzzTest's findings).
    */
   @ParameterizedTest
-  @ValueSource(strings = {"crash-0626ac386f3990a5adc7f45e8fdf825adab667d5",
-      "crash-d0114a6c482bbb2eee27036e0fdaf10b67107419"})
-  void decode_profileDeclaringAGigabyte_allocatesLittle_onBothPaths(String finding) throws IOException {
+  @ValueSource(
+      strings = {
+        "crash-0626ac386f3990a5adc7f45e8fdf825adab667d5",
+        "crash-d0114a6c482bbb2eee27036e0fdaf10b67107419"
+      })
+  void decode_profileDeclaringAGigabyte_allocatesLittle_onBothPaths(String finding)
+      throws IOException {
     byte[] jpeg;
-    try (InputStream in = getClass().getResourceAsStream("/io/imgedge/transform/fuzz/TurboJpegFuzzTestInputs/"
-        + "decode_anyJpegBytes_isAnImageOrAClean4xx/" + finding)) {
+    try (InputStream in =
+        getClass()
+            .getResourceAsStream(
+                "/io/imgedge/transform/fuzz/TurboJpegFuzzTestInputs/"
+                    + "decode_anyJpegBytes_isAnImageOrAClean4xx/"
+                    + finding)) {
       jpeg = in.readAllBytes();
     }
     ImageHeader header = new HeaderProbe(ImageLimits.FASTLY).probe(jpeg, null);
@@ -41,7 +49,8 @@ class JpegProfileGuardTest {
       } catch (TransformException e) {
         assertThat(e.status()).isBetween(400, 499);
       }
-      assertThat(threads.getCurrentThreadAllocatedBytes() - before).as(natives.jpegCodec())
+      assertThat(threads.getCurrentThreadAllocatedBytes() - before)
+          .as(natives.jpegCodec())
           .isLessThan(64L << 20);
     }
   }

@@ -18,9 +18,9 @@ import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
 import java.util.Arrays;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * JPEG XL files made by cjxl from corpus images, decoded and converted to sRGB as the pipeline
@@ -39,14 +39,16 @@ class JxlDecoderTest {
     "hopper-lossy, none, false",
     "gray-gamma22-jpeg-recompressed, GrayProfile, false",
     "gray-alpha-lossless, GrayProfile, true",
-    "palette-alpha-lossy, none, true"})
+    "palette-alpha-lossy, none, true"
+  })
   void decodedAndConverted_matchesLibvipsInSrgb(String fixture, String pending, boolean alpha) {
     DecodedImage decoded = DECODER.decode(bytes(fixture + ".jxl"), LIMIT);
     assertThat(decoded.image().getType())
         .isEqualTo(alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
     assertThat(decoded.pending() == null ? "none" : decoded.pending().getClass().getSimpleName())
         .isEqualTo(pending);
-    BufferedImage srgb = decoded.pending() == null ? decoded.image() : decoded.pending().toSrgb(decoded.image());
+    BufferedImage srgb =
+        decoded.pending() == null ? decoded.image() : decoded.pending().toSrgb(decoded.image());
     int[] actual = argb(srgb);
     int[] reference = png(fixture + ".srgb.png");
     double colour = meanColourDifference(actual, reference);
@@ -82,8 +84,11 @@ class JxlDecoderTest {
   void orientation_pixelsStayAsStored() {
     DecodedImage decoded = DECODER.decode(bytes("orientation-6-jpeg-recompressed.jxl"), LIMIT);
     assertThatImage(decoded.image()).hasSize(75, 113);
-    double diff = meanColourDifference(argb(decoded.image()), png("orientation-6-jpeg-recompressed.stored.png"));
-    System.out.printf("orientation-6: mean colour difference from the stored JPEG pixels %.3f%n", diff);
+    double diff =
+        meanColourDifference(
+            argb(decoded.image()), png("orientation-6-jpeg-recompressed.stored.png"));
+    System.out.printf(
+        "orientation-6: mean colour difference from the stored JPEG pixels %.3f%n", diff);
     assertThat(diff).isLessThanOrEqualTo(3.0);
   }
 
@@ -117,14 +122,16 @@ class JxlDecoderTest {
     assertThat(JxlDecoder.pending(ICC_Profile.getInstance(ColorSpace.CS_LINEAR_RGB).getData()))
         .isInstanceOf(EmbeddedProfile.class);
     assertThat(JxlDecoder.pending(ICC_Profile.getInstance(ColorSpace.CS_GRAY).getData()))
-        .as("the JDK's gray is linear").isInstanceOf(GrayProfile.class);
+        .as("the JDK's gray is linear")
+        .isInstanceOf(GrayProfile.class);
     assertThat(JxlDecoder.pending(new byte[] {1, 2, 3})).as("unreadable: taken as sRGB").isNull();
     byte[] cmyk = ICC_Profile.getInstance(ColorSpace.CS_PYCC).getData().clone();
     cmyk[16] = 'C';
     cmyk[17] = 'M';
     cmyk[18] = 'Y';
     cmyk[19] = 'K';
-    assertThatThrownBy(() -> JxlDecoder.pending(cmyk)).isInstanceOf(UnsupportedImageException.class);
+    assertThatThrownBy(() -> JxlDecoder.pending(cmyk))
+        .isInstanceOf(UnsupportedImageException.class);
   }
 
   private static int[] argb(BufferedImage image) {

@@ -40,8 +40,11 @@ class JxlEncoderTest {
   void quality100_andTheLosslessFlag_areLossless() throws JxlException {
     int[] noise = new Random(3).ints(40 * 30).toArray();
     BufferedImage image = TestImages.of(40, 30, true, noise);
-    assertThat(JXL.decode(ENCODER.encode(image, new EncodeOptions(100, false)), 10_000).argb()).isEqualTo(noise);
-    assertThat(JXL.decode(ENCODER.encode(image, new EncodeOptions(50, false, true, false)), 10_000).argb())
+    assertThat(JXL.decode(ENCODER.encode(image, new EncodeOptions(100, false)), 10_000).argb())
+        .isEqualTo(noise);
+    assertThat(
+            JXL.decode(ENCODER.encode(image, new EncodeOptions(50, false, true, false)), 10_000)
+                .argb())
         .isEqualTo(noise);
   }
 
@@ -50,12 +53,15 @@ class JxlEncoderTest {
     BufferedImage image = TestImages.of(128, 96, false, gradient(128, 96, false));
     assertThat(ENCODER.encode(image, new EncodeOptions(40, false)).length)
         .isLessThan(ENCODER.encode(image, new EncodeOptions(90, false)).length);
-    assertThat(ENCODER.settings(new EncodeOptions(0, false)).distance()).as("clamped to quality 1").isEqualTo(25);
+    assertThat(ENCODER.settings(new EncodeOptions(0, false)).distance())
+        .as("clamped to quality 1")
+        .isEqualTo(25);
   }
 
   @Test
   void subImage_andOtherTypes_areEncodedAsShown() throws JxlException {
-    BufferedImage whole = TestImages.of(4, 1, false, 0xFF000000, 0xFFFF0000, 0xFF00FF00, 0xFF0000FF);
+    BufferedImage whole =
+        TestImages.of(4, 1, false, 0xFF000000, 0xFFFF0000, 0xFF00FF00, 0xFF0000FF);
     BufferedImage right = whole.getSubimage(2, 0, 2, 1);
     assertThat(JXL.decode(ENCODER.encode(right, new EncodeOptions(100, false)), 2).argb())
         .containsExactly(0xFF00FF00, 0xFF0000FF);

@@ -77,10 +77,14 @@ class LzwTest {
 
   private Decoded decode(int literalWidth, Codes codes) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    Lzw.End end = lzw.decode(blocks(codes.bytes()), literalWidth, (bytes, count) -> {
-      out.write(bytes, 0, count);
-      return true;
-    });
+    Lzw.End end =
+        lzw.decode(
+            blocks(codes.bytes()),
+            literalWidth,
+            (bytes, count) -> {
+              out.write(bytes, 0, count);
+              return true;
+            });
     int[] bytes = new int[out.size()];
     byte[] raw = out.toByteArray();
     for (int i = 0; i < raw.length; i++) {

@@ -26,7 +26,8 @@ class NativeCodecsTest {
   static NativeCodecs webp() {
     NativeCodecs natives = NativeCodecs.load();
     assertThat(natives.webp())
-        .as("libwebp.so.7 and libwebpdemux.so.2 must be installed (apt-get install libwebp7 libwebpdemux2)")
+        .as(
+            "libwebp.so.7 and libwebpdemux.so.2 must be installed (apt-get install libwebp7 libwebpdemux2)")
         .isTrue();
     return natives;
   }
@@ -43,8 +44,12 @@ class NativeCodecsTest {
   @Test
   void load_installedModernCodecs_areNamedByVersion() {
     NativeCodecs natives = NativeCodecs.load();
-    assertThat(natives.avif()).as("libavif.so.15 must be installed (apt-get install libavif15)").isTrue();
-    assertThat(natives.jxl()).as("libjxl.so.0.7 must be installed (apt-get install libjxl0.7)").isTrue();
+    assertThat(natives.avif())
+        .as("libavif.so.15 must be installed (apt-get install libavif15)")
+        .isTrue();
+    assertThat(natives.jxl())
+        .as("libjxl.so.0.7 must be installed (apt-get install libjxl0.7)")
+        .isTrue();
     assertThat(natives.describe()).containsKeys("jpeg", "avif", "jxl", "webp");
     assertThat(natives.describe().get("avif")).matches("libavif 0\\.11\\.[0-9]+ \\(FFM\\)");
     assertThat(natives.describe().get("jxl")).matches("libjxl 0\\.7\\.[0-9]+ \\(FFM\\)");
@@ -60,13 +65,17 @@ class NativeCodecsTest {
 
   @Test
   void load_missingLibwebp_fallsBackToTwelveMonkeys() {
-    NativeCodecs natives = NativeCodecs.load(TurboJpeg.DEFAULT_LIBRARY, "libwebp-does-not-exist.so.7", false);
+    NativeCodecs natives =
+        NativeCodecs.load(TurboJpeg.DEFAULT_LIBRARY, "libwebp-does-not-exist.so.7", false);
     assertThat(natives.webp()).isFalse();
     assertThat(natives.describe()).containsEntry("webp", NativeCodecs.IMAGEIO);
     ImageDecoder decoder = new ImageDecoder(natives);
-    assertThat(decoder.decoderName(io.imgedge.transform.ImageFormat.WEBP)).startsWith("com.twelvemonkeys.");
+    assertThat(decoder.decoderName(io.imgedge.transform.ImageFormat.WEBP))
+        .startsWith("com.twelvemonkeys.");
     byte[] webp = io.imgedge.transform.testing.TestImages.resource("webp-lossy-alpha.webp");
-    var header = new io.imgedge.transform.probe.HeaderProbe(io.imgedge.transform.ImageLimits.FASTLY).probe(webp, null);
+    var header =
+        new io.imgedge.transform.probe.HeaderProbe(io.imgedge.transform.ImageLimits.FASTLY)
+            .probe(webp, null);
     assertThat(decoder.decode(webp, header).image().getWidth()).isEqualTo(100);
   }
 
@@ -80,8 +89,10 @@ class NativeCodecsTest {
   @Test
   void none_isThePureJavaPath() {
     assertThat(NativeCodecs.none().jpegCodec()).isEqualTo("ImageIO");
-    assertThat(NativeCodecs.none().describe()).containsEntry("avif", NativeCodecs.NOT_INSTALLED)
-        .containsEntry("jxl", NativeCodecs.NOT_INSTALLED).containsEntry("webp", NativeCodecs.IMAGEIO);
+    assertThat(NativeCodecs.none().describe())
+        .containsEntry("avif", NativeCodecs.NOT_INSTALLED)
+        .containsEntry("jxl", NativeCodecs.NOT_INSTALLED)
+        .containsEntry("webp", NativeCodecs.IMAGEIO);
     assertThat(new ImageDecoder(NativeCodecs.none()).jpegCodec()).isEqualTo("ImageIO");
     assertThat(new Encoders(NativeCodecs.none()).jpegCodec()).isEqualTo("ImageIO");
   }

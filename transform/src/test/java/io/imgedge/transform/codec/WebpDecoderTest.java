@@ -29,10 +29,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Issue 14 (WebP part): lossy WebP is decoded as libwebp decodes it by default, with fancy
- * (interpolated) chroma upsampling, not TwelveMonkeys' nearest-neighbour chroma (about 2 levels
- * off on strongly coloured photos); animations come out as libwebp's {@code WebPAnimDecoder}
- * composes them. References: {@code dwebp} and an {@code anim_dump} equivalent, checked in by
- * {@code src/test/resources/webp/make-fixtures.sh}; needs libwebp7 and libwebpdemux2.
+ * (interpolated) chroma upsampling, not TwelveMonkeys' nearest-neighbour chroma (about 2 levels off
+ * on strongly coloured photos); animations come out as libwebp's {@code WebPAnimDecoder} composes
+ * them. References: {@code dwebp} and an {@code anim_dump} equivalent, checked in by {@code
+ * src/test/resources/webp/make-fixtures.sh}; needs libwebp7 and libwebpdemux2.
  */
 class WebpDecoderTest {
   private static final ImageDecoder LIBWEBP = new ImageDecoder(NativeCodecsTest.webp());
@@ -49,7 +49,8 @@ class WebpDecoderTest {
     "tattoo-lossy, false",
     "tattoo-lossless, false",
     "tattoo-alpha-lossy, true",
-    "tattoo-alpha-lossless, true"})
+    "tattoo-alpha-lossless, true"
+  })
   void decode_matchesDwebp(String fixture, boolean alpha) {
     byte[] data = bytes(fixture + ".webp");
     DecodedImage decoded = LIBWEBP.decode(data, header(data));
@@ -59,7 +60,8 @@ class WebpDecoderTest {
     assertThat(decoded.pending()).as("no ICC profile").isNull();
     int[] reference = png(fixture + ".dwebp.png");
     double colour = meanColourDifference(argb(decoded.image()), reference);
-    System.out.printf("%s: libwebp against dwebp, mean colour difference %.4f levels%n", fixture, colour);
+    System.out.printf(
+        "%s: libwebp against dwebp, mean colour difference %.4f levels%n", fixture, colour);
     assertThat(colour).as("mean |difference| of R, G, B in levels").isLessThan(0.1);
     assertThat(meanAlphaDifference(argb(decoded.image()), reference)).isZero();
   }
@@ -70,10 +72,14 @@ class WebpDecoderTest {
     byte[] data = bytes("tattoo-lossy.webp");
     int[] reference = png("tattoo-lossy.dwebp.png");
 
-    double before = meanColourDifference(argb(IMAGEIO.decode(data, header(data)).image()), reference);
-    double after = meanColourDifference(argb(LIBWEBP.decode(data, header(data)).image()), reference);
+    double before =
+        meanColourDifference(argb(IMAGEIO.decode(data, header(data)).image()), reference);
+    double after =
+        meanColourDifference(argb(LIBWEBP.decode(data, header(data)).image()), reference);
 
-    System.out.printf("tattoo-lossy.webp against dwebp: TwelveMonkeys %.3f levels, libwebp %.3f%n", before, after);
+    System.out.printf(
+        "tattoo-lossy.webp against dwebp: TwelveMonkeys %.3f levels, libwebp %.3f%n",
+        before, after);
     assertThat(before).as("TwelveMonkeys' non-fancy upsampling").isGreaterThan(1.0);
     assertThat(after).isLessThan(0.1);
   }
@@ -96,22 +102,33 @@ class WebpDecoderTest {
     assertThat(frames).hasSize(4).hasSameSizeAs(animDump);
     for (int i = 0; i < frames.size(); i++) {
       assertThat(frames.get(i)).as("frame %d, as anim_dump", i + 1).isEqualTo(animDump.get(i));
-      assertThat(meanColourDifference(frames.get(i), vips.get(i))).as("frame %d, as libvips", i + 1)
+      assertThat(meanColourDifference(frames.get(i), vips.get(i)))
+          .as("frame %d, as libvips", i + 1)
           .isLessThan(0.1);
-      assertThat(meanAlphaDifference(frames.get(i), vips.get(i))).as("blending rounds differently by 1")
+      assertThat(meanAlphaDifference(frames.get(i), vips.get(i)))
+          .as("blending rounds differently by 1")
           .isLessThan(0.5);
     }
     int disposedByFrame2 = frames.get(2)[20 * 96 + 20];
-    assertThat(disposedByFrame2 >>> 24).as("frame 2's area is cleared to transparent after it").isZero();
+    assertThat(disposedByFrame2 >>> 24)
+        .as("frame 2's area is cleared to transparent after it")
+        .isZero();
     assertThat(frames.get(1)[20 * 96 + 20] >>> 24).as("frame 2 shows there").isNotZero();
 
     try (AnimationFrames decoded = LIBWEBP.frames(data, header(data))) {
       assertThat(decoded).isInstanceOf(WebpFrames.class);
       assertThat(decoded.table().loopCount()).isEqualTo(3);
-      assertThat(decoded.table().frames()).extracting(FrameTable.Frame::delayMillis)
-          .containsExactly(100, 80, 120, 60).containsExactlyElementsOf(durations("tattoo-animated.anim_dump.txt"));
-      assertThat(decoded.table().frames()).extracting(FrameTable.Frame::disposal).containsExactly(
-          FrameTable.Disposal.NONE, FrameTable.Disposal.BACKGROUND, FrameTable.Disposal.NONE, FrameTable.Disposal.NONE);
+      assertThat(decoded.table().frames())
+          .extracting(FrameTable.Frame::delayMillis)
+          .containsExactly(100, 80, 120, 60)
+          .containsExactlyElementsOf(durations("tattoo-animated.anim_dump.txt"));
+      assertThat(decoded.table().frames())
+          .extracting(FrameTable.Frame::disposal)
+          .containsExactly(
+              FrameTable.Disposal.NONE,
+              FrameTable.Disposal.BACKGROUND,
+              FrameTable.Disposal.NONE,
+              FrameTable.Disposal.NONE);
     }
   }
 
@@ -128,11 +145,13 @@ class WebpDecoderTest {
     for (int i = 0; i < 9; i++) {
       assertThat(libwebp.get(i)).as("frame %d", i + 1).isEqualTo(animDump.get(i));
       double old = meanColourDifference(imageIo.get(i), animDump.get(i));
-      System.out.printf("rotating-squares frame %d: TwelveMonkeys + CoalescedFrames %.3f levels off anim_dump%n",
+      System.out.printf(
+          "rotating-squares frame %d: TwelveMonkeys + CoalescedFrames %.3f levels off anim_dump%n",
           i + 1, old);
     }
     try (AnimationFrames decoded = LIBWEBP.frames(data, header(data))) {
-      assertThat(decoded.table().frames()).extracting(FrameTable.Frame::delayMillis)
+      assertThat(decoded.table().frames())
+          .extracting(FrameTable.Frame::delayMillis)
           .containsExactlyElementsOf(durations("rotating-squares.anim_dump.txt"));
     }
   }
@@ -142,20 +161,29 @@ class WebpDecoderTest {
     byte[] data = bytes("rotating-squares.webp");
     DecodedImage first = LIBWEBP.decode(data, header(data));
     assertThat(first.image().getType()).isEqualTo(BufferedImage.TYPE_INT_ARGB);
-    assertThat(argb(first.image())).isEqualTo(frames("rotating-squares.anim_dump.png", 80 * 80).getFirst());
+    assertThat(argb(first.image()))
+        .isEqualTo(frames("rotating-squares.anim_dump.png", 80 * 80).getFirst());
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource({"tattoo-lossy.webp", "tattoo-lossless.webp", "tattoo-alpha-lossy.webp", "tattoo-animated.webp"})
+  @CsvSource({
+    "tattoo-lossy.webp",
+    "tattoo-lossless.webp",
+    "tattoo-alpha-lossy.webp",
+    "tattoo-animated.webp"
+  })
   void truncated_isInvalid422(String fixture) {
     byte[] data = bytes(fixture);
     ImageHeader header = header(data); // the probe would refuse some cut files itself
     for (int length : new int[] {data.length * 2 / 3, data.length - 1, 40}) {
       byte[] cut = Arrays.copyOf(data, length);
-      var e = catchThrowableOfType(InvalidImageException.class, () -> {
-        LIBWEBP.decode(cut, header);
-        decodeFrames(LIBWEBP, cut);
-      });
+      var e =
+          catchThrowableOfType(
+              InvalidImageException.class,
+              () -> {
+                LIBWEBP.decode(cut, header);
+                decodeFrames(LIBWEBP, cut);
+              });
       assertThat(e).as("%s cut to %d bytes", fixture, length).isNotNull();
       assertThat(e.status()).isEqualTo(422);
       assertThat(e.getMessage()).as(fixture).containsAnyOf("truncated", "corrupt");
@@ -185,7 +213,9 @@ class WebpDecoderTest {
 
   @Test
   void libwebpOutOfMemory_isInsufficientMemory503() {
-    TransformException e = WebpDecoder.failure(new WebpException(WebpException.Kind.OUT_OF_MEMORY, "VP8_STATUS_OUT_OF_MEMORY"));
+    TransformException e =
+        WebpDecoder.failure(
+            new WebpException(WebpException.Kind.OUT_OF_MEMORY, "VP8_STATUS_OUT_OF_MEMORY"));
     assertThat(e).isInstanceOf(InsufficientMemoryException.class);
     assertThat(e.status()).isEqualTo(503);
   }

@@ -13,9 +13,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The pure-Java path's YCbCr shortcut: which JPEGs take it (read from their markers by the probe, checked
- * against the corpus' JFIF, Adobe and marker-less files), and that converting its pixels gives the
- * image the ordinary decode (TwelveMonkeys, conversion and profile at full size) gives.
+ * The pure-Java path's YCbCr shortcut: which JPEGs take it (read from their markers by the probe,
+ * checked against the corpus' JFIF, Adobe and marker-less files), and that converting its pixels
+ * gives the image the ordinary decode (TwelveMonkeys, conversion and profile at full size) gives.
  */
 @RequiresCorpus
 class YccJpegReaderTest {
@@ -39,7 +39,9 @@ class YccJpegReaderTest {
     assertThat(probe.probe(Corpus.bytes(file), null).storedAsYcc()).isEqualTo(ycc);
   }
 
-  /** Without a profile the values are libjpeg's own (no difference); with one, the profile rounds. */
+  /**
+   * Without a profile the values are libjpeg's own (no difference); with one, the profile rounds.
+   */
   @ParameterizedTest(name = "{0}")
   @CsvSource({
     "perf-2725x2225.jpg, 0.0",
@@ -51,7 +53,8 @@ class YccJpegReaderTest {
     "icc-adobergb-photo-progressive-444.jpg, 1.0",
     "cmyk-ycck-orient-6-srgb-reference.jpg, 0.3",
   })
-  void decode_shrinking_leavesYccPending_thatConvertsToTheOrdinaryDecode(String file, double maxPercent) {
+  void decode_shrinking_leavesYccPending_thatConvertsToTheOrdinaryDecode(
+      String file, double maxPercent) {
     byte[] jpeg = Corpus.bytes(file);
     ImageHeader header = probe.probe(jpeg, null);
     DecodedImage ycc = pureJava.decode(jpeg, header, 2);

@@ -25,7 +25,9 @@ class CicpConversionTest {
 
   @Test
   void bt2020Matrix_isBt2087s() {
-    double[][] expected = {{1.6605, -0.5876, -0.0728}, {-0.1246, 1.1329, -0.0083}, {-0.0182, -0.1006, 1.1187}};
+    double[][] expected = {
+      {1.6605, -0.5876, -0.0728}, {-0.1246, 1.1329, -0.0083}, {-0.0182, -0.1006, 1.1187}
+    };
     assertMatrix(CicpConversion.toSrgbMatrix(CicpConversion.primaries(9)), expected);
   }
 
@@ -40,7 +42,9 @@ class CicpConversionTest {
     CicpConversion dci = CicpConversion.forCicp(11, 13);
     assertThat(rgb(dci, 0xFFFFFF)).isEqualTo(0xFFFFFF);
     int gray = rgb(dci, 0x808080);
-    assertThat(gray >> 16 & 0xFF).isCloseTo(gray & 0xFF, within(1)).isCloseTo(gray >> 8 & 0xFF, within(1));
+    assertThat(gray >> 16 & 0xFF)
+        .isCloseTo(gray & 0xFF, within(1))
+        .isCloseTo(gray >> 8 & 0xFF, within(1));
     // Without adaptation the DCI white (0.314, 0.351) would come out green-tinted.
   }
 
@@ -57,7 +61,8 @@ class CicpConversionTest {
   @ParameterizedTest(name = "transfer {0}: 128 -> {1}")
   @CsvSource({"1, 140", "6, 140", "8, 188", "4, 129", "5, 106", "13, 128"})
   void sdrTransfers_reencodeGrayAsSrgb(int transfer, int expected) {
-    CicpConversion c = CicpConversion.forCicp(12, transfer); // P3 keeps gray gray: only the curve differs
+    CicpConversion c =
+        CicpConversion.forCicp(12, transfer); // P3 keeps gray gray: only the curve differs
     int gray = rgb(c, 0x808080);
     assertThat(gray & 0xFF).isCloseTo(expected, within(1));
     assertThat(gray >> 16 & 0xFF).isEqualTo(gray & 0xFF);
@@ -83,13 +88,16 @@ class CicpConversionTest {
     int white = rgb(hlg, gray(191)); // 75 % HLG = 203 cd/m² on a 1,000 cd/m² display
     assertThat(white & 0xFF).isBetween(238, 247);
     assertThat(rgb(hlg, 0)).isZero();
-    assertThat(rgb(hlg, 0xFFFFFF) & 0xFF).isGreaterThanOrEqualTo(253); // 1,000 cd/m²: shoulder(4.93) = 0.991
+    assertThat(rgb(hlg, 0xFFFFFF) & 0xFF)
+        .isGreaterThanOrEqualTo(253); // 1,000 cd/m²: shoulder(4.93) = 0.991
   }
 
   @Test
   void toneMap_isContinuous_monotonic_andBelowOne() {
-    assertThat(CicpConversion.shoulder(CicpConversion.KNEE)).isCloseTo(CicpConversion.KNEE, within(1e-9));
-    double slope = (CicpConversion.shoulder(CicpConversion.KNEE + 1e-6) - CicpConversion.KNEE) / 1e-6;
+    assertThat(CicpConversion.shoulder(CicpConversion.KNEE))
+        .isCloseTo(CicpConversion.KNEE, within(1e-9));
+    double slope =
+        (CicpConversion.shoulder(CicpConversion.KNEE + 1e-6) - CicpConversion.KNEE) / 1e-6;
     assertThat(slope).isCloseTo(1, within(1e-3));
     double previous = 0;
     for (double x = CicpConversion.KNEE; x < 50; x += 0.25) {
@@ -114,7 +122,8 @@ class CicpConversionTest {
     assertThat(SrgbImages.pixels(out)[5]).isEqualTo(0x00808080);
 
     BufferedImage rgb = SrgbImages.blank(2, 2, false);
-    assertThat(CicpConversion.forCicp(9, 16).toSrgb(rgb).getType()).isEqualTo(BufferedImage.TYPE_INT_RGB);
+    assertThat(CicpConversion.forCicp(9, 16).toSrgb(rgb).getType())
+        .isEqualTo(BufferedImage.TYPE_INT_RGB);
   }
 
   private static int gray(int v) {

@@ -19,8 +19,10 @@ import org.junit.jupiter.api.Test;
 
 /** Issue 14: 16-bit sources with a profile are converted before they are rounded to 8 bits. */
 class DeepImagesTest {
-  private static final byte[] LINEAR_RGB = ICC_Profile.getInstance(ColorSpace.CS_LINEAR_RGB).getData();
+  private static final byte[] LINEAR_RGB =
+      ICC_Profile.getInstance(ColorSpace.CS_LINEAR_RGB).getData();
   private static final byte[] LINEAR_GRAY = ICC_Profile.getInstance(ColorSpace.CS_GRAY).getData();
+
   /** Linear 241/65535 is sRGB 12.1/255; rounded to 8 bits first it would be 0, sRGB 0. */
   private static final int DARK = 241;
 
@@ -28,33 +30,51 @@ class DeepImagesTest {
   void toSrgb_8bitSource_isNull_soItKeepsThePendingConversionAfterTheResize() {
     BufferedImage bgr = new BufferedImage(2, 2, BufferedImage.TYPE_3BYTE_BGR);
     assertThat(DeepImages.toSrgb(bgr, LINEAR_RGB)).isNull();
-    assertThat(DeepImages.toSrgb(new BufferedImage(2, 2, BufferedImage.TYPE_BYTE_GRAY), LINEAR_GRAY)).isNull();
+    assertThat(
+            DeepImages.toSrgb(new BufferedImage(2, 2, BufferedImage.TYPE_BYTE_GRAY), LINEAR_GRAY))
+        .isNull();
   }
 
   @Test
   void toSrgb_16bitWithoutAProfileToApply_isNull() {
     BufferedImage rgb = image(srgb(), false, 1, 1, 100, 200, 300);
     assertThat(DeepImages.toSrgb(rgb, null)).as("no profile").isNull();
-    assertThat(DeepImages.toSrgb(rgb, ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData())).as("sRGB").isNull();
-    assertThat(DeepImages.toSrgb(rgb, "not a profile".getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
-        .as("unreadable").isNull();
+    assertThat(DeepImages.toSrgb(rgb, ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData()))
+        .as("sRGB")
+        .isNull();
+    assertThat(
+            DeepImages.toSrgb(
+                rgb, "not a profile".getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
+        .as("unreadable")
+        .isNull();
     assertThat(DeepImages.toSrgb(rgb, LINEAR_GRAY)).as("a gray profile for RGB pixels").isNull();
     BufferedImage gray = new BufferedImage(1, 1, BufferedImage.TYPE_USHORT_GRAY);
-    assertThat(DeepImages.toSrgb(gray, null)).as("the JDK's gray: sRGB-encoded gray, as today").isNull();
+    assertThat(DeepImages.toSrgb(gray, null))
+        .as("the JDK's gray: sRGB-encoded gray, as today")
+        .isNull();
   }
 
   @Test
   void toSrgb_12bitSamplesInShorts_isNull() {
-    var model = new ComponentColorModel(srgb(), new int[] {12, 12, 12}, false, false, Transparency.OPAQUE,
-        DataBuffer.TYPE_USHORT);
-    BufferedImage twelve = new BufferedImage(model, model.createCompatibleWritableRaster(1, 1), false, null);
+    var model =
+        new ComponentColorModel(
+            srgb(),
+            new int[] {12, 12, 12},
+            false,
+            false,
+            Transparency.OPAQUE,
+            DataBuffer.TYPE_USHORT);
+    BufferedImage twelve =
+        new BufferedImage(model, model.createCompatibleWritableRaster(1, 1), false, null);
     assertThat(DeepImages.toSrgb(twelve, LINEAR_RGB)).isNull();
   }
 
   @Test
   void toSrgb_linearRgba_convertsBeforeRoundingAndRoundsAlpha() {
-    BufferedImage src = image(srgb(), true, 4, 1,
-        DARK, DARK, DARK, 65535, 0, 0, 0, 32768, 65535, 65535, 65535, 257, 0, 65535, 0, 0);
+    BufferedImage src =
+        image(
+            srgb(), true, 4, 1, DARK, DARK, DARK, 65535, 0, 0, 0, 32768, 65535, 65535, 65535, 257,
+            0, 65535, 0, 0);
 
     BufferedImage out = DeepImages.toSrgb(src, LINEAR_RGB);
 
@@ -69,8 +89,13 @@ class DeepImagesTest {
 
   @Test
   void toSrgb_16bitGrayWithAGrayProfile_isConvertedAndNeutral() {
-    var gray = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_GRAY), true, false,
-        Transparency.TRANSLUCENT, DataBuffer.TYPE_USHORT);
+    var gray =
+        new ComponentColorModel(
+            ColorSpace.getInstance(ColorSpace.CS_GRAY),
+            true,
+            false,
+            Transparency.TRANSLUCENT,
+            DataBuffer.TYPE_USHORT);
     WritableRaster raster = gray.createCompatibleWritableRaster(2, 1);
     raster.setPixels(0, 0, 2, 1, new int[] {DARK, 65535, 65535, 0});
     BufferedImage src = new BufferedImage(gray, raster, false, null);
@@ -86,7 +111,8 @@ class DeepImagesTest {
   /** TwelveMonkeys reads a TIFF's profile into the colour model; no profile is passed then. */
   @Test
   void toSrgb_profileInTheColourModel_isApplied() {
-    BufferedImage src = image(new ICC_ColorSpace(ICC_Profile.getInstance(LINEAR_RGB)), false, 1, 1, DARK, 0, 0);
+    BufferedImage src =
+        image(new ICC_ColorSpace(ICC_Profile.getInstance(LINEAR_RGB)), false, 1, 1, DARK, 0, 0);
     BufferedImage out = DeepImages.toSrgb(src, null);
     assertThat(out).isNotNull();
     assertThat(out.getRGB(0, 0)).isEqualTo(0xFF0C0000);
@@ -101,7 +127,8 @@ class DeepImagesTest {
   /** The JDK's sRGB profile has a 1024-entry table curve: through it and back is the identity. */
   @Test
   void matrixShaper_tableCurve_srgbRoundTripsToTheRoundedValue() {
-    MatrixShaper srgb = Objects.requireNonNull(MatrixShaper.of(ICC_Profile.getInstance(ColorSpace.CS_sRGB)));
+    MatrixShaper srgb =
+        Objects.requireNonNull(MatrixShaper.of(ICC_Profile.getInstance(ColorSpace.CS_sRGB)));
     int[] samples = new int[256 * 3];
     for (int i = 0; i < samples.length; i++) {
       samples[i] = (i / 3) * 257;
@@ -133,7 +160,8 @@ class DeepImagesTest {
 
     int[] fast = new int[w * h];
     shaper.convert(src.getRaster(), false, fast);
-    BufferedImage engine = DeepImages.withColourEngine(src.getRaster(), new ICC_ColorSpace(prophoto), false);
+    BufferedImage engine =
+        DeepImages.withColourEngine(src.getRaster(), new ICC_ColorSpace(prophoto), false);
 
     long sum = 0;
     for (int i = 0; i < fast.length; i++) {
@@ -164,9 +192,15 @@ class DeepImagesTest {
   }
 
   /** A 16-bit image in {@code space}, its samples given pixel by pixel. */
-  private static BufferedImage image(ColorSpace space, boolean alpha, int w, int h, int... samples) {
-    var model = new ComponentColorModel(space, alpha, false,
-        alpha ? Transparency.TRANSLUCENT : Transparency.OPAQUE, DataBuffer.TYPE_USHORT);
+  private static BufferedImage image(
+      ColorSpace space, boolean alpha, int w, int h, int... samples) {
+    var model =
+        new ComponentColorModel(
+            space,
+            alpha,
+            false,
+            alpha ? Transparency.TRANSLUCENT : Transparency.OPAQUE,
+            DataBuffer.TYPE_USHORT);
     WritableRaster raster = model.createCompatibleWritableRaster(w, h);
     raster.setPixels(0, 0, w, h, samples);
     return new BufferedImage(model, raster, false, null);

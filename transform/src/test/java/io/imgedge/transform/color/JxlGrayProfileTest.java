@@ -11,12 +11,16 @@ import java.awt.color.ICC_Profile;
 import java.awt.image.BufferedImage;
 import org.junit.jupiter.api.Test;
 
-/** {@link GrayProfile}, the conversion JPEG XL's gray output profiles get (named for the Jxl* test run). */
+/**
+ * {@link GrayProfile}, the conversion JPEG XL's gray output profiles get (named for the Jxl* test
+ * run).
+ */
 class JxlGrayProfileTest {
 
   @Test
   void linearGray_isMappedToTheSrgbCurve() {
-    GrayProfile linear = GrayProfile.forGrayImage(ICC_Profile.getInstance(ColorSpace.CS_GRAY).getData());
+    GrayProfile linear =
+        GrayProfile.forGrayImage(ICC_Profile.getInstance(ColorSpace.CS_GRAY).getData());
     assertThat(linear).isNotNull();
     assertThat(linear.srgb(0)).isZero();
     assertThat(linear.srgb(255)).isEqualTo(255);
@@ -26,8 +30,9 @@ class JxlGrayProfileTest {
 
   @Test
   void gamma22Gray_isCloseToSrgbButNotTheSame() throws Exception {
-    JxlPixels gray = LibJxl.load(LibJxl.DEFAULT_LIBRARY)
-        .decode(JxlFixtures.bytes("gray-gamma22-jpeg-recompressed.jxl"), 100_000);
+    JxlPixels gray =
+        LibJxl.load(LibJxl.DEFAULT_LIBRARY)
+            .decode(JxlFixtures.bytes("gray-gamma22-jpeg-recompressed.jxl"), 100_000);
     GrayProfile gamma22 = GrayProfile.forGrayImage(gray.iccProfile());
     assertThat(gamma22).isNotNull();
     int maxDifference = 0;
@@ -40,13 +45,15 @@ class JxlGrayProfileTest {
   @Test
   void notGray_orUnreadable_isLeftAlone() {
     assertThat(GrayProfile.forGrayImage(null)).isNull();
-    assertThat(GrayProfile.forGrayImage(ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData())).isNull();
+    assertThat(GrayProfile.forGrayImage(ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData()))
+        .isNull();
     assertThat(GrayProfile.forGrayImage(new byte[] {0, 1, 2})).isNull();
   }
 
   @Test
   void toSrgb_mapsEachColourChannel_andKeepsAlpha() {
-    GrayProfile linear = GrayProfile.forGrayImage(ICC_Profile.getInstance(ColorSpace.CS_GRAY).getData());
+    GrayProfile linear =
+        GrayProfile.forGrayImage(ICC_Profile.getInstance(ColorSpace.CS_GRAY).getData());
     BufferedImage image = TestImages.of(2, 1, true, 0x80808080, 0x00FF0000);
     BufferedImage out = linear.toSrgb(image);
     int v = linear.srgb(0x80);

@@ -39,8 +39,14 @@ class SrgbImagesTest {
       gray.getRaster().setSample(x, 0, 0, samples[x]);
     }
     BufferedImage out = SrgbImages.normalize(gray);
-    assertThat(new int[] {out.getRGB(0, 0) & 0xFF, out.getRGB(1, 0) & 0xFF, out.getRGB(2, 0) & 0xFF,
-        out.getRGB(3, 0) & 0xFF}).containsExactly(0, 128, 128, 255);
+    assertThat(
+            new int[] {
+              out.getRGB(0, 0) & 0xFF,
+              out.getRGB(1, 0) & 0xFF,
+              out.getRGB(2, 0) & 0xFF,
+              out.getRGB(3, 0) & 0xFF
+            })
+        .containsExactly(0, 128, 128, 255);
     assertThatImage(out).isNeutralGray(0);
   }
 
@@ -50,8 +56,9 @@ class SrgbImagesTest {
     byte[] g = {0, 0};
     byte[] b = {0, 0};
     byte[] a = {0, (byte) 255};
-    BufferedImage indexed = new BufferedImage(2, 1, BufferedImage.TYPE_BYTE_INDEXED,
-        new IndexColorModel(1, 2, r, g, b, a));
+    BufferedImage indexed =
+        new BufferedImage(
+            2, 1, BufferedImage.TYPE_BYTE_INDEXED, new IndexColorModel(1, 2, r, g, b, a));
     indexed.getRaster().setSample(1, 0, 0, 1);
 
     BufferedImage out = SrgbImages.normalize(indexed);

@@ -13,11 +13,11 @@ import io.imgedge.transform.probe.ImageHeader;
 
 /**
  * Fuzzes the native AVIF decoder behind the Java probe: whatever the probe accepts as AVIF goes to
- * libavif (dav1d) through FFM. Any input is an image of exactly
- * the size the probe read or a {@link TransformException} (4xx: nothing the client sent may cause
- * a 5xx); a crash in the native code would end the fuzzing JVM, which is what this target is there
- * to find. Needs {@code libavif15} and {@code libjxl0.7} (CI installs them). A target per format,
- * so that each gets its own ten-minute run.
+ * libavif (dav1d) through FFM. Any input is an image of exactly the size the probe read or a {@link
+ * TransformException} (4xx: nothing the client sent may cause a 5xx); a crash in the native code
+ * would end the fuzzing JVM, which is what this target is there to find. Needs {@code libavif15}
+ * and {@code libjxl0.7} (CI installs them). A target per format, so that each gets its own
+ * ten-minute run.
  */
 class AvifDecodeFuzzTest {
   private static final HeaderProbe PROBE = new HeaderProbe(ImageFrontFuzzTest.LIMITS);

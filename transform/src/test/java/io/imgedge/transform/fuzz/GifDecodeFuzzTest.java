@@ -32,14 +32,15 @@ import org.junit.jupiter.api.Test;
  * of the probed size or a {@link TransformException} (4xx: nothing the client sent may cause a
  * 5xx); no other exception, hang or out-of-memory may escape. Seeds are the GIFs of {@link
  * GifFixtures} (issue 14's odd streams), checked in under {@code GifDecodeFuzzTestInputs/} and run
- * in every test run; {@link #mutations_ofValidGifs_areImagesOrA4xx_quickly()} also runs a fixed
- * set of random mutations of them in every run, without Jazzer.
+ * in every test run; {@link #mutations_ofValidGifs_areImagesOrA4xx_quickly()} also runs a fixed set
+ * of random mutations of them in every run, without Jazzer.
  */
 class GifDecodeFuzzTest {
   private static final HeaderProbe PROBE = new HeaderProbe(ImageFrontFuzzTest.LIMITS);
   private static final ImageDecoder DECODER = new ImageDecoder(NativeCodecs.none());
   private static final String SEEDS =
       "/io/imgedge/transform/fuzz/GifDecodeFuzzTestInputs/decode_anyGifBytes_isAnImageOrA4xx/";
+
   /** Set to {@code true} to write the seeds again from {@link GifFixtures}. */
   private static final String WRITE_SEEDS = "imgedge.gif.seeds.write";
 
@@ -96,7 +97,9 @@ class GifDecodeFuzzTest {
       long millis = (System.nanoTime() - start) / 1_000_000;
       assertThat(millis).as("mutation %d took %d ms", i, millis).isLessThan(2_000);
     }
-    assertThat(decoded).as("mutations the probe let through to the decoder").isGreaterThan(800); // 970 with this seed
+    assertThat(decoded)
+        .as("mutations the probe let through to the decoder")
+        .isGreaterThan(800); // 970 with this seed
   }
 
   @Test
@@ -115,7 +118,8 @@ class GifDecodeFuzzTest {
           fail("seed %s is missing: run this test with -D%s=true", e.getKey(), WRITE_SEEDS);
           return;
         }
-        assertThat(in.readAllBytes()).as("%s (regenerate with -D%s=true)", e.getKey(), WRITE_SEEDS)
+        assertThat(in.readAllBytes())
+            .as("%s (regenerate with -D%s=true)", e.getKey(), WRITE_SEEDS)
             .isEqualTo(e.getValue());
       }
     }

@@ -12,13 +12,14 @@ import io.imgedge.transform.probe.ImageHeader;
 
 /**
  * Fuzzes the image front: the header probe and the decoders, under limits. Any input is either
- * refused with a {@link TransformException} (a 4xx, or a 503 timeout) or decoded to an image of
- * the size the header promised; no other exception, hang or out-of-memory may escape. Seeds and
+ * refused with a {@link TransformException} (a 4xx, or a 503 timeout) or decoded to an image of the
+ * size the header promised; no other exception, hang or out-of-memory may escape. Seeds and
  * findings live in {@code ImageFrontFuzzTestInputs/} and run in every test run.
  */
 class ImageFrontFuzzTest {
   /** Small limits: the fuzzer explores structure, not memory. */
   static final ImageLimits LIMITS = new ImageLimits(4_000_000L, 2048, 2048, 2048, 2048, 100);
+
   private static final HeaderProbe PROBE = new HeaderProbe(LIMITS);
   private static final ImageDecoder DECODER = new ImageDecoder();
 

@@ -12,12 +12,12 @@ import io.imgedge.transform.probe.HeaderProbe;
 import io.imgedge.transform.probe.ImageHeader;
 
 /**
- * Fuzzes the native JPEG XL decoder behind the Java probe: whatever the probe accepts as JPEG XL goes to
- * libjxl through FFM. Any input is an image of exactly
- * the size the probe read or a {@link TransformException} (4xx: nothing the client sent may cause
- * a 5xx); a crash in the native code would end the fuzzing JVM, which is what this target is there
- * to find. Needs {@code libavif15} and {@code libjxl0.7} (CI installs them). A target per format,
- * so that each gets its own ten-minute run.
+ * Fuzzes the native JPEG XL decoder behind the Java probe: whatever the probe accepts as JPEG XL
+ * goes to libjxl through FFM. Any input is an image of exactly the size the probe read or a {@link
+ * TransformException} (4xx: nothing the client sent may cause a 5xx); a crash in the native code
+ * would end the fuzzing JVM, which is what this target is there to find. Needs {@code libavif15}
+ * and {@code libjxl0.7} (CI installs them). A target per format, so that each gets its own
+ * ten-minute run.
  */
 class JxlDecodeFuzzTest {
   private static final HeaderProbe PROBE = new HeaderProbe(ImageFrontFuzzTest.LIMITS);

@@ -14,9 +14,9 @@ import io.imgedge.transform.probe.ImageHeader;
 /**
  * Fuzzes the native JPEG front: what the header probe accepts as JPEG goes to libjpeg-turbo (FFM),
  * at full size and shrunk on load (1/2 and 1/8), and to the fallbacks it hands refusals to. Any
- * input is an image of the promised size (divided by the decode scale, rounded up) or a
- * {@link TransformException}; a crash in the native code would end the fuzzing JVM, which is what
- * this target is there to find. Needs {@code libturbojpeg0} (the tests of both JPEG paths do).
+ * input is an image of the promised size (divided by the decode scale, rounded up) or a {@link
+ * TransformException}; a crash in the native code would end the fuzzing JVM, which is what this
+ * target is there to find. Needs {@code libturbojpeg0} (the tests of both JPEG paths do).
  */
 class TurboJpegFuzzTest {
   private static final HeaderProbe PROBE = new HeaderProbe(ImageFrontFuzzTest.LIMITS);
@@ -37,8 +37,10 @@ class TurboJpegFuzzTest {
     for (double shrink : new double[] {1, 2, 8}) {
       try {
         DecodedImage image = DECODER.decode(data, header, shrink);
-        assertThat(image.image().getWidth()).isEqualTo((int) Math.ceil(header.width() * image.scale()));
-        assertThat(image.image().getHeight()).isEqualTo((int) Math.ceil(header.height() * image.scale()));
+        assertThat(image.image().getWidth())
+            .isEqualTo((int) Math.ceil(header.width() * image.scale()));
+        assertThat(image.image().getHeight())
+            .isEqualTo((int) Math.ceil(header.height() * image.scale()));
       } catch (TransformException e) {
         assertThat(e.status()).isBetween(400, 599);
       }

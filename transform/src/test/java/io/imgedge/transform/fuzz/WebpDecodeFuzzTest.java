@@ -17,9 +17,9 @@ import java.awt.image.BufferedImage;
  * Fuzzes the native WebP decoder behind the Java probe: whatever the probe accepts as WebP goes to
  * libwebp through FFM, the first frame by {@code WebPDecode} (or {@code WebPAnimDecoder} for an
  * animation) and, for an animation, every frame by {@code WebPAnimDecoder}. Any input is images of
- * exactly the size the probe read or a {@link TransformException} (4xx: nothing the client sent
- * may cause a 5xx); a crash in the native code would end the fuzzing JVM, which is what this
- * target is there to find. Needs {@code libwebp7} and {@code libwebpdemux2} (CI installs them).
+ * exactly the size the probe read or a {@link TransformException} (4xx: nothing the client sent may
+ * cause a 5xx); a crash in the native code would end the fuzzing JVM, which is what this target is
+ * there to find. Needs {@code libwebp7} and {@code libwebpdemux2} (CI installs them).
  */
 class WebpDecodeFuzzTest {
   private static final HeaderProbe PROBE = new HeaderProbe(ImageFrontFuzzTest.LIMITS);

@@ -52,7 +52,10 @@ class Issue14ExifOrientationTest {
 
   static List<Arguments> integerTypesAndOrders() {
     List<Arguments> all = new ArrayList<>();
-    for (int type : new int[] {ExifBlock.BYTE, SHORT, LONG, ExifBlock.SBYTE, ExifBlock.SSHORT, ExifBlock.SLONG}) {
+    for (int type :
+        new int[] {
+          ExifBlock.BYTE, SHORT, LONG, ExifBlock.SBYTE, ExifBlock.SSHORT, ExifBlock.SLONG
+        }) {
       for (ByteOrder order : new ByteOrder[] {ByteOrder.LITTLE_ENDIAN, ByteOrder.BIG_ENDIAN}) {
         all.add(Arguments.of(type, order));
       }
@@ -63,8 +66,10 @@ class Issue14ExifOrientationTest {
   @ParameterizedTest(name = "type {0}, {1}")
   @MethodSource("integerTypesAndOrders")
   void jpegWithOrientation6OfAnyIntegerType_isServedUpright(int type, ByteOrder order) {
-    byte[] source = ExifBlock.of(order).ifd0(entry(ORIENTATION, type, 6))
-        .inJpeg(TestImages.encode(halves(), "jpg"));
+    byte[] source =
+        ExifBlock.of(order)
+            .ifd0(entry(ORIENTATION, type, 6))
+            .inJpeg(TestImages.encode(halves(), "jpg"));
 
     RenderResult r = transformer.render(source, "format=png");
 
@@ -90,11 +95,13 @@ class Issue14ExifOrientationTest {
   @ParameterizedTest(name = "EXIF {0}")
   @org.junit.jupiter.params.provider.EnumSource(Orientation.class)
   void pngExifChunkWithLongOrientation_isAppliedPixelExactly(Orientation exif) {
-    BufferedImage stored = TestImages.of(3, 2, true,
-        0x0AC81E64, 0x80FF0000, 0x01020304,
-        0xFF00FF00, 0x7F123456, 0xFF000001);
-    byte[] source = ExifBlock.of(ByteOrder.LITTLE_ENDIAN).ifd0(entry(ORIENTATION, LONG, exif.exifValue()))
-        .inPng(TestImages.png(stored));
+    BufferedImage stored =
+        TestImages.of(
+            3, 2, true, 0x0AC81E64, 0x80FF0000, 0x01020304, 0xFF00FF00, 0x7F123456, 0xFF000001);
+    byte[] source =
+        ExifBlock.of(ByteOrder.LITTLE_ENDIAN)
+            .ifd0(entry(ORIENTATION, LONG, exif.exifValue()))
+            .inPng(TestImages.png(stored));
 
     assertThatImage(transformer.renderImage(source, "format=png"))
         .hasSamePixelsAs(TestImages.upright(stored, exif.exifValue()));
@@ -102,8 +109,12 @@ class Issue14ExifOrientationTest {
 
   @Test
   void webpExifChunkWithSignedLongOrientation_isApplied() {
-    byte[] webp = withExifChunk(TestImages.encode(halves(), "webp"), 40, 20,
-        ExifBlock.of(ByteOrder.BIG_ENDIAN).ifd0(entry(ORIENTATION, ExifBlock.SLONG, 6)).app1());
+    byte[] webp =
+        withExifChunk(
+            TestImages.encode(halves(), "webp"),
+            40,
+            20,
+            ExifBlock.of(ByteOrder.BIG_ENDIAN).ifd0(entry(ORIENTATION, ExifBlock.SLONG, 6)).app1());
 
     RenderResult r = transformer.render(webp, "format=png");
 
@@ -115,23 +126,31 @@ class Issue14ExifOrientationTest {
   @Test
   void orientationOnlyInTheExifSubIfd_isApplied_onlyInIfd1_isNot() {
     byte[] jpeg = TestImages.encode(halves(), "jpg");
-    byte[] subIfd = ExifBlock.of(ByteOrder.BIG_ENDIAN).exifIfd(entry(ORIENTATION, SHORT, 6)).inJpeg(jpeg);
-    byte[] thumbnailOnly = ExifBlock.of(ByteOrder.BIG_ENDIAN).ifd1(entry(ORIENTATION, SHORT, 6)).inJpeg(jpeg);
+    byte[] subIfd =
+        ExifBlock.of(ByteOrder.BIG_ENDIAN).exifIfd(entry(ORIENTATION, SHORT, 6)).inJpeg(jpeg);
+    byte[] thumbnailOnly =
+        ExifBlock.of(ByteOrder.BIG_ENDIAN).ifd1(entry(ORIENTATION, SHORT, 6)).inJpeg(jpeg);
 
-    assertThat(transformer.render(subIfd, "format=png").width()).as("Chromium's reading").isEqualTo(20);
+    assertThat(transformer.render(subIfd, "format=png").width())
+        .as("Chromium's reading")
+        .isEqualTo(20);
     assertThat(transformer.render(thumbnailOnly, "format=png").width())
-        .as("IFD1 describes the thumbnail").isEqualTo(40);
+        .as("IFD1 describes the thumbnail")
+        .isEqualTo(40);
   }
 
   @ParameterizedTest(name = "EXIF {0}")
   @org.junit.jupiter.params.provider.EnumSource(Orientation.class)
   void tiffOrientationTag_isApplied(Orientation exif) {
-    BufferedImage stored = TestImages.of(3, 2, false,
-        0xFFC81E64, 0xFFFF0000, 0xFF020304,
-        0xFF00FF00, 0xFF123456, 0xFF000001);
+    BufferedImage stored =
+        TestImages.of(
+            3, 2, false, 0xFFC81E64, 0xFFFF0000, 0xFF020304, 0xFF00FF00, 0xFF123456, 0xFF000001);
     for (ByteOrder order : new ByteOrder[] {ByteOrder.LITTLE_ENDIAN, ByteOrder.BIG_ENDIAN}) {
-      byte[] tiff = rgbTiff(stored, order, entry(ORIENTATION, exif == Orientation.ROTATE_90 ? LONG : SHORT,
-          exif.exifValue()));
+      byte[] tiff =
+          rgbTiff(
+              stored,
+              order,
+              entry(ORIENTATION, exif == Orientation.ROTATE_90 ? LONG : SHORT, exif.exifValue()));
 
       assertThat(probe.probe(tiff, null).exifOrientation()).as("%s", order).isEqualTo(exif);
       assertThatImage(transformer.renderImage(tiff, "format=png"))
@@ -157,11 +176,21 @@ class Issue14ExifOrientationTest {
     return out;
   }
 
-  private static byte[] tiffHeader(ByteOrder order, int w, int h, int bytes, int stripAt, ExifBlock.Entry... extra) {
-    return ExifBlock.of(order).ifd0(
-        entry(256, SHORT, w), entry(257, SHORT, h), entry(258, SHORT, 8, 8, 8), entry(259, SHORT, 1),
-        entry(262, SHORT, 2), entry(273, LONG, stripAt), entry(277, SHORT, 3), entry(278, SHORT, h),
-        entry(279, LONG, bytes)).ifd0(extra).tiff();
+  private static byte[] tiffHeader(
+      ByteOrder order, int w, int h, int bytes, int stripAt, ExifBlock.Entry... extra) {
+    return ExifBlock.of(order)
+        .ifd0(
+            entry(256, SHORT, w),
+            entry(257, SHORT, h),
+            entry(258, SHORT, 8, 8, 8),
+            entry(259, SHORT, 1),
+            entry(262, SHORT, 2),
+            entry(273, LONG, stripAt),
+            entry(277, SHORT, 3),
+            entry(278, SHORT, h),
+            entry(279, LONG, bytes))
+        .ifd0(extra)
+        .tiff();
   }
 
   /** A lossy or lossless simple WebP turned into an extended one (VP8X) with an EXIF chunk. */
@@ -170,12 +199,16 @@ class Issue14ExifOrientationTest {
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     body.writeBytes("WEBP".getBytes(StandardCharsets.US_ASCII));
     ByteBuffer vp8x = ByteBuffer.allocate(18).order(ByteOrder.LITTLE_ENDIAN);
-    vp8x.put("VP8X".getBytes(StandardCharsets.US_ASCII)).putInt(10).put((byte) 0x08).put(new byte[3]);
+    vp8x.put("VP8X".getBytes(StandardCharsets.US_ASCII))
+        .putInt(10)
+        .put((byte) 0x08)
+        .put(new byte[3]);
     vp8x.putShort((short) (width - 1)).put((byte) ((width - 1) >> 16));
     vp8x.putShort((short) (height - 1)).put((byte) ((height - 1) >> 16));
     body.writeBytes(vp8x.array());
     body.write(simple, 12, simple.length - 12);
-    ByteBuffer chunk = ByteBuffer.allocate(8 + exif.length + (exif.length & 1)).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer chunk =
+        ByteBuffer.allocate(8 + exif.length + (exif.length & 1)).order(ByteOrder.LITTLE_ENDIAN);
     chunk.put("EXIF".getBytes(StandardCharsets.US_ASCII)).putInt(exif.length).put(exif);
     body.writeBytes(chunk.array());
     byte[] riff = body.toByteArray();

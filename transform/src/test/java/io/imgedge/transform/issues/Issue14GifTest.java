@@ -19,11 +19,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 14, the GIF part: LZW streams with many clear codes, double clear codes, or a table that
- * fills up without one; colour indices past the colour table; plain-text extensions; LZW data
- * that ends before the frame is full. Each GIF is built code by code ({@link GifWriter}), goes
- * through the probe and the production decoder, and its pixels are compared with what browsers
- * show (Chromium's Wuffs-based decoder): the indices the codes stand for, transparent where an
- * index is past the colour table or where the data never reached.
+ * fills up without one; colour indices past the colour table; plain-text extensions; LZW data that
+ * ends before the frame is full. Each GIF is built code by code ({@link GifWriter}), goes through
+ * the probe and the production decoder, and its pixels are compared with what browsers show
+ * (Chromium's Wuffs-based decoder): the indices the codes stand for, transparent where an index is
+ * past the colour table or where the data never reached.
  */
 class Issue14GifTest {
   private static final ImageDecoder DECODER = new ImageDecoder(NativeCodecs.none());
@@ -31,6 +31,7 @@ class Issue14GifTest {
 
   /** Black, red, green, blue. */
   private static final int[] FOUR = {0x000000, 0xFF0000, 0x00FF00, 0x0000FF};
+
   private static final int BLACK = 0xFF000000;
   private static final int WHITE = 0xFFFFFFFF;
   private static final int RED = 0xFFFF0000;
@@ -45,7 +46,8 @@ class Issue14GifTest {
       Codes codes = Codes.compress(2, indices, every);
       byte[] gif = still(24, 16, codes);
 
-      assertThat(pixels(gif)).as("a clear code after every %d codes", every)
+      assertThat(pixels(gif))
+          .as("a clear code after every %d codes", every)
           .containsExactly(argb(indices));
     }
   }
@@ -71,8 +73,8 @@ class Issue14GifTest {
     byte[] gif = still(11, 1, codes);
 
     assertThat(codes.decoded()).containsExactly(1, 2, 3, 3, 3, 0, 1, 0, 1, 2);
-    assertThat(pixels(gif)).containsExactly(
-        RED, GREEN, BLUE, BLUE, BLUE, BLACK, RED, BLACK, RED, GREEN, TRANSPARENT);
+    assertThat(pixels(gif))
+        .containsExactly(RED, GREEN, BLUE, BLUE, BLUE, BLACK, RED, BLACK, RED, GREEN, TRANSPARENT);
   }
 
   @Test
@@ -97,8 +99,24 @@ class Issue14GifTest {
     // 6 = first[0..1], 4095 = first[4089..4090], 4000 = first[3994..3995]
     codes.literals(3, 2, 1).code(6).code(4095).code(4000);
     codes.clear().literals(2, 2).code(6).end(); // 6 = 2, 2 again after the clear
-    int[] expected = IntStream.concat(Arrays.stream(first), IntStream.of(3, 2, 1,
-        first[0], first[1], first[4089], first[4090], first[3994], first[3995], 2, 2, 2, 2)).toArray();
+    int[] expected =
+        IntStream.concat(
+                Arrays.stream(first),
+                IntStream.of(
+                    3,
+                    2,
+                    1,
+                    first[0],
+                    first[1],
+                    first[4089],
+                    first[4090],
+                    first[3994],
+                    first[3995],
+                    2,
+                    2,
+                    2,
+                    2))
+            .toArray();
     assertThat(codes.decoded()).containsExactly(expected);
     byte[] gif = still(expected.length, 1, codes);
 
@@ -107,35 +125,54 @@ class Issue14GifTest {
 
   @Test
   void colourIndexPastTheTable_isTransparent() {
-    byte[] gif = GifWriter.canvas(4, 2).globalPalette(0x000000, 0xFFFFFF)
-        .image(new Rectangle(0, 0, 4, 2),
-            new Codes(2).clear().literals(0, 1, 2, 3, 3, 2, 1, 0).end())
-        .bytes();
+    byte[] gif =
+        GifWriter.canvas(4, 2)
+            .globalPalette(0x000000, 0xFFFFFF)
+            .image(
+                new Rectangle(0, 0, 4, 2),
+                new Codes(2).clear().literals(0, 1, 2, 3, 3, 2, 1, 0).end())
+            .bytes();
 
-    assertThat(pixels(gif)).containsExactly(BLACK, WHITE, TRANSPARENT, TRANSPARENT,
-        TRANSPARENT, TRANSPARENT, WHITE, BLACK);
+    assertThat(pixels(gif))
+        .containsExactly(
+            BLACK, WHITE, TRANSPARENT, TRANSPARENT, TRANSPARENT, TRANSPARENT, WHITE, BLACK);
   }
 
   @Test
   void colourIndexPastALocalTable_isTransparent_evenWithALargerGlobalTable() {
-    byte[] gif = GifWriter.canvas(8, 1).globalPalette(FOUR)
-        .image(new Rectangle(0, 0, 8, 1), new int[] {0xFFFFFF, 0x00FF00}, false,
-            new Codes(3).clear().literals(0, 1, 2, 3, 4, 5, 6, 7).end())
-        .bytes();
+    byte[] gif =
+        GifWriter.canvas(8, 1)
+            .globalPalette(FOUR)
+            .image(
+                new Rectangle(0, 0, 8, 1),
+                new int[] {0xFFFFFF, 0x00FF00},
+                false,
+                new Codes(3).clear().literals(0, 1, 2, 3, 4, 5, 6, 7).end())
+            .bytes();
 
-    assertThat(pixels(gif)).containsExactly(WHITE, GREEN, TRANSPARENT, TRANSPARENT, TRANSPARENT,
-        TRANSPARENT, TRANSPARENT, TRANSPARENT);
+    assertThat(pixels(gif))
+        .containsExactly(
+            WHITE,
+            GREEN,
+            TRANSPARENT,
+            TRANSPARENT,
+            TRANSPARENT,
+            TRANSPARENT,
+            TRANSPARENT,
+            TRANSPARENT);
   }
 
   @Test
   void plainTextExtension_isNotRendered_andTheGraphicControlBeforeItAppliesToTheImage() {
-    byte[] gif = GifWriter.canvas(3, 2).globalPalette(FOUR)
-        .graphicControl(0, 0, 3)
-        .plainText(new Rectangle(0, 0, 3, 2), "Hello, GIF")
-        .extension(0xFE, "a comment".getBytes(StandardCharsets.US_ASCII))
-        .extension(0x2A, new byte[] {1, 2, 3}) // unknown
-        .image(new Rectangle(0, 0, 3, 2), new Codes(2).clear().literals(0, 1, 2, 3, 2, 1).end())
-        .bytes();
+    byte[] gif =
+        GifWriter.canvas(3, 2)
+            .globalPalette(FOUR)
+            .graphicControl(0, 0, 3)
+            .plainText(new Rectangle(0, 0, 3, 2), "Hello, GIF")
+            .extension(0xFE, "a comment".getBytes(StandardCharsets.US_ASCII))
+            .extension(0x2A, new byte[] {1, 2, 3}) // unknown
+            .image(new Rectangle(0, 0, 3, 2), new Codes(2).clear().literals(0, 1, 2, 3, 2, 1).end())
+            .bytes();
 
     assertThat(pixels(gif)).containsExactly(BLACK, RED, GREEN, TRANSPARENT, GREEN, RED);
   }
@@ -145,10 +182,12 @@ class Issue14GifTest {
     byte[] text = "text".getBytes(StandardCharsets.US_ASCII);
     byte[][][] extensions = {{}, {new byte[12]}, {{1, 2, 3, 4}, text}, {new byte[13], text, text}};
     for (byte[][] subBlocks : extensions) {
-      byte[] gif = GifWriter.canvas(2, 1).globalPalette(FOUR)
-          .extension(0x01, subBlocks)
-          .image(new Rectangle(0, 0, 2, 1), new Codes(2).clear().literals(3, 1).end())
-          .bytes();
+      byte[] gif =
+          GifWriter.canvas(2, 1)
+              .globalPalette(FOUR)
+              .extension(0x01, subBlocks)
+              .image(new Rectangle(0, 0, 2, 1), new Codes(2).clear().literals(3, 1).end())
+              .bytes();
 
       assertThat(pixels(gif)).as("%d sub-blocks", subBlocks.length).containsExactly(BLUE, RED);
     }
@@ -159,8 +198,12 @@ class Issue14GifTest {
     int[] indices = pattern(32 * 32, 4);
     Codes codes = Codes.compress(2, indices, 0);
     for (int size : new int[] {1, 2, 3, 4, 7, 100, 254}) {
-      byte[] gif = GifWriter.canvas(32, 32).globalPalette(FOUR).subBlockSize(size)
-          .image(new Rectangle(0, 0, 32, 32), codes).bytes();
+      byte[] gif =
+          GifWriter.canvas(32, 32)
+              .globalPalette(FOUR)
+              .subBlockSize(size)
+              .image(new Rectangle(0, 0, 32, 32), codes)
+              .bytes();
 
       assertThat(pixels(gif)).as("sub-blocks of %d bytes", size).containsExactly(argb(indices));
     }
@@ -197,8 +240,11 @@ class Issue14GifTest {
     codes.cut(codes.bytes().length * 5 / 9);
     int[] decoded = codes.decoded();
     assertThat(decoded.length).as("some rows and part of one").isBetween(9, 27);
-    byte[] gif = GifWriter.canvas(4, 9).globalPalette(FOUR)
-        .image(new Rectangle(0, 0, 4, 9), null, true, codes).bytes();
+    byte[] gif =
+        GifWriter.canvas(4, 9)
+            .globalPalette(FOUR)
+            .image(new Rectangle(0, 0, 4, 9), null, true, codes)
+            .bytes();
     int[] expected = new int[36];
     for (int i = 0; i < decoded.length; i++) {
       expected[fileOrder[i / 4] * 4 + i % 4] = 0xFF000000 | FOUR[decoded[i]];
@@ -225,8 +271,10 @@ class Issue14GifTest {
 
   /** A GIF of one frame that fills the canvas, with {@link #FOUR} as its global table. */
   private static byte[] still(int width, int height, Codes codes) {
-    return GifWriter.canvas(width, height).globalPalette(FOUR)
-        .image(new Rectangle(0, 0, width, height), codes).bytes();
+    return GifWriter.canvas(width, height)
+        .globalPalette(FOUR)
+        .image(new Rectangle(0, 0, width, height), codes)
+        .bytes();
   }
 
   private static int[] pixels(byte[] gif) {

@@ -44,10 +44,12 @@ class Issue14PngTest {
 
   @Test
   void oneAndTwoBitGreyWithTrns_keepTheirTransparentPixels() {
-    BufferedImage one = transformer.renderImage(RawPng.gray(1, 2, 1, 0, 1).trns(1).bytes(), "format=png");
+    BufferedImage one =
+        transformer.renderImage(RawPng.gray(1, 2, 1, 0, 1).trns(1).bytes(), "format=png");
     assertThat(one.getRGB(0, 0)).isEqualTo(0xFF000000);
     assertThat(one.getRGB(1, 0) >>> 24).isZero();
-    BufferedImage two = transformer.renderImage(RawPng.gray(2, 4, 1, 0, 1, 2, 3).trns(2).bytes(), "format=png");
+    BufferedImage two =
+        transformer.renderImage(RawPng.gray(2, 4, 1, 0, 1, 2, 3).trns(2).bytes(), "format=png");
     assertThat(two.getRGB(2, 0) >>> 24).isZero();
     assertThat(two.getRGB(1, 0)).isEqualTo(0xFF555555);
   }
@@ -68,8 +70,10 @@ class Issue14PngTest {
 
   @Test
   void sixteenBitRgbWithTrns_onlyTheKeyIsTransparent() {
-    byte[] source = RawPng.rgb(16, 2, 1, 0x1234, 0x5678, 0x9ABC, 0x1234, 0x5678, 0x9ABD)
-        .trns(0x1234, 0x5678, 0x9ABC).bytes();
+    byte[] source =
+        RawPng.rgb(16, 2, 1, 0x1234, 0x5678, 0x9ABC, 0x1234, 0x5678, 0x9ABD)
+            .trns(0x1234, 0x5678, 0x9ABC)
+            .bytes();
     BufferedImage out = transformer.renderImage(source, "format=png");
     assertThat(out.getRGB(0, 0) >>> 24).isZero();
     assertThat(out.getRGB(1, 0) >>> 24).isEqualTo(255);

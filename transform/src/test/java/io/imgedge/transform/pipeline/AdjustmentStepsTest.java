@@ -27,9 +27,12 @@ class AdjustmentStepsTest {
   @Test
   void adjustTone_extremes_matchFastlysDefinitions() {
     BufferedImage photo = TestImages.of(2, 1, false, 0xFFC03010, 0xFF204080);
-    assertThatImage(run(new AdjustTone(), photo, "brightness=100")).hasArgbAt(0, 0, 0xFFFFFFFF).hasArgbAt(1, 0, 0xFFFFFFFF);
+    assertThatImage(run(new AdjustTone(), photo, "brightness=100"))
+        .hasArgbAt(0, 0, 0xFFFFFFFF)
+        .hasArgbAt(1, 0, 0xFFFFFFFF);
     assertThatImage(run(new AdjustTone(), photo, "brightness=-100")).hasArgbAt(1, 0, 0xFF000000);
-    assertThatImage(run(new AdjustTone(), photo, "contrast=-100")).hasColorCloseTo(0, 0, new Rgb(128, 128, 128), 1)
+    assertThatImage(run(new AdjustTone(), photo, "contrast=-100"))
+        .hasColorCloseTo(0, 0, new Rgb(128, 128, 128), 1)
         .hasColorCloseTo(1, 0, new Rgb(128, 128, 128), 1);
     assertThatImage(run(new AdjustTone(), photo, "saturation=-100")).isNeutralGray(0);
     assertThat(run(new AdjustTone(), photo, "brightness=0")).isSameAs(photo);
@@ -46,14 +49,16 @@ class AdjustmentStepsTest {
     assertThat(Pixels.rgbAt(soft, 31, 0).red()).isGreaterThan(0x40);
     assertThat(Pixels.rgbAt(soft, 32, 0).red()).isLessThan(0xC0);
     assertThatImage(soft).hasMeanCloseTo(Pixels.mean(wide), 1);
-    assertThat(run(new Sharpen(), wide, "sharpen=a2,r1,t200")).as("threshold above the step").satisfies(
-        s -> assertThatImage(s).hasSamePixelsAs(wide));
+    assertThat(run(new Sharpen(), wide, "sharpen=a2,r1,t200"))
+        .as("threshold above the step")
+        .satisfies(s -> assertThatImage(s).hasSamePixelsAs(wide));
   }
 
   @Test
   void blur_large_usesTheBoxApproximation_closeToTheMean() {
     BufferedImage gradient = TestImages.horizontalGradient(64, 8);
-    assertThatImage(run(new Blur(), gradient, "blur=1000")).hasColorCloseTo(32, 4, Pixels.mean(gradient), 40);
+    assertThatImage(run(new Blur(), gradient, "blur=1000"))
+        .hasColorCloseTo(32, 4, Pixels.mean(gradient), 40);
     assertThat(run(new Blur(), gradient, "blur=50p").getWidth()).isEqualTo(64);
   }
 
@@ -62,12 +67,23 @@ class AdjustmentStepsTest {
     BufferedImage gradient = TestImages.horizontalGradient(100, 4);
     for (String q : new String[] {"bw=threshold", "bw=threshold,75", "bw=atkinson"}) {
       int[] px = Pixels.argb(run(new Bw(), gradient, q));
-      assertThat(Arrays.stream(px).allMatch(p -> p == 0xFF000000 || p == 0xFFFFFFFF)).as(q).isTrue();
+      assertThat(Arrays.stream(px).allMatch(p -> p == 0xFF000000 || p == 0xFFFFFFFF))
+          .as(q)
+          .isTrue();
     }
-    long black49 = Arrays.stream(Pixels.argb(run(new Bw(), gradient, "bw=threshold"))).filter(p -> p == 0xFF000000).count();
-    long black75 = Arrays.stream(Pixels.argb(run(new Bw(), gradient, "bw=threshold,75"))).filter(p -> p == 0xFF000000).count();
+    long black49 =
+        Arrays.stream(Pixels.argb(run(new Bw(), gradient, "bw=threshold")))
+            .filter(p -> p == 0xFF000000)
+            .count();
+    long black75 =
+        Arrays.stream(Pixels.argb(run(new Bw(), gradient, "bw=threshold,75")))
+            .filter(p -> p == 0xFF000000)
+            .count();
     assertThat(black75).isGreaterThan(black49);
-    long ditheredBlack = Arrays.stream(Pixels.argb(run(new Bw(), gradient, "bw=atkinson"))).filter(p -> p == 0xFF000000).count();
+    long ditheredBlack =
+        Arrays.stream(Pixels.argb(run(new Bw(), gradient, "bw=atkinson")))
+            .filter(p -> p == 0xFF000000)
+            .count();
     assertThat(ditheredBlack).as("about half of a 0-255 ramp").isBetween(150L, 250L);
   }
 

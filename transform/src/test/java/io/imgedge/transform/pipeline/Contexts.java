@@ -15,22 +15,46 @@ import java.util.function.LongSupplier;
 final class Contexts {
   private Contexts() {}
 
-  static PipelineContext of(BufferedImage image, TransformSpec spec, Orientation exif, ImageFormat output) {
+  static PipelineContext of(
+      BufferedImage image, TransformSpec spec, Orientation exif, ImageFormat output) {
     return of(image, spec, exif, output, Long.MAX_VALUE / 2, () -> 0L);
   }
 
   static PipelineContext of(
-      BufferedImage image, TransformSpec spec, Orientation exif, ImageFormat output, long deadline,
+      BufferedImage image,
+      TransformSpec spec,
+      Orientation exif,
+      ImageFormat output,
+      long deadline,
       LongSupplier clock) {
     int w = image.getWidth();
     int h = image.getHeight();
-    ImageHeader header = new ImageHeader(ImageFormat.PNG, w, h, 1, exif, null,
-        image.getColorModel().hasAlpha(), false, null, new Rectangle(0, 0, w, h), 1000);
+    ImageHeader header =
+        new ImageHeader(
+            ImageFormat.PNG,
+            w,
+            h,
+            1,
+            exif,
+            null,
+            image.getColorModel().hasAlpha(),
+            false,
+            null,
+            new Rectangle(0, 0, w, h),
+            1000);
     java.util.function.BiFunction<Integer, Integer, Layout> planner =
         (pw, ph) -> Layout.compute(spec, pw, ph, 1, TransformDefaults.FASTLY, ImageLimits.FASTLY);
     Layout layout = planner.apply(header.orientedWidth(), header.orientedHeight());
-    return new PipelineContext(image, null, spec, header, layout, planner, output,
-        new EncodeOptions(85, false), io.imgedge.transform.Deadline.after(java.time.Duration.ofNanos(deadline), clock),
+    return new PipelineContext(
+        image,
+        null,
+        spec,
+        header,
+        layout,
+        planner,
+        output,
+        new EncodeOptions(85, false),
+        io.imgedge.transform.Deadline.after(java.time.Duration.ofNanos(deadline), clock),
         clock);
   }
 }

@@ -32,7 +32,8 @@ class CropTest {
   @Test
   void smartCrop_choosesTheOffCentreSubject_whereACentreCropMissesIt() {
     BufferedImage image = offCentreSubject();
-    var smart = Contexts.of(image, parser.parse("crop=1:1,smart"), Orientation.NORMAL, ImageFormat.PNG);
+    var smart =
+        Contexts.of(image, parser.parse("crop=1:1,smart"), Orientation.NORMAL, ImageFormat.PNG);
     new Crop().apply(smart);
     var centre = Contexts.of(image, parser.parse("crop=1:1"), Orientation.NORMAL, ImageFormat.PNG);
     new Crop().apply(centre);
@@ -40,16 +41,22 @@ class CropTest {
     assertThatImage(smart.image()).hasSize(200, 200);
     int x = smart.smartCrop().x;
     assertThat(x).as("the window holds the whole subject (x 10-90)").isBetween(0, 10);
-    assertThatImage(smart.image()).hasBoxMeanCloseTo(60, 60, 1, 1, Rgb.of(image.getRGB(x + 60, 60)), 0);
-    assertThat(Pixels.boxMean(smart.image(), 10 - x, 50, 80, 100)).isNotEqualTo(new Rgb(128, 128, 128));
+    assertThatImage(smart.image())
+        .hasBoxMeanCloseTo(60, 60, 1, 1, Rgb.of(image.getRGB(x + 60, 60)), 0);
+    assertThat(Pixels.boxMean(smart.image(), 10 - x, 50, 80, 100))
+        .isNotEqualTo(new Rgb(128, 128, 128));
     assertThatImage(centre.image()).as("the centre crop holds no subject").isUniform();
   }
 
   @Test
   void preCropThenTrimThenCrop_eachCutsTheImageTheStepBeforeLeft() {
     BufferedImage image = TestImages.horizontalGradient(100, 20);
-    var context = Contexts.of(image, parser.parse("precrop=50,20,x50,y0&trim=0,10&crop=10,10,x0,y0"),
-        Orientation.NORMAL, ImageFormat.PNG);
+    var context =
+        Contexts.of(
+            image,
+            parser.parse("precrop=50,20,x50,y0&trim=0,10&crop=10,10,x0,y0"),
+            Orientation.NORMAL,
+            ImageFormat.PNG);
     new PreCrop().apply(context);
     assertThatImage(context.image()).hasSize(50, 20).hasArgbAt(0, 0, image.getRGB(50, 0));
     new Trim().apply(context);

@@ -17,11 +17,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 class FlattenTest {
   /** Transparent, half-transparent red, opaque blue, a quarter-opaque white. */
   private static final int[] PIXELS = {0x00000000, 0x80FF0000, 0xFF0000FF, 0x40FFFFFF};
+
   private final TransformSpecParser parser = new TransformSpecParser(TransformDefaults.FASTLY);
 
   private BufferedImage flatten(String query, ImageFormat output) {
-    PipelineContext context = Contexts.of(TestImages.of(2, 2, true, PIXELS), parser.parse(query),
-        Orientation.NORMAL, output);
+    PipelineContext context =
+        Contexts.of(
+            TestImages.of(2, 2, true, PIXELS), parser.parse(query), Orientation.NORMAL, output);
     new Flatten().apply(context);
     return context.image();
   }
@@ -74,7 +76,8 @@ class FlattenTest {
   @Test
   void opaqueImage_isLeftAlone() {
     BufferedImage opaque = TestImages.solid(2, 2, 0xFF123456);
-    PipelineContext context = Contexts.of(opaque, parser.parse("bg-color=f00"), Orientation.NORMAL, ImageFormat.JPEG);
+    PipelineContext context =
+        Contexts.of(opaque, parser.parse("bg-color=f00"), Orientation.NORMAL, ImageFormat.JPEG);
     new Flatten().apply(context);
     assertThat(context.image()).isSameAs(opaque);
   }

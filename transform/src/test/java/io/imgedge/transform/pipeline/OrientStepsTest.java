@@ -36,7 +36,8 @@ class OrientStepsTest {
   @Test
   void orient_withoutParameter_leavesTheImage() {
     BufferedImage stored = TestImages.of(3, 2, true, PIXELS);
-    PipelineContext context = Contexts.of(stored, TransformSpec.NONE, Orientation.ROTATE_90, ImageFormat.PNG);
+    PipelineContext context =
+        Contexts.of(stored, TransformSpec.NONE, Orientation.ROTATE_90, ImageFormat.PNG);
     new Orient().apply(context);
     assertThat(context.image()).isSameAs(stored);
   }
@@ -45,13 +46,15 @@ class OrientStepsTest {
   void orient_appliesAfterTheExifOrientation() {
     BufferedImage stored = TestImages.of(3, 2, true, PIXELS);
     // EXIF 6 then orient=l (8): a quarter turn each way, back to the stored image.
-    PipelineContext back = Contexts.of(stored, parser.parse("orient=l"), Orientation.ROTATE_90, ImageFormat.PNG);
+    PipelineContext back =
+        Contexts.of(stored, parser.parse("orient=l"), Orientation.ROTATE_90, ImageFormat.PNG);
     new AutoOrient().apply(back);
     new Orient().apply(back);
     assertThatImage(back.image()).hasSamePixelsAs(stored);
 
     // EXIF 3 then orient=h: a vertical flip (4).
-    PipelineContext flip = Contexts.of(stored, parser.parse("orient=h"), Orientation.ROTATE_180, ImageFormat.PNG);
+    PipelineContext flip =
+        Contexts.of(stored, parser.parse("orient=h"), Orientation.ROTATE_180, ImageFormat.PNG);
     new AutoOrient().apply(flip);
     new Orient().apply(flip);
     assertThatImage(flip.image()).hasSamePixelsAs(TestImages.upright(stored, 4));

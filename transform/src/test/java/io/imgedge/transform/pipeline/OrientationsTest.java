@@ -65,7 +65,8 @@ class OrientationsTest {
     }
     BufferedImage source = TestImages.of(w, h, true, pixels);
     for (Orientation o : Orientation.values()) {
-      assertThatImage(Orientations.apply(source, o)).as("%s", o)
+      assertThatImage(Orientations.apply(source, o))
+          .as("%s", o)
           .hasSamePixelsAs(TestImages.upright(source, o.exifValue()));
     }
   }

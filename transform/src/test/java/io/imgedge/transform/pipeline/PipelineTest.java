@@ -28,18 +28,19 @@ class PipelineTest {
   void run_checksTheDeadlineBeforeEachStep_withAFakeClock() {
     List<String> ran = new ArrayList<>();
     AtomicLong now = new AtomicLong(0);
-    Step slow = new Step() {
-      @Override
-      public void apply(PipelineContext context) {
-        ran.add("slow");
-        now.addAndGet(1_000); // this step "takes" 1000 ns
-      }
+    Step slow =
+        new Step() {
+          @Override
+          public void apply(PipelineContext context) {
+            ran.add("slow");
+            now.addAndGet(1_000); // this step "takes" 1000 ns
+          }
 
-      @Override
-      public String name() {
-        return "slow";
-      }
-    };
+          @Override
+          public String name() {
+            return "slow";
+          }
+        };
     Pipeline p = Pipeline.of(slow, new Named("next", ran));
 
     assertThatThrownBy(() -> p.run(context(500, now::get)))
@@ -63,8 +64,13 @@ class PipelineTest {
   }
 
   private static PipelineContext context(long deadline, java.util.function.LongSupplier clock) {
-    return Contexts.of(TestImages.solid(2, 2, 0xFF000000), TransformSpec.NONE, Orientation.NORMAL,
-        ImageFormat.PNG, deadline, clock);
+    return Contexts.of(
+        TestImages.solid(2, 2, 0xFF000000),
+        TransformSpec.NONE,
+        Orientation.NORMAL,
+        ImageFormat.PNG,
+        deadline,
+        clock);
   }
 
   private record Named(String name, List<String> ran) implements Step {

@@ -16,11 +16,15 @@ class ResizePlanTest {
   private final TransformSpecParser parser = new TransformSpecParser(TransformDefaults.FASTLY);
 
   private ResizePlan plan(String query, int srcW, int srcH) {
-    return ResizePlan.compute(parser.parse(query), srcW, srcH, TransformDefaults.FASTLY, ImageLimits.FASTLY);
+    return ResizePlan.compute(
+        parser.parse(query), srcW, srcH, TransformDefaults.FASTLY, ImageLimits.FASTLY);
   }
 
   @ParameterizedTest(name = "{0} on {1}x{2} -> {3}x{4}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       ''                                   | 1600 | 1200 | 1600 | 1200
       width=400                            | 1600 | 1200 | 400  | 300
       height=300                           | 1600 | 1200 | 400  | 300
@@ -50,7 +54,8 @@ class ResizePlanTest {
 
   @Test
   void compute_withoutFit_usesTheWholeSource() {
-    assertThat(plan("width=400&height=100", 1600, 1200).region()).isEqualTo(new Rectangle(0, 0, 1600, 1200));
+    assertThat(plan("width=400&height=100", 1600, 1200).region())
+        .isEqualTo(new Rectangle(0, 0, 1600, 1200));
     assertThat(plan("width=400&height=400&fit=cover", 1600, 1200).region())
         .isEqualTo(new Rectangle(0, 0, 1600, 1200));
   }
@@ -82,7 +87,10 @@ class ResizePlanTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       width=3200                           | 1600 | 1200
       height=2400                          | 1600 | 1200
       width=3200&height=2400               | 1600 | 1200
@@ -113,7 +121,10 @@ class ResizePlanTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       width=3200&enable=upscale                        | 3200 | 2400
       height=2400&enable=upscale                       | 3200 | 2400
       width=200p&enable=upscale                        | 3200 | 2400
@@ -130,16 +141,29 @@ class ResizePlanTest {
   @Test
   void compute_upscaleDefaultTrue_isRespected() {
     var upscaling = new TransformDefaults(85, 85, JpegType.AUTO, ResizeFilter.LANCZOS3, true);
-    ResizePlan p = ResizePlan.compute(new TransformSpecParser(upscaling).parse("width=3200"), 1600, 1200,
-        upscaling, ImageLimits.FASTLY);
+    ResizePlan p =
+        ResizePlan.compute(
+            new TransformSpecParser(upscaling).parse("width=3200"),
+            1600,
+            1200,
+            upscaling,
+            ImageLimits.FASTLY);
     assertThat(p.width()).isEqualTo(3200);
-    ResizePlan off = ResizePlan.compute(new TransformSpecParser(upscaling).parse("width=3200&disable=upscale"),
-        1600, 1200, upscaling, ImageLimits.FASTLY);
+    ResizePlan off =
+        ResizePlan.compute(
+            new TransformSpecParser(upscaling).parse("width=3200&disable=upscale"),
+            1600,
+            1200,
+            upscaling,
+            ImageLimits.FASTLY);
     assertThat(off.width()).isEqualTo(1600);
   }
 
   @ParameterizedTest(name = "{0} on {1}x{2}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       width=8192&dpr=2&enable=upscale              | 4000  | 1000  | 8192 | 2048
       width=250p&enable=upscale                    | 6000  | 3000  | 8192 | 4096
       width=8192&enable=upscale                    | 100   | 12000 | 68   | 8192
@@ -152,14 +176,19 @@ class ResizePlanTest {
     ResizePlan p = plan(query, srcW, srcH);
     assertThat(p.width()).isEqualTo(width).isLessThanOrEqualTo(8192);
     assertThat(p.height()).isEqualTo(height).isLessThanOrEqualTo(8192);
-    assertThat(p.warnings()).singleElement().asString()
-        .contains("exceeds the 8192x8192 limit").contains("scaled down");
+    assertThat(p.warnings())
+        .singleElement()
+        .asString()
+        .contains("exceeds the 8192x8192 limit")
+        .contains("scaled down");
   }
 
   @Test
   void compute_smallerOutputLimit_isHonoured() {
     var limits = new ImageLimits(50_000_000, 12_000, 12_000, 500, 400, 1000);
-    ResizePlan p = ResizePlan.compute(parser.parse("width=1000"), 1600, 1200, TransformDefaults.FASTLY, limits);
+    ResizePlan p =
+        ResizePlan.compute(
+            parser.parse("width=1000"), 1600, 1200, TransformDefaults.FASTLY, limits);
     assertThat(p.width()).isEqualTo(500);
     assertThat(p.height()).isEqualTo(375);
     assertThat(p.warnings()).singleElement().asString().contains("1000x750").contains("500x400");
@@ -168,15 +197,20 @@ class ResizePlanTest {
   @Test
   void compute_filter_fromTheSpecOrTheDefault() {
     assertThat(plan("width=10", 100, 100).filter()).isEqualTo(ResizeFilter.LANCZOS3);
-    assertThat(plan("width=10&resize-filter=nearest", 100, 100).filter()).isEqualTo(ResizeFilter.NEAREST);
+    assertThat(plan("width=10&resize-filter=nearest", 100, 100).filter())
+        .isEqualTo(ResizeFilter.NEAREST);
   }
 
   @Test
   void maxDecodeShrink_isTheSmallerAxisFactor_andOneForNearest() {
-    assertThat(plan("width=720&height=588", 2725, 2225).maxDecodeShrink()).isCloseTo(3.78, org.assertj.core.data.Offset.offset(0.01));
+    assertThat(plan("width=720&height=588", 2725, 2225).maxDecodeShrink())
+        .isCloseTo(3.78, org.assertj.core.data.Offset.offset(0.01));
     assertThat(plan("width=400", 1600, 1200).maxDecodeShrink()).isEqualTo(4.0);
-    assertThat(plan("width=400&height=1200", 1600, 1200).maxDecodeShrink()).as("stretched: no shrink").isEqualTo(1.0);
-    assertThat(plan("width=400&resize-filter=nearest", 1600, 1200).maxDecodeShrink()).isEqualTo(1.0);
+    assertThat(plan("width=400&height=1200", 1600, 1200).maxDecodeShrink())
+        .as("stretched: no shrink")
+        .isEqualTo(1.0);
+    assertThat(plan("width=400&resize-filter=nearest", 1600, 1200).maxDecodeShrink())
+        .isEqualTo(1.0);
     assertThat(plan("", 1600, 1200).maxDecodeShrink()).isEqualTo(1.0);
   }
 
@@ -187,6 +221,7 @@ class ResizePlanTest {
     assertThat(r.getX()).isEqualTo(crop.region().x / 2.0);
     assertThat(r.getWidth()).isEqualTo(crop.region().width / 2.0);
     assertThat(r.getMaxX()).isLessThanOrEqualTo(801);
-    assertThat(plan("width=300", 2725, 2225).regionAt(0.5, 1363, 1113).getWidth()).isEqualTo(1362.5);
+    assertThat(plan("width=300", 2725, 2225).regionAt(0.5, 1363, 1113).getWidth())
+        .isEqualTo(1362.5);
   }
 }

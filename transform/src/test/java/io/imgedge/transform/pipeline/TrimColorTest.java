@@ -29,8 +29,12 @@ class TrimColorTest {
 
   @Test
   void trimColor_removesTheBorder_andLaysTheRestOutAgain() {
-    var context = Contexts.of(framed(0xFFFFFFFF), parser.parse("trim-color=fff&width=0.5"),
-        Orientation.NORMAL, ImageFormat.PNG);
+    var context =
+        Contexts.of(
+            framed(0xFFFFFFFF),
+            parser.parse("trim-color=fff&width=0.5"),
+            Orientation.NORMAL,
+            ImageFormat.PNG);
     new TrimColor().apply(context);
     assertThatImage(context.image()).hasSize(40, 30).isUniform();
     assertThat(context.plan().width()).as("width=0.5 of the trimmed image").isEqualTo(20);
@@ -38,25 +42,44 @@ class TrimColorTest {
 
   @Test
   void trimColor_auto_usesTheTopLeftPixel_withinTheThreshold() {
-    var context = Contexts.of(framed(0xFF0A0A0A), parser.parse("trim-color=auto,t0.1"), Orientation.NORMAL,
-        ImageFormat.PNG);
+    var context =
+        Contexts.of(
+            framed(0xFF0A0A0A),
+            parser.parse("trim-color=auto,t0.1"),
+            Orientation.NORMAL,
+            ImageFormat.PNG);
     new TrimColor().apply(context);
     assertThatImage(context.image()).hasSize(40, 30);
-    var strict = Contexts.of(framed(0xFF0A0A0A), parser.parse("trim-color=000"), Orientation.NORMAL,
-        ImageFormat.PNG);
+    var strict =
+        Contexts.of(
+            framed(0xFF0A0A0A),
+            parser.parse("trim-color=000"),
+            Orientation.NORMAL,
+            ImageFormat.PNG);
     new TrimColor().apply(strict);
-    assertThatImage(strict.image()).as("10 levels off black exceeds the default threshold (10.2)").hasSize(40, 30);
-    var exact = Contexts.of(framed(0xFF0A0A0A), parser.parse("trim-color=000,t0"), Orientation.NORMAL,
-        ImageFormat.PNG);
+    assertThatImage(strict.image())
+        .as("10 levels off black exceeds the default threshold (10.2)")
+        .hasSize(40, 30);
+    var exact =
+        Contexts.of(
+            framed(0xFF0A0A0A),
+            parser.parse("trim-color=000,t0"),
+            Orientation.NORMAL,
+            ImageFormat.PNG);
     new TrimColor().apply(exact);
     assertThatImage(exact.image()).hasSize(60, 40);
   }
 
   @Test
   void trimColor_thatRemovesEverything_isAnError() {
-    var context = Contexts.of(TestImages.solid(8, 8, 0xFFFFFFFF), parser.parse("trim-color=fff"),
-        Orientation.NORMAL, ImageFormat.PNG);
+    var context =
+        Contexts.of(
+            TestImages.solid(8, 8, 0xFFFFFFFF),
+            parser.parse("trim-color=fff"),
+            Orientation.NORMAL,
+            ImageFormat.PNG);
     assertThatThrownBy(() -> new TrimColor().apply(context))
-        .isInstanceOf(InvalidParameterException.class).hasMessageContaining("'trim-color'");
+        .isInstanceOf(InvalidParameterException.class)
+        .hasMessageContaining("'trim-color'");
   }
 }

@@ -54,7 +54,9 @@ class AvifScannerTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       avif-plain-32x32.avif,             32,  32, 1, 8,  false
       avif-10bit-32x32.avif,             32,  32, 1, 10, false
       avif-alpha-32x32.avif,             32,  32, 1, 8,  true
@@ -63,7 +65,8 @@ class AvifScannerTest {
       avif-grid-2x1-128x64.avif,        128,  64, 1, 8,  false
       avif-sequence-3-frames-80x80.avif, 80,  80, 3, 8,  true
       """)
-  void scan_fixtures_asAvifdecReportsThem(String file, int width, int height, int frames, int depth, boolean alpha) {
+  void scan_fixtures_asAvifdecReportsThem(
+      String file, int width, int height, int frames, int depth, boolean alpha) {
     byte[] data = fixture(file);
     ImageHeader h = probe.probe(data, ImageFormat.AVIF);
     assertThat(h.format()).isEqualTo(ImageFormat.AVIF);
@@ -82,16 +85,22 @@ class AvifScannerTest {
     assertThat(plain.cicp()).isEqualTo(new Cicp(1, 13, 6, true));
     assertThat(plain.iccProfile()).isNull();
 
-    assertThat(probe.probe(fixture("avif-nclx-p3-45x100.avif"), null).cicp()).isEqualTo(new Cicp(12, 13, 6, true));
+    assertThat(probe.probe(fixture("avif-nclx-p3-45x100.avif"), null).cicp())
+        .isEqualTo(new Cicp(12, 13, 6, true));
 
     ImageHeader icc = probe.probe(fixture("avif-icc-p3-45x100.avif"), null);
     assertThat(icc.iccProfile()).hasSize(548);
-    assertThat(ICC_Profile.getInstance(icc.iccProfile()).getColorSpaceType()).isEqualTo(ColorSpace.TYPE_RGB);
-    assertThat(icc.cicp()).as("libavif writes an nclx box beside the profile").isEqualTo(new Cicp(2, 2, 6, true));
+    assertThat(ICC_Profile.getInstance(icc.iccProfile()).getColorSpaceType())
+        .isEqualTo(ColorSpace.TYPE_RGB);
+    assertThat(icc.cicp())
+        .as("libavif writes an nclx box beside the profile")
+        .isEqualTo(new Cicp(2, 2, 6, true));
   }
 
   @ParameterizedTest(name = "{0} -> EXIF {1}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       avif-irot1-45x100.avif,            8
       avif-irot2-45x100.avif,            3
       avif-irot3-45x100.avif,            6
@@ -113,7 +122,9 @@ class AvifScannerTest {
   }
 
   @ParameterizedTest(name = "irot {0}, imir {1} -> EXIF {2}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       0, -1, 1
       1, -1, 8
       2, -1, 3
@@ -137,19 +148,31 @@ class AvifScannerTest {
     assertThat(h.width()).isEqualTo(128);
     assertThat(h.height()).isEqualTo(64);
     assertThat(h.bitDepth()).isEqualTo(8);
-    assertThat(rejected(idatGrid(4), InvalidImageException.class).getMessage()).contains("outside its 'idat' box");
+    assertThat(rejected(idatGrid(4), InvalidImageException.class).getMessage())
+        .contains("outside its 'idat' box");
   }
 
   @Test
   void scan_malformedExif_isNormalNotFatal() {
-    byte[] data = patch(fixture("avif-exif-orient6-no-irot-45x100.avif"), "0000000645786966", "ffffffff45786966");
+    byte[] data =
+        patch(
+            fixture("avif-exif-orient6-no-irot-45x100.avif"),
+            "0000000645786966",
+            "ffffffff45786966");
     assertThat(probe.probe(data, null).exifOrientation()).isEqualTo(Orientation.NORMAL);
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"avif-plain-32x32.avif", "avif-10bit-32x32.avif", "avif-alpha-32x32.avif",
-      "avif-icc-p3-45x100.avif", "avif-irot1-45x100.avif", "avif-grid-2x1-128x64.avif",
-      "avif-sequence-3-frames-80x80.avif"})
+  @ValueSource(
+      strings = {
+        "avif-plain-32x32.avif",
+        "avif-10bit-32x32.avif",
+        "avif-alpha-32x32.avif",
+        "avif-icc-p3-45x100.avif",
+        "avif-irot1-45x100.avif",
+        "avif-grid-2x1-128x64.avif",
+        "avif-sequence-3-frames-80x80.avif"
+      })
   void scan_agreesWithAvifdec_whereInstalled(String file) throws Exception {
     String info = ReferenceTools.run("avifdec", "--info", fixture(file));
     ImageHeader h = probe.probe(fixture(file), null);
@@ -172,23 +195,57 @@ class AvifScannerTest {
   }
 
   private static byte[] idatGridMeta(long gridOffset, long mdat, long tile) {
-    return fullBox("meta", 0, 0,
+    return fullBox(
+        "meta",
+        0,
+        0,
         fullBox("hdlr", 0, 0, u32(0), ascii("pict"), u32(0, 0, 0), u8(0)),
         fullBox("pitm", 1, 0, u32(1)),
-        fullBox("iloc", 2, 0, u8(0x44, 0x00), u32(3),
-            u32(1), u16(1, 0, 1), u32(gridOffset, 8),
-            u32(2), u16(0, 0, 1), u32(mdat, tile),
-            u32(3), u16(0, 0, 1), u32(mdat + tile, tile)),
-        fullBox("iinf", 1, 0, u32(3),
+        fullBox(
+            "iloc",
+            2,
+            0,
+            u8(0x44, 0x00),
+            u32(3),
+            u32(1),
+            u16(1, 0, 1),
+            u32(gridOffset, 8),
+            u32(2),
+            u16(0, 0, 1),
+            u32(mdat, tile),
+            u32(3),
+            u16(0, 0, 1),
+            u32(mdat + tile, tile)),
+        fullBox(
+            "iinf",
+            1,
+            0,
+            u32(3),
             fullBox("infe", 3, 0, u32(1), u16(0), ascii("grid"), u8(0)),
             fullBox("infe", 3, 1, u32(2), u16(0), ascii("av01"), u8(0)),
             fullBox("infe", 3, 1, u32(3), u16(0), ascii("av01"), u8(0))),
         fullBox("iref", 1, 0, box("dimg", u32(1), u16(2), u32(2, 3))),
-        box("iprp",
-            box("ipco", fullBox("ispe", 0, 0, u32(128, 64)), fullBox("ispe", 0, 0, u32(64, 64)),
+        box(
+            "iprp",
+            box(
+                "ipco",
+                fullBox("ispe", 0, 0, u32(128, 64)),
+                fullBox("ispe", 0, 0, u32(64, 64)),
                 box("av1C", u8(0x81, 0, 0, 0))),
-            fullBox("ipma", 1, 1, u32(3), u32(1), u8(1), u16(1), u32(2), u8(2), u16(2, 0x8003),
-                u32(3), u8(2), u16(2, 0x8003))),
+            fullBox(
+                "ipma",
+                1,
+                1,
+                u32(3),
+                u32(1),
+                u8(1),
+                u16(1),
+                u32(2),
+                u8(2),
+                u16(2, 0x8003),
+                u32(3),
+                u8(2),
+                u16(2, 0x8003))),
         box("idat", u8(0, 0, 0, 1, 0, 128, 0, 64)));
   }
 
@@ -196,7 +253,11 @@ class AvifScannerTest {
   class Refusals {
     @Test
     void heicCodedPrimaryItem_isRefusedByName() {
-      byte[] heic = patch(fixture("avif-plain-32x32.avif"), "61763031436f6c6f7200", "68766331436f6c6f7200"); // av01 -> hvc1
+      byte[] heic =
+          patch(
+              fixture("avif-plain-32x32.avif"),
+              "61763031436f6c6f7200",
+              "68766331436f6c6f7200"); // av01 -> hvc1
       var e = rejected(heic, UnsupportedImageException.class);
       assertThat(e.getMessage()).contains("'hvc1'").contains("HEIC").contains("primary item");
     }
@@ -204,26 +265,37 @@ class AvifScannerTest {
     @Test
     void handBuiltHeicLikeFile_isRefusedByName() {
       byte[] file = Boxes.avif("hvc1", 64, 64, new byte[16]);
-      assertThat(rejected(file, UnsupportedImageException.class).getMessage()).contains("'hvc1'").contains("HEVC");
+      assertThat(rejected(file, UnsupportedImageException.class).getMessage())
+          .contains("'hvc1'")
+          .contains("HEVC");
     }
 
     @Test
     void hugeIspe_isRefusedByTheLimitBeforeAnythingElse() {
-      byte[] huge = patch(fixture("avif-plain-32x32.avif"), "697370650000000000000020" + "00000020",
-          "69737065000000000000ffff0000ffff");
+      byte[] huge =
+          patch(
+              fixture("avif-plain-32x32.avif"),
+              "697370650000000000000020" + "00000020",
+              "69737065000000000000ffff0000ffff");
       var e = rejected(huge, ImageTooLargeException.class);
       assertThat(e.getMessage()).contains("65535x65535").contains("12000x12000");
       int meta = Boxes.indexOf(huge, "mdat") - 4;
-      assertThat(rejected(Arrays.copyOf(huge, meta + 10), ImageTooLargeException.class).getMessage())
-          .as("cut in its image data: still refused as too large first").contains("65535x65535");
+      assertThat(
+              rejected(Arrays.copyOf(huge, meta + 10), ImageTooLargeException.class).getMessage())
+          .as("cut in its image data: still refused as too large first")
+          .contains("65535x65535");
     }
 
     @Test
     void av1DataLargerThanItsIspe_isRefused() {
-      byte[] small = patch(fixture("avif-plain-32x32.avif"), "697370650000000000000020" + "00000020",
-          "69737065000000000000001000000010");
+      byte[] small =
+          patch(
+              fixture("avif-plain-32x32.avif"),
+              "697370650000000000000020" + "00000020",
+              "69737065000000000000001000000010");
       assertThat(rejected(small, InvalidImageException.class).getMessage())
-          .contains("32x32").contains("larger than its size 16x16");
+          .contains("32x32")
+          .contains("larger than its size 16x16");
       byte[] lying = Boxes.avif("av01", 64, 64, av1SequenceHeader(12_000, 12_000));
       assertThat(rejected(lying, InvalidImageException.class).getMessage()).contains("12000x12000");
       assertThatCode(() -> probe.probe(Boxes.avif("av01", 64, 48, av1SequenceHeader(64, 48)), null))
@@ -233,7 +305,8 @@ class AvifScannerTest {
     @Test
     void av1DataWithoutSequenceHeader_isRefused() {
       byte[] noHeader = Boxes.avif("av01", 64, 64, u8(0x32, 0x00)); // an empty OBU_FRAME
-      assertThat(rejected(noHeader, InvalidImageException.class).getMessage()).contains("no sequence header");
+      assertThat(rejected(noHeader, InvalidImageException.class).getMessage())
+          .contains("no sequence header");
     }
 
     @Test
@@ -255,26 +328,40 @@ class AvifScannerTest {
 
     @Test
     void gridWithTooManyTiles_isRefusedBeforeItsTilesAreRead() {
-      byte[] grid = patch(fixture("avif-grid-2x1-128x64.avif"), "0000000100800040", "0000ffff00800040");
-      assertThat(rejected(grid, ImageTooLargeException.class).getMessage()).contains("65536 tiles").contains("1024");
+      byte[] grid =
+          patch(fixture("avif-grid-2x1-128x64.avif"), "0000000100800040", "0000ffff00800040");
+      assertThat(rejected(grid, ImageTooLargeException.class).getMessage())
+          .contains("65536 tiles")
+          .contains("1024");
     }
 
     @Test
     void gridWhoseCellsDoNotMatchItsTiles_isRefused() {
-      byte[] grid = patch(fixture("avif-grid-2x1-128x64.avif"), "0000000100800040", "0000000000800040");
-      assertThat(rejected(grid, InvalidImageException.class).getMessage()).contains("1 cells but 2 tiles");
+      byte[] grid =
+          patch(fixture("avif-grid-2x1-128x64.avif"), "0000000100800040", "0000000000800040");
+      assertThat(rejected(grid, InvalidImageException.class).getMessage())
+          .contains("1 cells but 2 tiles");
     }
 
     @Test
     void gridTilesNotCoveringTheOutput_areRefused() {
-      byte[] grid = patch(fixture("avif-grid-2x1-128x64.avif"), "0000000100800040", "0000000101000040");
-      grid = patch(grid, "697370650000000000000080", "697370650000000000000100"); // keep ispe in step: 256x64
+      byte[] grid =
+          patch(fixture("avif-grid-2x1-128x64.avif"), "0000000100800040", "0000000101000040");
+      grid =
+          patch(
+              grid,
+              "697370650000000000000080",
+              "697370650000000000000100"); // keep ispe in step: 256x64
       assertThat(rejected(grid, InvalidImageException.class).getMessage()).contains("do not fit");
     }
 
     @Test
     void unsupportedEssentialProperty_isRefusedNamingIt() {
-      byte[] data = patch(fixture("avif-plain-32x32.avif"), "0000000c61763143", "0000000c7a7a7a7a"); // av1C -> zzzz
+      byte[] data =
+          patch(
+              fixture("avif-plain-32x32.avif"),
+              "0000000c61763143",
+              "0000000c7a7a7a7a"); // av1C -> zzzz
       assertThat(rejected(data, UnsupportedImageException.class).getMessage()).contains("'zzzz'");
     }
 
@@ -294,7 +381,8 @@ class AvifScannerTest {
       byte[] far = Boxes.avif("av01", 64, 64, av1SequenceHeader(64, 64));
       int iloc = Boxes.indexOf(far, "iloc") - 4;
       far[iloc + 8 + 4 + 2 + 2 + 6 + 1] = 0x7F; // extent offset far past the end
-      assertThat(rejected(far, InvalidImageException.class).getMessage()).contains("lies outside the file");
+      assertThat(rejected(far, InvalidImageException.class).getMessage())
+          .contains("lies outside the file");
     }
 
     @Test
@@ -303,7 +391,9 @@ class AvifScannerTest {
       for (int i = 0; i < 100_000; i++) {
         System.arraycopy(box("free"), 0, many, many.length - 8 * (i + 1), 8);
       }
-      var e = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> rejected(many, InvalidImageException.class));
+      var e =
+          assertTimeoutPreemptively(
+              Duration.ofSeconds(2), () -> rejected(many, InvalidImageException.class));
       assertThat(e.getMessage()).contains("more than 4096 boxes");
     }
 
@@ -314,52 +404,78 @@ class AvifScannerTest {
         nested = box("trak", nested);
       }
       byte[] file = cat(fixture("avif-plain-32x32.avif"), box("moov", nested));
-      var e = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> rejected(file, InvalidImageException.class));
+      var e =
+          assertTimeoutPreemptively(
+              Duration.ofSeconds(2), () -> rejected(file, InvalidImageException.class));
       assertThat(e.getMessage()).contains("more than 16 deep");
     }
 
     @Test
     void tooManyExtents_areRefusedWithoutAllocatingThem() {
       byte[] ftyp = box("ftyp", ascii("avif"), u32(0), ascii("avifmif1"));
-      byte[] iloc = fullBox("iloc", 0, 0, u8(0x00, 0x00), u16(1), u16(1, 0, 0xFFFF)); // 65535 extents of 0 bytes
-      byte[] meta = fullBox("meta", 0, 0, fullBox("hdlr", 0, 0, u32(0), ascii("pict"), u32(0, 0, 0), u8(0)),
-          fullBox("iinf", 0, 0, u16(1), fullBox("infe", 2, 0, u16(1, 0), ascii("av01"), u8(0))), iloc);
-      assertThat(rejected(cat(ftyp, meta), InvalidImageException.class).getMessage()).contains("65535 extents");
+      byte[] iloc =
+          fullBox(
+              "iloc", 0, 0, u8(0x00, 0x00), u16(1), u16(1, 0, 0xFFFF)); // 65535 extents of 0 bytes
+      byte[] meta =
+          fullBox(
+              "meta",
+              0,
+              0,
+              fullBox("hdlr", 0, 0, u32(0), ascii("pict"), u32(0, 0, 0), u8(0)),
+              fullBox("iinf", 0, 0, u16(1), fullBox("infe", 2, 0, u16(1, 0), ascii("av01"), u8(0))),
+              iloc);
+      assertThat(rejected(cat(ftyp, meta), InvalidImageException.class).getMessage())
+          .contains("65535 extents");
     }
 
     @Test
     void constructionMethodTwo_isRefused() {
       byte[] ftyp = box("ftyp", ascii("avif"), u32(0), ascii("avifmif1"));
       byte[] iloc = fullBox("iloc", 1, 0, u8(0x44, 0x00), u16(1), u16(1, 2, 0, 0));
-      byte[] meta = fullBox("meta", 0, 0, fullBox("hdlr", 0, 0, u32(0), ascii("pict"), u32(0, 0, 0), u8(0)),
-          fullBox("iinf", 0, 0, u16(1), fullBox("infe", 2, 0, u16(1, 0), ascii("av01"), u8(0))), iloc);
-      assertThat(rejected(cat(ftyp, meta), InvalidImageException.class).getMessage()).contains("construction method 2");
+      byte[] meta =
+          fullBox(
+              "meta",
+              0,
+              0,
+              fullBox("hdlr", 0, 0, u32(0), ascii("pict"), u32(0, 0, 0), u8(0)),
+              fullBox("iinf", 0, 0, u16(1), fullBox("infe", 2, 0, u16(1, 0), ascii("av01"), u8(0))),
+              iloc);
+      assertThat(rejected(cat(ftyp, meta), InvalidImageException.class).getMessage())
+          .contains("construction method 2");
     }
 
     @Test
     void missingBoxes_areRefusedNamingThem() {
       byte[] ftypOnly = box("ftyp", ascii("avif"), u32(0), ascii("avifmif1"));
-      assertThat(rejected(ftypOnly, InvalidImageException.class).getMessage()).contains("no 'meta' box");
+      assertThat(rejected(ftypOnly, InvalidImageException.class).getMessage())
+          .contains("no 'meta' box");
       byte[] noHandler = cat(ftypOnly, fullBox("meta", 0, 0, fullBox("pitm", 0, 0, u16(1))));
       assertThat(rejected(noHandler, InvalidImageException.class).getMessage()).contains("'hdlr'");
       byte[] sequenceBrandOnly = box("ftyp", ascii("avis"), u32(0), ascii("avismif1"));
-      assertThat(rejected(sequenceBrandOnly, InvalidImageException.class).getMessage()).contains("no 'moov' box");
+      assertThat(rejected(sequenceBrandOnly, InvalidImageException.class).getMessage())
+          .contains("no 'moov' box");
     }
 
     @Test
     void largesizeBoxes_areUnderstood() {
       byte[] free = cat(u32(1), ascii("free"), u32(0, 24), new byte[8]);
-      assertThat(probe.probe(cat(fixture("avif-plain-32x32.avif"), free), null).width()).isEqualTo(32);
+      assertThat(probe.probe(cat(fixture("avif-plain-32x32.avif"), free), null).width())
+          .isEqualTo(32);
       byte[] past = cat(u32(1), ascii("free"), u32(0x7FFF_FFFFL, 0), new byte[8]);
-      assertThat(rejected(cat(fixture("avif-plain-32x32.avif"), past), InvalidImageException.class).getMessage())
+      assertThat(
+              rejected(cat(fixture("avif-plain-32x32.avif"), past), InvalidImageException.class)
+                  .getMessage())
           .contains("truncated");
     }
 
     @Test
     void sequenceWithMoreFramesThanAllowed_isRefused() {
       var twoFrames = new HeaderProbe(new ImageLimits(50_000_000, 12_000, 12_000, 8192, 8192, 2));
-      var e = catchThrowable(() -> twoFrames.probe(fixture("avif-sequence-3-frames-80x80.avif"), null));
-      assertThat(e).isInstanceOf(ImageTooLargeException.class).hasMessageContaining("more than 2 frames");
+      var e =
+          catchThrowable(() -> twoFrames.probe(fixture("avif-sequence-3-frames-80x80.avif"), null));
+      assertThat(e)
+          .isInstanceOf(ImageTooLargeException.class)
+          .hasMessageContaining("more than 2 frames");
     }
 
     @Test
@@ -373,38 +489,55 @@ class AvifScannerTest {
   @Nested
   class Truncation {
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"avif-plain-32x32.avif", "avif-alpha-32x32.avif", "avif-grid-2x1-128x64.avif",
-        "avif-sequence-3-frames-80x80.avif", "avif-exif-orient6-45x100.avif"})
+    @ValueSource(
+        strings = {
+          "avif-plain-32x32.avif",
+          "avif-alpha-32x32.avif",
+          "avif-grid-2x1-128x64.avif",
+          "avif-sequence-3-frames-80x80.avif",
+          "avif-exif-orient6-45x100.avif"
+        })
     void everyCut_isRefusedWithA4xx_quickly(String file) {
       byte[] data = fixture(file);
-      assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
-        for (int length = 1; length < data.length; length++) {
-          byte[] cut = Arrays.copyOf(data, length);
-          Throwable e = catchThrowable(() -> probe.probe(cut, null));
-          assertThat(e).as("cut at %d of %d", length, data.length).isInstanceOf(TransformException.class);
-          assertThat(((TransformException) e).status()).isBetween(400, 499);
-        }
-      });
+      assertTimeoutPreemptively(
+          Duration.ofSeconds(10),
+          () -> {
+            for (int length = 1; length < data.length; length++) {
+              byte[] cut = Arrays.copyOf(data, length);
+              Throwable e = catchThrowable(() -> probe.probe(cut, null));
+              assertThat(e)
+                  .as("cut at %d of %d", length, data.length)
+                  .isInstanceOf(TransformException.class);
+              assertThat(((TransformException) e).status()).isBetween(400, 499);
+            }
+          });
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"avif-plain-32x32.avif", "avif-grid-2x1-128x64.avif", "avif-sequence-3-frames-80x80.avif"})
+    @ValueSource(
+        strings = {
+          "avif-plain-32x32.avif",
+          "avif-grid-2x1-128x64.avif",
+          "avif-sequence-3-frames-80x80.avif"
+        })
     void everyFlippedByte_isAHeaderOrA4xx(String file) {
       byte[] data = fixture(file);
-      assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
-        for (int i = 0; i < data.length; i++) {
-          for (int flip : new int[] {0x01, 0x80, 0xFF}) {
-            byte[] bad = data.clone();
-            bad[i] ^= (byte) flip;
-            try {
-              ImageHeader h = probe.probe(bad, null);
-              assertThat(h.width()).isBetween(1, 12_000);
-            } catch (TransformException e) {
-              assertThat(e.status()).isBetween(400, 499);
+      assertTimeoutPreemptively(
+          Duration.ofSeconds(10),
+          () -> {
+            for (int i = 0; i < data.length; i++) {
+              for (int flip : new int[] {0x01, 0x80, 0xFF}) {
+                byte[] bad = data.clone();
+                bad[i] ^= (byte) flip;
+                try {
+                  ImageHeader h = probe.probe(bad, null);
+                  assertThat(h.width()).isBetween(1, 12_000);
+                } catch (TransformException e) {
+                  assertThat(e.status()).isBetween(400, 499);
+                }
+              }
             }
-          }
-        }
-      });
+          });
     }
   }
 

@@ -119,12 +119,16 @@ final class Boxes {
   }
 
   static byte[] avifMeta(String primaryType, long width, long height, long offset, long length) {
-    return fullBox("meta", 0, 0,
+    return fullBox(
+        "meta",
+        0,
+        0,
         fullBox("hdlr", 0, 0, u32(0), ascii("pict"), u32(0, 0, 0), u8(0)),
         fullBox("pitm", 0, 0, u16(1)),
         fullBox("iloc", 0, 0, u8(0x44, 0x00), u16(1), u16(1, 0, 1), u32(offset, length)),
         fullBox("iinf", 0, 0, u16(1), fullBox("infe", 2, 0, u16(1, 0), ascii(primaryType), u8(0))),
-        box("iprp",
+        box(
+            "iprp",
             box("ipco", fullBox("ispe", 0, 0, u32(width, height)), box("av1C", u8(0x81, 0, 0, 0))),
             fullBox("ipma", 0, 0, u32(1), u16(1), u8(2, 1, 0x82))));
   }

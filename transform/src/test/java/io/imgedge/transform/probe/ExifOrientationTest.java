@@ -56,7 +56,8 @@ class ExifOrientationTest {
   void read_longAsPanasonicWritesIt_isRotated() {
     for (ByteOrder order : ORDERS) {
       assertThat(read(ExifBlock.of(order).ifd0(entry(ORIENTATION, LONG, 6))))
-          .as("%s", order).isEqualTo(Orientation.ROTATE_90);
+          .as("%s", order)
+          .isEqualTo(Orientation.ROTATE_90);
     }
   }
 
@@ -64,23 +65,29 @@ class ExifOrientationTest {
   void read_severalValues_firstCounts_inlineOrBehindAnOffset() {
     for (ByteOrder order : ORDERS) {
       assertThat(read(ExifBlock.of(order).ifd0(entry(ORIENTATION, SHORT, 8, 3))))
-          .as("two SHORTs fit in the entry: %s", order).isEqualTo(Orientation.ROTATE_270);
+          .as("two SHORTs fit in the entry: %s", order)
+          .isEqualTo(Orientation.ROTATE_270);
       assertThat(read(ExifBlock.of(order).ifd0(entry(ORIENTATION, LONG, 8, 3))))
-          .as("two LONGs are stored at an offset: %s", order).isEqualTo(Orientation.ROTATE_270);
+          .as("two LONGs are stored at an offset: %s", order)
+          .isEqualTo(Orientation.ROTATE_270);
       assertThat(read(ExifBlock.of(order).ifd0(entry(ORIENTATION, BYTE, 5, 1, 1, 1, 1))))
-          .as("five BYTEs are stored at an offset: %s", order).isEqualTo(Orientation.TRANSPOSE);
+          .as("five BYTEs are stored at an offset: %s", order)
+          .isEqualTo(Orientation.TRANSPOSE);
     }
   }
 
   @Test
   void read_otherTypesAndNoValue_areIgnored() {
     for (ByteOrder order : ORDERS) {
-      for (int type : new int[] {ExifBlock.ASCII, ExifBlock.RATIONAL, ExifBlock.UNDEFINED, 11, 12, 0, 99}) {
+      for (int type :
+          new int[] {ExifBlock.ASCII, ExifBlock.RATIONAL, ExifBlock.UNDEFINED, 11, 12, 0, 99}) {
         assertThat(read(ExifBlock.of(order).ifd0(new ExifBlock.Entry(ORIENTATION, type, 1, 6))))
-            .as("type %d, %s", type, order).isEqualTo(Orientation.NORMAL);
+            .as("type %d, %s", type, order)
+            .isEqualTo(Orientation.NORMAL);
       }
       assertThat(read(ExifBlock.of(order).ifd0(new ExifBlock.Entry(ORIENTATION, SHORT, 0, 6))))
-          .as("count 0").isEqualTo(Orientation.NORMAL);
+          .as("count 0")
+          .isEqualTo(Orientation.NORMAL);
     }
   }
 
@@ -90,7 +97,8 @@ class ExifOrientationTest {
     for (ByteOrder order : ORDERS) {
       for (int type : new int[] {LONG, SLONG}) {
         assertThat(read(ExifBlock.of(order).ifd0(entry(ORIENTATION, type, value))))
-            .as("%d as type %d, %s", value, type, order).isEqualTo(Orientation.NORMAL);
+            .as("%d as type %d, %s", value, type, order)
+            .isEqualTo(Orientation.NORMAL);
       }
     }
     assertThat(read(ExifBlock.of(ByteOrder.BIG_ENDIAN).ifd0(entry(ORIENTATION, SSHORT, -2))))
@@ -103,8 +111,11 @@ class ExifOrientationTest {
   void read_valueOffsetOutsideTheBlock_isNormal() {
     for (ByteOrder order : ORDERS) {
       byte[] tiff = ExifBlock.of(order).ifd0(entry(ORIENTATION, LONG, 6, 6)).tiff();
-      byte[] cut = java.util.Arrays.copyOf(tiff, tiff.length - 6); // the values, behind an offset, are cut
-      assertThat(ExifOrientation.read(cut, 0, cut.length)).as("%s", order).isEqualTo(Orientation.NORMAL);
+      byte[] cut =
+          java.util.Arrays.copyOf(tiff, tiff.length - 6); // the values, behind an offset, are cut
+      assertThat(ExifOrientation.read(cut, 0, cut.length))
+          .as("%s", order)
+          .isEqualTo(Orientation.NORMAL);
     }
   }
 
@@ -112,13 +123,22 @@ class ExifOrientationTest {
   void read_onlyInTheExifSubIfd_isUsed_asChromiumDoes() {
     for (ByteOrder order : ORDERS) {
       assertThat(read(ExifBlock.of(order).exifIfd(entry(ORIENTATION, SHORT, 6))))
-          .as("%s", order).isEqualTo(Orientation.ROTATE_90);
-      assertThat(read(ExifBlock.of(order).ifd0(entry(ORIENTATION, SHORT, 3))
-          .exifIfd(entry(ORIENTATION, SHORT, 6))))
-          .as("IFD0 wins: %s", order).isEqualTo(Orientation.ROTATE_180);
-      assertThat(read(ExifBlock.of(order).ifd0(entry(ORIENTATION, SHORT, 0))
-          .exifIfd(entry(ORIENTATION, LONG, 6))))
-          .as("an unusable IFD0 value is no orientation: %s", order).isEqualTo(Orientation.ROTATE_90);
+          .as("%s", order)
+          .isEqualTo(Orientation.ROTATE_90);
+      assertThat(
+              read(
+                  ExifBlock.of(order)
+                      .ifd0(entry(ORIENTATION, SHORT, 3))
+                      .exifIfd(entry(ORIENTATION, SHORT, 6))))
+          .as("IFD0 wins: %s", order)
+          .isEqualTo(Orientation.ROTATE_180);
+      assertThat(
+              read(
+                  ExifBlock.of(order)
+                      .ifd0(entry(ORIENTATION, SHORT, 0))
+                      .exifIfd(entry(ORIENTATION, LONG, 6))))
+          .as("an unusable IFD0 value is no orientation: %s", order)
+          .isEqualTo(Orientation.ROTATE_90);
     }
   }
 
@@ -126,22 +146,31 @@ class ExifOrientationTest {
   void read_onlyInIfd1_isIgnored_itIsTheThumbnails() {
     for (ByteOrder order : ORDERS) {
       assertThat(read(ExifBlock.of(order).ifd1(entry(ORIENTATION, SHORT, 6))))
-          .as("%s", order).isEqualTo(Orientation.NORMAL);
-      assertThat(read(ExifBlock.of(order).ifd0(entry(ORIENTATION, LONG, 8))
-          .ifd1(entry(ORIENTATION, SHORT, 6))))
-          .as("%s", order).isEqualTo(Orientation.ROTATE_270);
+          .as("%s", order)
+          .isEqualTo(Orientation.NORMAL);
+      assertThat(
+              read(
+                  ExifBlock.of(order)
+                      .ifd0(entry(ORIENTATION, LONG, 8))
+                      .ifd1(entry(ORIENTATION, SHORT, 6))))
+          .as("%s", order)
+          .isEqualTo(Orientation.ROTATE_270);
     }
   }
 
   @Test
   void read_exifPointerOutsideTheBlockOrToItself_isNormalNotFatal() {
     for (ByteOrder order : ORDERS) {
-      byte[] tiff = ExifBlock.of(order).exifIfd(entry(0x9000, ExifBlock.UNDEFINED, '0', '2', '3', '0')).tiff();
+      byte[] tiff =
+          ExifBlock.of(order)
+              .exifIfd(entry(0x9000, ExifBlock.UNDEFINED, '0', '2', '3', '0'))
+              .tiff();
       // IFD0 holds one entry, the pointer: its value field is at 8 + 2 + 8.
       for (int target : new int[] {0x7FFF_FFF0, 8, 0, 3}) {
         byte[] bad = tiff.clone();
         java.nio.ByteBuffer.wrap(bad).order(order).putInt(18, target);
-        assertThat(ExifOrientation.read(bad, 0, bad.length)).as("%s -> %d", order, target)
+        assertThat(ExifOrientation.read(bad, 0, bad.length))
+            .as("%s -> %d", order, target)
             .isEqualTo(Orientation.NORMAL);
       }
     }
@@ -152,16 +181,22 @@ class ExifOrientationTest {
     ExifBlock block = ExifBlock.of(ByteOrder.LITTLE_ENDIAN).ifd0(entry(ORIENTATION, SLONG, 7));
     byte[] app1 = block.app1();
     byte[] tiff = block.tiff();
-    assertThat(ExifOrientation.readExifBlock(app1, 0, app1.length)).isEqualTo(Orientation.TRANSVERSE);
-    assertThat(ExifOrientation.readExifBlock(tiff, 0, tiff.length)).isEqualTo(Orientation.TRANSVERSE);
+    assertThat(ExifOrientation.readExifBlock(app1, 0, app1.length))
+        .isEqualTo(Orientation.TRANSVERSE);
+    assertThat(ExifOrientation.readExifBlock(tiff, 0, tiff.length))
+        .isEqualTo(Orientation.TRANSVERSE);
   }
 
   @Test
   void read_atAnOffsetInALargerArray_usesOffsetsFromTheTiffHeader() {
-    byte[] tiff = ExifBlock.of(ByteOrder.BIG_ENDIAN).ifd0(entry(ORIENTATION, LONG, 2, 2))
-        .exifIfd(entry(ORIENTATION, SHORT, 4)).tiff();
+    byte[] tiff =
+        ExifBlock.of(ByteOrder.BIG_ENDIAN)
+            .ifd0(entry(ORIENTATION, LONG, 2, 2))
+            .exifIfd(entry(ORIENTATION, SHORT, 4))
+            .tiff();
     byte[] inside = new byte[tiff.length + 40];
     System.arraycopy(tiff, 0, inside, 17, tiff.length);
-    assertThat(ExifOrientation.read(inside, 17, 17 + tiff.length)).isEqualTo(Orientation.FLIP_HORIZONTAL);
+    assertThat(ExifOrientation.read(inside, 17, 17 + tiff.length))
+        .isEqualTo(Orientation.FLIP_HORIZONTAL);
   }
 }

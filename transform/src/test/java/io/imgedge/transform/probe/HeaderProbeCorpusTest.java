@@ -53,8 +53,10 @@ class HeaderProbeCorpusTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("badAndBombFiles")
   void probe_badOrBombFile_isRefusedWith4xx(String file) {
-    var e = catchThrowableOfType(TransformException.class,
-        () -> probe.probe(Corpus.bytes(file), declaredByExtension(file)));
+    var e =
+        catchThrowableOfType(
+            TransformException.class,
+            () -> probe.probe(Corpus.bytes(file), declaredByExtension(file)));
     assertThat(e).as("%s must be refused by the probe", file).isNotNull();
     assertThat(e.status()).isBetween(400, 499);
     assertThat(e.getMessage()).isNotBlank();
@@ -63,7 +65,9 @@ class HeaderProbeCorpusTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("bombFiles")
   void probe_bombFile_isTooLarge(String file) {
-    var e = catchThrowableOfType(ImageTooLargeException.class, () -> probe.probe(Corpus.bytes(file), null));
+    var e =
+        catchThrowableOfType(
+            ImageTooLargeException.class, () -> probe.probe(Corpus.bytes(file), null));
     assertThat(e).as(file).isNotNull();
     assertThat(e.status()).isEqualTo(422);
   }
@@ -71,8 +75,11 @@ class HeaderProbeCorpusTest {
   @Test
   void probe_jpegNamedPng_isRefusedOnlyWhenTheNameIsTrusted() {
     byte[] data = Corpus.bytes("bad-jpeg-bytes-named.png");
-    assertThat(catchThrowableOfType(UnsupportedImageException.class,
-        () -> probe.probe(data, ImageFormat.PNG)).status()).isEqualTo(415);
+    assertThat(
+            catchThrowableOfType(
+                    UnsupportedImageException.class, () -> probe.probe(data, ImageFormat.PNG))
+                .status())
+        .isEqualTo(415);
     ImageHeader sniffed = probe.probe(data, null);
     assertThat(sniffed.format()).isEqualTo(ImageFormat.JPEG);
     assertThat(sniffed.width()).isEqualTo(16);
@@ -81,7 +88,9 @@ class HeaderProbeCorpusTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"bad-truncated-baseline.jpg", "bad-truncated-progressive.jpg"})
   void probe_truncatedJpeg_isRefusedBeforeDecoding(String file) {
-    var e = catchThrowableOfType(InvalidImageException.class, () -> probe.probe(Corpus.bytes(file), ImageFormat.JPEG));
+    var e =
+        catchThrowableOfType(
+            InvalidImageException.class, () -> probe.probe(Corpus.bytes(file), ImageFormat.JPEG));
     assertThat(e).as(file).isNotNull();
     assertThat(e.getMessage()).contains("truncated");
   }
@@ -89,7 +98,9 @@ class HeaderProbeCorpusTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource({"jpeg-12bit.jpg, 12-bit", "jpeg-arithmetic.jpg, arithmetic"})
   void probe_unsupportedJpegCoding_is415(String file, String reason) {
-    var e = catchThrowableOfType(UnsupportedImageException.class, () -> probe.probe(Corpus.bytes(file), null));
+    var e =
+        catchThrowableOfType(
+            UnsupportedImageException.class, () -> probe.probe(Corpus.bytes(file), null));
     assertThat(e.status()).isEqualTo(415);
     assertThat(e.getMessage()).contains(reason);
   }
@@ -104,14 +115,22 @@ class HeaderProbeCorpusTest {
     Dimension dims = entry.dimensions().orElseThrow();
     assertThat(h.width()).isEqualTo(dims.width);
     assertThat(h.height()).isEqualTo(dims.height);
-    entry.property("alpha").ifPresent(a -> assertThat(h.hasAlpha()).as("alpha").isEqualTo(a.equals("yes")));
-    entry.property("frames").ifPresent(n -> assertThat(h.frames()).as("frames").isEqualTo(Integer.parseInt(n)));
+    entry
+        .property("alpha")
+        .ifPresent(a -> assertThat(h.hasAlpha()).as("alpha").isEqualTo(a.equals("yes")));
+    entry
+        .property("frames")
+        .ifPresent(n -> assertThat(h.frames()).as("frames").isEqualTo(Integer.parseInt(n)));
     if (h.format() == ImageFormat.JPEG) {
-      assertThat(h.exifOrientation()).as("orientation")
+      assertThat(h.exifOrientation())
+          .as("orientation")
           .isEqualTo(Orientation.fromExif(entry.exifOrientation()));
-      assertThat(h.progressive()).as("progressive")
+      assertThat(h.progressive())
+          .as("progressive")
           .isEqualTo(entry.property("coding").orElse("").startsWith("Progressive"));
-      assertThat(h.cmyk() != null).as("cmyk").isEqualTo(entry.property("components").equals(java.util.Optional.of("4")));
+      assertThat(h.cmyk() != null)
+          .as("cmyk")
+          .isEqualTo(entry.property("components").equals(java.util.Optional.of("4")));
     }
   }
 
@@ -152,7 +171,9 @@ class HeaderProbeCorpusTest {
     if (profile) {
       assertThat(h.iccProfile()).hasSizeGreaterThan(500_000);
       ICC_Profile icc = ICC_Profile.getInstance(h.iccProfile());
-      assertThat(icc.getColorSpaceType()).as("chunks joined in order").isEqualTo(ColorSpace.TYPE_CMYK);
+      assertThat(icc.getColorSpaceType())
+          .as("chunks joined in order")
+          .isEqualTo(ColorSpace.TYPE_CMYK);
     } else {
       assertThat(h.iccProfile()).isNull();
     }

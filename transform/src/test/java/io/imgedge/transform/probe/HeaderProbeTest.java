@@ -29,15 +29,17 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The header probe on the bundled test images and on hand-built byte arrays for the scanners'
- * edge cases. Every rejection must be a {@link TransformException} with a 4xx status, never a
- * runtime exception from a scanner.
+ * The header probe on the bundled test images and on hand-built byte arrays for the scanners' edge
+ * cases. Every rejection must be a {@link TransformException} with a 4xx status, never a runtime
+ * exception from a scanner.
  */
 class HeaderProbeTest {
   private final HeaderProbe probe = new HeaderProbe(ImageLimits.FASTLY);
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       gif-transparent.gif,           GIF,  200, 150, 1, true,  false
       webp-lossy-alpha.webp,         WEBP, 100, 100, 1, true,  false
       png-palette-trns.png,          PNG,  32,  32,  1, true,  false
@@ -48,7 +50,12 @@ class HeaderProbeTest {
       jpeg-gray-graygamma22-icc.jpg, JPEG, 400, 267, 1, false, false
       """)
   void probe_bundledImages_fields(
-      String file, ImageFormat format, int width, int height, int frames, boolean alpha,
+      String file,
+      ImageFormat format,
+      int width,
+      int height,
+      int frames,
+      boolean alpha,
       boolean progressive) {
     byte[] data = TestImages.resource(file);
     ImageHeader h = probe.probe(data, format);
@@ -108,7 +115,10 @@ class HeaderProbeTest {
 
     @Test
     void probe_jpegLottapixel_is422FromItsFrameHeader() {
-      var e = rejected(TestImages.resource("bomb-jpeg-64250x64250-lottapixel.jpg"), ImageTooLargeException.class);
+      var e =
+          rejected(
+              TestImages.resource("bomb-jpeg-64250x64250-lottapixel.jpg"),
+              ImageTooLargeException.class);
       assertThat(e.status()).isEqualTo(422);
       assertThat(e.getMessage()).contains("64250x64250").contains("12000x12000");
     }
@@ -130,11 +140,15 @@ class HeaderProbeTest {
     @Test
     void probe_jpegDeclaredAsPng_is415NamingBothTypes() {
       byte[] jpeg = TestImages.resource("icc-adobergb-small.jpg");
-      var e = catchThrowableOfType(UnsupportedImageException.class, () -> probe.probe(jpeg, ImageFormat.PNG));
+      var e =
+          catchThrowableOfType(
+              UnsupportedImageException.class, () -> probe.probe(jpeg, ImageFormat.PNG));
       assertThat(e.status()).isEqualTo(415);
       assertThat(e.getMessage()).contains("image/png").contains("image/jpeg");
       assertThat(probe.probe(jpeg, ImageFormat.JPEG).format()).isEqualTo(ImageFormat.JPEG);
-      assertThat(probe.probe(jpeg, null).format()).as("nothing declared: sniffed").isEqualTo(ImageFormat.JPEG);
+      assertThat(probe.probe(jpeg, null).format())
+          .as("nothing declared: sniffed")
+          .isEqualTo(ImageFormat.JPEG);
     }
 
     @ParameterizedTest
@@ -157,24 +171,30 @@ class HeaderProbeTest {
     @Test
     void probe_moreBytesThanAllowed_is422() {
       var small = new HeaderProbe(new ImageLimits(1000, 12_000, 12_000, 8192, 8192, 1000));
-      var e = catchThrowableOfType(ImageTooLargeException.class,
-          () -> small.probe(TestImages.resource("gif-transparent.gif"), null));
+      var e =
+          catchThrowableOfType(
+              ImageTooLargeException.class,
+              () -> small.probe(TestImages.resource("gif-transparent.gif"), null));
       assertThat(e.getMessage()).contains("9678 bytes").contains("1000 bytes");
     }
 
     @ParameterizedTest
     @CsvSource({"199, 12000", "12000, 149"})
     void probe_widerOrTallerThanAllowed_is422(int maxWidth, int maxHeight) {
-      var small = new HeaderProbe(new ImageLimits(50_000_000, maxWidth, maxHeight, 8192, 8192, 1000));
-      var e = catchThrowableOfType(ImageTooLargeException.class,
-          () -> small.probe(TestImages.resource("gif-transparent.gif"), null));
+      var small =
+          new HeaderProbe(new ImageLimits(50_000_000, maxWidth, maxHeight, 8192, 8192, 1000));
+      var e =
+          catchThrowableOfType(
+              ImageTooLargeException.class,
+              () -> small.probe(TestImages.resource("gif-transparent.gif"), null));
       assertThat(e.getMessage()).contains("200x150");
     }
 
     @Test
     void probe_exactlyAtTheLimits_isAccepted() {
       var exact = new HeaderProbe(new ImageLimits(9678, 200, 150, 8192, 8192, 1));
-      assertThat(exact.probe(TestImages.resource("gif-transparent.gif"), null).width()).isEqualTo(200);
+      assertThat(exact.probe(TestImages.resource("gif-transparent.gif"), null).width())
+          .isEqualTo(200);
     }
   }
 
@@ -212,13 +232,17 @@ class HeaderProbeTest {
       badCount[8] = (byte) 0xFF; // 255 entries in a block that holds one
       badCount[9] = 0;
       byte[] cut = Arrays.copyOf(tiff, 12);
-      for (byte[] broken : new byte[][] {badOffset, cut, "Exif\0\0MM".getBytes(StandardCharsets.ISO_8859_1)}) {
+      for (byte[] broken :
+          new byte[][] {badOffset, cut, "Exif\0\0MM".getBytes(StandardCharsets.ISO_8859_1)}) {
         byte[] payload = concat("Exif\0\0".getBytes(StandardCharsets.ISO_8859_1), broken);
         byte[] data = ImageBytes.withJpegSegment(jpeg, ImageBytes.APP1, payload);
         assertThat(probe.probe(data, null).exifOrientation()).isEqualTo(Orientation.NORMAL);
       }
-      byte[] data = ImageBytes.withJpegSegment(jpeg, ImageBytes.APP1,
-          concat("Exif\0\0".getBytes(StandardCharsets.ISO_8859_1), badCount));
+      byte[] data =
+          ImageBytes.withJpegSegment(
+              jpeg,
+              ImageBytes.APP1,
+              concat("Exif\0\0".getBytes(StandardCharsets.ISO_8859_1), badCount));
       assertThat(probe.probe(data, null).exifOrientation())
           .as("the orientation entry is still found before the bogus count runs out")
           .isEqualTo(Orientation.ROTATE_90);
@@ -227,14 +251,19 @@ class HeaderProbeTest {
     @Test
     void probe_xmpBeforeExif_stillFindsTheOrientation() {
       byte[] withExif = ImageBytes.withExifOrientation(jpeg, 8, ByteOrder.BIG_ENDIAN);
-      byte[] withXmpFirst = ImageBytes.withJpegSegment(withExif, ImageBytes.APP1,
-          "http://ns.adobe.com/xap/1.0/\0<x:xmpmeta/>".getBytes(StandardCharsets.US_ASCII));
-      assertThat(probe.probe(withXmpFirst, null).exifOrientation()).isEqualTo(Orientation.ROTATE_270);
+      byte[] withXmpFirst =
+          ImageBytes.withJpegSegment(
+              withExif,
+              ImageBytes.APP1,
+              "http://ns.adobe.com/xap/1.0/\0<x:xmpmeta/>".getBytes(StandardCharsets.US_ASCII));
+      assertThat(probe.probe(withXmpFirst, null).exifOrientation())
+          .isEqualTo(Orientation.ROTATE_270);
     }
 
     @Test
     void probe_progressiveJpeg_isFlagged() {
-      ImageHeader h = probe.probe(TestImages.progressiveJpeg(TestImages.solid(40, 30, 0xFF336699)), null);
+      ImageHeader h =
+          probe.probe(TestImages.progressiveJpeg(TestImages.solid(40, 30, 0xFF336699)), null);
       assertThat(h.progressive()).isTrue();
       assertThat(h.width()).isEqualTo(40);
       assertThat(probe.probe(jpeg, null).progressive()).isFalse();
@@ -258,7 +287,8 @@ class HeaderProbeTest {
 
     @Test
     void probe_anEndMarkerInsideAThumbnail_doesNotHideATruncatedImage() {
-      byte[] thumbnail = TestImages.encode(TestImages.solid(8, 8, 0xFF00FF00), "jpg"); // ends with FF D9
+      byte[] thumbnail =
+          TestImages.encode(TestImages.solid(8, 8, 0xFF00FF00), "jpg"); // ends with FF D9
       byte[] withThumbnail = ImageBytes.withJpegSegment(jpeg, ImageBytes.APP1, thumbnail);
       assertThat(probe.probe(withThumbnail, null).width()).isEqualTo(30);
       byte[] cut = Arrays.copyOf(withThumbnail, withThumbnail.length - 20);
@@ -277,14 +307,16 @@ class HeaderProbeTest {
     void probe_hierarchicalJpeg_is415() {
       byte[] data = jpeg.clone();
       data[sofOffset(data) + 1] = (byte) 0xC5;
-      assertThat(rejected(data, UnsupportedImageException.class).getMessage()).contains("hierarchical");
+      assertThat(rejected(data, UnsupportedImageException.class).getMessage())
+          .contains("hierarchical");
     }
 
     @Test
     void probe_twoComponents_is415() {
       byte[] data = jpeg.clone();
       data[sofOffset(data) + 9] = 2;
-      assertThat(rejected(data, UnsupportedImageException.class).getMessage()).contains("2 components");
+      assertThat(rejected(data, UnsupportedImageException.class).getMessage())
+          .contains("2 components");
     }
 
     @Test
@@ -307,14 +339,16 @@ class HeaderProbeTest {
     void probe_cutInsideTheHeaders_is422() {
       for (int length : new int[] {3, 4, 10, sofOffset(jpeg) + 5}) {
         assertThat(rejected(Arrays.copyOf(jpeg, length), InvalidImageException.class).status())
-            .as("cut at %d", length).isEqualTo(422);
+            .as("cut at %d", length)
+            .isEqualTo(422);
       }
     }
 
     @Test
     void probe_noFrameHeaderBeforeTheScan_is422() {
       byte[] noSof = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xDA, 0, 2};
-      assertThat(rejected(noSof, InvalidImageException.class).getMessage()).contains("no frame header");
+      assertThat(rejected(noSof, InvalidImageException.class).getMessage())
+          .contains("no frame header");
     }
 
     @Test
@@ -322,7 +356,8 @@ class HeaderProbeTest {
       byte[] data = jpeg.clone();
       int second = 4 + ((data[4] & 0xFF) << 8 | data[5] & 0xFF);
       data[second] = 0x12; // the 0xFF of the marker after APP0
-      assertThat(rejected(data, InvalidImageException.class).getMessage()).contains("expected a marker");
+      assertThat(rejected(data, InvalidImageException.class).getMessage())
+          .contains("expected a marker");
     }
 
     private static int sofOffset(byte[] jpeg) {
@@ -362,7 +397,9 @@ class HeaderProbeTest {
 
     @Test
     void probe_exifChunk_givesTheOrientation() {
-      byte[] data = ImageBytes.withPngChunk(png, "eXIf", ImageBytes.tiffWithOrientation(6, ByteOrder.BIG_ENDIAN));
+      byte[] data =
+          ImageBytes.withPngChunk(
+              png, "eXIf", ImageBytes.tiffWithOrientation(6, ByteOrder.BIG_ENDIAN));
       ImageHeader h = probe.probe(data, null);
       assertThat(h.exifOrientation()).isEqualTo(Orientation.ROTATE_90);
       assertThat(h.orientedWidth()).isEqualTo(4);
@@ -370,15 +407,20 @@ class HeaderProbeTest {
 
     @Test
     void probe_animationControl_givesTheFrameCount() {
-      byte[] data = ImageBytes.withPngChunk(png, "acTL", ByteBuffer.allocate(8).putInt(12).putInt(0).array());
+      byte[] data =
+          ImageBytes.withPngChunk(png, "acTL", ByteBuffer.allocate(8).putInt(12).putInt(0).array());
       assertThat(probe.probe(data, null).frames()).isEqualTo(12);
-      byte[] tooMany = ImageBytes.withPngChunk(png, "acTL", ByteBuffer.allocate(8).putInt(1001).putInt(0).array());
-      assertThat(rejected(tooMany, ImageTooLargeException.class).getMessage()).contains("1000 frames");
+      byte[] tooMany =
+          ImageBytes.withPngChunk(
+              png, "acTL", ByteBuffer.allocate(8).putInt(1001).putInt(0).array());
+      assertThat(rejected(tooMany, ImageTooLargeException.class).getMessage())
+          .contains("1000 frames");
     }
 
     @Test
     void probe_chunkLengthRunningPastTheEnd_is422() {
-      byte[] data = ImageBytes.withPngChunk(png, "tEXt", "a\0b".getBytes(StandardCharsets.ISO_8859_1));
+      byte[] data =
+          ImageBytes.withPngChunk(png, "tEXt", "a\0b".getBytes(StandardCharsets.ISO_8859_1));
       int lengthAt = 8 + 25; // after the signature and IHDR
       data[lengthAt] = 0x7F; // 2 GB
       assertThat(rejected(data, InvalidImageException.class).getMessage()).contains("truncated");
@@ -386,21 +428,26 @@ class HeaderProbeTest {
 
     @Test
     void probe_truncatedBeforeIend_is422() {
-      assertThat(rejected(Arrays.copyOf(png, png.length - 12), InvalidImageException.class).status())
+      assertThat(
+              rejected(Arrays.copyOf(png, png.length - 12), InvalidImageException.class).status())
           .isEqualTo(422);
-      assertThat(rejected(Arrays.copyOf(png, 8), InvalidImageException.class).status()).isEqualTo(422);
+      assertThat(rejected(Arrays.copyOf(png, 8), InvalidImageException.class).status())
+          .isEqualTo(422);
     }
 
     @Test
     void probe_badCrcOnCriticalChunk_is422_onAncillaryChunk_isIgnored() {
-      byte[] text = ImageBytes.withPngChunk(png, "tEXt", "Comment\0hi".getBytes(StandardCharsets.ISO_8859_1));
+      byte[] text =
+          ImageBytes.withPngChunk(png, "tEXt", "Comment\0hi".getBytes(StandardCharsets.ISO_8859_1));
       int crcAt = 8 + 25 + 8 + 10;
       text[crcAt] ^= 1;
       assertThat(probe.probe(text, null).width()).as("like libpng").isEqualTo(8);
 
       byte[] idat = png.clone();
       idat[idat.length - 12 - 1] ^= 1; // last byte of the last IDAT's CRC
-      assertThat(rejected(idat, InvalidImageException.class).getMessage()).contains("IDAT").contains("CRC");
+      assertThat(rejected(idat, InvalidImageException.class).getMessage())
+          .contains("IDAT")
+          .contains("CRC");
     }
 
     @Test
@@ -416,8 +463,10 @@ class HeaderProbeTest {
     void probe_hugeDeclaredSize_is422BeforeDecoding() {
       assertThat(rejected(pngWithSize(100_000, 1), ImageTooLargeException.class).getMessage())
           .contains("100000x1");
-      assertThat(rejected(pngWithSize(0x8000_0000L, 1), ImageTooLargeException.class).status()).isEqualTo(422);
-      assertThat(rejected(pngWithSize(0, 10), InvalidImageException.class).getMessage()).contains("empty");
+      assertThat(rejected(pngWithSize(0x8000_0000L, 1), ImageTooLargeException.class).status())
+          .isEqualTo(422);
+      assertThat(rejected(pngWithSize(0, 10), InvalidImageException.class).getMessage())
+          .contains("empty");
     }
 
     @Test
@@ -427,23 +476,28 @@ class HeaderProbeTest {
 
       byte[] bomb = ImageBytes.withPngChunk(png, "zTXt", zText(2 << 20));
       assertThat(bomb.length).isLessThan(10_000);
-      assertThat(rejected(bomb, ImageTooLargeException.class).getMessage()).contains("decompression bomb");
+      assertThat(rejected(bomb, ImageTooLargeException.class).getMessage())
+          .contains("decompression bomb");
     }
 
     @Test
     void probe_compressedInternationalText_bombIs422() {
       byte[] deflated = deflate(new byte[2 << 20]);
       byte[] itxt = concat("Comment\0\1\0en\0\0".getBytes(StandardCharsets.ISO_8859_1), deflated);
-      assertThat(rejected(ImageBytes.withPngChunk(png, "iTXt", itxt), ImageTooLargeException.class).status())
+      assertThat(
+              rejected(ImageBytes.withPngChunk(png, "iTXt", itxt), ImageTooLargeException.class)
+                  .status())
           .isEqualTo(422);
       byte[] uncompressed = "Comment\0\0\0en\0\0hello".getBytes(StandardCharsets.ISO_8859_1);
-      assertThat(probe.probe(ImageBytes.withPngChunk(png, "iTXt", uncompressed), null).width()).isEqualTo(8);
+      assertThat(probe.probe(ImageBytes.withPngChunk(png, "iTXt", uncompressed), null).width())
+          .isEqualTo(8);
     }
 
     @Test
     void probe_corruptCompressedText_isIgnored() {
       byte[] junk = "Comment\0\0not zlib at all".getBytes(StandardCharsets.ISO_8859_1);
-      assertThat(probe.probe(ImageBytes.withPngChunk(png, "zTXt", junk), null).width()).isEqualTo(8);
+      assertThat(probe.probe(ImageBytes.withPngChunk(png, "zTXt", junk), null).width())
+          .isEqualTo(8);
     }
 
     @Test
@@ -454,8 +508,16 @@ class HeaderProbeTest {
     }
 
     private byte[] pngWithSize(long width, long height) {
-      byte[] ihdr = ByteBuffer.allocate(13).putInt((int) width).putInt((int) height)
-          .put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0).array();
+      byte[] ihdr =
+          ByteBuffer.allocate(13)
+              .putInt((int) width)
+              .putInt((int) height)
+              .put((byte) 8)
+              .put((byte) 2)
+              .put((byte) 0)
+              .put((byte) 0)
+              .put((byte) 0)
+              .array();
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       out.write(png, 0, 8);
       out.writeBytes(ImageBytes.pngChunk("IHDR", ihdr));
@@ -465,7 +527,8 @@ class HeaderProbeTest {
     }
 
     private static byte[] zText(int inflatedBytes) {
-      return concat("Comment\0\0".getBytes(StandardCharsets.ISO_8859_1), deflate(new byte[inflatedBytes]));
+      return concat(
+          "Comment\0\0".getBytes(StandardCharsets.ISO_8859_1), deflate(new byte[inflatedBytes]));
     }
   }
 
@@ -485,7 +548,8 @@ class HeaderProbeTest {
 
     @Test
     void probe_framesAreCounted_andTransparencyNoted() {
-      ImageHeader h = probe.probe(gif(4, 3, true, new int[] {2, 1, 1, 1}, ONE_PIXEL, ONE_PIXEL), null);
+      ImageHeader h =
+          probe.probe(gif(4, 3, true, new int[] {2, 1, 1, 1}, ONE_PIXEL, ONE_PIXEL), null);
       assertThat(h.frames()).isEqualTo(3);
       assertThat(h.hasAlpha()).isTrue();
       assertThat(h.firstFrame()).isEqualTo(new Rectangle(2, 1, 1, 1));
@@ -494,27 +558,34 @@ class HeaderProbeTest {
     @Test
     void probe_moreFramesThanAllowed_is422() {
       var twoFrames = new HeaderProbe(new ImageLimits(50_000_000, 12_000, 12_000, 8192, 8192, 2));
-      var e = catchThrowableOfType(ImageTooLargeException.class,
-          () -> twoFrames.probe(gif(1, 1, false, ONE_PIXEL, ONE_PIXEL, ONE_PIXEL), null));
+      var e =
+          catchThrowableOfType(
+              ImageTooLargeException.class,
+              () -> twoFrames.probe(gif(1, 1, false, ONE_PIXEL, ONE_PIXEL, ONE_PIXEL), null));
       assertThat(e.getMessage()).contains("more than 2 frames");
     }
 
     @Test
     void probe_withoutFrames_is422() {
-      assertThat(rejected(gif(4, 3, false), InvalidImageException.class).getMessage()).contains("no image data");
+      assertThat(rejected(gif(4, 3, false), InvalidImageException.class).getMessage())
+          .contains("no image data");
     }
 
     @Test
     void probe_frameLargerThanTheLimit_is422() {
-      assertThat(rejected(gif(4, 3, false, new int[] {0, 0, 20_000, 1}), ImageTooLargeException.class)
-          .getMessage()).contains("20000x1");
+      assertThat(
+              rejected(gif(4, 3, false, new int[] {0, 0, 20_000, 1}), ImageTooLargeException.class)
+                  .getMessage())
+          .contains("20000x1");
     }
 
     @Test
     void probe_truncatedInsideAFrame_is422() {
       byte[] gif = gif(4, 3, false, ONE_PIXEL);
-      assertThat(rejected(Arrays.copyOf(gif, gif.length - 3), InvalidImageException.class).status()).isEqualTo(422);
-      assertThat(rejected(Arrays.copyOf(gif, 8), InvalidImageException.class).status()).isEqualTo(422);
+      assertThat(rejected(Arrays.copyOf(gif, gif.length - 3), InvalidImageException.class).status())
+          .isEqualTo(422);
+      assertThat(rejected(Arrays.copyOf(gif, 8), InvalidImageException.class).status())
+          .isEqualTo(422);
     }
 
     @Test
@@ -526,12 +597,19 @@ class HeaderProbeTest {
 
     @Test
     void probe_handBuiltGif_isDecodable() {
-      assertThat(TestImages.decode(gif(4, 3, false, ONE_PIXEL)).getWidth()).as("a sound fixture").isEqualTo(1);
+      assertThat(TestImages.decode(gif(4, 3, false, ONE_PIXEL)).getWidth())
+          .as("a sound fixture")
+          .isEqualTo(1);
     }
 
     private static byte[] gif(int width, int height, boolean transparent, int[]... frames) {
-      return ImageBytes.gif(width, height, transparent,
-          java.util.Arrays.stream(frames).map(f -> new Rectangle(f[0], f[1], f[2], f[3])).toArray(Rectangle[]::new));
+      return ImageBytes.gif(
+          width,
+          height,
+          transparent,
+          java.util.Arrays.stream(frames)
+              .map(f -> new Rectangle(f[0], f[1], f[2], f[3]))
+              .toArray(Rectangle[]::new));
     }
   }
 
@@ -563,7 +641,8 @@ class HeaderProbeTest {
 
     @Test
     void probe_tooLarge_is422() {
-      assertThat(rejected(vp8l(16384, 1, false), ImageTooLargeException.class).getMessage()).contains("16384x1");
+      assertThat(rejected(vp8l(16384, 1, false), ImageTooLargeException.class).getMessage())
+          .contains("16384x1");
     }
 
     @Test
@@ -584,17 +663,26 @@ class HeaderProbeTest {
 
     private static byte[] vp8l(int width, int height, boolean alpha) {
       long bits = (width - 1) | (long) (height - 1) << 14 | (alpha ? 1L : 0L) << 28;
-      byte[] header = ByteBuffer.allocate(5).order(ByteOrder.LITTLE_ENDIAN)
-          .put((byte) 0x2F).putInt((int) bits).array();
+      byte[] header =
+          ByteBuffer.allocate(5)
+              .order(ByteOrder.LITTLE_ENDIAN)
+              .put((byte) 0x2F)
+              .putInt((int) bits)
+              .array();
       return riff("VP8L", header);
     }
 
     private static byte[] riff(String fourCc, byte[] payload) {
       int padded = payload.length + (payload.length & 1);
-      return ByteBuffer.allocate(20 + padded).order(ByteOrder.LITTLE_ENDIAN)
-          .put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(12 + padded)
-          .put("WEBP".getBytes(StandardCharsets.US_ASCII)).put(fourCc.getBytes(StandardCharsets.US_ASCII))
-          .putInt(payload.length).put(payload).array();
+      return ByteBuffer.allocate(20 + padded)
+          .order(ByteOrder.LITTLE_ENDIAN)
+          .put("RIFF".getBytes(StandardCharsets.US_ASCII))
+          .putInt(12 + padded)
+          .put("WEBP".getBytes(StandardCharsets.US_ASCII))
+          .put(fourCc.getBytes(StandardCharsets.US_ASCII))
+          .putInt(payload.length)
+          .put(payload)
+          .array();
     }
   }
 

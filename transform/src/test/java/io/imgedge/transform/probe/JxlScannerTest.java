@@ -36,7 +36,9 @@ class JxlScannerTest {
   private final HeaderProbe probe = new HeaderProbe(ImageLimits.FASTLY);
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       jxl-bare-16bit-32x32.jxl,             32,  32, 1, 16, false, 1
       jxl-container-16bit-32x32.jxl,        32,  32, 1, 16, false, 1
       jxl-lossless-icc-45x100.jxl,          45, 100, 1, 8,  false, 1
@@ -46,8 +48,8 @@ class JxlScannerTest {
       jxl-ratio-128x64.jxl,                128,  64, 1, 8,  false, 1
       jxl-orient6-128x64.jxl,              128,  64, 1, 8,  false, 6
       """)
-  void scan_fixtures_asJxlinfoReportsThem(String file, int width, int height, int frames, int depth, boolean alpha,
-      int orientation) {
+  void scan_fixtures_asJxlinfoReportsThem(
+      String file, int width, int height, int frames, int depth, boolean alpha, int orientation) {
     byte[] data = fixture(file);
     ImageHeader h = probe.probe(data, ImageFormat.JXL);
     assertThat(h.format()).isEqualTo(ImageFormat.JXL);
@@ -63,9 +65,17 @@ class JxlScannerTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"jxl-bare-16bit-32x32.jxl", "jxl-container-16bit-32x32.jxl", "jxl-lossless-icc-45x100.jxl",
-      "jxl-alpha-32x32.jxl", "jxl-animated-80x80.jxl", "jxl-jpeg-reconstruction-45x100.jxl", "jxl-ratio-128x64.jxl",
-      "jxl-orient6-128x64.jxl"})
+  @ValueSource(
+      strings = {
+        "jxl-bare-16bit-32x32.jxl",
+        "jxl-container-16bit-32x32.jxl",
+        "jxl-lossless-icc-45x100.jxl",
+        "jxl-alpha-32x32.jxl",
+        "jxl-animated-80x80.jxl",
+        "jxl-jpeg-reconstruction-45x100.jxl",
+        "jxl-ratio-128x64.jxl",
+        "jxl-orient6-128x64.jxl"
+      })
   void scan_agreesWithJxlinfo_whereInstalled(String file) throws Exception {
     String info = ReferenceTools.run("jxlinfo", "-v", fixture(file));
     ImageHeader h = probe.probe(fixture(file), null);
@@ -89,8 +99,15 @@ class JxlScannerTest {
     }
 
     @ParameterizedTest(name = "ratio {0}: {1}x{2}")
-    @CsvSource({"1, 300, 300", "2, 360, 300", "3, 400, 300", "4, 450, 300", "5, 533, 300", "6, 375, 300",
-        "7, 600, 300"})
+    @CsvSource({
+      "1, 300, 300",
+      "2, 360, 300",
+      "3, 400, 300",
+      "4, 450, 300",
+      "5, 533, 300",
+      "6, 375, 300",
+      "7, 600, 300"
+    })
     void widthFromTheAspectRatio(int ratio, int width, int height) {
       JxlBits b = new JxlBits().bool(false).u32(1, height - 1, 13).write(ratio, 3).bool(true);
       ImageHeader h = probe.probe(b.codestream(), null);
@@ -101,49 +118,68 @@ class JxlScannerTest {
     @Test
     void sizeBeyondTheLimits_isRefused() {
       JxlBits b = new JxlBits().bool(false).u32(0, 0, 9).write(0, 3).u32(2, 99_999, 18).bool(true);
-      assertThat(rejected(b.codestream(), ImageTooLargeException.class).getMessage()).contains("100000x1");
+      assertThat(rejected(b.codestream(), ImageTooLargeException.class).getMessage())
+          .contains("100000x1");
       JxlBits huge = new JxlBits().bool(false).u32(3, (1L << 30) - 1, 30).write(7, 3);
       assertThat(rejected(huge.codestream(), ImageTooLargeException.class).getMessage())
-          .as("ratio 2:1 of 2^30").contains("2147483648x1073741824");
+          .as("ratio 2:1 of 2^30")
+          .contains("2147483648x1073741824");
     }
 
     @ParameterizedTest(name = "orientation {0}")
     @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8})
     void orientation_asExifNumbersIt(int orientation) {
       byte[] data = small(8, 16, b -> metadata(b, orientation, false, 0));
-      assertThat(probe.probe(data, null).exifOrientation()).isEqualTo(Orientation.fromExif(orientation));
+      assertThat(probe.probe(data, null).exifOrientation())
+          .isEqualTo(Orientation.fromExif(orientation));
     }
 
     @Test
     void alphaAmongExtraChannels_isFound() {
-      assertThat(probe.probe(small(8, 8, b -> metadata(b, 1, false, 1).bool(true)), null).hasAlpha()).isTrue();
+      assertThat(
+              probe.probe(small(8, 8, b -> metadata(b, 1, false, 1).bool(true)), null).hasAlpha())
+          .isTrue();
       byte[] depthOnly = small(8, 8, b -> depthChannel(metadata(b, 1, false, 1)));
       assertThat(probe.probe(depthOnly, null).hasAlpha()).isFalse();
-      byte[] depthSpotAlpha = small(8, 8, b -> spotChannel(depthChannel(metadata(b, 1, false, 3))).bool(true));
+      byte[] depthSpotAlpha =
+          small(8, 8, b -> spotChannel(depthChannel(metadata(b, 1, false, 3))).bool(true));
       assertThat(probe.probe(depthSpotAlpha, null).hasAlpha()).isTrue();
     }
 
     @Test
     void moreExtraChannelsThanLevel5Allows_areRefused() {
       byte[] five = small(8, 8, b -> metadata(b, 1, false, 5));
-      assertThat(rejected(five, UnsupportedImageException.class).getMessage()).contains("5 extra channels");
+      assertThat(rejected(five, UnsupportedImageException.class).getMessage())
+          .contains("5 extra channels");
     }
 
     @Test
     void unknownExtraChannelType_isRefused() {
       byte[] data = small(8, 8, b -> metadata(b, 1, false, 1).bool(false).u32(2, 13, 4)); // type 15
-      assertThat(rejected(data, InvalidImageException.class).getMessage()).contains("unknown type 15");
+      assertThat(rejected(data, InvalidImageException.class).getMessage())
+          .contains("unknown type 15");
     }
 
     @Test
     void animation_isReportedAsTwoFrames_andPreviewAndIntrinsicSizeArePassedOver() {
-      byte[] data = small(8, 8, b -> {
-        b.bool(false).bool(true).write(5, 3); // orientation 6
-        b.bool(true).bool(true).write(1, 5).write(1, 3); // intrinsic size: small, 16 high, ratio 1:1
-        b.bool(true).bool(false).u32(0, 9, 6).write(1, 3); // preview: 10 high, square
-        b.bool(true).u32(0, 0, 0).u32(0, 0, 0).u32(0, 0, 0).bool(false); // animation
-        b.bool(false).u32(0, 0, 0).bool(true).u32(1, 0, 0).bool(true); // 8-bit, one default (alpha) channel
-      });
+      byte[] data =
+          small(
+              8,
+              8,
+              b -> {
+                b.bool(false).bool(true).write(5, 3); // orientation 6
+                b.bool(true)
+                    .bool(true)
+                    .write(1, 5)
+                    .write(1, 3); // intrinsic size: small, 16 high, ratio 1:1
+                b.bool(true).bool(false).u32(0, 9, 6).write(1, 3); // preview: 10 high, square
+                b.bool(true).u32(0, 0, 0).u32(0, 0, 0).u32(0, 0, 0).bool(false); // animation
+                b.bool(false)
+                    .u32(0, 0, 0)
+                    .bool(true)
+                    .u32(1, 0, 0)
+                    .bool(true); // 8-bit, one default (alpha) channel
+              });
       ImageHeader h = probe.probe(data, null);
       assertThat(h.frames()).isEqualTo(2);
       assertThat(h.exifOrientation()).isEqualTo(Orientation.ROTATE_90);
@@ -153,17 +189,44 @@ class JxlScannerTest {
 
     @Test
     void floatSamples_andImpossibleOnes() {
-      byte[] f32 = small(8, 8, b -> b.bool(false).bool(false).bool(true).u32(0, 0, 0).write(7, 4).bool(true).u32(0, 0, 0));
+      byte[] f32 =
+          small(
+              8,
+              8,
+              b ->
+                  b.bool(false)
+                      .bool(false)
+                      .bool(true)
+                      .u32(0, 0, 0)
+                      .write(7, 4)
+                      .bool(true)
+                      .u32(0, 0, 0));
       assertThat(probe.probe(f32, null).bitDepth()).isEqualTo(32);
       byte[] bad = small(8, 8, b -> b.bool(false).bool(false).bool(true).u32(3, 63, 6).write(7, 4));
-      assertThat(rejected(bad, InvalidImageException.class).getMessage()).contains("floating-point");
+      assertThat(rejected(bad, InvalidImageException.class).getMessage())
+          .contains("floating-point");
     }
 
     @Test
     void everyCutOfAHeader_isRefused() {
-      byte[] whole = new JxlBits().bool(false).u32(1, 299, 13).write(0, 3).u32(1, 399, 13)
-          .bool(false).bool(true).write(5, 3).bool(false).bool(false).bool(false)
-          .bool(false).u32(0, 0, 0).bool(true).u32(1, 0, 0).bool(true).exact();
+      byte[] whole =
+          new JxlBits()
+              .bool(false)
+              .u32(1, 299, 13)
+              .write(0, 3)
+              .u32(1, 399, 13)
+              .bool(false)
+              .bool(true)
+              .write(5, 3)
+              .bool(false)
+              .bool(false)
+              .bool(false)
+              .bool(false)
+              .u32(0, 0, 0)
+              .bool(true)
+              .u32(1, 0, 0)
+              .bool(true)
+              .exact();
       assertThat(probe.probe(whole, null).width()).isEqualTo(400);
       for (int length = 2; length < whole.length; length++) {
         byte[] cut = Arrays.copyOf(whole, length);
@@ -185,8 +248,13 @@ class JxlScannerTest {
 
     @Test
     void partsSplitInsideTheHeader_areJoined() {
-      byte[] parts = container(part(0, false, 0, 3), box("Exif", u32(0), ascii("MM")), part(1, false, 3, 5),
-          box("brob", ascii("xml "), new byte[3]), part(2, true, 5, codestream.length));
+      byte[] parts =
+          container(
+              part(0, false, 0, 3),
+              box("Exif", u32(0), ascii("MM")),
+              part(1, false, 3, 5),
+              box("brob", ascii("xml "), new byte[3]),
+              part(2, true, 5, codestream.length));
       ImageHeader h = probe.probe(parts, null);
       assertThat(h.width()).isEqualTo(16);
       assertThat(h.exifOrientation()).isEqualTo(Orientation.ROTATE_90);
@@ -194,26 +262,54 @@ class JxlScannerTest {
 
     @Test
     void partsOutOfOrder_missingTheLast_orBesideAWholeCodestream_areRefused() {
-      assertThat(rejected(container(part(0, false, 0, 5), part(2, true, 5, codestream.length)),
-          InvalidImageException.class).getMessage()).contains("out of order");
-      assertThat(rejected(container(part(0, false, 0, 5), part(1, false, 5, codestream.length)),
-          InvalidImageException.class).getMessage()).contains("truncated");
-      assertThat(rejected(container(box("jxlc", codestream), part(0, true, 0, 5)),
-          InvalidImageException.class).getMessage()).contains("after its codestream ended");
-      assertThat(rejected(container(part(0, true, 0, codestream.length), part(1, true, 0, 5)),
-          InvalidImageException.class).getMessage()).contains("after its codestream ended");
+      assertThat(
+              rejected(
+                      container(part(0, false, 0, 5), part(2, true, 5, codestream.length)),
+                      InvalidImageException.class)
+                  .getMessage())
+          .contains("out of order");
+      assertThat(
+              rejected(
+                      container(part(0, false, 0, 5), part(1, false, 5, codestream.length)),
+                      InvalidImageException.class)
+                  .getMessage())
+          .contains("truncated");
+      assertThat(
+              rejected(
+                      container(box("jxlc", codestream), part(0, true, 0, 5)),
+                      InvalidImageException.class)
+                  .getMessage())
+          .contains("after its codestream ended");
+      assertThat(
+              rejected(
+                      container(part(0, true, 0, codestream.length), part(1, true, 0, 5)),
+                      InvalidImageException.class)
+                  .getMessage())
+          .contains("after its codestream ended");
     }
 
     @Test
     void forbiddenOrMisplacedBoxes_areRefused() {
-      assertThat(rejected(container(box("brob", ascii("jxlc"), new byte[4]), box("jxlc", codestream)),
-          InvalidImageException.class).getMessage()).contains("Brotli-compressed 'jxlc'");
-      assertThat(rejected(container(box("jxll", u8(7)), box("jxlc", codestream)),
-          InvalidImageException.class).getMessage()).contains("level 7");
+      assertThat(
+              rejected(
+                      container(box("brob", ascii("jxlc"), new byte[4]), box("jxlc", codestream)),
+                      InvalidImageException.class)
+                  .getMessage())
+          .contains("Brotli-compressed 'jxlc'");
+      assertThat(
+              rejected(
+                      container(box("jxll", u8(7)), box("jxlc", codestream)),
+                      InvalidImageException.class)
+                  .getMessage())
+          .contains("level 7");
       assertThat(rejected(container(box("Exif", u32(0))), InvalidImageException.class).getMessage())
           .contains("no codestream");
-      assertThat(rejected(container(box("jxlc", codestream), box("ftyp", ascii("jxl "), u32(0))),
-          InvalidImageException.class).getMessage()).contains("second 'ftyp'");
+      assertThat(
+              rejected(
+                      container(box("jxlc", codestream), box("ftyp", ascii("jxl "), u32(0))),
+                      InvalidImageException.class)
+                  .getMessage())
+          .contains("second 'ftyp'");
       byte[] noFtyp = cat(box("JXL ", u8(0x0D, 0x0A, 0x87, 0x0A)), box("jxlc", codestream));
       assertThat(rejected(noFtyp, InvalidImageException.class).getMessage()).contains("'ftyp'");
     }
@@ -221,36 +317,50 @@ class JxlScannerTest {
     @Test
     void cutCodestream_isTruncated_butTooLargeComesFirst() {
       byte[] whole = container(box("jxlc", codestream));
-      assertThat(rejected(Arrays.copyOf(whole, whole.length - 10), InvalidImageException.class).getMessage())
+      assertThat(
+              rejected(Arrays.copyOf(whole, whole.length - 10), InvalidImageException.class)
+                  .getMessage())
           .contains("truncated");
-      byte[] large = new JxlBits().bool(false).u32(2, 99_999, 18).write(1, 3).bool(true).codestream();
+      byte[] large =
+          new JxlBits().bool(false).u32(2, 99_999, 18).write(1, 3).bool(true).codestream();
       byte[] cut = Arrays.copyOf(container(box("jxlc", large)), 60);
-      assertThat(rejected(cut, ImageTooLargeException.class).getMessage()).contains("100000x100000");
+      assertThat(rejected(cut, ImageTooLargeException.class).getMessage())
+          .contains("100000x100000");
     }
 
     private byte[] part(int index, boolean last, int from, int to) {
-      return box("jxlp", u32(index | (last ? 0x8000_0000L : 0)), Arrays.copyOfRange(codestream, from, to));
+      return box(
+          "jxlp", u32(index | (last ? 0x8000_0000L : 0)), Arrays.copyOfRange(codestream, from, to));
     }
   }
 
   @Nested
   class Truncation {
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"jxl-container-16bit-32x32.jxl", "jxl-jpeg-reconstruction-45x100.jxl",
-        "jxl-orient6-128x64.jxl"})
+    @ValueSource(
+        strings = {
+          "jxl-container-16bit-32x32.jxl",
+          "jxl-jpeg-reconstruction-45x100.jxl",
+          "jxl-orient6-128x64.jxl"
+        })
     void everyCutOfAContainer_isRefused(String file) {
       byte[] data = fixture(file);
-      assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
-        for (int length = 1; length < data.length; length++) {
-          byte[] cut = Arrays.copyOf(data, length);
-          Throwable e = catchThrowable(() -> probe.probe(cut, null));
-          assertThat(e).as("cut at %d of %d", length, data.length).isInstanceOf(TransformException.class);
-        }
-      });
+      assertTimeoutPreemptively(
+          Duration.ofSeconds(10),
+          () -> {
+            for (int length = 1; length < data.length; length++) {
+              byte[] cut = Arrays.copyOf(data, length);
+              Throwable e = catchThrowable(() -> probe.probe(cut, null));
+              assertThat(e)
+                  .as("cut at %d of %d", length, data.length)
+                  .isInstanceOf(TransformException.class);
+            }
+          });
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"jxl-bare-16bit-32x32.jxl", "jxl-animated-80x80.jxl", "jxl-alpha-32x32.jxl"})
+    @ValueSource(
+        strings = {"jxl-bare-16bit-32x32.jxl", "jxl-animated-80x80.jxl", "jxl-alpha-32x32.jxl"})
     void everyCutOfABareCodestream_isRefusedInItsHeader_andPassedOnAfterIt(String file) {
       byte[] data = fixture(file);
       ImageHeader whole = probe.probe(data, null);
@@ -258,7 +368,9 @@ class JxlScannerTest {
         byte[] cut = Arrays.copyOf(data, length);
         try {
           ImageHeader h = probe.probe(cut, null);
-          assertThat(h.width()).as("a cut after the header: only the decoder can tell").isEqualTo(whole.width());
+          assertThat(h.width())
+              .as("a cut after the header: only the decoder can tell")
+              .isEqualTo(whole.width());
           assertThat(h.hasAlpha()).isEqualTo(whole.hasAlpha());
         } catch (TransformException e) {
           assertThat(e.status()).isBetween(400, 499);
@@ -284,14 +396,20 @@ class JxlScannerTest {
     }
   }
 
-  /** A codestream with a small SizeHeader ({@code height} and {@code width} multiples of 8, up to 256). */
+  /**
+   * A codestream with a small SizeHeader ({@code height} and {@code width} multiples of 8, up to
+   * 256).
+   */
   static byte[] small(int height, int width, Consumer<JxlBits> metadata) {
-    JxlBits b = new JxlBits().bool(true).write(height / 8 - 1, 5).write(0, 3).write(width / 8 - 1, 5);
+    JxlBits b =
+        new JxlBits().bool(true).write(height / 8 - 1, 5).write(0, 3).write(width / 8 - 1, 5);
     metadata.accept(b);
     return b.codestream();
   }
 
-  /** ImageMetadata up to the extra channels: not all default, extra fields, 8-bit integer samples. */
+  /**
+   * ImageMetadata up to the extra channels: not all default, extra fields, 8-bit integer samples.
+   */
   static JxlBits metadata(JxlBits b, int orientation, boolean animation, int extraChannels) {
     b.bool(false).bool(true).write(orientation - 1, 3).bool(false).bool(false).bool(animation);
     if (animation) {
@@ -325,7 +443,10 @@ class JxlScannerTest {
   }
 
   static byte[] container(byte[]... boxes) {
-    return cat(box("JXL ", u8(0x0D, 0x0A, 0x87, 0x0A)), box("ftyp", ascii("jxl "), u32(0), ascii("jxl ")), cat(boxes));
+    return cat(
+        box("JXL ", u8(0x0D, 0x0A, 0x87, 0x0A)),
+        box("ftyp", ascii("jxl "), u32(0), ascii("jxl ")),
+        cat(boxes));
   }
 
   private <T extends TransformException> T rejected(byte[] data, Class<T> type) {

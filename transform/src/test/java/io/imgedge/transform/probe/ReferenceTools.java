@@ -21,7 +21,8 @@ final class ReferenceTools {
     Path file = Files.createTempFile("probe-", ".bin");
     try {
       Files.write(file, data);
-      Process p = new ProcessBuilder(tool, option, file.toString()).redirectErrorStream(true).start();
+      Process p =
+          new ProcessBuilder(tool, option, file.toString()).redirectErrorStream(true).start();
       byte[] out = p.getInputStream().readAllBytes();
       assumeTrue(p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0, tool + " failed");
       return new String(out, StandardCharsets.UTF_8);

@@ -43,7 +43,9 @@ class ConvolutionResizerTest {
       BufferedImage source = TestImages.solid(37, 23, colour);
       for (int[] size : new int[][] {{10, 7}, {50, 31}, {37, 5}, {3, 23}, {1, 1}}) {
         BufferedImage out = resizer.resize(source, size[0], size[1], filter);
-        assertThatImage(out).as("%08x to %dx%d", colour, size[0], size[1]).isUniform()
+        assertThatImage(out)
+            .as("%08x to %dx%d", colour, size[0], size[1])
+            .isUniform()
             .hasArgbAt(0, 0, colour);
       }
     }
@@ -65,7 +67,8 @@ class ConvolutionResizerTest {
     for (int y = 0; y < target; y++) {
       for (int x = 0; x < target; x++) {
         assertThat(Pixels.rgbAt(out, x, y).isCloseTo(new Rgb(127, 127, 127), 3))
-            .as("(%d,%d) is %s: it must antialias", x, y, Pixels.rgbAt(out, x, y)).isTrue();
+            .as("(%d,%d) is %s: it must antialias", x, y, Pixels.rgbAt(out, x, y))
+            .isTrue();
       }
     }
   }
@@ -83,12 +86,21 @@ class ConvolutionResizerTest {
 
   @Test
   void resize_nearest_copiesTheSourcePixelUnderEachCentre() {
-    BufferedImage source = TestImages.of(4, 1, true, 0x01020304, 0x80FF0000, 0xFF00FF00, 0x00FFFFFF);
+    BufferedImage source =
+        TestImages.of(4, 1, true, 0x01020304, 0x80FF0000, 0xFF00FF00, 0x00FFFFFF);
     BufferedImage out = resizer.resize(source, 2, 1, ResizeFilter.NEAREST);
     assertThat(Pixels.argb(out)).containsExactly(0x80FF0000, 0x00FFFFFF);
     BufferedImage up = resizer.resize(source, 8, 1, ResizeFilter.NEAREST);
-    assertThat(Pixels.argb(up)).containsExactly(0x01020304, 0x01020304, 0x80FF0000, 0x80FF0000,
-        0xFF00FF00, 0xFF00FF00, 0x00FFFFFF, 0x00FFFFFF);
+    assertThat(Pixels.argb(up))
+        .containsExactly(
+            0x01020304,
+            0x01020304,
+            0x80FF0000,
+            0x80FF0000,
+            0xFF00FF00,
+            0xFF00FF00,
+            0x00FFFFFF,
+            0x00FFFFFF);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -102,7 +114,9 @@ class ConvolutionResizerTest {
     for (int y = 0; y < 16; y++) {
       for (int x = 0; x < 16; x++) {
         assertThat(Pixels.rgbAt(out, x, y).isCloseTo(new Rgb(200, 100, 50), 2))
-            .as("(%d,%d) is %s: premultiplied alpha keeps the colour", x, y, Pixels.rgbAt(out, x, y))
+            .as(
+                "(%d,%d) is %s: premultiplied alpha keeps the colour",
+                x, y, Pixels.rgbAt(out, x, y))
             .isTrue();
         assertThat(Pixels.alphaAt(out, x, y)).isBetween(124, 131);
       }
@@ -123,8 +137,9 @@ class ConvolutionResizerTest {
       BufferedImage out = resizer.resize(source, width, 2, filter);
       for (int x = 0; x < width; x++) {
         Rgb c = Pixels.rgbAt(out, x, 0);
-        assertThat(c.red() + c.green()).as("%d wide, x=%d is %s: red and green mix, never darken",
-            width, x, c).isBetween(250, 262);
+        assertThat(c.red() + c.green())
+            .as("%d wide, x=%d is %s: red and green mix, never darken", width, x, c)
+            .isBetween(250, 262);
         assertThat(c.blue()).isZero();
         assertThat(Pixels.alphaAt(out, x, 0)).as("alpha, with some ringing").isBetween(112, 255);
       }
@@ -145,8 +160,9 @@ class ConvolutionResizerTest {
       int v = Pixels.rgbAt(out, x, 0).red();
       assertThat(v).as("x=%d", x).isGreaterThanOrEqualTo(previous);
       assertThat(v - Math.max(previous, 0)).as("step at x=%d", x).isLessThanOrEqualTo(6);
-      assertThat(v).as("x=%d against the box mean", x).isCloseTo(Pixels.rgbAt(reference, x, 0).red(),
-          org.assertj.core.data.Offset.offset(3));
+      assertThat(v)
+          .as("x=%d against the box mean", x)
+          .isCloseTo(Pixels.rgbAt(reference, x, 0).red(), org.assertj.core.data.Offset.offset(3));
       previous = v;
     }
   }
@@ -196,8 +212,13 @@ class ConvolutionResizerTest {
   void resize_wholePixelRegion_equalsCropThenResize() {
     BufferedImage source = TestImages.horizontalGradient(120, 90);
     java.awt.Rectangle r = new java.awt.Rectangle(10, 20, 80, 60);
-    BufferedImage direct = resizer.resize(source, new java.awt.geom.Rectangle2D.Double(10, 20, 80, 60), 33, 25,
-        ResizeFilter.LANCZOS3);
+    BufferedImage direct =
+        resizer.resize(
+            source,
+            new java.awt.geom.Rectangle2D.Double(10, 20, 80, 60),
+            33,
+            25,
+            ResizeFilter.LANCZOS3);
     BufferedImage cropped = resizer.resize(Resizer.crop(source, r), 33, 25, ResizeFilter.LANCZOS3);
     assertThatImage(direct).hasSamePixelsAs(cropped);
   }
@@ -206,9 +227,15 @@ class ConvolutionResizerTest {
   void resize_fractionalRegion_placesTheRampExactly() {
     // A ramp 0..255 over 256 px; the region [64.5, 192.5) resampled to 128 px must follow x + 64.5.
     BufferedImage ramp = TestImages.horizontalGradient(256, 4);
-    BufferedImage out = resizer.resize(ramp, new java.awt.geom.Rectangle2D.Double(64.5, 0, 128, 4), 128, 4,
-        ResizeFilter.LANCZOS3);
-    int expected = Pixels.rgbAt(ramp, 64, 1).green() + 1; // halfway between pixel 64 and 65, rounded up
+    BufferedImage out =
+        resizer.resize(
+            ramp,
+            new java.awt.geom.Rectangle2D.Double(64.5, 0, 128, 4),
+            128,
+            4,
+            ResizeFilter.LANCZOS3);
+    int expected =
+        Pixels.rgbAt(ramp, 64, 1).green() + 1; // halfway between pixel 64 and 65, rounded up
     assertThat(Math.abs(Pixels.rgbAt(out, 0, 1).green() - expected)).isLessThanOrEqualTo(1);
     assertThat(Math.abs(Pixels.rgbAt(out, 100, 1).green() - Pixels.rgbAt(ramp, 165, 1).green()))
         .isLessThanOrEqualTo(1);
@@ -219,7 +246,8 @@ class ConvolutionResizerTest {
     BufferedImage source = TestImages.checkerboard(1500, 1200, 0xFF102030, 0xFFF0E0D0);
     BufferedImage one = resizer.resize(source, 700, 560, ResizeFilter.LANCZOS3);
     try (var pool = java.util.concurrent.Executors.newSingleThreadExecutor()) {
-      BufferedImage two = new ConvolutionResizer(false, pool).resize(source, 700, 560, ResizeFilter.LANCZOS3);
+      BufferedImage two =
+          new ConvolutionResizer(false, pool).resize(source, 700, 560, ResizeFilter.LANCZOS3);
       assertThatImage(two).hasSamePixelsAs(one);
     }
   }
@@ -232,10 +260,11 @@ class ConvolutionResizerTest {
     var renders = new java.util.concurrent.atomic.AtomicInteger();
     var lent = new java.util.concurrent.atomic.AtomicInteger();
     try (var pool = java.util.concurrent.Executors.newSingleThreadExecutor()) {
-      java.util.concurrent.Executor counting = task -> {
-        lent.incrementAndGet();
-        pool.execute(task);
-      };
+      java.util.concurrent.Executor counting =
+          task -> {
+            lent.incrementAndGet();
+            pool.execute(task);
+          };
       Resizer shared = new ConvolutionResizer(false, new IdleHelper(counting, renders::get));
       renders.set(1);
       assertThatImage(shared.resize(source, 700, 560, ResizeFilter.LANCZOS3)).hasSamePixelsAs(one);
@@ -250,7 +279,8 @@ class ConvolutionResizerTest {
   void resize_linearLight_keepsTheBrightnessOfFineDetail() {
     BufferedImage board = TestImages.checkerboard(200, 200, BLACK, WHITE);
     BufferedImage encoded = new ConvolutionResizer().resize(board, 50, 50, ResizeFilter.LANCZOS3);
-    BufferedImage linear = new ConvolutionResizer(true, null).resize(board, 50, 50, ResizeFilter.LANCZOS3);
+    BufferedImage linear =
+        new ConvolutionResizer(true, null).resize(board, 50, 50, ResizeFilter.LANCZOS3);
     // Half the light of white is sRGB 188; averaging the encoded values gives 128.
     assertThatImage(linear).hasColorCloseTo(25, 25, new Rgb(188, 188, 188), 3);
     assertThatImage(encoded).hasColorCloseTo(25, 25, new Rgb(128, 128, 128), 3);
@@ -259,7 +289,8 @@ class ConvolutionResizerTest {
   @Test
   void resize_linearLightWithAlpha_keepsStraightColour() {
     BufferedImage source = TestImages.solid(40, 40, 0x80C08040);
-    BufferedImage out = new ConvolutionResizer(true, null).resize(source, 10, 10, ResizeFilter.LANCZOS3);
+    BufferedImage out =
+        new ConvolutionResizer(true, null).resize(source, 10, 10, ResizeFilter.LANCZOS3);
     assertThat(Pixels.argb(out)[55]).isEqualTo(0x80C08040);
   }
 }

@@ -15,12 +15,14 @@ import org.junit.jupiter.api.Test;
  * aliases with imgscalr's fast path, while the convolution resizer filters it to even gray.
  */
 class ImgscalrBaselineTest {
-  private static final BufferedImage BOARD = TestImages.checkerboard(400, 400, 0xFF000000, 0xFFFFFFFF);
+  private static final BufferedImage BOARD =
+      TestImages.checkerboard(400, 400, 0xFF000000, 0xFFFFFFFF);
 
   @Test
   void nonIntegerShrinkOfAFinePattern_convolutionIsEven_imgscalrSpeedAliases() {
     BufferedImage ours = new ConvolutionResizer().resize(BOARD, 130, 130, ResizeFilter.LANCZOS3);
-    BufferedImage baseline = Scalr.resize(BOARD, Scalr.Method.SPEED, Scalr.Mode.FIT_EXACT, 130, 130);
+    BufferedImage baseline =
+        Scalr.resize(BOARD, Scalr.Method.SPEED, Scalr.Mode.FIT_EXACT, 130, 130);
     assertThat(spread(ours)).as("convolution: max - min gray").isLessThan(12);
     assertThat(spread(baseline)).as("imgscalr SPEED: max - min gray").isGreaterThan(100);
     assertThat(baseline.getWidth()).isEqualTo(ours.getWidth());

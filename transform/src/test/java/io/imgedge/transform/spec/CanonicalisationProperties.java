@@ -26,25 +26,36 @@ class CanonicalisationProperties {
   @Provide
   Arbitrary<List<String>> validQueries() {
     return Arbitraries.subsetOf(ValidQueries.PARAMETERS.keySet())
-        .flatMap(names -> Arbitraries.randomValue(r -> names.stream()
-            .sorted()
-            .map(name -> ValidQueries.PARAMETERS.get(name).apply(r))
-            .toList()));
+        .flatMap(
+            names ->
+                Arbitraries.randomValue(
+                    r ->
+                        names.stream()
+                            .sorted()
+                            .map(name -> ValidQueries.PARAMETERS.get(name).apply(r))
+                            .toList()));
   }
 
   /** Query parameters that are not Fastly IO's (tracking, cache busting): never part of the key. */
   @Provide
   Arbitrary<String> foreignParameters() {
-    Arbitrary<String> name = Arbitraries.oneOf(
-        Arbitraries.of("utm_source", "utm_medium", "fbclid", "gclid", "v", "cb", "_", "ref", "s"),
-        Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(12).map(s -> "x-" + s));
+    Arbitrary<String> name =
+        Arbitraries.oneOf(
+            Arbitraries.of(
+                "utm_source", "utm_medium", "fbclid", "gclid", "v", "cb", "_", "ref", "s"),
+            Arbitraries.strings()
+                .withCharRange('a', 'z')
+                .ofMinLength(1)
+                .ofMaxLength(12)
+                .map(s -> "x-" + s));
     Arbitrary<String> value = Arbitraries.strings().ofMaxLength(40);
     return net.jqwik.api.Combinators.combine(name, value)
         .as((n, v) -> n + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8));
   }
 
   @Property(tries = 2000)
-  void canonical_parsesBackToTheSameSpec_andIsAFixedPoint(@ForAll("validQueries") List<String> params) {
+  void canonical_parsesBackToTheSameSpec_andIsAFixedPoint(
+      @ForAll("validQueries") List<String> params) {
     TransformSpec spec = parser.parse(String.join("&", params));
     TransformSpec again = parser.parse(spec.canonical());
     assertThat(again).as("canonical %s", spec.canonical()).isEqualTo(spec);
@@ -52,15 +63,19 @@ class CanonicalisationProperties {
   }
 
   @Property(tries = 1000)
-  void parameterOrder_neverChangesTheSpec(@ForAll("validQueries") List<String> params, @ForAll Random random) {
+  void parameterOrder_neverChangesTheSpec(
+      @ForAll("validQueries") List<String> params, @ForAll Random random) {
     List<String> shuffled = new ArrayList<>(params);
     Collections.shuffle(shuffled, random);
-    assertThat(parser.parse(String.join("&", shuffled))).isEqualTo(parser.parse(String.join("&", params)));
+    assertThat(parser.parse(String.join("&", shuffled)))
+        .isEqualTo(parser.parse(String.join("&", params)));
   }
 
   @Property(tries = 1000)
   void foreignParameters_neverChangeTheKey(
-      @ForAll("validQueries") List<String> params, @ForAll("foreignParameters") String foreign, @ForAll Random random) {
+      @ForAll("validQueries") List<String> params,
+      @ForAll("foreignParameters") String foreign,
+      @ForAll Random random) {
     List<String> with = new ArrayList<>(params);
     with.add(random.nextInt(with.size() + 1), foreign);
     assertThat(parser.parse(String.join("&", with)).canonical())
@@ -68,9 +83,12 @@ class CanonicalisationProperties {
   }
 
   @Property(tries = 1000)
-  void percentEncodingEveryCharacterOfTheValues_neverChangesTheSpec(@ForAll("validQueries") List<String> params) {
-    List<String> encoded = params.stream().map(CanonicalisationProperties::encodeEveryByte).toList();
-    assertThat(parser.parse(String.join("&", encoded))).isEqualTo(parser.parse(String.join("&", params)));
+  void percentEncodingEveryCharacterOfTheValues_neverChangesTheSpec(
+      @ForAll("validQueries") List<String> params) {
+    List<String> encoded =
+        params.stream().map(CanonicalisationProperties::encodeEveryByte).toList();
+    assertThat(parser.parse(String.join("&", encoded)))
+        .isEqualTo(parser.parse(String.join("&", params)));
   }
 
   private static String encodeEveryByte(String param) {

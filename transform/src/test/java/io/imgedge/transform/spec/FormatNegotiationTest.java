@@ -9,28 +9,49 @@ import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class FormatNegotiationTest {
-  private static final String CHROME = "image/avif,image/webp,image/apng,image/svg+xml,image/*,*/*;q=0.8";
-  private static final String OLD_SAFARI = "image/png,image/svg+xml,image/*;q=0.8,video/*;q=0.8,*/*;q=0.5";
+  private static final String CHROME =
+      "image/avif,image/webp,image/apng,image/svg+xml,image/*,*/*;q=0.8";
+  private static final String OLD_SAFARI =
+      "image/png,image/svg+xml,image/*;q=0.8,video/*;q=0.8,*/*;q=0.5";
 
   private final TransformSpecParser parser = new TransformSpecParser(TransformDefaults.FASTLY);
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {CHROME, "image/webp", "IMAGE/WEBP", "text/html, image/webp;q=0.5",
-      "image/webp ; q=1", "*/*;q=0.1,image/webp;q=0.001"})
+  @ValueSource(
+      strings = {
+        CHROME,
+        "image/webp",
+        "IMAGE/WEBP",
+        "text/html, image/webp;q=0.5",
+        "image/webp ; q=1",
+        "*/*;q=0.1,image/webp;q=0.001"
+      })
   void acceptsWebp_whenListedWithPositiveQuality(String accept) {
     assertThat(FormatNegotiation.acceptsWebp(accept)).isTrue();
   }
 
   @ParameterizedTest(name = "{0}")
   @NullSource
-  @ValueSource(strings = {"", OLD_SAFARI, "*/*", "image/*", "image/webp;q=0", "image/webp;q=0.0",
-      "image/webp;q=abc", "image/webpx", "application/image/webp", "image/web"})
+  @ValueSource(
+      strings = {
+        "",
+        OLD_SAFARI,
+        "*/*",
+        "image/*",
+        "image/webp;q=0",
+        "image/webp;q=0.0",
+        "image/webp;q=abc",
+        "image/webpx",
+        "application/image/webp",
+        "image/web"
+      })
   void acceptsWebp_notForWildcardsZeroQualityOrOtherTypes(String accept) {
     assertThat(FormatNegotiation.acceptsWebp(accept)).isFalse();
   }
 
   private static final String WEBP_ONLY = "image/webp,*/*";
-  private static final String JXL_SAFARI = "image/webp,image/avif,image/jxl,image/heic,image/*;q=0.8";
+  private static final String JXL_SAFARI =
+      "image/webp,image/avif,image/jxl,image/heic,image/*;q=0.8";
   private static final AcceptedFormats AVIF_WEBP = new AcceptedFormats(true, false, true);
 
   @Test
@@ -55,18 +76,22 @@ class FormatNegotiationTest {
   void formatAuto_withNothingModern_isAutoAndStillVaries() {
     assertThat(FormatNegotiation.negotiate(parser.parse("format=auto"), OLD_SAFARI))
         .isEqualTo(new Negotiated(OutputTarget.AUTO, false, true));
-    assertThat(FormatNegotiation.negotiate(parser.parse("format=auto"), "image/webp;q=0,image/avif;q=0"))
+    assertThat(
+            FormatNegotiation.negotiate(
+                parser.parse("format=auto"), "image/webp;q=0,image/avif;q=0"))
         .isEqualTo(new Negotiated(OutputTarget.AUTO, false, true));
     assertThat(FormatNegotiation.negotiate(parser.parse("format=auto"), null))
         .isEqualTo(new Negotiated(OutputTarget.AUTO, false, true));
-    assertThat(FormatNegotiation.negotiate(parser.parse("format=auto"), null).token()).isEqualTo("auto");
+    assertThat(FormatNegotiation.negotiate(parser.parse("format=auto"), null).token())
+        .isEqualTo("auto");
   }
 
   @Test
   void sameFormats_sameToken_whateverTheAcceptString() {
     TransformSpec auto = parser.parse("format=auto");
     assertThat(FormatNegotiation.negotiate(auto, "image/avif,image/webp,*/*;q=0.8").token())
-        .isEqualTo(FormatNegotiation.negotiate(auto, "IMAGE/WEBP;q=0.9, text/html, image/avif").token());
+        .isEqualTo(
+            FormatNegotiation.negotiate(auto, "IMAGE/WEBP;q=0.9, text/html, image/avif").token());
     TransformSpec autoAvif = parser.parse("auto=avif");
     assertThat(FormatNegotiation.negotiate(autoAvif, "image/avif,image/webp").token())
         .isEqualTo(FormatNegotiation.negotiate(autoAvif, "image/avif").token())
@@ -76,7 +101,9 @@ class FormatNegotiationTest {
   @Test
   void autoAvif_isAvifWhenAccepted_elseTheExplicitFormat_elseTheSource() {
     assertThat(FormatNegotiation.negotiate(parser.parse("auto=avif"), CHROME))
-        .isEqualTo(new Negotiated(OutputTarget.AVIF, false, true, new AcceptedFormats(false, false, true)));
+        .isEqualTo(
+            new Negotiated(
+                OutputTarget.AVIF, false, true, new AcceptedFormats(false, false, true)));
     assertThat(FormatNegotiation.negotiate(parser.parse("auto=avif&format=png"), WEBP_ONLY))
         .isEqualTo(new Negotiated(OutputTarget.PNG, false, true));
     assertThat(FormatNegotiation.negotiate(parser.parse("auto=avif"), OLD_SAFARI))
@@ -126,13 +153,21 @@ class FormatNegotiationTest {
 
   @Test
   void mayYieldToWebp_onlyForAvifChosenByNegotiationForAWebpClient() {
-    assertThat(FormatNegotiation.negotiate(parser.parse("auto=avif"), CHROME).mayYieldToWebp()).isTrue();
-    assertThat(FormatNegotiation.negotiate(parser.parse("format=auto"), CHROME).mayYieldToWebp()).isTrue();
-    assertThat(FormatNegotiation.negotiate(parser.parse("auto=avif"), "image/avif").mayYieldToWebp()).isFalse();
+    assertThat(FormatNegotiation.negotiate(parser.parse("auto=avif"), CHROME).mayYieldToWebp())
+        .isTrue();
+    assertThat(FormatNegotiation.negotiate(parser.parse("format=auto"), CHROME).mayYieldToWebp())
+        .isTrue();
+    assertThat(
+            FormatNegotiation.negotiate(parser.parse("auto=avif"), "image/avif").mayYieldToWebp())
+        .isFalse();
     assertThat(FormatNegotiation.negotiate(parser.parse("format=avif"), CHROME).mayYieldToWebp())
-        .as("an explicit format=avif is what the page asked for").isFalse();
-    assertThat(FormatNegotiation.negotiate(parser.parse("format=auto"), JXL_SAFARI.replace("image/avif,", ""))
-        .mayYieldToWebp()).isFalse();
+        .as("an explicit format=avif is what the page asked for")
+        .isFalse();
+    assertThat(
+            FormatNegotiation.negotiate(
+                    parser.parse("format=auto"), JXL_SAFARI.replace("image/avif,", ""))
+                .mayYieldToWebp())
+        .isFalse();
   }
 
   @ParameterizedTest(name = "{0}")

@@ -10,7 +10,9 @@ class LengthTest {
   private final TransformSpecParser parser = new TransformSpecParser(TransformDefaults.FASTLY);
 
   @ParameterizedTest(name = "{0} ppm = {1}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       500000,   50p
       333333,   33.3333p
       125000,   12.5p
@@ -38,6 +40,7 @@ class LengthTest {
     assertThat(new Length.Pixels(400).resolve(1234)).isEqualTo(400.0);
     assertThat(new Length.Relative(500_000).resolve(801)).isEqualTo(400.5);
     assertThat(new Length.Relative(2_500_000).resolve(100)).isEqualTo(250.0);
-    assertThat(new Length.Relative(333_333).resolve(3_000_000)).isCloseTo(999_999.0, org.assertj.core.data.Offset.offset(1e-6));
+    assertThat(new Length.Relative(333_333).resolve(3_000_000))
+        .isCloseTo(999_999.0, org.assertj.core.data.Offset.offset(1e-6));
   }
 }

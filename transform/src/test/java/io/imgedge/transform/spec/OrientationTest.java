@@ -11,7 +11,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class OrientationTest {
 
   @ParameterizedTest(name = "{0} -> {1}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       1,  NORMAL
       2,  FLIP_HORIZONTAL
       h,  FLIP_HORIZONTAL

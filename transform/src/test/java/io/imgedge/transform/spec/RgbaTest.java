@@ -2,15 +2,18 @@ package io.imgedge.transform.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class RgbaTest {
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       f00           | 255 | 0   | 0   | 255
       F80           | 255 | 136 | 0   | 255
       abc           | 170 | 187 | 204 | 255
@@ -31,10 +34,25 @@ class RgbaTest {
   }
 
   @ParameterizedTest(name = "\"{0}\"")
-  @ValueSource(strings = {
-    "", "ggg", "ff00", "ff0000f", "#fff", "1,2", "1,2,3,4,5", "256,0,0", "-1,0,0", "1,2,3,1.5",
-    "1,2,3,2", "1,2,3,-0.5", "1,,3", "a,b,c", "1.5,2,3", "1,2,3,50%",
-  })
+  @ValueSource(
+      strings = {
+        "",
+        "ggg",
+        "ff00",
+        "ff0000f",
+        "#fff",
+        "1,2",
+        "1,2,3,4,5",
+        "256,0,0",
+        "-1,0,0",
+        "1,2,3,1.5",
+        "1,2,3,2",
+        "1,2,3,-0.5",
+        "1,,3",
+        "a,b,c",
+        "1.5,2,3",
+        "1,2,3,50%",
+      })
   void parse_rejectsEverythingElse(String value) {
     assertThat(Rgba.parse(value)).isNull();
   }

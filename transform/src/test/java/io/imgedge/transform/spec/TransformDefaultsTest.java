@@ -36,17 +36,29 @@ class TransformDefaultsTest {
   @Test
   void fingerprint_isStableAndChangesWithEveryValue() {
     TransformDefaults base = TransformDefaults.FASTLY;
-    assertThat(base.fingerprint()).matches("[0-9a-f]{8}")
-        .isEqualTo(new TransformDefaults(85, 85, JpegType.AUTO, ResizeFilter.LANCZOS3, false).fingerprint());
-    assertThat(new TransformDefaults(84, 85, JpegType.AUTO, ResizeFilter.LANCZOS3, false).fingerprint())
+    assertThat(base.fingerprint())
+        .matches("[0-9a-f]{8}")
+        .isEqualTo(
+            new TransformDefaults(85, 85, JpegType.AUTO, ResizeFilter.LANCZOS3, false)
+                .fingerprint());
+    assertThat(
+            new TransformDefaults(84, 85, JpegType.AUTO, ResizeFilter.LANCZOS3, false)
+                .fingerprint())
         .isNotEqualTo(base.fingerprint());
-    assertThat(new TransformDefaults(85, 84, JpegType.AUTO, ResizeFilter.LANCZOS3, false).fingerprint())
+    assertThat(
+            new TransformDefaults(85, 84, JpegType.AUTO, ResizeFilter.LANCZOS3, false)
+                .fingerprint())
         .isNotEqualTo(base.fingerprint());
-    assertThat(new TransformDefaults(85, 85, JpegType.BASELINE, ResizeFilter.LANCZOS3, false).fingerprint())
+    assertThat(
+            new TransformDefaults(85, 85, JpegType.BASELINE, ResizeFilter.LANCZOS3, false)
+                .fingerprint())
         .isNotEqualTo(base.fingerprint());
-    assertThat(new TransformDefaults(85, 85, JpegType.AUTO, ResizeFilter.LANCZOS2, false).fingerprint())
+    assertThat(
+            new TransformDefaults(85, 85, JpegType.AUTO, ResizeFilter.LANCZOS2, false)
+                .fingerprint())
         .isNotEqualTo(base.fingerprint());
-    assertThat(new TransformDefaults(85, 85, JpegType.AUTO, ResizeFilter.LANCZOS3, true).fingerprint())
+    assertThat(
+            new TransformDefaults(85, 85, JpegType.AUTO, ResizeFilter.LANCZOS3, true).fingerprint())
         .isNotEqualTo(base.fingerprint());
   }
 }

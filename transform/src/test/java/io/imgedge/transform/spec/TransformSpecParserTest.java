@@ -16,8 +16,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class TransformSpecParserTest {
   /** Every lossy format's default quality 85, so that quality=85 says nothing. */
-  private static final TransformDefaults ALL_85 = new TransformDefaults(
-      85, 85, io.imgedge.config.TransformConfig.JpegType.AUTO, ResizeFilter.LANCZOS3, false, 85, 85);
+  private static final TransformDefaults ALL_85 =
+      new TransformDefaults(
+          85,
+          85,
+          io.imgedge.config.TransformConfig.JpegType.AUTO,
+          ResizeFilter.LANCZOS3,
+          false,
+          85,
+          85);
 
   private final TransformSpecParser parser = new TransformSpecParser(ALL_85);
 
@@ -31,7 +38,8 @@ class TransformSpecParserTest {
 
   @Test
   void parse_orderDoesNotMatter() {
-    List<String> params = List.of("width=400", "height=300", "fit=crop", "format=webp", "quality=70");
+    List<String> params =
+        List.of("width=400", "height=300", "fit=crop", "format=webp", "quality=70");
     TransformSpec expected = parser.parse(String.join("&", params));
     for (List<String> order : permutations(params)) {
       assertThat(parser.parse(String.join("&", order))).as("order %s", order).isEqualTo(expected);
@@ -40,18 +48,23 @@ class TransformSpecParserTest {
 
   @Test
   void canonical_hasAFixedParameterOrder() {
-    TransformSpec spec = parser.parse(
-        "quality=70&auto=webp&format=png&bg-color=f00&enable=upscale&resize-filter=cubic"
-            + "&orient=r&fit=crop&height=300&width=400");
-    assertThat(spec.canonical()).isEqualTo(
-        "width=400&height=300&fit=crop&orient=6&resize-filter=bicubic&enable=upscale"
-            + "&bg-color=ff0000ff&format=png&auto=webp&quality=70");
+    TransformSpec spec =
+        parser.parse(
+            "quality=70&auto=webp&format=png&bg-color=f00&enable=upscale&resize-filter=cubic"
+                + "&orient=r&fit=crop&height=300&width=400");
+    assertThat(spec.canonical())
+        .isEqualTo(
+            "width=400&height=300&fit=crop&orient=6&resize-filter=bicubic&enable=upscale"
+                + "&bg-color=ff0000ff&format=png&auto=webp&quality=70");
     assertThat(spec.toString()).isEqualTo("TransformSpec[" + spec.canonical() + "]");
     assertThat(TransformSpec.NONE.toString()).isEqualTo("TransformSpec[none]");
   }
 
   @ParameterizedTest(name = "{0} = {1}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       format=jpg                 | format=jpeg
       format=JPG                 | format=jpeg
       format=pjpg                | format=pjpeg
@@ -83,20 +96,31 @@ class TransformSpecParserTest {
 
   @Test
   void parse_distinctFormatsStayDistinct() {
-    List<TransformSpec> specs = List.of("jpg", "pjpg", "bjpg", "png", "gif", "webp", "auto", "avif",
-        "jxl", "pjxl").stream()
-        .map(f -> parser.parse("format=" + f)).toList();
+    List<TransformSpec> specs =
+        List.of("jpg", "pjpg", "bjpg", "png", "gif", "webp", "auto", "avif", "jxl", "pjxl").stream()
+            .map(f -> parser.parse("format=" + f))
+            .toList();
     assertThat(specs).doesNotHaveDuplicates();
     assertThat(parser.parse("format=bjpeg").canonical()).isEqualTo("format=bjpg");
     assertThat(parser.parse("format=pjpeg").canonical()).isEqualTo("format=pjpg");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-    "resize-filter=lanczos3", "resize-filter=lanczos", "disable=upscale", "quality=85",
-    "quality=85,85", "quality=,85", "orient=1", "dpr=1", "dpr=1.0", "dpr=2", "fit=crop",
-    "enable=upscale&disable=upscale",
-  })
+  @ValueSource(
+      strings = {
+        "resize-filter=lanczos3",
+        "resize-filter=lanczos",
+        "disable=upscale",
+        "quality=85",
+        "quality=85,85",
+        "quality=,85",
+        "orient=1",
+        "dpr=1",
+        "dpr=1.0",
+        "dpr=2",
+        "fit=crop",
+        "enable=upscale&disable=upscale",
+      })
   void parse_defaultsAndNoOps_normaliseAway(String query) {
     assertThat(parser.parse(query)).isEqualTo(TransformSpec.NONE);
   }
@@ -110,20 +134,26 @@ class TransformSpecParserTest {
 
   @Test
   void parse_defaultsNormaliseAwayAgainstTheServiceDefaults() {
-    var custom = new TransformSpecParser(
-        new TransformDefaults(80, 75, JpegType.AUTO, ResizeFilter.BICUBIC, true));
+    var custom =
+        new TransformSpecParser(
+            new TransformDefaults(80, 75, JpegType.AUTO, ResizeFilter.BICUBIC, true));
     assertThat(custom.parse("quality=85").quality()).isEqualTo(85);
     assertThat(custom.parse("quality=80").quality())
-        .as("80 is only the JPEG default, not the WebP one").isEqualTo(80);
+        .as("80 is only the JPEG default, not the WebP one")
+        .isEqualTo(80);
     assertThat(custom.parse("resize-filter=cubic")).isEqualTo(TransformSpec.NONE);
-    assertThat(custom.parse("resize-filter=lanczos3").resizeFilter()).isEqualTo(ResizeFilter.LANCZOS3);
+    assertThat(custom.parse("resize-filter=lanczos3").resizeFilter())
+        .isEqualTo(ResizeFilter.LANCZOS3);
     assertThat(custom.parse("enable=upscale")).isEqualTo(TransformSpec.NONE);
     assertThat(custom.parse("disable=upscale").upscale()).isFalse();
     assertThat(parser.parse("enable=upscale").upscale()).isTrue();
   }
 
   @ParameterizedTest(name = "{0} = {1}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       width=200&dpr=2              | width=400
       height=150&dpr=2             | height=300
       width=200&height=100&dpr=1.5 | width=300&height=150
@@ -146,7 +176,9 @@ class TransformSpecParserTest {
     assertThat(spec.canonical()).isEqualTo("width=50p&dpr=2");
 
     TransformSpec mixed = parser.parse("width=50p&height=300&dpr=1.25");
-    assertThat(mixed.height()).as("not folded: the plan multiplies").isEqualTo(new Length.Pixels(300));
+    assertThat(mixed.height())
+        .as("not folded: the plan multiplies")
+        .isEqualTo(new Length.Pixels(300));
     assertThat(mixed.canonical()).isEqualTo("width=50p&height=300&dpr=1.25");
   }
 
@@ -204,10 +236,13 @@ class TransformSpecParserTest {
   void parse_auto_keepsTheOrderOfPreference() {
     assertThat(parser.parse("auto=webp").auto()).containsExactly(OutputTarget.WEBP);
     assertThat(parser.parse("auto=avif").auto()).containsExactly(OutputTarget.AVIF);
-    assertThat(parser.parse("auto=avif,webp").auto()).containsExactly(OutputTarget.AVIF, OutputTarget.WEBP);
-    assertThat(parser.parse("auto=webp,avif").auto()).containsExactly(OutputTarget.WEBP, OutputTarget.AVIF);
+    assertThat(parser.parse("auto=avif,webp").auto())
+        .containsExactly(OutputTarget.AVIF, OutputTarget.WEBP);
+    assertThat(parser.parse("auto=webp,avif").auto())
+        .containsExactly(OutputTarget.WEBP, OutputTarget.AVIF);
     assertThat(parser.parse("auto=webp&format=webp")).isEqualTo(parser.parse("format=webp"));
-    assertThat(parser.parse("auto=avif,webp&format=avif").auto()).containsExactly(OutputTarget.WEBP);
+    assertThat(parser.parse("auto=avif,webp&format=avif").auto())
+        .containsExactly(OutputTarget.WEBP);
     assertThat(parser.parse("auto=webp&format=auto")).isEqualTo(parser.parse("format=auto"));
     assertThat(parser.parse("auto=avif&format=auto")).isEqualTo(parser.parse("format=auto"));
     assertThat(parser.parse("auto=webp&format=png").auto()).containsExactly(OutputTarget.WEBP);
@@ -215,11 +250,15 @@ class TransformSpecParserTest {
 
   @Test
   void parse_decodedMap_isNormalisedTheSameWay() {
-    assertThat(parser.parse(Map.of("width", "200", "dpr", "2"))).isEqualTo(parser.parse("width=400"));
+    assertThat(parser.parse(Map.of("width", "200", "dpr", "2")))
+        .isEqualTo(parser.parse("width=400"));
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       width=0               | width         | pixels from 1 to 8192
       width=9000            | width         | pixels from 1 to 8192
       width=abc             | width         | a percentage such as 50p
@@ -303,12 +342,14 @@ class TransformSpecParserTest {
     assertThatThrownBy(() -> parser.parse("format=" + longValue))
         .hasMessageContaining("\"" + "x".repeat(61) + "...\"")
         .hasMessageNotContaining("x".repeat(65));
-    assertThatThrownBy(() -> parser.parse("format=p%0Ang"))
-        .hasMessageContaining("\"p?ng\"");
+    assertThatThrownBy(() -> parser.parse("format=p%0Ang")).hasMessageContaining("\"p?ng\"");
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       crop=4:3                          | crop=4:3
       crop=640,480,x10,y20              | crop=640,480,x10,y20
       crop=0.5,50p,offset-x50,offset-y10 | crop=50p,50p,offset-y10
@@ -348,7 +389,8 @@ class TransformSpecParserTest {
   @Test
   void parseWithWarnings_reportsIgnoredParameters() {
     var parsed = parser.parseWithWarnings("pad=10&canvas=400,300&format=avif&profile=high&dpr=2");
-    assertThat(parsed.warnings()).hasSize(3)
+    assertThat(parsed.warnings())
+        .hasSize(3)
         .anyMatch(w -> w.contains("pad is ignored"))
         .anyMatch(w -> w.contains("profile"))
         .anyMatch(w -> w.contains("dpr"));
@@ -365,18 +407,28 @@ class TransformSpecParserTest {
 
   @Test
   void spec_rejectsNonCanonicalConstruction() {
-    assertThatThrownBy(() -> new Output(false, false, OutputTarget.SOURCE, List.of(), null, null, null))
+    assertThatThrownBy(
+            () -> new Output(false, false, OutputTarget.SOURCE, List.of(), null, null, null))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new Output(false, false, null, List.of(OutputTarget.JXL), null, null, null))
-        .as("auto= negotiates AVIF and WebP only").isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new Sizing(new Length.Pixels(1), null, 1000, Fit.CROP, null, null, null))
+    assertThatThrownBy(
+            () -> new Output(false, false, null, List.of(OutputTarget.JXL), null, null, null))
+        .as("auto= negotiates AVIF and WebP only")
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () -> new Sizing(new Length.Pixels(1), null, 1000, Fit.CROP, null, null, null))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new Sizing(null, null, 999, null, null, null, null))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new Output(false, false, null, List.of(), Optimize.LOW, 80, null))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new Region(new Size.Dimensions(new Length.Pixels(1), new Length.Pixels(1)),
-        null, false, true)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () ->
+                new Region(
+                    new Size.Dimensions(new Length.Pixels(1), new Length.Pixels(1)),
+                    null,
+                    false,
+                    true))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   private static List<List<String>> permutations(List<String> items) {
@@ -400,8 +452,7 @@ class TransformSpecParserTest {
   @ParameterizedTest
   @ValueSource(strings = {"quality=", "quality=,"})
   void parse_emptyQuality_isRejected(String query) {
-    assertThatThrownBy(
-            () -> new TransformSpecParser(TransformDefaults.FASTLY).parse(query))
+    assertThatThrownBy(() -> new TransformSpecParser(TransformDefaults.FASTLY).parse(query))
         .isInstanceOf(InvalidParameterException.class)
         .hasMessageContaining("'quality'");
   }

@@ -26,16 +26,38 @@ public final class ValidQueries {
     param(p, "height", ValidQueries::length);
     param(p, "dpr", ValidQueries::dpr);
     param(p, "fit", x -> pick(x, "bounds", "cover", "crop", "CROP"));
-    param(p, "format", x -> pick(x, "auto", "jpg", "jpeg", "bjpg", "bjpeg", "pjpg", "pjpeg",
-        "png", "png8", "gif", "webp", "webpll", "webply", "avif", "jxl", "jpegxl", "pjxl"));
+    param(
+        p,
+        "format",
+        x ->
+            pick(
+                x, "auto", "jpg", "jpeg", "bjpg", "bjpeg", "pjpg", "pjpeg", "png", "png8", "gif",
+                "webp", "webpll", "webply", "avif", "jxl", "jpegxl", "pjxl"));
     param(p, "auto", x -> pick(x, "webp", "avif", "webp,avif", "avif,webp"));
     param(p, "quality", ValidQueries::quality);
-    param(p, "orient", x -> pick(x, "r", "l", "h", "v", "hv", "vh", "rv", "vr", "lv", "vl",
-        "1", "2", "3", "4", "5", "6", "7", "8"));
+    param(
+        p,
+        "orient",
+        x ->
+            pick(
+                x, "r", "l", "h", "v", "hv", "vh", "rv", "vr", "lv", "vl", "1", "2", "3", "4", "5",
+                "6", "7", "8"));
     param(p, "bg-color", ValidQueries::color);
     p.put("upscale", x -> pick(x, "enable", "disable") + "=upscale");
-    param(p, "resize-filter", x -> pick(x, "nearest", "bilinear", "linear", "bicubic",
-        "cubic", "lanczos2", "lanczos3", "lanczos"));
+    param(
+        p,
+        "resize-filter",
+        x ->
+            pick(
+                x,
+                "nearest",
+                "bilinear",
+                "linear",
+                "bicubic",
+                "cubic",
+                "lanczos2",
+                "lanczos3",
+                "lanczos"));
     param(p, "trim-color", ValidQueries::trimColor);
     param(p, "precrop", ValidQueries::region);
     param(p, "trim", ValidQueries::sides);
@@ -55,11 +77,15 @@ public final class ValidQueries {
     return Collections.unmodifiableMap(p);
   }
 
-  private static void param(Map<String, Function<Random, String>> p, String name, Function<Random, String> value) {
+  private static void param(
+      Map<String, Function<Random, String>> p, String name, Function<Random, String> value) {
     p.put(name, r -> name + "=" + URLEncoder.encode(value.apply(r), StandardCharsets.UTF_8));
   }
 
-  /** A random valid query's parameters: each one with probability 1/3 (now and then none but a tracking one). */
+  /**
+   * A random valid query's parameters: each one with probability 1/3 (now and then none but a
+   * tracking one).
+   */
   public static List<String> randomParams(Random r) {
     List<String> params = new ArrayList<>();
     if (r.nextInt(40) == 0) {
@@ -111,8 +137,14 @@ public final class ValidQueries {
       case 0 -> String.format("%03x", r.nextInt(0x1000));
       case 1 -> String.format("%06X", r.nextInt(0x1000000));
       case 2 -> r.nextInt(256) + "," + r.nextInt(256) + "," + r.nextInt(256);
-      default -> r.nextInt(256) + "," + r.nextInt(256) + "," + r.nextInt(256) + ","
-          + pick(r, "0", "1", "0.5", ".25", "0.333", "1.0");
+      default ->
+          r.nextInt(256)
+              + ","
+              + r.nextInt(256)
+              + ","
+              + r.nextInt(256)
+              + ","
+              + pick(r, "0", "1", "0.5", ".25", "0.333", "1.0");
     };
   }
 
@@ -142,11 +174,12 @@ public final class ValidQueries {
   }
 
   private static String position(Random r) {
-    String x = switch (r.nextInt(3)) {
-      case 0 -> "x" + r.nextInt(500);
-      case 1 -> "x" + pick(r, "0.25", "10p", "0.5");
-      default -> "offset-x" + pick(r, "0", "10", "50", "33.5", "100");
-    };
+    String x =
+        switch (r.nextInt(3)) {
+          case 0 -> "x" + r.nextInt(500);
+          case 1 -> "x" + pick(r, "0.25", "10p", "0.5");
+          default -> "offset-x" + pick(r, "0", "10", "50", "33.5", "100");
+        };
     String y = r.nextBoolean() ? "y" + r.nextInt(500) : "offset-y" + r.nextInt(101);
     return switch (r.nextInt(3)) {
       case 0 -> x;
@@ -178,7 +211,9 @@ public final class ValidQueries {
 
   private static String decimal(Random r, int min, int max) {
     int whole = min + r.nextInt(max - min + 1);
-    return r.nextBoolean() || whole == max ? Integer.toString(whole) : whole + "." + (1 + r.nextInt(99));
+    return r.nextBoolean() || whole == max
+        ? Integer.toString(whole)
+        : whole + "." + (1 + r.nextInt(99));
   }
 
   private static String pick(Random r, String... choices) {

@@ -24,7 +24,8 @@ class ValidQueriesTest {
     for (int i = 0; i < QUERIES; i++) {
       specs.add(parser.parse(String.join("&", ValidQueries.randomParams(random))));
     }
-    assertThat(specs).anyMatch(s -> s.width() instanceof Length.Relative)
+    assertThat(specs)
+        .anyMatch(s -> s.width() instanceof Length.Relative)
         .anyMatch(s -> s.height() instanceof Length.Pixels)
         .anyMatch(s -> s.dprMilli() != 1000)
         .anyMatch(s -> s.fit() != null)
@@ -41,7 +42,8 @@ class ValidQueriesTest {
         .anyMatch(s -> s.cropping().crop() != null && s.cropping().crop().safe())
         .anyMatch(s -> s.cropping().trim() != null)
         .anyMatch(s -> s.framing().pad() != null)
-        .anyMatch(s -> s.framing().canvas() != null && s.framing().canvas().size() instanceof Size.Ratio)
+        .anyMatch(
+            s -> s.framing().canvas() != null && s.framing().canvas().size() instanceof Size.Ratio)
         .anyMatch(s -> s.adjustments().brightness() < 0 && s.adjustments().contrast() > 0)
         .anyMatch(s -> s.adjustments().saturation() != 0)
         .anyMatch(s -> s.adjustments().sharpen() != null)
@@ -53,6 +55,7 @@ class ValidQueriesTest {
         .anyMatch(s -> s.format() == OutputTarget.PNG8)
         .anyMatch(s -> s.equals(TransformSpec.NONE));
     assertThat(specs.stream().map(TransformSpec::canonical).distinct().count())
-        .as("mostly distinct").isGreaterThan(QUERIES * 3L / 4);
+        .as("mostly distinct")
+        .isGreaterThan(QUERIES * 3L / 4);
   }
 }

@@ -23,11 +23,11 @@ import org.junit.jupiter.api.Assumptions;
  * The shared test corpus: real images made by other projects, in {@code ../shared/corpus/} beside
  * the checkout, with a {@code MANIFEST.tsv} that says what each exercises and what to expect.
  *
- * <p>The folder is found through the system property {@value #SHARED_DIR_PROPERTY} (set by
- * surefire to {@code ${maven.multiModuleProjectDirectory}/../shared}), or else by looking for
- * {@code shared/corpus} above the working directory. Test classes that use it are annotated
- * {@link RequiresCorpus} (or call {@link #assumeAvailable()}): where the corpus is missing they
- * are skipped, except on CI (environment variable {@code CI=true}), where they fail.
+ * <p>The folder is found through the system property {@value #SHARED_DIR_PROPERTY} (set by surefire
+ * to {@code ${maven.multiModuleProjectDirectory}/../shared}), or else by looking for {@code
+ * shared/corpus} above the working directory. Test classes that use it are annotated {@link
+ * RequiresCorpus} (or call {@link #assumeAvailable()}): where the corpus is missing they are
+ * skipped, except on CI (environment variable {@code CI=true}), where they fail.
  *
  * <p>Tests that must pass anywhere use {@link TestImages#resource} instead.
  */
@@ -44,7 +44,9 @@ public final class Corpus {
     String shared = System.getProperty(SHARED_DIR_PROPERTY);
     if (shared != null) {
       Path corpus = Path.of(shared, "corpus");
-      return Files.isRegularFile(corpus.resolve("MANIFEST.tsv")) ? Optional.of(corpus.normalize()) : Optional.empty();
+      return Files.isRegularFile(corpus.resolve("MANIFEST.tsv"))
+          ? Optional.of(corpus.normalize())
+          : Optional.empty();
     }
     for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
       Path corpus = dir.resolve("shared").resolve("corpus");
@@ -69,7 +71,9 @@ public final class Corpus {
     Assumptions.abort("the shared test corpus is not available: " + whyMissing());
   }
 
-  /** Whether this is a CI run (environment variable {@code CI=true}), where the corpus must exist. */
+  /**
+   * Whether this is a CI run (environment variable {@code CI=true}), where the corpus must exist.
+   */
   static boolean isCi() {
     return "true".equalsIgnoreCase(System.getenv("CI"));
   }
@@ -78,7 +82,9 @@ public final class Corpus {
   static String whyMissing() {
     String shared = System.getProperty(SHARED_DIR_PROPERTY);
     return shared == null
-        ? "system property " + SHARED_DIR_PROPERTY + " is not set and there is no shared/corpus above "
+        ? "system property "
+            + SHARED_DIR_PROPERTY
+            + " is not set and there is no shared/corpus above "
             + Path.of("").toAbsolutePath()
         : "there is no corpus/MANIFEST.tsv in " + SHARED_DIR_PROPERTY + "=" + shared;
   }
@@ -144,13 +150,29 @@ public final class Corpus {
     private static Map<String, Entry> parse(Path file) {
       Map<String, Entry> entries = new LinkedHashMap<>();
       try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
-        lines.skip(1).filter(l -> !l.isBlank()).forEach(line -> {
-          String[] f = line.split("\t", -1);
-          if (f.length < 10) {
-            throw new IllegalStateException("malformed MANIFEST.tsv line: " + line);
-          }
-          entries.put(f[0], new Entry(f[0], Long.parseLong(f[1]), f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9]));
-        });
+        lines
+            .skip(1)
+            .filter(l -> !l.isBlank())
+            .forEach(
+                line -> {
+                  String[] f = line.split("\t", -1);
+                  if (f.length < 10) {
+                    throw new IllegalStateException("malformed MANIFEST.tsv line: " + line);
+                  }
+                  entries.put(
+                      f[0],
+                      new Entry(
+                          f[0],
+                          Long.parseLong(f[1]),
+                          f[2],
+                          f[3],
+                          f[4],
+                          f[5],
+                          f[6],
+                          f[7],
+                          f[8],
+                          f[9]));
+                });
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -197,7 +219,9 @@ public final class Corpus {
 
     /** The stored dimensions ({@code dims=WxH}), before any EXIF orientation. */
     public Optional<Dimension> dimensions() {
-      return property("dims").map(DIMENSIONS::matcher).filter(Matcher::matches)
+      return property("dims")
+          .map(DIMENSIONS::matcher)
+          .filter(Matcher::matches)
           .map(m -> new Dimension(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))));
     }
 

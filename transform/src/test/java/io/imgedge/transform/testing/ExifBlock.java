@@ -26,25 +26,34 @@ import java.util.List;
 public final class ExifBlock {
   /** The orientation tag. */
   public static final int ORIENTATION = 0x0112;
+
   /** The tag of the Exif sub-IFD's offset. */
   public static final int EXIF_IFD_POINTER = 0x8769;
 
   /** TIFF field type 1, unsigned 8-bit. */
   public static final int BYTE = 1;
+
   /** TIFF field type 2, NUL-terminated ASCII. */
   public static final int ASCII = 2;
+
   /** TIFF field type 3, unsigned 16-bit. */
   public static final int SHORT = 3;
+
   /** TIFF field type 4, unsigned 32-bit. */
   public static final int LONG = 4;
+
   /** TIFF field type 5, two LONGs. */
   public static final int RATIONAL = 5;
+
   /** TIFF field type 6, signed 8-bit. */
   public static final int SBYTE = 6;
+
   /** TIFF field type 7, opaque bytes. */
   public static final int UNDEFINED = 7;
+
   /** TIFF field type 8, signed 16-bit. */
   public static final int SSHORT = 8;
+
   /** TIFF field type 9, signed 32-bit. */
   public static final int SLONG = 9;
 

@@ -12,10 +12,10 @@ import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Hand-built GIF files, block by block, with LZW data written code by code ({@link Codes}), so
- * that tests can make the odd bitstreams real files contain (clear codes anywhere, a table that
- * fills up without one, codes that no table entry stands for) and know the pixels they stand for
- * without running a decoder.
+ * Hand-built GIF files, block by block, with LZW data written code by code ({@link Codes}), so that
+ * tests can make the odd bitstreams real files contain (clear codes anywhere, a table that fills up
+ * without one, codes that no table entry stands for) and know the pixels they stand for without
+ * running a decoder.
  *
  * {@snippet :
  * byte[] gif = GifWriter.canvas(2, 1).globalPalette(0x000000, 0xFFFFFF)
@@ -65,13 +65,21 @@ public final class GifWriter {
   /** A graphic control extension: disposal 0 to 3, delay in 1/100 s, transparent index or -1. */
   public GifWriter graphicControl(int disposal, int delayCentiseconds, int transparentIndex) {
     int flags = disposal << 2 | (transparentIndex >= 0 ? 1 : 0);
-    return extension(0xF9, new byte[] {(byte) flags, (byte) delayCentiseconds,
-        (byte) (delayCentiseconds >> 8), (byte) Math.max(0, transparentIndex)});
+    return extension(
+        0xF9,
+        new byte[] {
+          (byte) flags,
+          (byte) delayCentiseconds,
+          (byte) (delayCentiseconds >> 8),
+          (byte) Math.max(0, transparentIndex)
+        });
   }
 
   /** The NETSCAPE2.0 loop extension. */
   public GifWriter loop(int count) {
-    return extension(0xFF, "NETSCAPE2.0".getBytes(StandardCharsets.US_ASCII),
+    return extension(
+        0xFF,
+        "NETSCAPE2.0".getBytes(StandardCharsets.US_ASCII),
         new byte[] {1, (byte) count, (byte) (count >> 8)});
   }
 
@@ -81,9 +89,20 @@ public final class GifWriter {
    * over the grid).
    */
   public GifWriter plainText(Rectangle grid, String text) {
-    byte[] header = {(byte) grid.x, (byte) (grid.x >> 8), (byte) grid.y, (byte) (grid.y >> 8),
-        (byte) grid.width, (byte) (grid.width >> 8), (byte) grid.height, (byte) (grid.height >> 8),
-        8, 8, 1, 0};
+    byte[] header = {
+      (byte) grid.x,
+      (byte) (grid.x >> 8),
+      (byte) grid.y,
+      (byte) (grid.y >> 8),
+      (byte) grid.width,
+      (byte) (grid.width >> 8),
+      (byte) grid.height,
+      (byte) (grid.height >> 8),
+      8,
+      8,
+      1,
+      0
+    };
     return extension(0x01, header, text.getBytes(StandardCharsets.US_ASCII));
   }
 
@@ -106,12 +125,12 @@ public final class GifWriter {
   }
 
   /**
-   * An image: its descriptor, an optional local colour table ({@code 0xRRGGBB}, a power of two
-   * from 2 to 256 entries), and its LZW data in sub-blocks (of 255 bytes unless {@link
+   * An image: its descriptor, an optional local colour table ({@code 0xRRGGBB}, a power of two from
+   * 2 to 256 entries), and its LZW data in sub-blocks (of 255 bytes unless {@link
    * #subBlockSize(int)} says otherwise).
    */
-  public GifWriter image(Rectangle bounds, int @Nullable [] local,
-      boolean interlaced, Codes codes) {
+  public GifWriter image(
+      Rectangle bounds, int @Nullable [] local, boolean interlaced, Codes codes) {
     screen();
     out.write(0x2C);
     u16(bounds.x);
@@ -171,7 +190,8 @@ public final class GifWriter {
   private static int sizeBits(int entries) {
     int bits = Integer.numberOfTrailingZeros(entries) - 1;
     if (entries < 2 || entries > 256 || Integer.bitCount(entries) != 1) {
-      throw new IllegalArgumentException("a colour table has 2, 4, ... 256 entries, not " + entries);
+      throw new IllegalArgumentException(
+          "a colour table has 2, 4, ... 256 entries, not " + entries);
     }
     return bits;
   }
@@ -182,12 +202,12 @@ public final class GifWriter {
   }
 
   /**
-   * An LZW code stream, written code by code, least significant bit first, each code as wide as
-   * a GIF decoder expects it at that point: {@code literalWidth + 1} bits after a clear code (and
-   * at the start), one bit more whenever the table's next free code reaches a power of two, at
-   * most 12. Every code after the first since a clear code adds a table entry until the table
-   * holds 4096. {@link #entries()} says what each added entry stands for when the stream is made
-   * of literals, so that tests can use table codes and know their pixels.
+   * An LZW code stream, written code by code, least significant bit first, each code as wide as a
+   * GIF decoder expects it at that point: {@code literalWidth + 1} bits after a clear code (and at
+   * the start), one bit more whenever the table's next free code reaches a power of two, at most
+   * 12. Every code after the first since a clear code adds a table entry until the table holds
+   * 4096. {@link #entries()} says what each added entry stands for when the stream is made of
+   * literals, so that tests can use table codes and know their pixels.
    */
   public static final class Codes {
     private final int literalWidth;
@@ -203,8 +223,10 @@ public final class GifWriter {
     private boolean stopped;
     private int fullTableCodes;
     private long bitsWritten;
+
     /** Per code written: the bit it ends at and how many indices were decoded by then. */
     private final List<long[]> marks = new ArrayList<>();
+
     private int cutBytes = -1;
 
     /** A stream for this minimum code size (2 to 8 in valid GIFs). */
@@ -285,8 +307,8 @@ public final class GifWriter {
     }
 
     /**
-     * Any code at the current width, as a decoder would take it: a literal, a table entry, the
-     * next free code (the previous string plus its own first index), or an invalid one.
+     * Any code at the current width, as a decoder would take it: a literal, a table entry, the next
+     * free code (the previous string plus its own first index), or an invalid one.
      */
     public Codes code(int code) {
       put(code);
@@ -296,10 +318,12 @@ public final class GifWriter {
       if (next == 4096) {
         fullTableCodes++;
       }
-      int[] string = code < clear ? new int[] {code}
-          : code - clear - 2 < table.size() && code > clear + 1 ? table.get(code - clear - 2)
-          : code == next && previous != null ? append(previous, previous[0])
-          : null;
+      int[] string =
+          code < clear
+              ? new int[] {code}
+              : code - clear - 2 < table.size() && code > clear + 1
+                  ? table.get(code - clear - 2)
+                  : code == next && previous != null ? append(previous, previous[0]) : null;
       if (string == null) {
         stopped = true; // invalid: a decoder stops here, and so does the bookkeeping
         return this;
@@ -357,8 +381,8 @@ public final class GifWriter {
     }
 
     /**
-     * Cuts the data after {@code byteCount} bytes, as a truncated file would be: {@link
-     * #bytes()} and {@link #decoded()} then stop there (a code cut in two is not decoded).
+     * Cuts the data after {@code byteCount} bytes, as a truncated file would be: {@link #bytes()}
+     * and {@link #decoded()} then stop there (a code cut in two is not decoded).
      */
     public Codes cut(int byteCount) {
       cutBytes = byteCount;
@@ -366,8 +390,8 @@ public final class GifWriter {
     }
 
     /**
-     * The packed bytes, the last one padded with zero bits (which a decoder reads as one more
-     * code if they are as many as the width: end with {@link #end()} or {@link #cut(int)}).
+     * The packed bytes, the last one padded with zero bits (which a decoder reads as one more code
+     * if they are as many as the width: end with {@link #end()} or {@link #cut(int)}).
      */
     public byte[] bytes() {
       ByteArrayOutputStream copy = new ByteArrayOutputStream();

@@ -13,10 +13,10 @@ import java.util.Properties;
 import java.util.TreeMap;
 
 /**
- * Golden perceptual hashes in a test resource ({@code goldens/<name>.properties}, key = case,
- * value = 16 hex digits). A missing or differing hash fails the test, unless the build runs with
- * {@code -Dimgedge.goldens.update=true} (like imgproxy's {@code TEST_CREATE_MISSING_HASHES}): then
- * the hashes are written to {@code src/test/resources/goldens/} of the module and the test passes.
+ * Golden perceptual hashes in a test resource ({@code goldens/<name>.properties}, key = case, value
+ * = 16 hex digits). A missing or differing hash fails the test, unless the build runs with {@code
+ * -Dimgedge.goldens.update=true} (like imgproxy's {@code TEST_CREATE_MISSING_HASHES}): then the
+ * hashes are written to {@code src/test/resources/goldens/} of the module and the test passes.
  * Review the diff of that file before committing it.
  */
 public final class Goldens {
@@ -50,7 +50,9 @@ public final class Goldens {
     return Boolean.getBoolean(UPDATE_PROPERTY);
   }
 
-  /** Checks a hash against the golden within {@code maxDistance} bits (or records it when updating). */
+  /**
+   * Checks a hash against the golden within {@code maxDistance} bits (or records it when updating).
+   */
   public synchronized void check(String key, long hash, int maxDistance) {
     String hex = String.format("%016x", hash);
     if (updating()) {
@@ -60,23 +62,33 @@ public final class Goldens {
     }
     String golden = hashes.get(key);
     if (golden == null) {
-      fail("no golden hash for %s in goldens/%s.properties (actual %s); run with -D%s=true to create it",
+      fail(
+          "no golden hash for %s in goldens/%s.properties (actual %s); run with -D%s=true to create it",
           key, name, hex, UPDATE_PROPERTY);
     }
     int d = PerceptualHash.distance(Long.parseUnsignedLong(golden, 16), hash);
     if (d > maxDistance) {
-      fail("%s: perceptual hash %s differs from the golden %s by %d bits (at most %d); if the change is "
-          + "intended, run with -D%s=true and review the diff", key, hex, golden, d, maxDistance, UPDATE_PROPERTY);
+      fail(
+          "%s: perceptual hash %s differs from the golden %s by %d bits (at most %d); if the change is "
+              + "intended, run with -D%s=true and review the diff",
+          key, hex, golden, d, maxDistance, UPDATE_PROPERTY);
     }
   }
 
   private void save() {
     Map<String, String> all = new TreeMap<>(hashes);
     all.putAll(updated);
-    StringBuilder text = new StringBuilder("# Perceptual hashes (dHash) of rendered test images; regenerate with -D"
-        + UPDATE_PROPERTY + "=true\n");
-    all.forEach((k, v) -> text.append(k.replace(" ", "\\ ").replace("=", "\\=").replace(":", "\\:"))
-        .append('=').append(v).append('\n'));
+    StringBuilder text =
+        new StringBuilder(
+            "# Perceptual hashes (dHash) of rendered test images; regenerate with -D"
+                + UPDATE_PROPERTY
+                + "=true\n");
+    all.forEach(
+        (k, v) ->
+            text.append(k.replace(" ", "\\ ").replace("=", "\\=").replace(":", "\\:"))
+                .append('=')
+                .append(v)
+                .append('\n'));
     try {
       Path dir = Path.of("src", "test", "resources", "goldens");
       Files.createDirectories(dir);

@@ -3,7 +3,10 @@ package io.imgedge.transform.testing;
 import java.awt.image.BufferedImage;
 import org.assertj.core.api.AbstractAssert;
 
-/** AssertJ assertions on a {@link BufferedImage}; start with {@link ImageAssertions#assertThatImage}. */
+/**
+ * AssertJ assertions on a {@link BufferedImage}; start with {@link
+ * ImageAssertions#assertThatImage}.
+ */
 public final class ImageAssert extends AbstractAssert<ImageAssert, BufferedImage> {
 
   ImageAssert(BufferedImage actual) {
@@ -14,8 +17,9 @@ public final class ImageAssert extends AbstractAssert<ImageAssert, BufferedImage
   public ImageAssert hasSize(int width, int height) {
     isNotNull();
     if (actual.getWidth() != width || actual.getHeight() != height) {
-      failWithMessage("expected a %dx%d image but it is %dx%d", width, height, actual.getWidth(),
-          actual.getHeight());
+      failWithMessage(
+          "expected a %dx%d image but it is %dx%d",
+          width, height, actual.getWidth(), actual.getHeight());
     }
     return this;
   }
@@ -24,7 +28,8 @@ public final class ImageAssert extends AbstractAssert<ImageAssert, BufferedImage
   public ImageAssert hasAlphaChannel() {
     isNotNull();
     if (!actual.getColorModel().hasAlpha()) {
-      failWithMessage("expected an alpha channel, but the image (type %d) has none", actual.getType());
+      failWithMessage(
+          "expected an alpha channel, but the image (type %d) has none", actual.getType());
     }
     return this;
   }
@@ -33,7 +38,8 @@ public final class ImageAssert extends AbstractAssert<ImageAssert, BufferedImage
   public ImageAssert hasNoAlphaChannel() {
     isNotNull();
     if (actual.getColorModel().hasAlpha()) {
-      failWithMessage("expected no alpha channel, but the image (type %d) has one", actual.getType());
+      failWithMessage(
+          "expected no alpha channel, but the image (type %d) has one", actual.getType());
     }
     return this;
   }
@@ -76,12 +82,16 @@ public final class ImageAssert extends AbstractAssert<ImageAssert, BufferedImage
     return this;
   }
 
-  /** The mean colour of a box is within {@code tolerance} levels of {@code expected} per channel. */
-  public ImageAssert hasBoxMeanCloseTo(int x, int y, int width, int height, Rgb expected, int tolerance) {
+  /**
+   * The mean colour of a box is within {@code tolerance} levels of {@code expected} per channel.
+   */
+  public ImageAssert hasBoxMeanCloseTo(
+      int x, int y, int width, int height, Rgb expected, int tolerance) {
     isNotNull();
     Rgb mean = Pixels.boxMean(actual, x, y, width, height);
     if (!mean.isCloseTo(expected, tolerance)) {
-      failWithMessage("expected the %dx%d box at (%d,%d) to be %s within %d levels per channel, but it is %s",
+      failWithMessage(
+          "expected the %dx%d box at (%d,%d) to be %s within %d levels per channel, but it is %s",
           width, height, x, y, expected, tolerance, mean);
     }
     return this;
@@ -105,7 +115,8 @@ public final class ImageAssert extends AbstractAssert<ImageAssert, BufferedImage
       for (int x = 0; x < actual.getWidth(); x++) {
         Rgb c = Pixels.rgbAt(actual, x, y);
         if (!c.isNeutral(tolerance)) {
-          failWithMessage("expected neutral gray (channels within %d) but (%d,%d) is %s", tolerance, x, y, c);
+          failWithMessage(
+              "expected neutral gray (channels within %d) but (%d,%d) is %s", tolerance, x, y, c);
         }
       }
     }
@@ -119,7 +130,9 @@ public final class ImageAssert extends AbstractAssert<ImageAssert, BufferedImage
     for (int y = 0; y < actual.getHeight(); y++) {
       for (int x = 0; x < actual.getWidth(); x++) {
         if (actual.getRGB(x, y) != first) {
-          failWithMessage("expected a uniform image of %08x but (%d,%d) is %08x", first, x, y, actual.getRGB(x, y));
+          failWithMessage(
+              "expected a uniform image of %08x but (%d,%d) is %08x",
+              first, x, y, actual.getRGB(x, y));
         }
       }
     }
@@ -132,7 +145,9 @@ public final class ImageAssert extends AbstractAssert<ImageAssert, BufferedImage
     for (int y = 0; y < expected.getHeight(); y++) {
       for (int x = 0; x < expected.getWidth(); x++) {
         if (actual.getRGB(x, y) != expected.getRGB(x, y)) {
-          failWithMessage("pixel (%d,%d) is %08x, expected %08x", x, y, actual.getRGB(x, y), expected.getRGB(x, y));
+          failWithMessage(
+              "pixel (%d,%d) is %08x, expected %08x",
+              x, y, actual.getRGB(x, y), expected.getRGB(x, y));
         }
       }
     }

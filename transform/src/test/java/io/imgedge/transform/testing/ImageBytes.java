@@ -11,18 +11,21 @@ import java.util.List;
 import java.util.zip.CRC32;
 
 /**
- * The container structure of encoded images, read and written without decoding pixels: JPEG
- * marker segments, PNG chunks, WebP RIFF chunks. Used to check what an encoder wrote (no EXIF or
- * ICC segments, progressive or baseline) and to hand-build edge cases (an EXIF orientation spliced
- * into a file, a chunk with a wrong length).
+ * The container structure of encoded images, read and written without decoding pixels: JPEG marker
+ * segments, PNG chunks, WebP RIFF chunks. Used to check what an encoder wrote (no EXIF or ICC
+ * segments, progressive or baseline) and to hand-build edge cases (an EXIF orientation spliced into
+ * a file, a chunk with a wrong length).
  */
 public final class ImageBytes {
   /** JPEG start-of-frame marker of a baseline image. */
   public static final int SOF0 = 0xC0;
+
   /** JPEG start-of-frame marker of a progressive image. */
   public static final int SOF2 = 0xC2;
+
   /** JPEG APP1 marker: EXIF or XMP. */
   public static final int APP1 = 0xE1;
+
   /** JPEG APP2 marker: ICC profile (or FlashPix). */
   public static final int APP2 = 0xE2;
 
@@ -32,7 +35,9 @@ public final class ImageBytes {
 
   /** Whether the bytes start like a JPEG (SOI then a marker). */
   public static boolean isJpeg(byte[] data) {
-    return data.length > 3 && (data[0] & 0xFF) == 0xFF && (data[1] & 0xFF) == 0xD8
+    return data.length > 3
+        && (data[0] & 0xFF) == 0xFF
+        && (data[1] & 0xFF) == 0xD8
         && (data[2] & 0xFF) == 0xFF;
   }
 
@@ -43,7 +48,9 @@ public final class ImageBytes {
 
   /** Whether the bytes are a RIFF container of type {@code WEBP}. */
   public static boolean isWebp(byte[] data) {
-    return data.length >= 12 && ascii(data, 0, 4).equals("RIFF") && ascii(data, 8, 4).equals("WEBP");
+    return data.length >= 12
+        && ascii(data, 0, 4).equals("RIFF")
+        && ascii(data, 8, 4).equals("WEBP");
   }
 
   /**
@@ -91,7 +98,8 @@ public final class ImageBytes {
     List<String> types = new ArrayList<>();
     int at = 12;
     while (at + 8 <= webp.length) {
-      long size = ByteBuffer.wrap(webp, at + 4, 4).order(ByteOrder.LITTLE_ENDIAN).getInt() & 0xFFFFFFFFL;
+      long size =
+          ByteBuffer.wrap(webp, at + 4, 4).order(ByteOrder.LITTLE_ENDIAN).getInt() & 0xFFFFFFFFL;
       types.add(ascii(webp, at, 4));
       at += (int) (8 + size + (size & 1));
     }
@@ -123,8 +131,8 @@ public final class ImageBytes {
   }
 
   /**
-   * A minimal TIFF structure (as in an EXIF block, without the {@code Exif\0\0} prefix) whose
-   * first IFD holds only the orientation tag 0x0112 with this value.
+   * A minimal TIFF structure (as in an EXIF block, without the {@code Exif\0\0} prefix) whose first
+   * IFD holds only the orientation tag 0x0112 with this value.
    */
   public static byte[] tiffWithOrientation(int orientation, ByteOrder order) {
     ByteBuffer b = ByteBuffer.allocate(26).order(order);
@@ -132,7 +140,11 @@ public final class ImageBytes {
     b.put(order == ByteOrder.LITTLE_ENDIAN ? (byte) 'I' : (byte) 'M');
     b.putShort((short) 42).putInt(8);
     b.putShort((short) 1);
-    b.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0);
+    b.putShort((short) 0x0112)
+        .putShort((short) 3)
+        .putInt(1)
+        .putShort((short) orientation)
+        .putShort((short) 0);
     b.putInt(0);
     return b.array();
   }
@@ -147,7 +159,11 @@ public final class ImageBytes {
     crc.update(typeBytes);
     crc.update(data);
     return ByteBuffer.allocate(12 + data.length)
-        .putInt(data.length).put(typeBytes).put(data).putInt((int) crc.getValue()).array();
+        .putInt(data.length)
+        .put(typeBytes)
+        .put(data)
+        .putInt((int) crc.getValue())
+        .array();
   }
 
   /** A copy of a PNG with one more chunk right after IHDR. */
@@ -169,13 +185,29 @@ public final class ImageBytes {
    */
   public static byte[] gif(int width, int height, boolean transparent, Rectangle... frames) {
     ByteBuffer b = ByteBuffer.allocate(64 + 32 * frames.length).order(ByteOrder.LITTLE_ENDIAN);
-    b.put("GIF89a".getBytes(StandardCharsets.US_ASCII)).putShort((short) width).putShort((short) height);
+    b.put("GIF89a".getBytes(StandardCharsets.US_ASCII))
+        .putShort((short) width)
+        .putShort((short) height);
     b.put((byte) 0x80).put((byte) 0).put((byte) 0);
     b.put(new byte[] {0, 0, 0, (byte) 255, (byte) 255, (byte) 255});
     for (Rectangle f : frames) {
-      b.put(new byte[] {0x21, (byte) 0xF9, 4, (byte) (transparent ? 1 : 0), 0, 0, (byte) (transparent ? 1 : 0), 0});
-      b.put((byte) 0x2C).putShort((short) f.x).putShort((short) f.y).putShort((short) f.width)
-          .putShort((short) f.height).put((byte) 0);
+      b.put(
+          new byte[] {
+            0x21,
+            (byte) 0xF9,
+            4,
+            (byte) (transparent ? 1 : 0),
+            0,
+            0,
+            (byte) (transparent ? 1 : 0),
+            0
+          });
+      b.put((byte) 0x2C)
+          .putShort((short) f.x)
+          .putShort((short) f.y)
+          .putShort((short) f.width)
+          .putShort((short) f.height)
+          .put((byte) 0);
       b.put(new byte[] {2, 2, 0x44, 0x01, 0});
     }
     b.put((byte) 0x3B);

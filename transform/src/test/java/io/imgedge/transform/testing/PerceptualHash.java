@@ -3,10 +3,9 @@ package io.imgedge.transform.testing;
 import java.awt.image.BufferedImage;
 
 /**
- * A 64-bit difference hash (dHash) of an image: composited over mid-gray, reduced to 9x8 luma
- * cells by box averaging, one bit per horizontally adjacent pair (left brighter than right). Small
- * codec differences flip few bits; a changed composition flips many. Compare with {@link
- * #distance}.
+ * A 64-bit difference hash (dHash) of an image: composited over mid-gray, reduced to 9x8 luma cells
+ * by box averaging, one bit per horizontally adjacent pair (left brighter than right). Small codec
+ * differences flip few bits; a changed composition flips many. Compare with {@link #distance}.
  */
 public final class PerceptualHash {
   private PerceptualHash() {}
@@ -18,8 +17,13 @@ public final class PerceptualHash {
     int h = image.getHeight();
     for (int cy = 0; cy < 8; cy++) {
       for (int cx = 0; cx < 9; cx++) {
-        cells[cy * 9 + cx] = meanLuma(image, cx * w / 9, cy * h / 8, Math.max(cx * w / 9 + 1, (cx + 1) * w / 9),
-            Math.max(cy * h / 8 + 1, (cy + 1) * h / 8));
+        cells[cy * 9 + cx] =
+            meanLuma(
+                image,
+                cx * w / 9,
+                cy * h / 8,
+                Math.max(cx * w / 9 + 1, (cx + 1) * w / 9),
+                Math.max(cy * h / 8 + 1, (cy + 1) * h / 8));
       }
     }
     long hash = 0;

@@ -34,7 +34,8 @@ public final class Pixels {
     Rectangle box = new Rectangle(x, y, width, height);
     if (box.isEmpty() || !new Rectangle(image.getWidth(), image.getHeight()).contains(box)) {
       throw new IllegalArgumentException(
-          "box %s is not inside the %dx%d image".formatted(box, image.getWidth(), image.getHeight()));
+          "box %s is not inside the %dx%d image"
+              .formatted(box, image.getWidth(), image.getHeight()));
     }
     long r = 0;
     long g = 0;
@@ -57,8 +58,8 @@ public final class Pixels {
   }
 
   /**
-   * The root-mean-square difference of the R, G and B channels of two images of the same size, as
-   * a percentage of the full range (0 = identical, 100 = black against white), as ImageMagick's
+   * The root-mean-square difference of the R, G and B channels of two images of the same size, as a
+   * percentage of the full range (0 = identical, 100 = black against white), as ImageMagick's
    * {@code compare -metric RMSE} reports it normalised.
    *
    * @throws IllegalArgumentException if the sizes differ

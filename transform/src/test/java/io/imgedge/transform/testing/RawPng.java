@@ -27,15 +27,17 @@ public final class RawPng {
   private boolean trnsBeforePlte;
 
   private RawPng(int colorType, int bitDepth, int width, int height, int[] samples) {
-    int channels = switch (colorType) {
-      case 2 -> 3;
-      case 4 -> 2;
-      case 6 -> 4;
-      default -> 1;
-    };
+    int channels =
+        switch (colorType) {
+          case 2 -> 3;
+          case 4 -> 2;
+          case 6 -> 4;
+          default -> 1;
+        };
     if (samples.length != width * height * channels) {
       throw new IllegalArgumentException(
-          "%dx%d needs %d samples, not %d".formatted(width, height, width * height * channels, samples.length));
+          "%dx%d needs %d samples, not %d"
+              .formatted(width, height, width * height * channels, samples.length));
     }
     this.colorType = colorType;
     this.bitDepth = bitDepth;
@@ -75,8 +77,8 @@ public final class RawPng {
   }
 
   /**
-   * Indexed colour (colour type 3) with this palette ({@code 0xRRGGBB} per entry) and these indices,
-   * which may exceed it.
+   * Indexed colour (colour type 3) with this palette ({@code 0xRRGGBB} per entry) and these
+   * indices, which may exceed it.
    */
   public static RawPng palette(int bitDepth, int[] palette, int width, int height, int... indices) {
     return new RawPng(3, bitDepth, width, height, indices).plte(palette);
@@ -114,8 +116,15 @@ public final class RawPng {
   public byte[] bytes() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes(SIGNATURE);
-    ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(width).putInt(height)
-        .put((byte) bitDepth).put((byte) colorType).put((byte) 0).put((byte) 0).put((byte) 0);
+    ByteBuffer ihdr =
+        ByteBuffer.allocate(13)
+            .putInt(width)
+            .putInt(height)
+            .put((byte) bitDepth)
+            .put((byte) colorType)
+            .put((byte) 0)
+            .put((byte) 0)
+            .put((byte) 0);
     out.writeBytes(ImageBytes.pngChunk("IHDR", ihdr.array()));
     if (trnsBeforePlte && trns.length > 0) {
       out.writeBytes(ImageBytes.pngChunk("tRNS", trns));

@@ -103,8 +103,9 @@ public final class TestImages {
       throw new IllegalArgumentException(
           "%d pixels for a %dx%d image".formatted(argb.length, width, height));
     }
-    BufferedImage image = new BufferedImage(
-        width, height, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+    BufferedImage image =
+        new BufferedImage(
+            width, height, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
     image.setRGB(0, 0, width, height, argb, 0, width);
     return image;
   }
@@ -196,6 +197,15 @@ public final class TestImages {
   }
 
   /** EXIF orientation to what the stored 0th row / 0th column show. */
-  private static final String[] EXIF_TABLE = {"", "top/left", "top/right", "bottom/right",
-    "bottom/left", "left/top", "right/top", "right/bottom", "left/bottom"};
+  private static final String[] EXIF_TABLE = {
+    "",
+    "top/left",
+    "top/right",
+    "bottom/right",
+    "bottom/left",
+    "left/top",
+    "right/top",
+    "right/bottom",
+    "left/bottom"
+  };
 }

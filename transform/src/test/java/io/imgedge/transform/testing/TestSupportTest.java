@@ -20,7 +20,8 @@ class TestSupportTest {
     assertThat(Pixels.rmsePercent(black, black)).isZero();
     assertThat(Pixels.rmsePercent(black, white)).isEqualTo(100.0);
     BufferedImage halfWhite = TestImages.checkerboard(4, 4, 0xFF000000, 0xFFFFFFFF);
-    assertThat(Pixels.rmsePercent(black, halfWhite)).isCloseTo(70.71, org.assertj.core.data.Offset.offset(0.01));
+    assertThat(Pixels.rmsePercent(black, halfWhite))
+        .isCloseTo(70.71, org.assertj.core.data.Offset.offset(0.01));
     assertThatThrownBy(() -> Pixels.rmsePercent(black, TestImages.solid(4, 5, 0xFF000000)))
         .isInstanceOf(IllegalArgumentException.class);
   }
@@ -30,8 +31,10 @@ class TestSupportTest {
     BufferedImage image = TestImages.of(2, 1, false, 0xFF000000, 0xFF030507);
     assertThat(Pixels.boxMean(image, 0, 0, 2, 1)).isEqualTo(new Rgb(2, 3, 4));
     assertThat(Pixels.mean(image)).isEqualTo(new Rgb(2, 3, 4));
-    assertThatThrownBy(() -> Pixels.boxMean(image, 1, 0, 2, 1)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> Pixels.boxMean(image, 0, 0, 0, 1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Pixels.boxMean(image, 1, 0, 2, 1))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Pixels.boxMean(image, 0, 0, 0, 1))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -57,19 +60,28 @@ class TestSupportTest {
         .hasMessageContaining("expected a 3x2 image but it is 2x3");
     assertThatThrownBy(() -> assertThatImage(image).hasColorCloseTo(0, 0, new Rgb(0, 0, 0), 6))
         .hasMessageContaining("(16,32,48)");
-    assertThatThrownBy(() -> assertThatImage(image).isNeutralGray(2)).hasMessageContaining("neutral gray");
-    assertThatThrownBy(() -> assertThatImage(image).hasAlphaChannel()).hasMessageContaining("alpha channel");
-    assertThatThrownBy(() -> assertThatImage(image).hasTransparentPixels()).hasMessageContaining("transparent");
-    assertThatThrownBy(() -> assertThatImage(image).isCloseTo(TestImages.solid(2, 3, 0xFFFFFFFF), 10))
+    assertThatThrownBy(() -> assertThatImage(image).isNeutralGray(2))
+        .hasMessageContaining("neutral gray");
+    assertThatThrownBy(() -> assertThatImage(image).hasAlphaChannel())
+        .hasMessageContaining("alpha channel");
+    assertThatThrownBy(() -> assertThatImage(image).hasTransparentPixels())
+        .hasMessageContaining("transparent");
+    assertThatThrownBy(
+            () -> assertThatImage(image).isCloseTo(TestImages.solid(2, 3, 0xFFFFFFFF), 10))
         .hasMessageContaining("RMSE");
-    assertThatImage(image).hasSize(2, 3).isUniform().isOpaque().hasNoAlphaChannel()
+    assertThatImage(image)
+        .hasSize(2, 3)
+        .isUniform()
+        .isOpaque()
+        .hasNoAlphaChannel()
         .hasSamePixelsAs(TestImages.solid(2, 3, 0xFF102030));
   }
 
   @Test
   void boxDownscale_averagesBlocks() {
     BufferedImage board = TestImages.checkerboard(4, 2, 0xFF000000, 0xFFFFFFFF);
-    assertThat(Pixels.argb(TestImages.boxDownscale(board, 2))).containsExactly(0xFF808080, 0xFF808080);
+    assertThat(Pixels.argb(TestImages.boxDownscale(board, 2)))
+        .containsExactly(0xFF808080, 0xFF808080);
   }
 
   @Test
@@ -100,7 +112,8 @@ class TestSupportTest {
     assertThatImage(withExif).hasSize(8, 4);
 
     byte[] png = TestImages.png(TestImages.solid(8, 4, 0xFF808080));
-    byte[] withText = ImageBytes.withPngChunk(png, "tEXt", "k\0v".getBytes(StandardCharsets.ISO_8859_1));
+    byte[] withText =
+        ImageBytes.withPngChunk(png, "tEXt", "k\0v".getBytes(StandardCharsets.ISO_8859_1));
     assertThat(ImageBytes.pngChunkTypes(withText)).containsSubsequence("IHDR", "tEXt", "IDAT");
     assertThatImage(withText).hasSize(8, 4);
 
@@ -119,18 +132,30 @@ class TestSupportTest {
 
   @Test
   void corpusEntry_parsesTheManifestProperties() {
-    var entry = new Corpus.Entry("orient-landscape-6.jpg", 1, "", "", "", "", "", "",
-        "format=JPEG; dims=1200x1800; components=3; exif_orientation=6; icc=none; alpha=no", "");
+    var entry =
+        new Corpus.Entry(
+            "orient-landscape-6.jpg",
+            1,
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "format=JPEG; dims=1200x1800; components=3; exif_orientation=6; icc=none; alpha=no",
+            "");
     assertThat(entry.property("format")).contains("JPEG");
     assertThat(entry.property("alpha")).contains("no");
     assertThat(entry.property("frames")).isEmpty();
     assertThat(entry.dimensions()).contains(new java.awt.Dimension(1200, 1800));
     assertThat(entry.exifOrientation()).isEqualTo(6);
-    assertThat(new Corpus.Entry("x", 1, "", "", "", "", "", "", "format=PNG", "").exifOrientation()).isEqualTo(1);
+    assertThat(new Corpus.Entry("x", 1, "", "", "", "", "", "", "format=PNG", "").exifOrientation())
+        .isEqualTo(1);
   }
 
   @Test
   void resource_missing_failsNamingIt() {
-    assertThatThrownBy(() -> TestImages.resource("no-such.png")).hasMessageContaining("/images/no-such.png");
+    assertThatThrownBy(() -> TestImages.resource("no-such.png"))
+        .hasMessageContaining("/images/no-such.png");
   }
 }

@@ -16,9 +16,9 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Renders through a real {@link Transformer} the way a request does: parse the query, negotiate
- * the format against an {@code Accept} header, render. The decoders and encoders (whose
- * construction loads and self-tests the native WebP library) are created once per JVM and shared.
+ * Renders through a real {@link Transformer} the way a request does: parse the query, negotiate the
+ * format against an {@code Accept} header, render. The decoders and encoders (whose construction
+ * loads and self-tests the native WebP library) are created once per JVM and shared.
  *
  * {@snippet :
  * RenderResult r = TestTransformer.withFastlyDefaults().render(source, "width=300&format=png");
@@ -33,11 +33,19 @@ public final class TestTransformer {
   private final Transformer transformer;
   private final TransformSpecParser parser;
 
-  /** A renderer with these limits and defaults, the production codecs and the convolution resizer. */
+  /**
+   * A renderer with these limits and defaults, the production codecs and the convolution resizer.
+   */
   public TestTransformer(ImageLimits limits, TransformDefaults defaults) {
     Codecs codecs = Codecs.shared();
-    this.transformer = new Transformer(limits, defaults, codecs.decoder, codecs.encoders,
-        new ConvolutionResizer(), System::nanoTime);
+    this.transformer =
+        new Transformer(
+            limits,
+            defaults,
+            codecs.decoder,
+            codecs.encoders,
+            new ConvolutionResizer(),
+            System::nanoTime);
     this.parser = new TransformSpecParser(defaults);
   }
 
@@ -46,8 +54,14 @@ public final class TestTransformer {
    * {@code NativeCodecs.none()} for the pure-Java path.
    */
   public TestTransformer(io.imgedge.transform.codec.NativeCodecs natives) {
-    this.transformer = new Transformer(ImageLimits.FASTLY, TransformDefaults.FASTLY,
-        new ImageDecoder(natives), new Encoders(natives), new ConvolutionResizer(), System::nanoTime);
+    this.transformer =
+        new Transformer(
+            ImageLimits.FASTLY,
+            TransformDefaults.FASTLY,
+            new ImageDecoder(natives),
+            new Encoders(natives),
+            new ConvolutionResizer(),
+            System::nanoTime);
     this.parser = new TransformSpecParser(TransformDefaults.FASTLY);
   }
 
@@ -86,7 +100,8 @@ public final class TestTransformer {
   public RenderResult render(
       byte[] source, @Nullable ImageFormat declared, String query, @Nullable String accept) {
     TransformSpec spec = parser.parse(query);
-    return transformer.render(source, declared, spec, FormatNegotiation.negotiate(spec, accept), BUDGET);
+    return transformer.render(
+        source, declared, spec, FormatNegotiation.negotiate(spec, accept), BUDGET);
   }
 
   /** Renders and decodes the output with {@link TestImages#decode}. */

@@ -2,8 +2,8 @@
  * Test support for image code, shared with other modules through this module's test-jar.
  *
  * <ul>
- *   <li>{@link io.imgedge.transform.testing.TestImages}: the small images bundled as test resources,
- *       synthetic images, decoding and encoding.
+ *   <li>{@link io.imgedge.transform.testing.TestImages}: the small images bundled as test
+ *       resources, synthetic images, decoding and encoding.
  *   <li>{@link io.imgedge.transform.testing.Corpus}: the shared test corpus ({@code
  *       ../shared/corpus}) and its manifest, skipped where absent and required on CI.
  *   <li>{@link io.imgedge.transform.testing.Pixels} and {@link io.imgedge.transform.testing.Rgb}:

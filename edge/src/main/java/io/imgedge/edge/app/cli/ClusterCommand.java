@@ -26,8 +26,11 @@ import picocli.CommandLine.Option;
  * shield POP, its own Hazelcast cluster) and N edge nodes (one edge POP) in front of them. Prints
  * one line per node and stops them all on Ctrl-C (or when it is killed: the nodes watch it).
  */
-@Command(name = "cluster", mixinStandardHelpOptions = true,
-    description = "Start a local cluster on loopback (N edges, M shields, one process each); Ctrl-C stops it.")
+@Command(
+    name = "cluster",
+    mixinStandardHelpOptions = true,
+    description =
+        "Start a local cluster on loopback (N edges, M shields, one process each); Ctrl-C stops it.")
 public final class ClusterCommand implements Callable<Integer> {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
@@ -37,7 +40,10 @@ public final class ClusterCommand implements Callable<Integer> {
   @Option(names = "--shields", defaultValue = "2", description = "Shield nodes (default 2).")
   int shields;
 
-  @Option(names = "--origin", paramLabel = "DIR|URL", description = "Origin folder or http(s) URL (default: the bundled samples).")
+  @Option(
+      names = "--origin",
+      paramLabel = "DIR|URL",
+      description = "Origin folder or http(s) URL (default: the bundled samples).")
   @Nullable String origin;
 
   /** One node process and where it answers. */
@@ -58,9 +64,25 @@ public final class ClusterCommand implements Callable<Integer> {
     String shieldName = "imgedge-shields-" + UUID.randomUUID();
     List<Integer> shieldAdmin = freePorts(shields);
     for (int i = 0; i < shields; i++) {
-      Path config = write(dir, "shield-" + i,
-          shieldYaml(shieldInternal.get(i), shieldAdmin.get(i), shieldCluster.get(i), shieldCluster, shieldName, token));
-      nodes.add(start("shield", i, config, dir, "http://127.0.0.1:" + shieldInternal.get(i), shieldAdmin.get(i)));
+      Path config =
+          write(
+              dir,
+              "shield-" + i,
+              shieldYaml(
+                  shieldInternal.get(i),
+                  shieldAdmin.get(i),
+                  shieldCluster.get(i),
+                  shieldCluster,
+                  shieldName,
+                  token));
+      nodes.add(
+          start(
+              "shield",
+              i,
+              config,
+              dir,
+              "http://127.0.0.1:" + shieldInternal.get(i),
+              shieldAdmin.get(i)));
     }
     List<Integer> edgeCluster = freePorts(edges);
     String edgeName = "imgedge-edges-" + UUID.randomUUID();
@@ -68,14 +90,24 @@ public final class ClusterCommand implements Callable<Integer> {
     List<Integer> edgeAdmin = freePorts(edges);
     List<Integer> edgeInternal = freePorts(edges);
     for (int i = 0; i < edges; i++) {
-      String yaml = edgeYaml(edgePublic.get(i), edgeAdmin.get(i), edgeInternal.get(i), edgeCluster.get(i),
-          edgeCluster, edgeName, shieldInternal, token);
+      String yaml =
+          edgeYaml(
+              edgePublic.get(i),
+              edgeAdmin.get(i),
+              edgeInternal.get(i),
+              edgeCluster.get(i),
+              edgeCluster,
+              edgeName,
+              shieldInternal,
+              token);
       Path config = write(dir, "edge-" + i, yaml);
-      nodes.add(start("edge", i, config, dir, "http://127.0.0.1:" + edgePublic.get(i), edgeAdmin.get(i)));
+      nodes.add(
+          start("edge", i, config, dir, "http://127.0.0.1:" + edgePublic.get(i), edgeAdmin.get(i)));
     }
     for (Started n : nodes) {
       awaitReady(n);
-      System.out.println(n.role() + " " + n.url() + " (admin http://127.0.0.1:" + n.adminPort() + ")");
+      System.out.println(
+          n.role() + " " + n.url() + " (admin http://127.0.0.1:" + n.adminPort() + ")");
     }
     System.out.println("purge token: " + token + "   logs and configs: " + dir);
     System.out.println("Ctrl-C stops the cluster.");
@@ -88,30 +120,58 @@ public final class ClusterCommand implements Callable<Integer> {
       return "origins: [{name: samples, type: samples}]\n";
     }
     boolean http = origin.startsWith("http://") || origin.startsWith("https://");
-    // The origin is the operator's own choice on the command line, as with `run --origin`: it may be
+    // The origin is the operator's own choice on the command line, as with `run --origin`: it may
+    // be
     // on loopback or a private network (the SSRF guard stays on for configured origins).
-    return http ? "origins: [{name: origin, type: http, url: '" + origin + "', allow-private: true}]\n"
-        : "origins: [{name: origin, type: folder, folder: '" + Path.of(origin).toAbsolutePath() + "'}]\n";
+    return http
+        ? "origins: [{name: origin, type: http, url: '" + origin + "', allow-private: true}]\n"
+        : "origins: [{name: origin, type: folder, folder: '"
+            + Path.of(origin).toAbsolutePath()
+            + "'}]\n";
   }
 
-  private String shieldYaml(int internal, int admin, int clusterPort, List<Integer> clusterPorts, String name,
+  private String shieldYaml(
+      int internal,
+      int admin,
+      int clusterPort,
+      List<Integer> clusterPorts,
+      String name,
       String token) {
     return """
         node: {role: shield, internal-bind: 127.0.0.1, internal-port: %d, admin-port: %d}
         cluster: {name: %s, bind: 127.0.0.1, port: %d, members: [%s]}
         admin: {token: %s}
-        """.formatted(internal, admin, name, clusterPort, members(clusterPorts), token) + originYaml();
+        """
+            .formatted(internal, admin, name, clusterPort, members(clusterPorts), token)
+        + originYaml();
   }
 
-  private String edgeYaml(int publicPort, int admin, int internal, int clusterPort, List<Integer> clusterPorts,
-      String name, List<Integer> shieldInternal, String token) {
-    String shieldUrls = shieldInternal.stream().map(p -> "http://127.0.0.1:" + p).collect(Collectors.joining(", "));
+  private String edgeYaml(
+      int publicPort,
+      int admin,
+      int internal,
+      int clusterPort,
+      List<Integer> clusterPorts,
+      String name,
+      List<Integer> shieldInternal,
+      String token) {
+    String shieldUrls =
+        shieldInternal.stream().map(p -> "http://127.0.0.1:" + p).collect(Collectors.joining(", "));
     return """
         node: {role: edge, public-bind: 127.0.0.1, public-port: %d, admin-port: %d, internal-bind: 127.0.0.1, internal-port: %d}
         cluster: {name: %s, bind: 127.0.0.1, port: %d, members: [%s]}
         shield-pops: {local: [%s]}
         admin: {token: %s}
-        """.formatted(publicPort, admin, internal, name, clusterPort, members(clusterPorts), shieldUrls, token)
+        """
+            .formatted(
+                publicPort,
+                admin,
+                internal,
+                name,
+                clusterPort,
+                members(clusterPorts),
+                shieldUrls,
+                token)
         + originYaml();
   }
 
@@ -128,13 +188,23 @@ public final class ClusterCommand implements Callable<Integer> {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
     command.addAll(jvmFlags());
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.imgedge.edge.app.Main", role,
-        "--config", config.toString(), "--exit-with-parent"));
+    command.addAll(
+        List.of(
+            "-cp",
+            System.getProperty("java.class.path"),
+            "io.imgedge.edge.app.Main",
+            role,
+            "--config",
+            config.toString(),
+            "--exit-with-parent"));
     Path log = dir.resolve(role + "-" + i + ".log");
-    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     // The cluster decides each node's addresses, ports and membership (the lines it prints say
     // them): an IMGEDGE_NODE_* or IMGEDGE_CLUSTER_* variable of this shell would override them.
-    pb.environment().keySet().removeIf(k -> k.startsWith("IMGEDGE_NODE_") || k.startsWith("IMGEDGE_CLUSTER_"));
+    pb.environment()
+        .keySet()
+        .removeIf(k -> k.startsWith("IMGEDGE_NODE_") || k.startsWith("IMGEDGE_CLUSTER_"));
     Process p = pb.start();
     return new Started(role, p, url, admin, log);
   }
@@ -142,8 +212,12 @@ public final class ClusterCommand implements Callable<Integer> {
   /** The JVM flags this process runs with that its nodes need too (module access, headless). */
   private static List<String> jvmFlags() {
     return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-        .filter(a -> a.startsWith("--add-") || a.startsWith("--enable-native-access")
-            || a.startsWith("--sun-misc") || a.startsWith("-Djava.awt.headless"))
+        .filter(
+            a ->
+                a.startsWith("--add-")
+                    || a.startsWith("--enable-native-access")
+                    || a.startsWith("--sun-misc")
+                    || a.startsWith("-Djava.awt.headless"))
         .toList();
   }
 

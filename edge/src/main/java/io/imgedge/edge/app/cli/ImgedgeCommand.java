@@ -8,8 +8,14 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "An image optimization edge service with the Fastly Image Optimizer query API.",
-    subcommands = {RunCommand.class, EdgeCommand.class, ShieldCommand.class, ClusterCommand.class, SignCommand.class,
-      picocli.CommandLine.HelpCommand.class},
+    subcommands = {
+      RunCommand.class,
+      EdgeCommand.class,
+      ShieldCommand.class,
+      ClusterCommand.class,
+      SignCommand.class,
+      picocli.CommandLine.HelpCommand.class
+    },
     footer = {"", "Start with: ./imgedge run   then open http://localhost:8080/"})
 public final class ImgedgeCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

@@ -19,8 +19,11 @@ import picocli.CommandLine.Option;
  */
 abstract class NodeCommand implements Callable<Integer> {
 
-  @Option(names = "--origin", paramLabel = "DIR|URL",
-      description = "Serve images from this folder or http(s) base URL instead of the configured origins.")
+  @Option(
+      names = "--origin",
+      paramLabel = "DIR|URL",
+      description =
+          "Serve images from this folder or http(s) base URL instead of the configured origins.")
   @Nullable String origin;
 
   @Option(names = "--port", paramLabel = "PORT", description = "Public port (default 8080).")
@@ -29,25 +32,40 @@ abstract class NodeCommand implements Callable<Integer> {
   @Option(names = "--admin-port", paramLabel = "PORT", description = "Admin port (default 8081).")
   @Nullable Integer adminPort;
 
-  @Option(names = "--internal-port", paramLabel = "PORT", description = "Internal port for other nodes (default 8082).")
+  @Option(
+      names = "--internal-port",
+      paramLabel = "PORT",
+      description = "Internal port for other nodes (default 8082).")
   @Nullable Integer internalPort;
 
-  @Option(names = "--bind", paramLabel = "ADDRESS", description = "Public address (default 0.0.0.0).")
+  @Option(
+      names = "--bind",
+      paramLabel = "ADDRESS",
+      description = "Public address (default 0.0.0.0).")
   @Nullable String bind;
 
   @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file.")
   @Nullable Path config;
 
-  @Option(names = "--memory", paramLabel = "SIZE",
-      description = "The node's memory, e.g. 1GiB (node.memory; default: the container's limit, else 768MiB).")
+  @Option(
+      names = "--memory",
+      paramLabel = "SIZE",
+      description =
+          "The node's memory, e.g. 1GiB (node.memory; default: the container's limit, else 768MiB).")
   String memory;
 
-  @Option(names = "--print-jvm-options", hidden = true,
-      description = "Print the JVM options node.memory implies (-Xmx, direct memory) and exit (the launcher's).")
+  @Option(
+      names = "--print-jvm-options",
+      hidden = true,
+      description =
+          "Print the JVM options node.memory implies (-Xmx, direct memory) and exit (the launcher's).")
   boolean printJvmOptions;
 
-  @Option(names = "--exit-with-parent", hidden = true,
-      description = "Stop when the process that started this one exits (used by `imgedge cluster`).")
+  @Option(
+      names = "--exit-with-parent",
+      hidden = true,
+      description =
+          "Stop when the process that started this one exits (used by `imgedge cluster`).")
   boolean exitWithParent;
 
   /** The role this command runs, as {@code node.role} spells it. */
@@ -62,10 +80,14 @@ abstract class NodeCommand implements Callable<Integer> {
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Node node = Node.start(loaded);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      node.close();
-      stopped.countDown();
-    }, "imgedge-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  node.close();
+                  stopped.countDown();
+                },
+                "imgedge-shutdown"));
     if (exitWithParent) {
       ProcessHandle.current().parent().ifPresent(p -> p.onExit().thenRun(() -> System.exit(0)));
     }

@@ -11,17 +11,30 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code imgedge sign}: prints a signed URL (path and query) for an origin that requires signing. */
-@Command(name = "sign", mixinStandardHelpOptions = true,
-    description = "Sign an image URL, e.g. imgedge sign --key $KEY --expires-in 1h '/photo.jpg?width=400'")
+/**
+ * {@code imgedge sign}: prints a signed URL (path and query) for an origin that requires signing.
+ */
+@Command(
+    name = "sign",
+    mixinStandardHelpOptions = true,
+    description =
+        "Sign an image URL, e.g. imgedge sign --key $KEY --expires-in 1h '/photo.jpg?width=400'")
 public final class SignCommand implements Callable<Integer> {
-  @Option(names = "--key", required = true, description = "The signing key, hex (one of security.signing-keys).")
+  @Option(
+      names = "--key",
+      required = true,
+      description = "The signing key, hex (one of security.signing-keys).")
   String key;
 
-  @Option(names = "--expires-in", paramLabel = "SECONDS", description = "Add an expiry this many seconds from now.")
+  @Option(
+      names = "--expires-in",
+      paramLabel = "SECONDS",
+      description = "Add an expiry this many seconds from now.")
   @Nullable Long expiresIn;
 
-  @Parameters(paramLabel = "PATH?QUERY", description = "The path and query to sign, e.g. /photo.jpg?width=400.")
+  @Parameters(
+      paramLabel = "PATH?QUERY",
+      description = "The path and query to sign, e.g. /photo.jpg?width=400.")
   String url;
 
   @Override

@@ -1,9 +1,9 @@
 package io.imgedge.transform.codec.avif;
 
 /**
- * A libavif call failed, or the binding refused the input before handing it to libavif (a size
- * over the caller's limit, an impossible header). The message names the call, libavif's result
- * text ({@code avifResultToString}) and its diagnostic detail when there is one.
+ * A libavif call failed, or the binding refused the input before handing it to libavif (a size over
+ * the caller's limit, an impossible header). The message names the call, libavif's result text
+ * ({@code avifResultToString}) and its diagnostic detail when there is one.
  */
 public final class AvifException extends Exception {
   /** {@link #result()} when the binding itself refused, not libavif. */
@@ -13,8 +13,10 @@ public final class AvifException extends Exception {
 
   /** {@code AVIF_RESULT_UNSUPPORTED_DEPTH}. */
   private static final int UNSUPPORTED_DEPTH = 6;
+
   /** {@code AVIF_RESULT_NO_CODEC_AVAILABLE}. */
   private static final int NO_CODEC_AVAILABLE = 15;
+
   /** {@code AVIF_RESULT_NOT_IMPLEMENTED}. */
   private static final int NOT_IMPLEMENTED = 25;
 

@@ -18,8 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param transferCharacteristics CICP transfer: 13 sRGB, 1/6/14/15 BT.709, 16 PQ, 18 HLG, ...
  * @param matrixCoefficients CICP matrix: 0 identity (RGB), 1 BT.709, 6 BT.601, 9 BT.2020, ...
  * @param fullRange whether the YUV samples use the full range (else limited, "video" range)
- * @param transformFlags libavif's {@code avifTransformFlags}: {@link #PASP}, {@link #CLAP},
- *     {@link #IROT}, {@link #IMIR}
+ * @param transformFlags libavif's {@code avifTransformFlags}: {@link #PASP}, {@link #CLAP}, {@link
+ *     #IROT}, {@link #IMIR}
  * @param rotation the {@code irot} angle in quarter turns anti-clockwise, 0-3 (0 without irot)
  * @param mirror the {@code imir} mode (libavif 0.11's field {@code imir.mode}, the HEIF amendment's
  *     meaning): 0 = top and bottom exchanged (a vertical flip), 1 = left and right exchanged (a
@@ -28,22 +28,37 @@ import org.jspecify.annotations.Nullable;
  *     II*\0} or {@code MM\0*}, in the files avifenc writes), or null. Its orientation tag, if any,
  *     is not authoritative: avifenc writes irot/imir from a JPEG's EXIF orientation and keeps the
  *     tag as it was, so orient by {@link #exifOrientation()} and ignore the tag
- * @param imageCount images in the file: 1 for a still, more for a sequence (or a progressive
- *     still)
+ * @param imageCount images in the file: 1 for a still, more for a sequence (or a progressive still)
  */
-public record AvifInfo(int width, int height, int depth, int yuvFormat, boolean alpha,
-    byte @Nullable [] icc, int colorPrimaries, int transferCharacteristics, int matrixCoefficients,
-    boolean fullRange, int transformFlags, int rotation, int mirror, byte @Nullable [] exif,
+public record AvifInfo(
+    int width,
+    int height,
+    int depth,
+    int yuvFormat,
+    boolean alpha,
+    byte @Nullable [] icc,
+    int colorPrimaries,
+    int transferCharacteristics,
+    int matrixCoefficients,
+    boolean fullRange,
+    int transformFlags,
+    int rotation,
+    int mirror,
+    byte @Nullable [] exif,
     int imageCount) {
 
   /** {@code AVIF_TRANSFORM_PASP}: a pixel aspect ratio box. */
   public static final int PASP = 1;
+
   /** {@code AVIF_TRANSFORM_CLAP}: a clean aperture (crop) box. */
   public static final int CLAP = 2;
+
   /** {@code AVIF_TRANSFORM_IROT}: a rotation box. */
   public static final int IROT = 4;
+
   /** {@code AVIF_TRANSFORM_IMIR}: a mirror box. */
   public static final int IMIR = 8;
+
   /** {@code AVIF_PIXEL_FORMAT_YUV400}: monochrome. */
   public static final int YUV400 = 4;
 

@@ -2,8 +2,8 @@ package io.imgedge.transform.codec.avif;
 
 /**
  * How to encode an AVIF with libavif 0.11 and aom. The quantizers are AV1's 0-63 scale (0 is the
- * best quality; 0 for both bounds of a plane is lossless, given 4:4:4): a fixed quantizer is
- * {@code min == max}.
+ * best quality; 0 for both bounds of a plane is lossless, given 4:4:4): a fixed quantizer is {@code
+ * min == max}.
  *
  * @param speed aom's speed, 0 (slowest, smallest) to 10 (fastest)
  * @param subsampling chroma subsampling: {@code 420} or {@code 444}
@@ -14,20 +14,29 @@ package io.imgedge.transform.codec.avif;
  * @param minQuantizerAlpha the alpha plane's lowest quantizer, 0-63
  * @param maxQuantizerAlpha the alpha plane's highest quantizer, {@code minQuantizerAlpha}-63
  */
-public record AvifSettings(int speed, int subsampling, int maxThreads, int minQuantizer,
-    int maxQuantizer, int minQuantizerAlpha, int maxQuantizerAlpha) {
+public record AvifSettings(
+    int speed,
+    int subsampling,
+    int maxThreads,
+    int minQuantizer,
+    int maxQuantizer,
+    int minQuantizerAlpha,
+    int maxQuantizerAlpha) {
 
   /** 4:2:0: chroma at half the resolution in both directions. */
   public static final int YUV420 = 420;
+
   /** 4:4:4: full-resolution chroma. */
   public static final int YUV444 = 444;
+
   /**
-   * The alpha plane's quantizer in {@link #forQuality}: near-lossless, whatever the colour's. Chosen
-   * by measurement ({@code AvifMeasurements}: the 720x588 sharp photo under an elliptical mask,
-   * speed 8, 4:2:0, colour quantizer 25, 39-43 KB in all): a lossless alpha plane (0) cost 17.8 KB
-   * with a 40-pixel soft edge and 6.6 KB with a hard one; quantizer 5 cost 3.2 KB and 3.7 KB, with
-   * a mean alpha error of 0.09 and 0.006 levels and at most 11 and 6 levels on single edge pixels;
-   * 10 saved little more (2.5 KB, 3.2 KB) for errors up to 15, and 20 rang at the hard edge (63).
+   * The alpha plane's quantizer in {@link #forQuality}: near-lossless, whatever the colour's.
+   * Chosen by measurement ({@code AvifMeasurements}: the 720x588 sharp photo under an elliptical
+   * mask, speed 8, 4:2:0, colour quantizer 25, 39-43 KB in all): a lossless alpha plane (0) cost
+   * 17.8 KB with a 40-pixel soft edge and 6.6 KB with a hard one; quantizer 5 cost 3.2 KB and 3.7
+   * KB, with a mean alpha error of 0.09 and 0.006 levels and at most 11 and 6 levels on single edge
+   * pixels; 10 saved little more (2.5 KB, 3.2 KB) for errors up to 15, and 20 rang at the hard edge
+   * (63).
    */
   public static final int ALPHA_QUANTIZER = 5;
 

@@ -25,8 +25,8 @@ import org.jspecify.annotations.Nullable;
  * of {@code BufferedImage.TYPE_INT_ARGB} ({@code 0xAARRGGBB}: libavif's {@code BGRA} on a
  * little-endian machine), 8 bits per channel, not premultiplied.
  *
- * <p>The structs are read and written at fixed offsets, those of libavif 0.11's {@code avif.h}
- * (1.x moved fields), so {@link #load} refuses another version and checks the offsets against the
+ * <p>The structs are read and written at fixed offsets, those of libavif 0.11's {@code avif.h} (1.x
+ * moved fields), so {@link #load} refuses another version and checks the offsets against the
  * defaults libavif's constructors set. They were taken from {@code offsetof}/{@code sizeof} on
  * x86-64 (the C program and its output are in {@code
  * transform/src/test/resources/native/avif_offsets.c} and {@code .expected}):
@@ -57,10 +57,11 @@ public final class LibAvif {
   public static final String DEFAULT_LIBRARY = "libavif.so.15";
 
   /**
-   * The most images a file may declare ({@code imageCountLimit}; libavif's default is 2,592,000):
-   * a sequence with more is refused at parse time. Only the first image is ever decoded.
+   * The most images a file may declare ({@code imageCountLimit}; libavif's default is 2,592,000): a
+   * sequence with more is refused at parse time. Only the first image is ever decoded.
    */
   static final int IMAGE_COUNT_LIMIT = 256;
+
   /** libavif's own {@code AVIF_DEFAULT_IMAGE_SIZE_LIMIT}, the most {@code imageSizeLimit} takes. */
   static final long LIBAVIF_SIZE_LIMIT = 16384L * 16384;
 
@@ -112,13 +113,16 @@ public final class LibAvif {
   private static final long DECODER_IMAGE_DIMENSION_LIMIT = 32;
   private static final long DECODER_IMAGE_COUNT_LIMIT = 36;
   private static final long DECODER_STRICT_FLAGS = 40;
+
   /** {@code AVIF_STRICT_CLAP_VALID}: a {@code clap} box must describe a valid crop. */
   private static final int AVIF_STRICT_CLAP_VALID = 1 << 1;
+
   private static final long DECODER_IMAGE = 48;
   private static final long DECODER_IMAGE_COUNT = 60;
   private static final long DECODER_ALPHA_PRESENT = 136;
   private static final long DECODER_DIAG = 160;
   private static final int DIAG_LENGTH = 256;
+
   /**
    * libavif 0.11's diagnostic when an item's {@code ispe} exceeds {@code imageSizeLimit} or {@code
    * imageDimensionLimit} ("Item ID [1] dimensions are too large [WxH]", with {@code
@@ -153,8 +157,8 @@ public final class LibAvif {
    * Loads and binds the library, and checks that it is libavif 0.11.x with 0.11's struct layout.
    *
    * @param soname a soname or path, normally {@link #DEFAULT_LIBRARY}
-   * @throws IllegalArgumentException if the library cannot be loaded (absent), lacks a function,
-   *     or is another version than 0.11.x (the struct layouts differ)
+   * @throws IllegalArgumentException if the library cannot be loaded (absent), lacks a function, or
+   *     is another version than 0.11.x (the struct layouts differ)
    * @throws IllegalStateException if this machine is not little-endian
    */
   public static LibAvif load(String soname) {
@@ -165,8 +169,13 @@ public final class LibAvif {
     try {
       lookup = SymbolLookup.libraryLookup(soname, Arena.global());
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("libavif (" + soname + ") did not load: " + e.getMessage()
-          + "; install libavif15 (libavif 0.11)", e);
+      throw new IllegalArgumentException(
+          "libavif ("
+              + soname
+              + ") did not load: "
+              + e.getMessage()
+              + "; install libavif15 (libavif 0.11)",
+          e);
     }
     Linker linker = Linker.nativeLinker();
     String found = versionOf(lookup, linker);
@@ -174,8 +183,10 @@ public final class LibAvif {
     Functions functions = new Functions(lookup, linker);
     try {
       verifyLayout(functions);
-      int encoder = functions.codecName(AVIF_CODEC_CHOICE_AOM, AVIF_CODEC_FLAG_CAN_ENCODE) != null
-          ? AVIF_CODEC_CHOICE_AOM : AVIF_CODEC_CHOICE_AUTO;
+      int encoder =
+          functions.codecName(AVIF_CODEC_CHOICE_AOM, AVIF_CODEC_FLAG_CAN_ENCODE) != null
+              ? AVIF_CODEC_CHOICE_AOM
+              : AVIF_CODEC_CHOICE_AUTO;
       String version = "libavif " + found + " (" + functions.codecVersions() + ")";
       return new LibAvif(functions, version, encoder);
     } catch (IllegalArgumentException e) {
@@ -192,8 +203,11 @@ public final class LibAvif {
    */
   static void checkVersion(String version) {
     if (!version.startsWith("0.11.")) {
-      throw new IllegalArgumentException("libavif " + version + " is not 0.11.x: this binding reads "
-          + "libavif 0.11's struct layouts, which 1.x changed");
+      throw new IllegalArgumentException(
+          "libavif "
+              + version
+              + " is not 0.11.x: this binding reads "
+              + "libavif 0.11's struct layouts, which 1.x changed");
     }
   }
 
@@ -229,18 +243,27 @@ public final class LibAvif {
       MemorySegment image = MemorySegment.NULL;
       MemorySegment encoder = MemorySegment.NULL;
       try {
-        image = created(av.imageCreate(width, height, 8, settings.subsampled()
-            ? AVIF_PIXEL_FORMAT_YUV420 : AVIF_PIXEL_FORMAT_YUV444), "avifImageCreate", IMAGE_SIZE);
+        image =
+            created(
+                av.imageCreate(
+                    width,
+                    height,
+                    8,
+                    settings.subsampled() ? AVIF_PIXEL_FORMAT_YUV420 : AVIF_PIXEL_FORMAT_YUV444),
+                "avifImageCreate",
+                IMAGE_SIZE);
         describeSrgb(image);
         av.rgbImageSetDefaults(rgb, image);
         pointAt(rgb, pixels, width, alpha);
         check(av.imageRgbToYuv(image, rgb), "avifImageRGBToYUV", null);
         encoder = created(av.encoderCreate(), "avifEncoderCreate", ENCODER_SIZE);
         configure(encoder, settings);
-        check(av.encoderWrite(encoder, image, output), "avifEncoderWrite",
+        check(
+            av.encoderWrite(encoder, image, output),
+            "avifEncoderWrite",
             encoder.asSlice(ENCODER_DIAG));
-        return bytes(output).orElseThrow(
-            () -> new IllegalStateException("avifEncoderWrite wrote nothing"));
+        return bytes(output)
+            .orElseThrow(() -> new IllegalStateException("avifEncoderWrite wrote nothing"));
       } finally {
         av.rwDataFree(output);
         if (!encoder.equals(MemorySegment.NULL)) {
@@ -273,19 +296,23 @@ public final class LibAvif {
    * samples are scaled down and a premultiplied source is unpremultiplied by libavif's RGB
    * conversion; a monochrome image comes out gray. The colour values are the source's own (see
    * {@link AvifInfo#icc()} and the CICP fields); {@code irot}/{@code imir} are not applied. The
-   * size limit is checked on the container before any AV1 data is decoded, and again on the
-   * decoded frame (dav1d is given the same limit).
+   * size limit is checked on the container before any AV1 data is decoded, and again on the decoded
+   * frame (dav1d is given the same limit).
    *
    * @param maxPixels the most pixels (width x height) accepted; a larger image is refused
    * @throws AvifException if the data is not a valid AVIF, is truncated or corrupt, or is too large
    */
   public AvifPixels decode(byte[] data, long maxPixels) throws AvifException {
-    return withDecoder(data, maxPixels, (decoder, image) -> {
-      info(decoder, image, maxPixels); // the container's size, before decoding
-      check(av.decoderNextImage(decoder), "avifDecoderNextImage", decoder.asSlice(DECODER_DIAG));
-      AvifInfo info = info(decoder, image, maxPixels);
-      return new AvifPixels(toArgb(image, info), info);
-    });
+    return withDecoder(
+        data,
+        maxPixels,
+        (decoder, image) -> {
+          info(decoder, image, maxPixels); // the container's size, before decoding
+          check(
+              av.decoderNextImage(decoder), "avifDecoderNextImage", decoder.asSlice(DECODER_DIAG));
+          AvifInfo info = info(decoder, image, maxPixels);
+          return new AvifPixels(toArgb(image, info), info);
+        });
   }
 
   /** What to do with a parsed decoder and its image (valid for the call only). */
@@ -293,7 +320,8 @@ public final class LibAvif {
     T apply(MemorySegment decoder, MemorySegment image) throws Throwable;
   }
 
-  private <T> T withDecoder(byte[] data, long maxPixels, DecoderAction<T> action) throws AvifException {
+  private <T> T withDecoder(byte[] data, long maxPixels, DecoderAction<T> action)
+      throws AvifException {
     if (maxPixels < 1) {
       throw new IllegalArgumentException("maxPixels must be positive: " + maxPixels);
     }
@@ -341,15 +369,28 @@ public final class LibAvif {
       throw AvifException.invalid("the AVIF declares an empty image: " + width + "x" + height);
     }
     if (width * height > maxPixels || width * height > Integer.MAX_VALUE / 4) {
-      throw AvifException.tooLarge("the AVIF is " + width + "x" + height + ", more than the "
-          + Math.min(maxPixels, Integer.MAX_VALUE / 4) + " pixels allowed");
+      throw AvifException.tooLarge(
+          "the AVIF is "
+              + width
+              + "x"
+              + height
+              + ", more than the "
+              + Math.min(maxPixels, Integer.MAX_VALUE / 4)
+              + " pixels allowed");
     }
     int flags = image.get(JAVA_INT, IMAGE_TRANSFORM_FLAGS);
-    return new AvifInfo((int) width, (int) height, image.get(JAVA_INT, IMAGE_DEPTH),
-        image.get(JAVA_INT, IMAGE_YUV_FORMAT), decoder.get(JAVA_INT, DECODER_ALPHA_PRESENT) != 0,
+    return new AvifInfo(
+        (int) width,
+        (int) height,
+        image.get(JAVA_INT, IMAGE_DEPTH),
+        image.get(JAVA_INT, IMAGE_YUV_FORMAT),
+        decoder.get(JAVA_INT, DECODER_ALPHA_PRESENT) != 0,
         bytes(image.asSlice(IMAGE_ICC, RW_DATA_SIZE)).orElse(null),
-        u16(image, IMAGE_COLOR_PRIMARIES), u16(image, IMAGE_TRANSFER), u16(image, IMAGE_MATRIX),
-        image.get(JAVA_INT, IMAGE_YUV_RANGE) == AVIF_RANGE_FULL, flags,
+        u16(image, IMAGE_COLOR_PRIMARIES),
+        u16(image, IMAGE_TRANSFER),
+        u16(image, IMAGE_MATRIX),
+        image.get(JAVA_INT, IMAGE_YUV_RANGE) == AVIF_RANGE_FULL,
+        flags,
         (flags & AvifInfo.IROT) != 0 ? image.get(JAVA_BYTE, IMAGE_IROT_ANGLE) & 3 : 0,
         (flags & AvifInfo.IMIR) != 0 ? image.get(JAVA_BYTE, IMAGE_IMIR_MODE) & 1 : -1,
         bytes(image.asSlice(IMAGE_EXIF, RW_DATA_SIZE)).orElse(null),
@@ -439,8 +480,10 @@ public final class LibAvif {
       return;
     }
     String detail = diag == null ? "" : cString(diag, DIAG_LENGTH);
-    throw new AvifException(function + ": " + av.resultToString(result)
-        + (detail.isEmpty() ? "" : " (" + detail + ")"), result, detail.contains(TOO_LARGE));
+    throw new AvifException(
+        function + ": " + av.resultToString(result) + (detail.isEmpty() ? "" : " (" + detail + ")"),
+        result,
+        detail.contains(TOO_LARGE));
   }
 
   /** A NUL-terminated string in at most {@code max} bytes (no NUL: the first {@code max}). */
@@ -470,17 +513,22 @@ public final class LibAvif {
   private static void verifyLayout(Functions av) throws Throwable {
     MemorySegment encoder = created(av.encoderCreate(), "avifEncoderCreate", ENCODER_SIZE);
     try {
-      expect(i32(encoder, ENCODER_MAX_THREADS) == 1 && i32(encoder, ENCODER_SPEED) == -1
-          && encoder.get(JAVA_LONG, ENCODER_TIMESCALE) == 1, "avifEncoder");
+      expect(
+          i32(encoder, ENCODER_MAX_THREADS) == 1
+              && i32(encoder, ENCODER_SPEED) == -1
+              && encoder.get(JAVA_LONG, ENCODER_TIMESCALE) == 1,
+          "avifEncoder");
     } finally {
       av.encoderDestroy(encoder);
     }
     MemorySegment decoder = created(av.decoderCreate(), "avifDecoderCreate", DECODER_SIZE);
     try {
-      expect(i32(decoder, DECODER_IMAGE_SIZE_LIMIT) == LIBAVIF_SIZE_LIMIT
-          && i32(decoder, DECODER_IMAGE_DIMENSION_LIMIT) == 32768
-          && i32(decoder, DECODER_IMAGE_COUNT_LIMIT) == 12 * 3600 * 60
-          && i32(decoder, DECODER_STRICT_FLAGS) == 7, "avifDecoder");
+      expect(
+          i32(decoder, DECODER_IMAGE_SIZE_LIMIT) == LIBAVIF_SIZE_LIMIT
+              && i32(decoder, DECODER_IMAGE_DIMENSION_LIMIT) == 32768
+              && i32(decoder, DECODER_IMAGE_COUNT_LIMIT) == 12 * 3600 * 60
+              && i32(decoder, DECODER_STRICT_FLAGS) == 7,
+          "avifDecoder");
     } finally {
       av.decoderDestroy(decoder);
     }
@@ -489,17 +537,27 @@ public final class LibAvif {
 
   /** A new 3x5 4:2:0 image and the RGB image made from it. */
   private static void verifyImageLayout(Functions av) throws Throwable {
-    MemorySegment image = created(av.imageCreate(3, 5, 8, AVIF_PIXEL_FORMAT_YUV420),
-        "avifImageCreate", IMAGE_SIZE);
+    MemorySegment image =
+        created(av.imageCreate(3, 5, 8, AVIF_PIXEL_FORMAT_YUV420), "avifImageCreate", IMAGE_SIZE);
     try (Arena arena = Arena.ofConfined()) {
-      expect(i32(image, IMAGE_WIDTH) == 3 && i32(image, IMAGE_HEIGHT) == 5
-          && i32(image, IMAGE_DEPTH) == 8 && i32(image, IMAGE_YUV_FORMAT) == AVIF_PIXEL_FORMAT_YUV420
-          && i32(image, IMAGE_YUV_RANGE) == AVIF_RANGE_FULL && u16(image, IMAGE_COLOR_PRIMARIES) == 2
-          && u16(image, IMAGE_TRANSFER) == 2 && u16(image, IMAGE_MATRIX) == 2, "avifImage");
+      expect(
+          i32(image, IMAGE_WIDTH) == 3
+              && i32(image, IMAGE_HEIGHT) == 5
+              && i32(image, IMAGE_DEPTH) == 8
+              && i32(image, IMAGE_YUV_FORMAT) == AVIF_PIXEL_FORMAT_YUV420
+              && i32(image, IMAGE_YUV_RANGE) == AVIF_RANGE_FULL
+              && u16(image, IMAGE_COLOR_PRIMARIES) == 2
+              && u16(image, IMAGE_TRANSFER) == 2
+              && u16(image, IMAGE_MATRIX) == 2,
+          "avifImage");
       MemorySegment rgb = arena.allocate(RGB_SIZE, 8);
       av.rgbImageSetDefaults(rgb, image);
-      expect(i32(rgb, RGB_WIDTH) == 3 && i32(rgb, RGB_HEIGHT) == 5 && i32(rgb, RGB_DEPTH) == 8
-          && i32(rgb, RGB_FORMAT) == AVIF_RGB_FORMAT_RGBA, "avifRGBImage");
+      expect(
+          i32(rgb, RGB_WIDTH) == 3
+              && i32(rgb, RGB_HEIGHT) == 5
+              && i32(rgb, RGB_DEPTH) == 8
+              && i32(rgb, RGB_FORMAT) == AVIF_RGB_FORMAT_RGBA,
+          "avifRGBImage");
     } finally {
       av.imageDestroy(image);
     }
@@ -511,8 +569,11 @@ public final class LibAvif {
 
   private static void expect(boolean defaultsFound, String struct) {
     if (!defaultsFound) {
-      throw new IllegalArgumentException("libavif's " + struct + " does not have libavif 0.11's "
-          + "layout (its defaults are not at the expected offsets)");
+      throw new IllegalArgumentException(
+          "libavif's "
+              + struct
+              + " does not have libavif 0.11's "
+              + "layout (its defaults are not at the expected offsets)");
     }
   }
 
@@ -541,21 +602,27 @@ public final class LibAvif {
       resultToString = b.bind("avifResultToString", FunctionDescriptor.of(ADDRESS, JAVA_INT));
       codecVersions = b.bind("avifCodecVersions", FunctionDescriptor.ofVoid(ADDRESS));
       codecName = b.bind("avifCodecName", FunctionDescriptor.of(ADDRESS, JAVA_INT, JAVA_INT));
-      imageCreate = b.bind("avifImageCreate",
-          FunctionDescriptor.of(ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
+      imageCreate =
+          b.bind(
+              "avifImageCreate",
+              FunctionDescriptor.of(ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
       imageDestroy = b.bind("avifImageDestroy", FunctionDescriptor.ofVoid(ADDRESS));
-      rgbImageSetDefaults = b.bind("avifRGBImageSetDefaults",
-          FunctionDescriptor.ofVoid(ADDRESS, ADDRESS));
-      imageRgbToYuv = b.bind("avifImageRGBToYUV", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
-      imageYuvToRgb = b.bind("avifImageYUVToRGB", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+      rgbImageSetDefaults =
+          b.bind("avifRGBImageSetDefaults", FunctionDescriptor.ofVoid(ADDRESS, ADDRESS));
+      imageRgbToYuv =
+          b.bind("avifImageRGBToYUV", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+      imageYuvToRgb =
+          b.bind("avifImageYUVToRGB", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
       encoderCreate = b.bind("avifEncoderCreate", FunctionDescriptor.of(ADDRESS));
-      encoderWrite = b.bind("avifEncoderWrite",
-          FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS));
+      encoderWrite =
+          b.bind("avifEncoderWrite", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS));
       encoderDestroy = b.bind("avifEncoderDestroy", FunctionDescriptor.ofVoid(ADDRESS));
       rwDataFree = b.bind("avifRWDataFree", FunctionDescriptor.ofVoid(ADDRESS));
       decoderCreate = b.bind("avifDecoderCreate", FunctionDescriptor.of(ADDRESS));
-      decoderSetIoMemory = b.bind("avifDecoderSetIOMemory",
-          FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG));
+      decoderSetIoMemory =
+          b.bind(
+              "avifDecoderSetIOMemory",
+              FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG));
       decoderParse = b.bind("avifDecoderParse", FunctionDescriptor.of(JAVA_INT, ADDRESS));
       decoderNextImage = b.bind("avifDecoderNextImage", FunctionDescriptor.of(JAVA_INT, ADDRESS));
       decoderDestroy = b.bind("avifDecoderDestroy", FunctionDescriptor.ofVoid(ADDRESS));
@@ -602,7 +669,8 @@ public final class LibAvif {
       return (MemorySegment) encoderCreate.invokeExact();
     }
 
-    int encoderWrite(MemorySegment encoder, MemorySegment image, MemorySegment output) throws Throwable {
+    int encoderWrite(MemorySegment encoder, MemorySegment image, MemorySegment output)
+        throws Throwable {
       return (int) encoderWrite.invokeExact(encoder, image, output);
     }
 
@@ -637,8 +705,13 @@ public final class LibAvif {
 
   private record Binder(SymbolLookup lookup, Linker linker) {
     MethodHandle bind(String name, FunctionDescriptor descriptor) {
-      MemorySegment symbol = lookup.find(name).orElseThrow(
-          () -> new IllegalArgumentException("the libavif library has no " + name + " (0.11 needed)"));
+      MemorySegment symbol =
+          lookup
+              .find(name)
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "the libavif library has no " + name + " (0.11 needed)"));
       return linker.downcallHandle(symbol, descriptor);
     }
   }

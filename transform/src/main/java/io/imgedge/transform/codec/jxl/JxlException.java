@@ -1,8 +1,8 @@
 package io.imgedge.transform.codec.jxl;
 
 /**
- * A libjxl call failed, or the input was refused before libjxl decoded it. The {@link #kind()}
- * says which, so that a caller can answer "corrupt", "too large" or "unsupported" differently.
+ * A libjxl call failed, or the input was refused before libjxl decoded it. The {@link #kind()} says
+ * which, so that a caller can answer "corrupt", "too large" or "unsupported" differently.
  */
 public final class JxlException extends Exception {
   private static final long serialVersionUID = 1L;

@@ -15,8 +15,16 @@ package io.imgedge.transform.codec.jxl;
  * @param usesOriginalProfile whether the pixels are coded in the original colour space (lossless,
  *     JPEG recompression) rather than in XYB (lossy)
  */
-public record JxlInfo(int width, int height, int bitsPerSample, int alphaBits, int orientation,
-    boolean animated, int colorChannels, int extraChannels, boolean usesOriginalProfile) {
+public record JxlInfo(
+    int width,
+    int height,
+    int bitsPerSample,
+    int alphaBits,
+    int orientation,
+    boolean animated,
+    int colorChannels,
+    int extraChannels,
+    boolean usesOriginalProfile) {
 
   /** Whether the image has an alpha channel. */
   public boolean hasAlpha() {

@@ -15,60 +15,68 @@ import java.lang.foreign.StructLayout;
  * targets: enums and {@code JXL_BOOL} are 4-byte ints, {@code size_t} 8 bytes). They were checked
  * against the installed {@code libjxl-dev} 0.7.0 headers with {@code
  * src/test/resources/native/jxl_layout.c}, whose output {@code jxl_layout.expected} the tests
- * compare with these layouts ({@code JxlLayoutsTest}); run it again before accepting another
- * libjxl version in {@link LibJxl}.
+ * compare with these layouts ({@code JxlLayoutsTest}); run it again before accepting another libjxl
+ * version in {@link LibJxl}.
  */
 final class JxlLayouts {
   /** {@code JxlBasicInfo} ({@code jxl/codestream_header.h}), 204 bytes. */
-  static final StructLayout BASIC_INFO = MemoryLayout.structLayout(
-      JAVA_INT.withName("have_container"),
-      JAVA_INT.withName("xsize"),
-      JAVA_INT.withName("ysize"),
-      JAVA_INT.withName("bits_per_sample"),
-      JAVA_INT.withName("exponent_bits_per_sample"),
-      JAVA_FLOAT.withName("intensity_target"),
-      JAVA_FLOAT.withName("min_nits"),
-      JAVA_INT.withName("relative_to_max_display"),
-      JAVA_FLOAT.withName("linear_below"),
-      JAVA_INT.withName("uses_original_profile"),
-      JAVA_INT.withName("have_preview"),
-      JAVA_INT.withName("have_animation"),
-      JAVA_INT.withName("orientation"),
-      JAVA_INT.withName("num_color_channels"),
-      JAVA_INT.withName("num_extra_channels"),
-      JAVA_INT.withName("alpha_bits"),
-      JAVA_INT.withName("alpha_exponent_bits"),
-      JAVA_INT.withName("alpha_premultiplied"),
-      MemoryLayout.structLayout(JAVA_INT.withName("xsize"), JAVA_INT.withName("ysize")).withName("preview"),
-      MemoryLayout.structLayout(JAVA_INT.withName("tps_numerator"), JAVA_INT.withName("tps_denominator"),
-          JAVA_INT.withName("num_loops"), JAVA_INT.withName("have_timecodes")).withName("animation"),
-      JAVA_INT.withName("intrinsic_xsize"),
-      JAVA_INT.withName("intrinsic_ysize"),
-      MemoryLayout.sequenceLayout(100, JAVA_BYTE).withName("padding"));
+  static final StructLayout BASIC_INFO =
+      MemoryLayout.structLayout(
+          JAVA_INT.withName("have_container"),
+          JAVA_INT.withName("xsize"),
+          JAVA_INT.withName("ysize"),
+          JAVA_INT.withName("bits_per_sample"),
+          JAVA_INT.withName("exponent_bits_per_sample"),
+          JAVA_FLOAT.withName("intensity_target"),
+          JAVA_FLOAT.withName("min_nits"),
+          JAVA_INT.withName("relative_to_max_display"),
+          JAVA_FLOAT.withName("linear_below"),
+          JAVA_INT.withName("uses_original_profile"),
+          JAVA_INT.withName("have_preview"),
+          JAVA_INT.withName("have_animation"),
+          JAVA_INT.withName("orientation"),
+          JAVA_INT.withName("num_color_channels"),
+          JAVA_INT.withName("num_extra_channels"),
+          JAVA_INT.withName("alpha_bits"),
+          JAVA_INT.withName("alpha_exponent_bits"),
+          JAVA_INT.withName("alpha_premultiplied"),
+          MemoryLayout.structLayout(JAVA_INT.withName("xsize"), JAVA_INT.withName("ysize"))
+              .withName("preview"),
+          MemoryLayout.structLayout(
+                  JAVA_INT.withName("tps_numerator"),
+                  JAVA_INT.withName("tps_denominator"),
+                  JAVA_INT.withName("num_loops"),
+                  JAVA_INT.withName("have_timecodes"))
+              .withName("animation"),
+          JAVA_INT.withName("intrinsic_xsize"),
+          JAVA_INT.withName("intrinsic_ysize"),
+          MemoryLayout.sequenceLayout(100, JAVA_BYTE).withName("padding"));
 
   /** {@code JxlPixelFormat} ({@code jxl/types.h}), 24 bytes. */
-  static final StructLayout PIXEL_FORMAT = MemoryLayout.structLayout(
-      JAVA_INT.withName("num_channels"),
-      JAVA_INT.withName("data_type"),
-      JAVA_INT.withName("endianness"),
-      MemoryLayout.paddingLayout(4),
-      JAVA_LONG.withName("align"));
+  static final StructLayout PIXEL_FORMAT =
+      MemoryLayout.structLayout(
+          JAVA_INT.withName("num_channels"),
+          JAVA_INT.withName("data_type"),
+          JAVA_INT.withName("endianness"),
+          MemoryLayout.paddingLayout(4),
+          JAVA_LONG.withName("align"));
 
   /** {@code JxlColorEncoding} ({@code jxl/color_encoding.h}), 104 bytes. */
-  static final StructLayout COLOR_ENCODING = MemoryLayout.structLayout(
-      JAVA_INT.withName("color_space"),
-      JAVA_INT.withName("white_point"),
-      MemoryLayout.sequenceLayout(2, JAVA_DOUBLE).withName("white_point_xy"),
-      JAVA_INT.withName("primaries"),
-      MemoryLayout.paddingLayout(4),
-      MemoryLayout.sequenceLayout(2, JAVA_DOUBLE).withName("primaries_red_xy"),
-      MemoryLayout.sequenceLayout(2, JAVA_DOUBLE).withName("primaries_green_xy"),
-      MemoryLayout.sequenceLayout(2, JAVA_DOUBLE).withName("primaries_blue_xy"),
-      JAVA_INT.withName("transfer_function"),
-      MemoryLayout.paddingLayout(4),
-      JAVA_DOUBLE.withName("gamma"),
-      JAVA_INT.withName("rendering_intent"),
-      MemoryLayout.paddingLayout(4));
+  static final StructLayout COLOR_ENCODING =
+      MemoryLayout.structLayout(
+          JAVA_INT.withName("color_space"),
+          JAVA_INT.withName("white_point"),
+          MemoryLayout.sequenceLayout(2, JAVA_DOUBLE).withName("white_point_xy"),
+          JAVA_INT.withName("primaries"),
+          MemoryLayout.paddingLayout(4),
+          MemoryLayout.sequenceLayout(2, JAVA_DOUBLE).withName("primaries_red_xy"),
+          MemoryLayout.sequenceLayout(2, JAVA_DOUBLE).withName("primaries_green_xy"),
+          MemoryLayout.sequenceLayout(2, JAVA_DOUBLE).withName("primaries_blue_xy"),
+          JAVA_INT.withName("transfer_function"),
+          MemoryLayout.paddingLayout(4),
+          JAVA_DOUBLE.withName("gamma"),
+          JAVA_INT.withName("rendering_intent"),
+          MemoryLayout.paddingLayout(4));
 
   static final long BASIC_XSIZE = offset(BASIC_INFO, "xsize");
   static final long BASIC_YSIZE = offset(BASIC_INFO, "ysize");

@@ -19,7 +19,8 @@ public record JxlSettings(float distance, int effort, boolean progressive) {
   /** Validates the settings. */
   public JxlSettings {
     if (!(distance >= 0 && distance <= MAX_DISTANCE)) {
-      throw new IllegalArgumentException("the distance must be 0 to " + MAX_DISTANCE + ": " + distance);
+      throw new IllegalArgumentException(
+          "the distance must be 0 to " + MAX_DISTANCE + ": " + distance);
     }
     if (effort < 1 || effort > 9) {
       throw new IllegalArgumentException("the effort must be 1 to 9: " + effort);
@@ -55,10 +56,10 @@ public record JxlSettings(float distance, int effort, boolean progressive) {
   /**
    * cjxl 0.7's quality-to-distance mapping ({@code tools/cjxl_main.cc} of libjxl 0.7, confirmed
    * against the installed {@code cjxl -q}, which prints d2.350 for q75, d6.592 for q29, d12.650 for
-   * q10): 0 (lossless) at 100; {@code 0.1 + (100 - q) * 0.09} from 30 up; {@code 6.4 +
-   * 2.5^((30 - q) / 5) / 6.25} below. Below quality 5 that formula passes libjxl's maximum (cjxl
-   * 0.7 then fails); here it is capped at {@value #MAX_DISTANCE}. (libjxl 0.8 changed the part
-   * below 30 to a quadratic; 30 and up is the same.)
+   * q10): 0 (lossless) at 100; {@code 0.1 + (100 - q) * 0.09} from 30 up; {@code 6.4 + 2.5^((30 -
+   * q) / 5) / 6.25} below. Below quality 5 that formula passes libjxl's maximum (cjxl 0.7 then
+   * fails); here it is capped at {@value #MAX_DISTANCE}. (libjxl 0.8 changed the part below 30 to a
+   * quadratic; 30 and up is the same.)
    */
   public static float distanceForQuality(int quality) {
     if (quality < 1 || quality > 100) {
@@ -67,9 +68,10 @@ public record JxlSettings(float distance, int effort, boolean progressive) {
     if (quality == 100) {
       return 0;
     }
-    double distance = quality >= 30
-        ? 0.1 + (100 - quality) * 0.09
-        : 6.4 + Math.pow(2.5, (30 - quality) / 5.0) / 6.25;
+    double distance =
+        quality >= 30
+            ? 0.1 + (100 - quality) * 0.09
+            : 6.4 + Math.pow(2.5, (30 - quality) / 5.0) / 6.25;
     return (float) Math.min(distance, MAX_DISTANCE);
   }
 

@@ -87,14 +87,18 @@ public final class LibJxl {
 
   /** The versions whose struct layouts {@link JxlLayouts} was checked against: 0.7.x. */
   private static final int FIRST_VERIFIED = 7_000;
+
   private static final int LAST_VERIFIED = 7_999;
 
   /** The packed pixels of {@code JXL_TYPE_UINT8} R, G, B, A bytes, read as one int: 0xAABBGGRR. */
-  private static final ValueLayout.OfInt RGBA_BYTES = JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+  private static final ValueLayout.OfInt RGBA_BYTES =
+      JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
   /** Output chunks: libjxl writes the codestream in pieces of at least this much. */
   private static final long MIN_OUTPUT_CHUNK = 64 << 10;
+
   private static final long MAX_OUTPUT_CHUNK = 4 << 20;
+
   /** An ICC profile larger than this is refused (libjxl's own limit is 256 MiB). */
   private static final long MAX_ICC_BYTES = 16 << 20;
 
@@ -119,12 +123,20 @@ public final class LibJxl {
     try {
       lookup = SymbolLookup.libraryLookup(soname, Arena.global());
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("libjxl is not available: " + soname
-          + " cannot be loaded (" + e.getMessage() + "); on Debian install libjxl0.7", e);
+      throw new IllegalArgumentException(
+          "libjxl is not available: "
+              + soname
+              + " cannot be loaded ("
+              + e.getMessage()
+              + "); on Debian install libjxl0.7",
+          e);
     }
     Binder binder = new Binder(lookup, Linker.nativeLinker());
-    String version = checkVersion(callVersion(binder.bind("JxlEncoderVersion", FunctionDescriptor.of(JAVA_INT))),
-        callVersion(binder.bind("JxlDecoderVersion", FunctionDescriptor.of(JAVA_INT))), soname);
+    String version =
+        checkVersion(
+            callVersion(binder.bind("JxlEncoderVersion", FunctionDescriptor.of(JAVA_INT))),
+            callVersion(binder.bind("JxlDecoderVersion", FunctionDescriptor.of(JAVA_INT))),
+            soname);
     return new LibJxl(new Functions(binder), version);
   }
 
@@ -136,11 +148,14 @@ public final class LibJxl {
    */
   static String checkVersion(int encoder, int decoder, String soname) {
     if (!verified(encoder) || !verified(decoder)) {
-      throw new IllegalArgumentException(soname + " is libjxl " + describe(decoder)
-          + (encoder == decoder ? "" : " (encoder " + describe(encoder) + ")")
-          + ", but imgedge's binding was verified against the struct layouts of libjxl 0.7.x only"
-          + " (JxlBasicInfo, JxlPixelFormat, JxlColorEncoding): check them with"
-          + " transform/src/test/resources/native/jxl_layout.c before accepting it");
+      throw new IllegalArgumentException(
+          soname
+              + " is libjxl "
+              + describe(decoder)
+              + (encoder == decoder ? "" : " (encoder " + describe(encoder) + ")")
+              + ", but imgedge's binding was verified against the struct layouts of libjxl 0.7.x only"
+              + " (JxlBasicInfo, JxlPixelFormat, JxlColorEncoding): check them with"
+              + " transform/src/test/resources/native/jxl_layout.c before accepting it");
     }
     return "libjxl " + describe(decoder);
   }
@@ -177,7 +192,10 @@ public final class LibJxl {
   public JxlInfo info(byte[] data, long maxPixels) throws JxlException {
     checkInput(data, maxPixels);
     try (Arena arena = Arena.ofConfined()) {
-      MemorySegment dec = created((MemorySegment) jxl.decoderCreate.invokeExact(MemorySegment.NULL), "JxlDecoderCreate");
+      MemorySegment dec =
+          created(
+              (MemorySegment) jxl.decoderCreate.invokeExact(MemorySegment.NULL),
+              "JxlDecoderCreate");
       try {
         start(dec, arena, data, JXL_DEC_BASIC_INFO);
         int status = (int) jxl.processInput.invokeExact(dec);
@@ -198,19 +216,22 @@ public final class LibJxl {
   /**
    * Decodes the first frame (of an animation, the first displayed one, composited) as 8-bit
    * non-premultiplied ARGB, in the stored orientation ({@code JxlDecoderSetKeepOrientation}): the
-   * caller applies {@link JxlInfo#orientation()} as an EXIF orientation. Gray images come out as
-   * R = G = B. Lossy (XYB-coded) images are rendered to sRGB by libjxl; others are returned in their
+   * caller applies {@link JxlInfo#orientation()} as an EXIF orientation. Gray images come out as R
+   * = G = B. Lossy (XYB-coded) images are rendered to sRGB by libjxl; others are returned in their
    * own colour space with its ICC profile, for the caller to convert.
    *
-   * @param maxPixels the most pixels the caller accepts: a larger image is refused from its
-   *     header, before any pixel is decoded ({@link Kind#TOO_LARGE})
+   * @param maxPixels the most pixels the caller accepts: a larger image is refused from its header,
+   *     before any pixel is decoded ({@link Kind#TOO_LARGE})
    * @throws JxlException if the data is corrupt ({@link Kind#INVALID}), truncated ({@link
    *     Kind#TRUNCATED}) or too large
    */
   public JxlPixels decode(byte[] data, long maxPixels) throws JxlException {
     checkInput(data, maxPixels);
     try (Arena arena = Arena.ofConfined()) {
-      MemorySegment dec = created((MemorySegment) jxl.decoderCreate.invokeExact(MemorySegment.NULL), "JxlDecoderCreate");
+      MemorySegment dec =
+          created(
+              (MemorySegment) jxl.decoderCreate.invokeExact(MemorySegment.NULL),
+              "JxlDecoderCreate");
       try {
         start(dec, arena, data, JXL_DEC_BASIC_INFO | JXL_DEC_COLOR_ENCODING | JXL_DEC_FULL_IMAGE);
         return firstFrame(dec, arena, maxPixels);
@@ -257,10 +278,13 @@ public final class LibJxl {
   private void start(MemorySegment dec, Arena arena, byte[] data, int events) throws Throwable {
     MemorySegment input = arena.allocateFrom(JAVA_BYTE, data);
     if ((int) jxl.signatureCheck.invokeExact(input, (long) data.length) == JXL_SIG_INVALID) {
-      throw new JxlException(Kind.INVALID, "the data is not JPEG XL (no codestream or container signature)");
+      throw new JxlException(
+          Kind.INVALID, "the data is not JPEG XL (no codestream or container signature)");
     }
     check((int) jxl.setKeepOrientation.invokeExact(dec, JXL_TRUE), "JxlDecoderSetKeepOrientation");
-    check((int) jxl.setUnpremultiplyAlpha.invokeExact(dec, JXL_TRUE), "JxlDecoderSetUnpremultiplyAlpha");
+    check(
+        (int) jxl.setUnpremultiplyAlpha.invokeExact(dec, JXL_TRUE),
+        "JxlDecoderSetUnpremultiplyAlpha");
     check((int) jxl.subscribeEvents.invokeExact(dec, events), "JxlDecoderSubscribeEvents");
     // The whole input, and no JxlDecoderCloseInput (optional without box events): with it, libjxl
     // 0.7 answers a truncated file with JXL_DEC_ERROR (and a "missing input" line on stderr);
@@ -274,16 +298,32 @@ public final class LibJxl {
     long width = Integer.toUnsignedLong(b.get(JAVA_INT, BASIC_XSIZE));
     long height = Integer.toUnsignedLong(b.get(JAVA_INT, BASIC_YSIZE));
     if (width == 0 || height == 0 || width > Integer.MAX_VALUE || height > Integer.MAX_VALUE) {
-      throw new JxlException(Kind.INVALID, "the header has an invalid size " + width + "x" + height);
+      throw new JxlException(
+          Kind.INVALID, "the header has an invalid size " + width + "x" + height);
     }
     if (width * height > maxPixels || width * height > Integer.MAX_VALUE - 8) {
-      throw new JxlException(Kind.TOO_LARGE, "the image is " + width + "x" + height + " ("
-          + width * height + " pixels), more than the " + maxPixels + " allowed");
+      throw new JxlException(
+          Kind.TOO_LARGE,
+          "the image is "
+              + width
+              + "x"
+              + height
+              + " ("
+              + width * height
+              + " pixels), more than the "
+              + maxPixels
+              + " allowed");
     }
-    return new JxlInfo((int) width, (int) height, b.get(JAVA_INT, BASIC_BITS_PER_SAMPLE),
-        b.get(JAVA_INT, BASIC_ALPHA_BITS), b.get(JAVA_INT, BASIC_ORIENTATION),
-        b.get(JAVA_INT, BASIC_HAVE_ANIMATION) != JXL_FALSE, b.get(JAVA_INT, BASIC_NUM_COLOR_CHANNELS),
-        b.get(JAVA_INT, BASIC_NUM_EXTRA_CHANNELS), b.get(JAVA_INT, BASIC_USES_ORIGINAL_PROFILE) != JXL_FALSE);
+    return new JxlInfo(
+        (int) width,
+        (int) height,
+        b.get(JAVA_INT, BASIC_BITS_PER_SAMPLE),
+        b.get(JAVA_INT, BASIC_ALPHA_BITS),
+        b.get(JAVA_INT, BASIC_ORIENTATION),
+        b.get(JAVA_INT, BASIC_HAVE_ANIMATION) != JXL_FALSE,
+        b.get(JAVA_INT, BASIC_NUM_COLOR_CHANNELS),
+        b.get(JAVA_INT, BASIC_NUM_EXTRA_CHANNELS),
+        b.get(JAVA_INT, BASIC_USES_ORIGINAL_PROFILE) != JXL_FALSE);
   }
 
   /**
@@ -291,7 +331,8 @@ public final class LibJxl {
    * without this it renders those with an ICC profile as linear sRGB, which 8 bits cannot hold),
    * then returns the profile of the output, or null when that is sRGB.
    */
-  private byte @Nullable [] outputProfile(MemorySegment dec, Arena arena, JxlInfo info) throws Throwable {
+  private byte @Nullable [] outputProfile(MemorySegment dec, Arena arena, JxlInfo info)
+      throws Throwable {
     if (!info.usesOriginalProfile()) {
       MemorySegment srgb = arena.allocate(COLOR_ENCODING);
       jxl.colorEncodingSetToSrgb.invokeExact(srgb, info.gray() ? JXL_TRUE : JXL_FALSE);
@@ -299,8 +340,10 @@ public final class LibJxl {
       int ignored = (int) jxl.setPreferredColorProfile.invokeExact(dec, srgb);
     }
     MemorySegment encoding = arena.allocate(COLOR_ENCODING);
-    int rc = (int) jxl.getColorAsEncodedProfile.invokeExact(dec, MemorySegment.NULL,
-        JXL_COLOR_PROFILE_TARGET_DATA, encoding);
+    int rc =
+        (int)
+            jxl.getColorAsEncodedProfile.invokeExact(
+                dec, MemorySegment.NULL, JXL_COLOR_PROFILE_TARGET_DATA, encoding);
     if (rc == JXL_DEC_SUCCESS && isSrgb(encoding)) {
       return null;
     }
@@ -310,42 +353,63 @@ public final class LibJxl {
   /** sRGB or sRGB gray: D65, the sRGB transfer curve, and (for colour) the sRGB primaries. */
   private static boolean isSrgb(MemorySegment encoding) {
     int space = encoding.get(JAVA_INT, COLOR_SPACE);
-    boolean primaries = space == JXL_COLOR_SPACE_GRAY
-        || space == JXL_COLOR_SPACE_RGB && encoding.get(JAVA_INT, COLOR_PRIMARIES) == JXL_PRIMARIES_SRGB;
-    return primaries && encoding.get(JAVA_INT, COLOR_WHITE_POINT) == JXL_WHITE_POINT_D65
+    boolean primaries =
+        space == JXL_COLOR_SPACE_GRAY
+            || space == JXL_COLOR_SPACE_RGB
+                && encoding.get(JAVA_INT, COLOR_PRIMARIES) == JXL_PRIMARIES_SRGB;
+    return primaries
+        && encoding.get(JAVA_INT, COLOR_WHITE_POINT) == JXL_WHITE_POINT_D65
         && encoding.get(JAVA_INT, COLOR_TRANSFER_FUNCTION) == JXL_TRANSFER_FUNCTION_SRGB;
   }
 
   /** The ICC profile of the output pixels, or null if libjxl has none to give. */
   private byte @Nullable [] iccProfile(MemorySegment dec, Arena arena) throws Throwable {
     MemorySegment size = arena.allocate(JAVA_LONG);
-    int rc = (int) jxl.getIccProfileSize.invokeExact(dec, MemorySegment.NULL, JXL_COLOR_PROFILE_TARGET_DATA, size);
+    int rc =
+        (int)
+            jxl.getIccProfileSize.invokeExact(
+                dec, MemorySegment.NULL, JXL_COLOR_PROFILE_TARGET_DATA, size);
     long n = size.get(JAVA_LONG, 0);
     if (rc != JXL_DEC_SUCCESS || n <= 0) {
       return null;
     }
     if (n > MAX_ICC_BYTES) {
-      throw new JxlException(Kind.UNSUPPORTED, "the ICC profile has " + n + " bytes, more than "
-          + MAX_ICC_BYTES);
+      throw new JxlException(
+          Kind.UNSUPPORTED, "the ICC profile has " + n + " bytes, more than " + MAX_ICC_BYTES);
     }
     MemorySegment icc = arena.allocate(n);
-    check((int) jxl.getColorAsIccProfile.invokeExact(dec, MemorySegment.NULL, JXL_COLOR_PROFILE_TARGET_DATA, icc, n),
+    check(
+        (int)
+            jxl.getColorAsIccProfile.invokeExact(
+                dec, MemorySegment.NULL, JXL_COLOR_PROFILE_TARGET_DATA, icc, n),
         "JxlDecoderGetColorAsICCProfile");
     return icc.toArray(JAVA_BYTE);
   }
 
   /** A native buffer for the frame, 4 bytes (R, G, B, A) per pixel, set as the decoder's output. */
-  private MemorySegment outputBuffer(MemorySegment dec, Arena arena, JxlInfo info) throws Throwable {
+  private MemorySegment outputBuffer(MemorySegment dec, Arena arena, JxlInfo info)
+      throws Throwable {
     MemorySegment format = pixelFormat(arena, 4);
     MemorySegment size = arena.allocate(JAVA_LONG);
-    check((int) jxl.imageOutBufferSize.invokeExact(dec, format, size), "JxlDecoderImageOutBufferSize");
+    check(
+        (int) jxl.imageOutBufferSize.invokeExact(dec, format, size),
+        "JxlDecoderImageOutBufferSize");
     long n = size.get(JAVA_LONG, 0);
     if (n != info.pixels() * 4) {
-      throw new JxlException(Kind.UNSUPPORTED, "libjxl asks for a " + n + "-byte buffer for a "
-          + info.width() + "x" + info.height() + " frame");
+      throw new JxlException(
+          Kind.UNSUPPORTED,
+          "libjxl asks for a "
+              + n
+              + "-byte buffer for a "
+              + info.width()
+              + "x"
+              + info.height()
+              + " frame");
     }
     MemorySegment pixels = arena.allocate(n);
-    check((int) jxl.setImageOutBuffer.invokeExact(dec, format, pixels, n), "JxlDecoderSetImageOutBuffer");
+    check(
+        (int) jxl.setImageOutBuffer.invokeExact(dec, format, pixels, n),
+        "JxlDecoderSetImageOutBuffer");
     return pixels;
   }
 
@@ -381,14 +445,21 @@ public final class LibJxl {
       throw new IllegalArgumentException("fewer pixels than " + width + "x" + height);
     }
     try (Arena arena = Arena.ofConfined()) {
-      MemorySegment enc = created((MemorySegment) jxl.encoderCreate.invokeExact(MemorySegment.NULL), "JxlEncoderCreate");
+      MemorySegment enc =
+          created(
+              (MemorySegment) jxl.encoderCreate.invokeExact(MemorySegment.NULL),
+              "JxlEncoderCreate");
       try {
         configure(enc, arena, width, height, alpha, settings.lossless());
         MemorySegment frame = frameSettings(enc, settings);
         int channels = alpha ? 4 : 3;
         MemorySegment pixels = packed(arena, argbPixels, width, height, alpha);
-        checkEncoder(enc, (int) jxl.addImageFrame.invokeExact(frame, pixelFormat(arena, channels), pixels,
-            pixels.byteSize()), "JxlEncoderAddImageFrame");
+        checkEncoder(
+            enc,
+            (int)
+                jxl.addImageFrame.invokeExact(
+                    frame, pixelFormat(arena, channels), pixels, pixels.byteSize()),
+            "JxlEncoderAddImageFrame");
         jxl.encoderCloseInput.invokeExact(enc);
         return output(enc, arena, pixels.byteSize() / 8);
       } finally {
@@ -402,7 +473,8 @@ public final class LibJxl {
   }
 
   /** Basic info (from {@code JxlEncoderInitBasicInfo}'s defaults) and the sRGB colour encoding. */
-  private void configure(MemorySegment enc, Arena arena, int width, int height, boolean alpha, boolean lossless)
+  private void configure(
+      MemorySegment enc, Arena arena, int width, int height, boolean alpha, boolean lossless)
       throws Throwable {
     MemorySegment b = arena.allocate(BASIC_INFO);
     jxl.initBasicInfo.invokeExact(b);
@@ -418,33 +490,53 @@ public final class LibJxl {
     checkEncoder(enc, (int) jxl.setBasicInfo.invokeExact(enc, b), "JxlEncoderSetBasicInfo");
     MemorySegment srgb = arena.allocate(COLOR_ENCODING);
     jxl.colorEncodingSetToSrgb.invokeExact(srgb, JXL_FALSE);
-    checkEncoder(enc, (int) jxl.setColorEncoding.invokeExact(enc, srgb), "JxlEncoderSetColorEncoding");
+    checkEncoder(
+        enc, (int) jxl.setColorEncoding.invokeExact(enc, srgb), "JxlEncoderSetColorEncoding");
   }
 
   private MemorySegment frameSettings(MemorySegment enc, JxlSettings settings) throws Throwable {
-    MemorySegment frame = created((MemorySegment) jxl.frameSettingsCreate.invokeExact(enc, MemorySegment.NULL),
-        "JxlEncoderFrameSettingsCreate");
-    checkEncoder(enc, (int) jxl.frameSettingsSetOption.invokeExact(frame, JXL_ENC_FRAME_SETTING_EFFORT,
-        (long) settings.effort()), "JxlEncoderFrameSettingsSetOption(EFFORT)");
+    MemorySegment frame =
+        created(
+            (MemorySegment) jxl.frameSettingsCreate.invokeExact(enc, MemorySegment.NULL),
+            "JxlEncoderFrameSettingsCreate");
+    checkEncoder(
+        enc,
+        (int)
+            jxl.frameSettingsSetOption.invokeExact(
+                frame, JXL_ENC_FRAME_SETTING_EFFORT, (long) settings.effort()),
+        "JxlEncoderFrameSettingsSetOption(EFFORT)");
     if (settings.progressive()) {
-      long[][] options = settings.lossless()
-          ? new long[][] {{JXL_ENC_FRAME_SETTING_RESPONSIVE, 1}}
-          : new long[][] {{JXL_ENC_FRAME_SETTING_PROGRESSIVE_DC, 1}, {JXL_ENC_FRAME_SETTING_QPROGRESSIVE_AC, 1}};
+      long[][] options =
+          settings.lossless()
+              ? new long[][] {{JXL_ENC_FRAME_SETTING_RESPONSIVE, 1}}
+              : new long[][] {
+                {JXL_ENC_FRAME_SETTING_PROGRESSIVE_DC, 1},
+                {JXL_ENC_FRAME_SETTING_QPROGRESSIVE_AC, 1}
+              };
       for (long[] option : options) {
-        checkEncoder(enc, (int) jxl.frameSettingsSetOption.invokeExact(frame, (int) option[0], option[1]),
+        checkEncoder(
+            enc,
+            (int) jxl.frameSettingsSetOption.invokeExact(frame, (int) option[0], option[1]),
             "JxlEncoderFrameSettingsSetOption(progressive)");
       }
     }
     if (settings.lossless()) {
-      checkEncoder(enc, (int) jxl.setFrameLossless.invokeExact(frame, JXL_TRUE), "JxlEncoderSetFrameLossless");
+      checkEncoder(
+          enc,
+          (int) jxl.setFrameLossless.invokeExact(frame, JXL_TRUE),
+          "JxlEncoderSetFrameLossless");
     } else {
-      checkEncoder(enc, (int) jxl.setFrameDistance.invokeExact(frame, settings.distance()), "JxlEncoderSetFrameDistance");
+      checkEncoder(
+          enc,
+          (int) jxl.setFrameDistance.invokeExact(frame, settings.distance()),
+          "JxlEncoderSetFrameDistance");
     }
     return frame;
   }
 
   /** The pixels as native R, G, B (, A) bytes, row by row. */
-  private static MemorySegment packed(Arena arena, int[] argb, int width, int height, boolean alpha) {
+  private static MemorySegment packed(
+      Arena arena, int[] argb, int width, int height, boolean alpha) {
     int channels = alpha ? 4 : 3;
     MemorySegment out = arena.allocate((long) width * height * channels);
     byte[] row = new byte[width * channels];
@@ -484,7 +576,8 @@ public final class LibJxl {
         checkEncoder(enc, status, "JxlEncoderProcessOutput");
       }
       if (written == 0) {
-        throw new JxlException(Kind.ENCODER, "JxlEncoderProcessOutput wrote nothing into " + chunkSize + " bytes");
+        throw new JxlException(
+            Kind.ENCODER, "JxlEncoderProcessOutput wrote nothing into " + chunkSize + " bytes");
       }
     }
   }
@@ -524,11 +617,17 @@ public final class LibJxl {
   /** What an unexpected status from {@code JxlDecoderProcessInput} means. */
   private static JxlException failure(int status, String where) {
     return switch (status) {
-      case JXL_DEC_ERROR -> new JxlException(Kind.INVALID,
-          "libjxl cannot decode the data: it is corrupt or uses a feature libjxl lacks (error " + where + ")");
+      case JXL_DEC_ERROR ->
+          new JxlException(
+              Kind.INVALID,
+              "libjxl cannot decode the data: it is corrupt or uses a feature libjxl lacks (error "
+                  + where
+                  + ")");
       case JXL_DEC_NEED_MORE_INPUT -> new JxlException(Kind.TRUNCATED, "the data ends " + where);
       case JXL_DEC_SUCCESS -> new JxlException(Kind.INVALID, "the codestream ended " + where);
-      default -> new JxlException(Kind.UNSUPPORTED, "libjxl returned the unexpected status " + status + " " + where);
+      default ->
+          new JxlException(
+              Kind.UNSUPPORTED, "libjxl returned the unexpected status " + status + " " + where);
     };
   }
 
@@ -588,49 +687,78 @@ public final class LibJxl {
       FunctionDescriptor intOfPointerInt = FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT);
       FunctionDescriptor intOfTwoPointers = FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS);
       FunctionDescriptor voidOfPointer = FunctionDescriptor.ofVoid(ADDRESS);
-      signatureCheck = b.bind("JxlSignatureCheck", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG));
+      signatureCheck =
+          b.bind("JxlSignatureCheck", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG));
       decoderCreate = b.bind("JxlDecoderCreate", FunctionDescriptor.of(ADDRESS, ADDRESS));
       decoderDestroy = b.bind("JxlDecoderDestroy", voidOfPointer);
       subscribeEvents = b.bind("JxlDecoderSubscribeEvents", intOfPointerInt);
       setKeepOrientation = b.bind("JxlDecoderSetKeepOrientation", intOfPointerInt);
       setUnpremultiplyAlpha = b.bind("JxlDecoderSetUnpremultiplyAlpha", intOfPointerInt);
-      setInput = b.bind("JxlDecoderSetInput", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG));
+      setInput =
+          b.bind(
+              "JxlDecoderSetInput", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG));
       processInput = b.bind("JxlDecoderProcessInput", intOfPointer);
       getBasicInfo = b.bind("JxlDecoderGetBasicInfo", intOfTwoPointers);
-      getColorAsEncodedProfile = b.bind("JxlDecoderGetColorAsEncodedProfile",
-          FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, ADDRESS));
-      getIccProfileSize = b.bind("JxlDecoderGetICCProfileSize",
-          FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, ADDRESS));
-      getColorAsIccProfile = b.bind("JxlDecoderGetColorAsICCProfile",
-          FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, ADDRESS, JAVA_LONG));
+      getColorAsEncodedProfile =
+          b.bind(
+              "JxlDecoderGetColorAsEncodedProfile",
+              FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, ADDRESS));
+      getIccProfileSize =
+          b.bind(
+              "JxlDecoderGetICCProfileSize",
+              FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, ADDRESS));
+      getColorAsIccProfile =
+          b.bind(
+              "JxlDecoderGetColorAsICCProfile",
+              FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, ADDRESS, JAVA_LONG));
       setPreferredColorProfile = b.bind("JxlDecoderSetPreferredColorProfile", intOfTwoPointers);
-      imageOutBufferSize = b.bind("JxlDecoderImageOutBufferSize",
-          FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS));
-      setImageOutBuffer = b.bind("JxlDecoderSetImageOutBuffer",
-          FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG));
+      imageOutBufferSize =
+          b.bind(
+              "JxlDecoderImageOutBufferSize",
+              FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS));
+      setImageOutBuffer =
+          b.bind(
+              "JxlDecoderSetImageOutBuffer",
+              FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG));
       encoderCreate = b.bind("JxlEncoderCreate", FunctionDescriptor.of(ADDRESS, ADDRESS));
       encoderDestroy = b.bind("JxlEncoderDestroy", voidOfPointer);
       initBasicInfo = b.bind("JxlEncoderInitBasicInfo", voidOfPointer);
       setBasicInfo = b.bind("JxlEncoderSetBasicInfo", intOfTwoPointers);
-      colorEncodingSetToSrgb = b.bind("JxlColorEncodingSetToSRGB", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT));
+      colorEncodingSetToSrgb =
+          b.bind("JxlColorEncodingSetToSRGB", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT));
       setColorEncoding = b.bind("JxlEncoderSetColorEncoding", intOfTwoPointers);
-      frameSettingsCreate = b.bind("JxlEncoderFrameSettingsCreate", FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS));
-      frameSettingsSetOption = b.bind("JxlEncoderFrameSettingsSetOption",
-          FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_LONG));
+      frameSettingsCreate =
+          b.bind("JxlEncoderFrameSettingsCreate", FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS));
+      frameSettingsSetOption =
+          b.bind(
+              "JxlEncoderFrameSettingsSetOption",
+              FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_LONG));
       setFrameLossless = b.bind("JxlEncoderSetFrameLossless", intOfPointerInt);
-      setFrameDistance = b.bind("JxlEncoderSetFrameDistance", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_FLOAT));
-      addImageFrame = b.bind("JxlEncoderAddImageFrame",
-          FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG));
+      setFrameDistance =
+          b.bind(
+              "JxlEncoderSetFrameDistance", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_FLOAT));
+      addImageFrame =
+          b.bind(
+              "JxlEncoderAddImageFrame",
+              FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG));
       encoderCloseInput = b.bind("JxlEncoderCloseInput", voidOfPointer);
-      processOutput = b.bind("JxlEncoderProcessOutput", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS));
+      processOutput =
+          b.bind(
+              "JxlEncoderProcessOutput",
+              FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS));
       encoderGetError = b.bind("JxlEncoderGetError", intOfPointer);
     }
   }
 
   private record Binder(SymbolLookup lookup, Linker linker) {
     MethodHandle bind(String name, FunctionDescriptor descriptor) {
-      MemorySegment symbol = lookup.find(name).orElseThrow(
-          () -> new IllegalArgumentException("the libjxl library has no " + name + " (libjxl 0.7 needed)"));
+      MemorySegment symbol =
+          lookup
+              .find(name)
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "the libjxl library has no " + name + " (libjxl 0.7 needed)"));
       return linker.downcallHandle(symbol, descriptor);
     }
   }

@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Finds the version of the loaded libjpeg-turbo. The TurboJPEG 2.x API has no version function,
- * so this reads the library file the process mapped (from {@code /proc/self/maps}) for libjpeg's
+ * Finds the version of the loaded libjpeg-turbo. The TurboJPEG 2.x API has no version function, so
+ * this reads the library file the process mapped (from {@code /proc/self/maps}) for libjpeg's
  * version message, {@code "libjpeg-turbo version 2.1.5 (build ...)"}.
  */
 final class LibraryVersion {
@@ -24,7 +24,8 @@ final class LibraryVersion {
   static String describe(String library) {
     String stem = Path.of(library).getFileName().toString().replaceAll("\\.so.*$", "");
     try {
-      for (String line : Files.readAllLines(Path.of("/proc/self/maps"), StandardCharsets.US_ASCII)) {
+      for (String line :
+          Files.readAllLines(Path.of("/proc/self/maps"), StandardCharsets.US_ASCII)) {
         int slash = line.indexOf('/');
         if (slash >= 0 && line.contains(stem + ".so")) {
           String found = versionIn(Path.of(line.substring(slash).trim()));

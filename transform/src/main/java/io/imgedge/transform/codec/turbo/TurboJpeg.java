@@ -70,14 +70,26 @@ public final class TurboJpeg {
   /** Reads a JPEG's header. */
   public JpegInfo info(byte[] jpeg) throws TurboJpegException {
     try (Arena arena = Arena.ofConfined()) {
-      MemorySegment handle = handle((MemorySegment) tj.initDecompress.invokeExact(), "tjInitDecompress");
+      MemorySegment handle =
+          handle((MemorySegment) tj.initDecompress.invokeExact(), "tjInitDecompress");
       try {
         MemorySegment out = arena.allocate(JAVA_INT, 4);
-        int rc = (int) tj.decompressHeader3.invokeExact(handle, MemorySegment.ofArray(jpeg),
-            (long) jpeg.length, out, out.asSlice(4), out.asSlice(8), out.asSlice(12));
+        int rc =
+            (int)
+                tj.decompressHeader3.invokeExact(
+                    handle,
+                    MemorySegment.ofArray(jpeg),
+                    (long) jpeg.length,
+                    out,
+                    out.asSlice(4),
+                    out.asSlice(8),
+                    out.asSlice(12));
         check(rc, handle);
-        return new JpegInfo(out.getAtIndex(JAVA_INT, 0), out.getAtIndex(JAVA_INT, 1),
-            out.getAtIndex(JAVA_INT, 2), out.getAtIndex(JAVA_INT, 3));
+        return new JpegInfo(
+            out.getAtIndex(JAVA_INT, 0),
+            out.getAtIndex(JAVA_INT, 1),
+            out.getAtIndex(JAVA_INT, 2),
+            out.getAtIndex(JAVA_INT, 3));
       } finally {
         destroy(handle);
       }
@@ -107,8 +119,8 @@ public final class TurboJpeg {
 
   /**
    * Decodes as {@link #decode(byte[], JpegInfo, int)} does, straight into {@code pixels} (e.g. the
-   * array of a {@code TYPE_INT_RGB} image), which must hold at least the scaled size. The call is
-   * a critical downcall on the Java arrays themselves: nothing is copied, and the arrays stay put
+   * array of a {@code TYPE_INT_RGB} image), which must hold at least the scaled size. The call is a
+   * critical downcall on the Java arrays themselves: nothing is copied, and the arrays stay put
    * (pinned) while libjpeg-turbo works.
    */
   public void decode(byte[] jpeg, JpegInfo info, int eighths, int[] pixels)
@@ -122,11 +134,21 @@ public final class TurboJpeg {
       throw new IllegalArgumentException("the array holds fewer than " + w + "x" + h + " pixels");
     }
     try {
-      MemorySegment handle = handle((MemorySegment) tj.initDecompress.invokeExact(), "tjInitDecompress");
+      MemorySegment handle =
+          handle((MemorySegment) tj.initDecompress.invokeExact(), "tjInitDecompress");
       try {
-        int rc = (int) tj.decompress2.invokeExact(handle, MemorySegment.ofArray(jpeg),
-            (long) jpeg.length, MemorySegment.ofArray(pixels), w, w * 4, h, TJPF_BGRX,
-            TJFLAG_STOPONWARNING);
+        int rc =
+            (int)
+                tj.decompress2.invokeExact(
+                    handle,
+                    MemorySegment.ofArray(jpeg),
+                    (long) jpeg.length,
+                    MemorySegment.ofArray(pixels),
+                    w,
+                    w * 4,
+                    h,
+                    TJPF_BGRX,
+                    TJFLAG_STOPONWARNING);
         check(rc, handle);
       } finally {
         destroy(handle);
@@ -154,10 +176,23 @@ public final class TurboJpeg {
       MemorySegment out = arena.allocate(ADDRESS);
       MemorySegment size = arena.allocate(JAVA_LONG);
       out.set(ADDRESS, 0, MemorySegment.NULL);
-      MemorySegment handle = handle((MemorySegment) tj.initCompress.invokeExact(), "tjInitCompress");
+      MemorySegment handle =
+          handle((MemorySegment) tj.initCompress.invokeExact(), "tjInitCompress");
       try {
-        int rc = (int) tj.compress2.invokeExact(handle, src, width, width * 4, height, TJPF_BGRX,
-            out, size, TJSAMP_420, quality, TJFLAG_ACCURATEDCT | (progressive ? TJFLAG_PROGRESSIVE : 0));
+        int rc =
+            (int)
+                tj.compress2.invokeExact(
+                    handle,
+                    src,
+                    width,
+                    width * 4,
+                    height,
+                    TJPF_BGRX,
+                    out,
+                    size,
+                    TJSAMP_420,
+                    quality,
+                    TJFLAG_ACCURATEDCT | (progressive ? TJFLAG_PROGRESSIVE : 0));
         check(rc, handle);
         long n = size.get(JAVA_LONG, 0);
         return out.get(ADDRESS, 0).reinterpret(n).toArray(JAVA_BYTE);
@@ -216,12 +251,23 @@ public final class TurboJpeg {
       initCompress = b.bind("tjInitCompress", FunctionDescriptor.of(ADDRESS));
       destroy = b.bind("tjDestroy", FunctionDescriptor.of(JAVA_INT, ADDRESS));
       // Critical: these take Java arrays directly (no copies); they do not call back into Java.
-      decompressHeader3 = b.bindCritical("tjDecompressHeader3", FunctionDescriptor.of(JAVA_INT,
-          ADDRESS, ADDRESS, JAVA_LONG, ADDRESS, ADDRESS, ADDRESS, ADDRESS));
-      decompress2 = b.bindCritical("tjDecompress2", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS,
-          JAVA_LONG, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
-      compress2 = b.bindCritical("tjCompress2", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS,
-          JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT));
+      decompressHeader3 =
+          b.bindCritical(
+              "tjDecompressHeader3",
+              FunctionDescriptor.of(
+                  JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS, ADDRESS, ADDRESS, ADDRESS));
+      decompress2 =
+          b.bindCritical(
+              "tjDecompress2",
+              FunctionDescriptor.of(
+                  JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT,
+                  JAVA_INT, JAVA_INT));
+      compress2 =
+          b.bindCritical(
+              "tjCompress2",
+              FunctionDescriptor.of(
+                  JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS,
+                  ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT));
       getErrorStr2 = b.bind("tjGetErrorStr2", FunctionDescriptor.of(ADDRESS, ADDRESS));
       getErrorCode = b.bind("tjGetErrorCode", FunctionDescriptor.of(JAVA_INT, ADDRESS));
       free = b.bind("tjFree", FunctionDescriptor.ofVoid(ADDRESS));
@@ -230,14 +276,24 @@ public final class TurboJpeg {
 
   private record Binder(SymbolLookup lookup, Linker linker) {
     MethodHandle bind(String name, FunctionDescriptor descriptor) {
-      MemorySegment symbol = lookup.find(name).orElseThrow(
-          () -> new IllegalArgumentException("the TurboJPEG library has no " + name + " (API 2.0+ needed)"));
+      MemorySegment symbol =
+          lookup
+              .find(name)
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "the TurboJPEG library has no " + name + " (API 2.0+ needed)"));
       return linker.downcallHandle(symbol, descriptor);
     }
 
     MethodHandle bindCritical(String name, FunctionDescriptor descriptor) {
-      MemorySegment symbol = lookup.find(name).orElseThrow(
-          () -> new IllegalArgumentException("the TurboJPEG library has no " + name + " (API 2.0+ needed)"));
+      MemorySegment symbol =
+          lookup
+              .find(name)
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "the TurboJPEG library has no " + name + " (API 2.0+ needed)"));
       return linker.downcallHandle(symbol, descriptor, Linker.Option.critical(true));
     }
   }

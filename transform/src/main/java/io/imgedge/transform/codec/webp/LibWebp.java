@@ -1,7 +1,6 @@
 package io.imgedge.transform.codec.webp;
 
 import static io.imgedge.transform.codec.webp.WebpLayouts.ANIM_DECODER_OPTIONS;
-import static io.imgedge.transform.codec.webp.WebpLayouts.CONFIG_INPUT;
 import static io.imgedge.transform.codec.webp.WebpLayouts.CONFIG_OUTPUT;
 import static io.imgedge.transform.codec.webp.WebpLayouts.DECODER_CONFIG;
 import static io.imgedge.transform.codec.webp.WebpLayouts.FEATURES;
@@ -43,16 +42,15 @@ import java.lang.invoke.MethodHandle;
 import java.nio.ByteOrder;
 
 /**
- * The libwebp decoding functions imgedge calls ({@code libwebp.so.7}, and {@code
- * libwebpdemux.so.2} for animations), bound once per instance through the FFM API. Still images
- * go through {@code WebPDecode} with libwebp's default options: fancy chroma upsampling (as {@code
- * dwebp} and browsers decode), no dithering, one thread. Animations go through {@code
- * WebPAnimDecoder}, which composes each frame on the canvas (offsets, blending, disposal) as
- * libwebp's own tools do. Every call copies its input into native memory it frees before
- * returning (an animation: when it is closed), so an instance is thread-safe and holds nothing
- * between calls. Pixels come out as packed {@code int}s in the layout of {@code
- * BufferedImage.TYPE_INT_ARGB} ({@code 0xAARRGGBB}: libwebp's {@code MODE_BGRA} on a
- * little-endian machine), not premultiplied.
+ * The libwebp decoding functions imgedge calls ({@code libwebp.so.7}, and {@code libwebpdemux.so.2}
+ * for animations), bound once per instance through the FFM API. Still images go through {@code
+ * WebPDecode} with libwebp's default options: fancy chroma upsampling (as {@code dwebp} and
+ * browsers decode), no dithering, one thread. Animations go through {@code WebPAnimDecoder}, which
+ * composes each frame on the canvas (offsets, blending, disposal) as libwebp's own tools do. Every
+ * call copies its input into native memory it frees before returning (an animation: when it is
+ * closed), so an instance is thread-safe and holds nothing between calls. Pixels come out as packed
+ * {@code int}s in the layout of {@code BufferedImage.TYPE_INT_ARGB} ({@code 0xAARRGGBB}: libwebp's
+ * {@code MODE_BGRA} on a little-endian machine), not premultiplied.
  *
  * {@snippet :
  * LibWebp webp = LibWebp.load(LibWebp.DEFAULT_LIBRARY, LibWebp.DEFAULT_DEMUX_LIBRARY);
@@ -69,6 +67,7 @@ import java.nio.ByteOrder;
 public final class LibWebp {
   /** The soname of Debian's {@code libwebp7} (libwebp 1.x decoder and encoder). */
   public static final String DEFAULT_LIBRARY = "libwebp.so.7";
+
   /** The soname of Debian's {@code libwebpdemux2} (the demuxer and {@code WebPAnimDecoder}). */
   public static final String DEFAULT_DEMUX_LIBRARY = "libwebpdemux.so.2";
 
@@ -100,8 +99,10 @@ public final class LibWebp {
     Linker linker = Linker.nativeLinker();
     Binder decoder = new Binder(lookup(soname, "libwebp7"), linker, soname);
     Binder demux = new Binder(lookup(demuxSoname, "libwebpdemux2"), linker, demuxSoname);
-    int decoderVersion = callVersion(decoder.bind("WebPGetDecoderVersion", FunctionDescriptor.of(JAVA_INT)));
-    int demuxVersion = callVersion(demux.bind("WebPGetDemuxVersion", FunctionDescriptor.of(JAVA_INT)));
+    int decoderVersion =
+        callVersion(decoder.bind("WebPGetDecoderVersion", FunctionDescriptor.of(JAVA_INT)));
+    int demuxVersion =
+        callVersion(demux.bind("WebPGetDemuxVersion", FunctionDescriptor.of(JAVA_INT)));
     checkVersion(decoderVersion, demuxVersion, soname);
     Functions functions = new Functions(decoder, demux);
     checkAbi(functions, soname, demuxSoname);
@@ -112,8 +113,15 @@ public final class LibWebp {
     try {
       return SymbolLookup.libraryLookup(soname, Arena.global());
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("libwebp is not available: " + soname + " cannot be loaded ("
-          + e.getMessage() + "); on Debian install libwebp7 and libwebpdemux2 (" + debianPackage + ")", e);
+      throw new IllegalArgumentException(
+          "libwebp is not available: "
+              + soname
+              + " cannot be loaded ("
+              + e.getMessage()
+              + "); on Debian install libwebp7 and libwebpdemux2 ("
+              + debianPackage
+              + ")",
+          e);
     }
   }
 
@@ -125,21 +133,38 @@ public final class LibWebp {
    */
   static void checkVersion(int decoder, int demux, String soname) {
     if (decoder < FIRST_ACCEPTED || demux < FIRST_ACCEPTED) {
-      throw new IllegalArgumentException(soname + " is libwebp " + describe(decoder) + " (demux "
-          + describe(demux) + "), but imgedge's binding needs libwebp 1.x");
+      throw new IllegalArgumentException(
+          soname
+              + " is libwebp "
+              + describe(decoder)
+              + " (demux "
+              + describe(demux)
+              + "), but imgedge's binding needs libwebp 1.x");
     }
   }
 
-  /** The {@code ...Internal} initialisers return 0 for an ABI whose major version they do not share. */
+  /**
+   * The {@code ...Internal} initialisers return 0 for an ABI whose major version they do not share.
+   */
   private static void checkAbi(Functions f, String soname, String demuxSoname) {
     try (Arena arena = Arena.ofConfined()) {
-      if ((int) f.initDecoderConfig.invokeExact(arena.allocate(DECODER_CONFIG), WEBP_DECODER_ABI_VERSION) == 0) {
-        throw new IllegalArgumentException(soname + " refuses decoder ABI 0x0209 (libwebp 1.2.4's):"
-            + " check the struct layouts with transform/src/test/resources/native/webp_layout.c");
+      if ((int)
+              f.initDecoderConfig.invokeExact(
+                  arena.allocate(DECODER_CONFIG), WEBP_DECODER_ABI_VERSION)
+          == 0) {
+        throw new IllegalArgumentException(
+            soname
+                + " refuses decoder ABI 0x0209 (libwebp 1.2.4's):"
+                + " check the struct layouts with transform/src/test/resources/native/webp_layout.c");
       }
-      if ((int) f.animOptionsInit.invokeExact(arena.allocate(ANIM_DECODER_OPTIONS), WEBP_DEMUX_ABI_VERSION) == 0) {
-        throw new IllegalArgumentException(demuxSoname + " refuses demux ABI 0x0107 (libwebp 1.2.4's):"
-            + " check the struct layouts with transform/src/test/resources/native/webp_layout.c");
+      if ((int)
+              f.animOptionsInit.invokeExact(
+                  arena.allocate(ANIM_DECODER_OPTIONS), WEBP_DEMUX_ABI_VERSION)
+          == 0) {
+        throw new IllegalArgumentException(
+            demuxSoname
+                + " refuses demux ABI 0x0107 (libwebp 1.2.4's):"
+                + " check the struct layouts with transform/src/test/resources/native/webp_layout.c");
       }
     } catch (RuntimeException | Error e) {
       throw e;
@@ -188,8 +213,8 @@ public final class LibWebp {
   /**
    * Decodes a still image, or the first frame of an animation composed on its canvas, to 8-bit
    * non-premultiplied ARGB, with libwebp's default (fancy) chroma upsampling. The size is checked
-   * on the headers before any pixel is decoded, and the output buffer is this binding's, of
-   * exactly that size.
+   * on the headers before any pixel is decoded, and the output buffer is this binding's, of exactly
+   * that size.
    *
    * @param maxPixels the most pixels accepted: a larger image is refused ({@link Kind#TOO_LARGE})
    * @throws WebpException if the data is corrupt ({@link Kind#INVALID}), truncated ({@link
@@ -235,27 +260,44 @@ public final class LibWebp {
     }
   }
 
-  private WebpInfo features(Arena arena, MemorySegment input, int length, long maxPixels) throws Throwable {
+  private WebpInfo features(Arena arena, MemorySegment input, int length, long maxPixels)
+      throws Throwable {
     MemorySegment f = arena.allocate(FEATURES);
-    int status = (int) webp.getFeatures.invokeExact(input, (long) length, f, WEBP_DECODER_ABI_VERSION);
+    int status =
+        (int) webp.getFeatures.invokeExact(input, (long) length, f, WEBP_DECODER_ABI_VERSION);
     if (status != VP8_STATUS_OK) {
       throw failure(status, "in the headers");
     }
-    WebpInfo info = new WebpInfo(f.get(JAVA_INT, FEATURES_WIDTH), f.get(JAVA_INT, FEATURES_HEIGHT),
-        f.get(JAVA_INT, FEATURES_HAS_ALPHA) != 0, f.get(JAVA_INT, FEATURES_HAS_ANIMATION) != 0,
-        f.get(JAVA_INT, FEATURES_FORMAT));
+    WebpInfo info =
+        new WebpInfo(
+            f.get(JAVA_INT, FEATURES_WIDTH),
+            f.get(JAVA_INT, FEATURES_HEIGHT),
+            f.get(JAVA_INT, FEATURES_HAS_ALPHA) != 0,
+            f.get(JAVA_INT, FEATURES_HAS_ANIMATION) != 0,
+            f.get(JAVA_INT, FEATURES_FORMAT));
     if (info.width() <= 0 || info.height() <= 0) {
-      throw new WebpException(Kind.INVALID, "the headers give an invalid size " + info.width() + "x" + info.height());
+      throw new WebpException(
+          Kind.INVALID, "the headers give an invalid size " + info.width() + "x" + info.height());
     }
     if (info.pixels() > maxPixels || info.pixels() > Integer.MAX_VALUE / 4) {
-      throw new WebpException(Kind.TOO_LARGE, "the image is " + info.width() + "x" + info.height() + " ("
-          + info.pixels() + " pixels), more than the " + Math.min(maxPixels, Integer.MAX_VALUE / 4) + " allowed");
+      throw new WebpException(
+          Kind.TOO_LARGE,
+          "the image is "
+              + info.width()
+              + "x"
+              + info.height()
+              + " ("
+              + info.pixels()
+              + " pixels), more than the "
+              + Math.min(maxPixels, Integer.MAX_VALUE / 4)
+              + " allowed");
     }
     return info;
   }
 
   /** {@code WebPDecode} into an output buffer of this binding's (external memory), as BGRA. */
-  private int[] still(Arena arena, MemorySegment input, int length, WebpInfo info) throws Throwable {
+  private int[] still(Arena arena, MemorySegment input, int length, WebpInfo info)
+      throws Throwable {
     MemorySegment config = arena.allocate(DECODER_CONFIG);
     if ((int) webp.initDecoderConfig.invokeExact(config, WEBP_DECODER_ABI_VERSION) == 0) {
       throw new IllegalStateException("WebPInitDecoderConfig refused ABI 0x0209");
@@ -293,15 +335,24 @@ public final class LibWebp {
   /** What a {@code VP8StatusCode} other than {@code VP8_STATUS_OK} means. */
   static WebpException failure(int status, String where) {
     return switch (status) {
-      case VP8_STATUS_OUT_OF_MEMORY -> new WebpException(Kind.OUT_OF_MEMORY,
-          "libwebp ran out of memory (VP8_STATUS_OUT_OF_MEMORY)");
-      case VP8_STATUS_BITSTREAM_ERROR, VP8_STATUS_INVALID_PARAM -> new WebpException(Kind.INVALID,
-          "libwebp found an error " + where + " (" + statusName(status) + ")");
-      case VP8_STATUS_UNSUPPORTED_FEATURE -> new WebpException(Kind.UNSUPPORTED,
-          "libwebp does not support a feature the data uses " + where + " (VP8_STATUS_UNSUPPORTED_FEATURE)");
-      case VP8_STATUS_NOT_ENOUGH_DATA, VP8_STATUS_SUSPENDED -> new WebpException(Kind.TRUNCATED,
-          "the data ends " + where + " (" + statusName(status) + ")");
-      default -> new WebpException(Kind.INVALID, "libwebp failed " + where + " (" + statusName(status) + ")");
+      case VP8_STATUS_OUT_OF_MEMORY ->
+          new WebpException(
+              Kind.OUT_OF_MEMORY, "libwebp ran out of memory (VP8_STATUS_OUT_OF_MEMORY)");
+      case VP8_STATUS_BITSTREAM_ERROR, VP8_STATUS_INVALID_PARAM ->
+          new WebpException(
+              Kind.INVALID, "libwebp found an error " + where + " (" + statusName(status) + ")");
+      case VP8_STATUS_UNSUPPORTED_FEATURE ->
+          new WebpException(
+              Kind.UNSUPPORTED,
+              "libwebp does not support a feature the data uses "
+                  + where
+                  + " (VP8_STATUS_UNSUPPORTED_FEATURE)");
+      case VP8_STATUS_NOT_ENOUGH_DATA, VP8_STATUS_SUSPENDED ->
+          new WebpException(
+              Kind.TRUNCATED, "the data ends " + where + " (" + statusName(status) + ")");
+      default ->
+          new WebpException(
+              Kind.INVALID, "libwebp failed " + where + " (" + statusName(status) + ")");
     };
   }
 
@@ -334,26 +385,44 @@ public final class LibWebp {
     final MethodHandle animDecoderDelete;
 
     private Functions(Binder decoder, Binder demux) {
-      initDecoderConfig = decoder.bind("WebPInitDecoderConfigInternal", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
-      getFeatures = decoder.bind("WebPGetFeaturesInternal",
-          FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS, JAVA_INT));
-      decode = decoder.bind("WebPDecode", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS));
+      initDecoderConfig =
+          decoder.bind(
+              "WebPInitDecoderConfigInternal", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
+      getFeatures =
+          decoder.bind(
+              "WebPGetFeaturesInternal",
+              FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS, JAVA_INT));
+      decode =
+          decoder.bind("WebPDecode", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS));
       freeDecBuffer = decoder.bind("WebPFreeDecBuffer", FunctionDescriptor.ofVoid(ADDRESS));
-      animOptionsInit = demux.bind("WebPAnimDecoderOptionsInitInternal", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
-      animDecoderNew = demux.bind("WebPAnimDecoderNewInternal",
-          FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS, JAVA_INT));
-      animDecoderGetInfo = demux.bind("WebPAnimDecoderGetInfo", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
-      animDecoderHasMoreFrames = demux.bind("WebPAnimDecoderHasMoreFrames", FunctionDescriptor.of(JAVA_INT, ADDRESS));
-      animDecoderGetNext = demux.bind("WebPAnimDecoderGetNext",
-          FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS));
+      animOptionsInit =
+          demux.bind(
+              "WebPAnimDecoderOptionsInitInternal",
+              FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
+      animDecoderNew =
+          demux.bind(
+              "WebPAnimDecoderNewInternal",
+              FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS, JAVA_INT));
+      animDecoderGetInfo =
+          demux.bind("WebPAnimDecoderGetInfo", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+      animDecoderHasMoreFrames =
+          demux.bind("WebPAnimDecoderHasMoreFrames", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+      animDecoderGetNext =
+          demux.bind(
+              "WebPAnimDecoderGetNext", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS));
       animDecoderDelete = demux.bind("WebPAnimDecoderDelete", FunctionDescriptor.ofVoid(ADDRESS));
     }
   }
 
   private record Binder(SymbolLookup lookup, Linker linker, String soname) {
     MethodHandle bind(String name, FunctionDescriptor descriptor) {
-      MemorySegment symbol = lookup.find(name).orElseThrow(
-          () -> new IllegalArgumentException(soname + " has no " + name + " (libwebp 1.x needed)"));
+      MemorySegment symbol =
+          lookup
+              .find(name)
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          soname + " has no " + name + " (libwebp 1.x needed)"));
       return linker.downcallHandle(symbol, descriptor);
     }
   }

@@ -23,10 +23,10 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
 /**
- * A WebP animation being decoded by libwebpdemux's {@code WebPAnimDecoder}, one complete canvas
- * per frame: each frame is composed on what the previous ones left (offsets, alpha blending or
- * not, disposal to transparent), as libwebp's {@code anim_dump} and browsers do. Native memory is
- * held until {@link #close()}: a copy of the file, which the decoder reads in place, and its two
+ * A WebP animation being decoded by libwebpdemux's {@code WebPAnimDecoder}, one complete canvas per
+ * frame: each frame is composed on what the previous ones left (offsets, alpha blending or not,
+ * disposal to transparent), as libwebp's {@code anim_dump} and browsers do. Native memory is held
+ * until {@link #close()}: a copy of the file, which the decoder reads in place, and its two
  * canvases. Not for use by several threads at once.
  */
 public final class WebpAnimation implements AutoCloseable {
@@ -64,8 +64,16 @@ public final class WebpAnimation implements AutoCloseable {
       this.loopCount = info.get(JAVA_INT, ANIM_INFO_LOOP_COUNT);
       this.frameCount = info.get(JAVA_INT, ANIM_INFO_FRAME_COUNT);
       if (width != checked.width() || height != checked.height()) {
-        throw new WebpException(Kind.INVALID, "the animation's canvas is " + width + "x" + height
-            + " but its headers say " + checked.width() + "x" + checked.height());
+        throw new WebpException(
+            Kind.INVALID,
+            "the animation's canvas is "
+                + width
+                + "x"
+                + height
+                + " but its headers say "
+                + checked.width()
+                + "x"
+                + checked.height());
       }
       this.buffer = arena.allocate(ADDRESS);
       this.timestamp = arena.allocate(JAVA_INT);
@@ -80,7 +88,8 @@ public final class WebpAnimation implements AutoCloseable {
   }
 
   /** {@code WebPAnimDecoderNew} over a native copy of {@code data}, BGRA, one thread. */
-  private static MemorySegment create(LibWebp.Functions webp, Arena arena, byte[] data) throws Throwable {
+  private static MemorySegment create(LibWebp.Functions webp, Arena arena, byte[] data)
+      throws Throwable {
     MemorySegment input = arena.allocateFrom(JAVA_BYTE, data);
     MemorySegment webpData = arena.allocate(DATA);
     webpData.set(ADDRESS, DATA_BYTES, input);
@@ -91,7 +100,8 @@ public final class WebpAnimation implements AutoCloseable {
     }
     options.set(JAVA_INT, ANIM_OPTIONS_COLOR_MODE, MODE_BGRA);
     options.set(JAVA_INT, ANIM_OPTIONS_USE_THREADS, 0);
-    MemorySegment decoder = (MemorySegment) webp.animDecoderNew.invokeExact(webpData, options, WEBP_DEMUX_ABI_VERSION);
+    MemorySegment decoder =
+        (MemorySegment) webp.animDecoderNew.invokeExact(webpData, options, WEBP_DEMUX_ABI_VERSION);
     if (decoder.equals(MemorySegment.NULL)) {
       throw refused(data);
     }
@@ -103,13 +113,26 @@ public final class WebpAnimation implements AutoCloseable {
    * its RIFF header says (truncated), or its chunks are invalid (or, rarely, memory ran out).
    */
   private static WebpException refused(byte[] data) {
-    long declared = data.length >= 8 ? 8 + Integer.toUnsignedLong(
-        (data[4] & 0xFF) | (data[5] & 0xFF) << 8 | (data[6] & 0xFF) << 16 | (data[7] & 0xFF) << 24) : Long.MAX_VALUE;
+    long declared =
+        data.length >= 8
+            ? 8
+                + Integer.toUnsignedLong(
+                    (data[4] & 0xFF)
+                        | (data[5] & 0xFF) << 8
+                        | (data[6] & 0xFF) << 16
+                        | (data[7] & 0xFF) << 24)
+            : Long.MAX_VALUE;
     if (declared > data.length) {
-      return new WebpException(Kind.TRUNCATED, "the data ends before the animation does ("
-          + data.length + " of " + (declared == Long.MAX_VALUE ? "?" : declared) + " bytes)");
+      return new WebpException(
+          Kind.TRUNCATED,
+          "the data ends before the animation does ("
+              + data.length
+              + " of "
+              + (declared == Long.MAX_VALUE ? "?" : declared)
+              + " bytes)");
     }
-    return new WebpException(Kind.INVALID, "libwebp's demuxer refused the animation (invalid chunks)");
+    return new WebpException(
+        Kind.INVALID, "libwebp's demuxer refused the animation (invalid chunks)");
   }
 
   private static void release(LibWebp.Functions webp, Arena arena, MemorySegment decoder) {
@@ -171,8 +194,13 @@ public final class WebpAnimation implements AutoCloseable {
     }
     try {
       if ((int) webp.animDecoderGetNext.invokeExact(decoder, buffer, timestamp) == 0) {
-        throw new WebpException(Kind.INVALID, "frame " + (decoded + 1) + " of " + frameCount
-            + " cannot be decoded (corrupt or truncated)");
+        throw new WebpException(
+            Kind.INVALID,
+            "frame "
+                + (decoded + 1)
+                + " of "
+                + frameCount
+                + " cannot be decoded (corrupt or truncated)");
       }
       decoded++;
       MemorySegment canvas = buffer.get(ADDRESS, 0).reinterpret((long) n * 4);

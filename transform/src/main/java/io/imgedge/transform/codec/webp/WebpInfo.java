@@ -12,8 +12,10 @@ package io.imgedge.transform.codec.webp;
 public record WebpInfo(int width, int height, boolean alpha, boolean animated, int format) {
   /** {@link #format()} of an animation, whose frames may differ. */
   public static final int MIXED = 0;
+
   /** {@link #format()} of a VP8 (lossy) image. */
   public static final int LOSSY = 1;
+
   /** {@link #format()} of a VP8L (lossless) image. */
   public static final int LOSSLESS = 2;
 

@@ -27,7 +27,8 @@ class AvifLibraryTest {
   void load_absentLibrary_isRefusedWithAClearMessage() {
     assertThatThrownBy(() -> LibAvif.load("libavif-absent.so.15"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("libavif-absent.so.15").hasMessageContaining("libavif15");
+        .hasMessageContaining("libavif-absent.so.15")
+        .hasMessageContaining("libavif15");
   }
 
   @Test
@@ -35,7 +36,8 @@ class AvifLibraryTest {
     LibAvif.checkVersion("0.11.1");
     for (String other : new String[] {"1.0.4", "1.1.1", "0.10.1", "0.111.0"}) {
       assertThatThrownBy(() -> LibAvif.checkVersion(other))
-          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(other + " is not 0.11.x");
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining(other + " is not 0.11.x");
     }
   }
 
@@ -60,7 +62,8 @@ class AvifLibraryTest {
     assertThat(decoded.info().alpha()).isTrue();
     assertThat(AvifFixtures.meanAlphaDiff(decoded.argb(), pixels)).isLessThan(0.5);
     assertThat(AvifFixtures.maxAlphaDiff(decoded.argb(), pixels)).isLessThanOrEqualTo(8);
-    // Colour is kept where alpha is low too (not premultiplied away): compare the mostly opaque half.
+    // Colour is kept where alpha is low too (not premultiplied away): compare the mostly opaque
+    // half.
     int[] left = half(decoded.argb());
     assertThat(meanAbsDiff(left, half(pixels))).isLessThan(1.5);
   }
@@ -76,14 +79,18 @@ class AvifLibraryTest {
   @Test
   void encode_signalsSrgbAsCicp_fullRange_noProfileNoMetadata() throws AvifException {
     for (int subsampling : new int[] {420, 444}) {
-      byte[] avif = AVIF.encode(gradient(W, H, false), W, H, false,
-          AvifSettings.forQuality(60, 9, subsampling, 1));
+      byte[] avif =
+          AVIF.encode(
+              gradient(W, H, false), W, H, false, AvifSettings.forQuality(60, 9, subsampling, 1));
       AvifInfo info = AVIF.parse(avif, MAX_PIXELS);
       assertThat(info.width()).isEqualTo(W);
       assertThat(info.height()).isEqualTo(H);
       assertThat(info.depth()).isEqualTo(8);
       assertThat(info.yuvFormat()).isEqualTo(subsampling == 420 ? 3 : 1);
-      assertThat(new int[] {info.colorPrimaries(), info.transferCharacteristics(), info.matrixCoefficients()})
+      assertThat(
+              new int[] {
+                info.colorPrimaries(), info.transferCharacteristics(), info.matrixCoefficients()
+              })
           .containsExactly(1, 13, 1);
       assertThat(info.fullRange()).isTrue();
       assertThat(info.icc()).isNull();
@@ -119,17 +126,22 @@ class AvifLibraryTest {
     assertThat(info.height()).isEqualTo(100);
     assertThat(info.icc()).hasSize(548);
     assertThat(new String(info.icc(), 36, 4, StandardCharsets.US_ASCII)).isEqualTo("acsp");
-    assertThat(new String(info.icc(), StandardCharsets.ISO_8859_1).replace("\0", "")).contains("Display P3");
+    assertThat(new String(info.icc(), StandardCharsets.ISO_8859_1).replace("\0", ""))
+        .contains("Display P3");
     // libavif 0.11 hands the Exif item's payload over from the TIFF header on (no 4-byte offset).
     assertThat(Arrays.copyOf(info.exif(), 4)).containsExactly('I', 'I', '*', 0);
-    assertThat(info.colorPrimaries()).isEqualTo(2); // avifenc writes "unspecified" beside an ICC profile
+    assertThat(info.colorPrimaries())
+        .isEqualTo(2); // avifenc writes "unspecified" beside an ICC profile
   }
 
   @Test
   void parse_nclxFixture_readsCicp() throws AvifException {
     AvifInfo info = AVIF.parse(bytes("displayp3-nclx.avif"), MAX_PIXELS);
     assertThat(info.icc()).isNull();
-    assertThat(new int[] {info.colorPrimaries(), info.transferCharacteristics(), info.matrixCoefficients()})
+    assertThat(
+            new int[] {
+              info.colorPrimaries(), info.transferCharacteristics(), info.matrixCoefficients()
+            })
         .containsExactly(12, 13, 1);
   }
 
@@ -199,7 +211,8 @@ class AvifLibraryTest {
 
   @Test
   void sizeLimit_mustBePositive() {
-    assertThatThrownBy(() -> AVIF.parse(bytes("imir1.avif"), 0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> AVIF.parse(bytes("imir1.avif"), 0))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
@@ -210,11 +223,14 @@ class AvifLibraryTest {
     try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
       var results = new java.util.ArrayList<java.util.concurrent.Future<Boolean>>();
       for (int i = 0; i < 16; i++) {
-        results.add(pool.submit(() -> {
-          byte[] out = AVIF.encode(pixels, W, H, true, AvifSettings.forQuality(70, 9, 420, 1));
-          return AVIF.decode(out, MAX_PIXELS).argb().length == W * H
-              && Arrays.equals(AVIF.decode(fixture, MAX_PIXELS).argb(), expected);
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  byte[] out =
+                      AVIF.encode(pixels, W, H, true, AvifSettings.forQuality(70, 9, 420, 1));
+                  return AVIF.decode(out, MAX_PIXELS).argb().length == W * H
+                      && Arrays.equals(AVIF.decode(fixture, MAX_PIXELS).argb(), expected);
+                }));
       }
       for (var r : results) {
         assertThat(r.get()).isTrue();
@@ -259,6 +275,7 @@ class AvifLibraryTest {
 
   private static int[] indices(int[] a, int[] b) {
     return java.util.stream.IntStream.range(0, a.length)
-        .filter(i -> a[i] >>> 24 > 32 && b[i] >>> 24 > 32).toArray();
+        .filter(i -> a[i] >>> 24 > 32 && b[i] >>> 24 > 32)
+        .toArray();
   }
 }

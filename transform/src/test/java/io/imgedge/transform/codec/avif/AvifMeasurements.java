@@ -33,16 +33,25 @@ class AvifMeasurements {
   private static final int RUNS = 7;
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
-  private static final String HEADER = "| speed | subsampling | quantizer | bytes | encode ms (wall) "
-      + "| encode ms (CPU, calling thread) | PSNR-Y | SSIM-Y |\n|---:|---|---:|---:|---:|---:|---:|---:|";
+  private static final String HEADER =
+      "| speed | subsampling | quantizer | bytes | encode ms (wall) "
+          + "| encode ms (CPU, calling thread) | PSNR-Y | SSIM-Y |\n|---:|---|---:|---:|---:|---:|---:|---:|";
 
   private final LibAvif avif = LibAvif.load(LibAvif.DEFAULT_LIBRARY);
 
   @Test
   void speedsAndSubsampling() throws AvifException {
     int[] photo = SrgbImages.pixels(photo());
-    System.out.println("# " + avif.version() + ", " + WIDTH + "x" + HEIGHT + ", 1 thread, median of " + RUNS
-        + " (wall time is noisy on a shared machine: CPU time is the steadier figure)");
+    System.out.println(
+        "# "
+            + avif.version()
+            + ", "
+            + WIDTH
+            + "x"
+            + HEIGHT
+            + ", 1 thread, median of "
+            + RUNS
+            + " (wall time is noisy on a shared machine: CPU time is the steadier figure)");
     System.out.println(HEADER);
     for (int speed : new int[] {6, 7, 8, 9}) {
       for (int subsampling : new int[] {420, 444}) {
@@ -64,20 +73,30 @@ class AvifMeasurements {
   @Test
   void alphaQuantizer() throws AvifException {
     int[] pixels = SrgbImages.pixels(photo());
-    System.out.println("# alpha plane: speed 8, 4:2:0, colour quantizer 25 (q60); masks: an ellipse");
+    System.out.println(
+        "# alpha plane: speed 8, 4:2:0, colour quantizer 25 (q60); masks: an ellipse");
     System.out.println("# fading out over 40 px (soft), the same ellipse cut hard (hard)");
-    System.out.println("| mask | alpha quantizer | bytes | of which alpha (vs opaque) | alpha mean error | alpha max error |");
+    System.out.println(
+        "| mask | alpha quantizer | bytes | of which alpha (vs opaque) | alpha mean error | alpha max error |");
     System.out.println("|---|---:|---:|---:|---:|---:|");
     int[] opaque = pixels.clone();
     Arrays.setAll(opaque, i -> opaque[i] | 0xFF000000);
-    int colourOnly = avif.encode(opaque, WIDTH, HEIGHT, false, new AvifSettings(8, 420, 1, 25, 25, 0, 0)).length;
+    int colourOnly =
+        avif.encode(opaque, WIDTH, HEIGHT, false, new AvifSettings(8, 420, 1, 25, 25, 0, 0)).length;
     for (int fade : new int[] {40, 0}) {
       int[] photo = withMask(pixels, fade);
       for (int q : new int[] {0, 2, 5, 10, 20}) {
-        byte[] out = avif.encode(photo, WIDTH, HEIGHT, true, new AvifSettings(8, 420, 1, 25, 25, q, q));
+        byte[] out =
+            avif.encode(photo, WIDTH, HEIGHT, true, new AvifSettings(8, 420, 1, 25, 25, q, q));
         int[] back = avif.decode(out, Long.MAX_VALUE).argb();
-        System.out.printf("| %s | %d | %,d | %,d | %.3f | %d |%n", fade > 0 ? "soft" : "hard", q, out.length,
-            out.length - colourOnly, AvifFixtures.meanAlphaDiff(back, photo), AvifFixtures.maxAlphaDiff(back, photo));
+        System.out.printf(
+            "| %s | %d | %,d | %,d | %.3f | %d |%n",
+            fade > 0 ? "soft" : "hard",
+            q,
+            out.length,
+            out.length - colourOnly,
+            AvifFixtures.meanAlphaDiff(back, photo),
+            AvifFixtures.maxAlphaDiff(back, photo));
       }
     }
   }
@@ -99,13 +118,21 @@ class AvifMeasurements {
     Arrays.sort(nanos);
     Arrays.sort(cpu);
     int[] back = avif.decode(out, Long.MAX_VALUE).argb();
-    System.out.printf("| %d | %d | %d | %,d | %.0f | %.0f | %.2f | %.4f |%n", s.speed(), s.subsampling(),
-        s.minQuantizer(), out.length, nanos[RUNS / 2] / 1e6, cpu[RUNS / 2] / 1e6, psnrY(photo, back),
+    System.out.printf(
+        "| %d | %d | %d | %,d | %.0f | %.0f | %.2f | %.4f |%n",
+        s.speed(),
+        s.subsampling(),
+        s.minQuantizer(),
+        out.length,
+        nanos[RUNS / 2] / 1e6,
+        cpu[RUNS / 2] / 1e6,
+        psnrY(photo, back),
         ssimY(photo, back));
   }
 
   private static BufferedImage photo() {
-    BufferedImage source = SrgbImages.normalize(TestImages.decode(Corpus.bytes("perf-2725x2225.jpg")));
+    BufferedImage source =
+        SrgbImages.normalize(TestImages.decode(Corpus.bytes("perf-2725x2225.jpg")));
     return new ConvolutionResizer().resize(source, WIDTH, HEIGHT, ResizeFilter.LANCZOS3);
   }
 

@@ -24,10 +24,12 @@ class AvifRobustnessTest {
     for (int length = 0; length < data.length; length += length < 400 ? 1 : 7) {
       byte[] prefix = Arrays.copyOf(data, length);
       assertThat(catchThrowable(() -> AVIF.decode(prefix, MAX_PIXELS)))
-          .as("the first %d of %d bytes", length, data.length).isInstanceOf(AvifException.class);
+          .as("the first %d of %d bytes", length, data.length)
+          .isInstanceOf(AvifException.class);
       assertThat(catchThrowable(() -> AVIF.parse(prefix, MAX_PIXELS)))
           .as("parse the first %d bytes", length)
-          .satisfiesAnyOf(t -> assertThat(t).isNull(), t -> assertThat(t).isInstanceOf(AvifException.class));
+          .satisfiesAnyOf(
+              t -> assertThat(t).isNull(), t -> assertThat(t).isInstanceOf(AvifException.class));
     }
   }
 
@@ -59,7 +61,9 @@ class AvifRobustnessTest {
   void garbage_isRefused(int length) {
     byte[] garbage = new byte[length];
     new SplittableRandom(length).nextBytes(garbage);
-    assertThat(catchThrowable(() -> AVIF.decode(garbage, MAX_PIXELS))).isInstanceOf(AvifException.class);
-    assertThat(catchThrowable(() -> AVIF.parse(garbage, MAX_PIXELS))).isInstanceOf(AvifException.class);
+    assertThat(catchThrowable(() -> AVIF.decode(garbage, MAX_PIXELS)))
+        .isInstanceOf(AvifException.class);
+    assertThat(catchThrowable(() -> AVIF.parse(garbage, MAX_PIXELS)))
+        .isInstanceOf(AvifException.class);
   }
 }

@@ -7,12 +7,12 @@ import static io.imgedge.transform.codec.jxl.JxlFixtures.meanColourDifference;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The binding itself; needs libjxl0.7 (Debian), and fails without it. */
@@ -57,7 +57,9 @@ class JxlBindingTest {
     assertThat(decoded.info().hasAlpha()).isFalse();
     assertThat(decoded.info().usesOriginalProfile()).as("lossy is XYB").isFalse();
     assertThat(meanColourDifference(decoded.argb(), pixels)).isLessThan(1.5);
-    assertThat(java.util.Arrays.stream(decoded.argb()).allMatch(p -> p >>> 24 == 0xFF)).as("opaque").isTrue();
+    assertThat(java.util.Arrays.stream(decoded.argb()).allMatch(p -> p >>> 24 == 0xFF))
+        .as("opaque")
+        .isTrue();
   }
 
   @Test
@@ -88,7 +90,9 @@ class JxlBindingTest {
       opaque[i] = noise[i] | 0xFF000000;
     }
     byte[] withoutAlpha = JXL.encode(noise, 37, 23, false, JxlSettings.lossless(3));
-    assertThat(JXL.decode(withoutAlpha, LIMIT).argb()).as("alpha ignored, decoded opaque").isEqualTo(opaque);
+    assertThat(JXL.decode(withoutAlpha, LIMIT).argb())
+        .as("alpha ignored, decoded opaque")
+        .isEqualTo(opaque);
   }
 
   @Test
@@ -111,15 +115,19 @@ class JxlBindingTest {
   @Test
   void encode_invalidArguments_areRefused() {
     JxlSettings s = JxlSettings.forQuality(80, 3);
-    assertThatThrownBy(() -> JXL.encode(new int[5], 2, 3, false, s)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> JXL.encode(new int[0], 0, 0, false, s)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> JXL.decode(new byte[10], 0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> JXL.encode(new int[5], 2, 3, false, s))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> JXL.encode(new int[0], 0, 0, false, s))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> JXL.decode(new byte[10], 0))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void onePixel_roundTrips() throws JxlException {
     int[] pixel = {0x80FF4020};
-    assertThat(JXL.decode(JXL.encode(pixel, 1, 1, true, JxlSettings.lossless(1)), 1).argb()).containsExactly(pixel);
+    assertThat(JXL.decode(JXL.encode(pixel, 1, 1, true, JxlSettings.lossless(1)), 1).argb())
+        .containsExactly(pixel);
   }
 
   @Test
@@ -130,11 +138,13 @@ class JxlBindingTest {
     try {
       List<Future<byte[]>> results = new ArrayList<>();
       for (int i = 0; i < 16; i++) {
-        results.add(pool.submit(() -> {
-          byte[] out = JXL.encode(pixels, 64, 48, true, JxlSettings.forQuality(85, 3));
-          JXL.decode(out, LIMIT);
-          return out;
-        }));
+        results.add(
+            pool.submit(
+                () -> {
+                  byte[] out = JXL.encode(pixels, 64, 48, true, JxlSettings.forQuality(85, 3));
+                  JXL.decode(out, LIMIT);
+                  return out;
+                }));
       }
       for (Future<byte[]> f : results) {
         assertThat(f.get()).isEqualTo(expected);

@@ -34,8 +34,8 @@ public final class JxlFixtures {
   }
 
   /**
-   * The mean absolute difference of R, G and B, in levels (0-255), over the pixels that are
-   * visible (alpha above 0) in both: the colour of invisible pixels is free in lossy JPEG XL.
+   * The mean absolute difference of R, G and B, in levels (0-255), over the pixels that are visible
+   * (alpha above 0) in both: the colour of invisible pixels is free in lossy JPEG XL.
    */
   public static double meanColourDifference(int[] a, int[] b) {
     if (a.length != b.length) {

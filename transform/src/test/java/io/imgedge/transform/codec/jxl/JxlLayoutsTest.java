@@ -17,10 +17,11 @@ import org.junit.jupiter.api.Test;
  * library.
  */
 class JxlLayoutsTest {
-  private static final Map<String, StructLayout> STRUCTS = Map.of(
-      "JxlBasicInfo", JxlLayouts.BASIC_INFO,
-      "JxlPixelFormat", JxlLayouts.PIXEL_FORMAT,
-      "JxlColorEncoding", JxlLayouts.COLOR_ENCODING);
+  private static final Map<String, StructLayout> STRUCTS =
+      Map.of(
+          "JxlBasicInfo", JxlLayouts.BASIC_INFO,
+          "JxlPixelFormat", JxlLayouts.PIXEL_FORMAT,
+          "JxlColorEncoding", JxlLayouts.COLOR_ENCODING);
 
   @Test
   void everyStructSizeAndOffset_matchesTheCompiledHeaders() throws IOException {
@@ -28,7 +29,9 @@ class JxlLayoutsTest {
     for (String line : expected()) {
       String[] f = line.split(" ");
       if (f[0].equals("size") && STRUCTS.containsKey(f[1])) {
-        assertThat(STRUCTS.get(f[1]).byteSize()).as("sizeof(%s)", f[1]).isEqualTo(Long.parseLong(f[2]));
+        assertThat(STRUCTS.get(f[1]).byteSize())
+            .as("sizeof(%s)", f[1])
+            .isEqualTo(Long.parseLong(f[2]));
         checked++;
       } else if (f[0].equals("offset")) {
         String[] field = f[1].split("\\.");
@@ -45,7 +48,9 @@ class JxlLayoutsTest {
     for (String line : expected()) {
       String[] f = line.split(" ");
       if (f[0].equals("size") && !STRUCTS.containsKey(f[1])) {
-        assertThat(Long.parseLong(f[2])).as("sizeof(%s)", f[1]).isEqualTo(f[1].equals("size_t") ? 8 : 4);
+        assertThat(Long.parseLong(f[2]))
+            .as("sizeof(%s)", f[1])
+            .isEqualTo(f[1].equals("size_t") ? 8 : 4);
       }
     }
   }
@@ -66,7 +71,8 @@ class JxlLayoutsTest {
 
   @Test
   void theCheckedHeadersAreVersion07() throws IOException {
-    assertThat(expected()).contains("version JxlEncoderVersion 7000", "version JxlDecoderVersion 7000");
+    assertThat(expected())
+        .contains("version JxlEncoderVersion 7000", "version JxlDecoderVersion 7000");
   }
 
   private static List<String> expected() throws IOException {

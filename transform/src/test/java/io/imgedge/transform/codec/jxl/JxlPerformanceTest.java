@@ -13,12 +13,12 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Not a timed test: prints what JPEG XL costs and gives at the qualities and efforts an owner
- * might choose, on the benchmark photo resized to 720x588 (the render sharp's benchmark makes),
- * one thread, median and fastest of 7 encodes after 3 warm-ups (the machine may be shared: the
- * fastest is the least disturbed); with libjpeg-turbo's JPEG for comparison.
- * SSIM is luma SSIM against the 720x588 input (the definition of {@code loadtest}'s {@code
- * Ssim}). Run with {@code -Dimgedge.tests.slow=true -Dtest=JxlPerformanceTest}.
+ * Not a timed test: prints what JPEG XL costs and gives at the qualities and efforts an owner might
+ * choose, on the benchmark photo resized to 720x588 (the render sharp's benchmark makes), one
+ * thread, median and fastest of 7 encodes after 3 warm-ups (the machine may be shared: the fastest
+ * is the least disturbed); with libjpeg-turbo's JPEG for comparison. SSIM is luma SSIM against the
+ * 720x588 input (the definition of {@code loadtest}'s {@code Ssim}). Run with {@code
+ * -Dimgedge.tests.slow=true -Dtest=JxlPerformanceTest}.
  */
 @Tag("slow")
 @RequiresCorpus
@@ -29,15 +29,21 @@ class JxlPerformanceTest {
   @Test
   void printEncodeTimeAndSize() throws Exception {
     LibJxl jxl = LibJxl.load(LibJxl.DEFAULT_LIBRARY);
-    BufferedImage input = TestTransformer.withFastlyDefaults()
-        .renderImage(Corpus.bytes("perf-2725x2225.jpg"), "width=720&height=588&format=png");
+    BufferedImage input =
+        TestTransformer.withFastlyDefaults()
+            .renderImage(Corpus.bytes("perf-2725x2225.jpg"), "width=720&height=588&format=png");
     int w = input.getWidth();
     int h = input.getHeight();
     int[] pixels = input.getRGB(0, 0, w, h, null, 0, w);
-    timesMs(() -> jxl.encode(pixels, w, h, false, JxlSettings.forQuality(80, 7))); // warms the JVM and libjxl
-    System.out.printf("%s, %dx%d, %d available processors%n", jxl.version(), w, h,
-        Runtime.getRuntime().availableProcessors());
-    System.out.println("| quality | distance | effort | bytes | SSIM | encode ms median / fastest | decode ms median |");
+    timesMs(
+        () ->
+            jxl.encode(
+                pixels, w, h, false, JxlSettings.forQuality(80, 7))); // warms the JVM and libjxl
+    System.out.printf(
+        "%s, %dx%d, %d available processors%n",
+        jxl.version(), w, h, Runtime.getRuntime().availableProcessors());
+    System.out.println(
+        "| quality | distance | effort | bytes | SSIM | encode ms median / fastest | decode ms median |");
     System.out.println("|---:|---:|---:|---:|---:|---:|---:|");
     for (int quality : QUALITIES) {
       for (int effort : EFFORTS) {
@@ -47,8 +53,16 @@ class JxlPerformanceTest {
         JxlPixels[] decoded = new JxlPixels[1];
         double[] decodeMs = timesMs(() -> decoded[0] = jxl.decode(out[0], (long) w * h));
         double ssim = Ssim.mean(input, TestImages.of(w, h, false, decoded[0].argb()));
-        System.out.printf("| %d | %.2f | %d | %,d | %.4f | %.0f / %.0f | %.0f |%n", quality, settings.distance(),
-            effort, out[0].length, ssim, median(encodeMs), encodeMs[0], median(decodeMs));
+        System.out.printf(
+            "| %d | %.2f | %d | %,d | %.4f | %.0f / %.0f | %.0f |%n",
+            quality,
+            settings.distance(),
+            effort,
+            out[0].length,
+            ssim,
+            median(encodeMs),
+            encodeMs[0],
+            median(decodeMs));
         assertThat(out[0]).isNotEmpty();
       }
     }
@@ -68,8 +82,9 @@ class JxlPerformanceTest {
       byte[][] out = new byte[1][];
       double[] ms = timesMs(() -> out[0] = turbo.encode(pixels, w, h, quality, false));
       double ssim = Ssim.mean(input, TestImages.decode(out[0]));
-      System.out.printf("| JPEG %d (libjpeg-turbo, 4:2:0) | | | %,d | %.4f | %.1f / %.1f | |%n", quality,
-          out[0].length, ssim, median(ms), ms[0]);
+      System.out.printf(
+          "| JPEG %d (libjpeg-turbo, 4:2:0) | | | %,d | %.4f | %.1f / %.1f | |%n",
+          quality, out[0].length, ssim, median(ms), ms[0]);
     }
   }
 
@@ -128,8 +143,10 @@ class JxlPerformanceTest {
             }
           }
           double cov = xy - mx * my;
-          total += (2 * mx * my + C1) * (2 * cov + C2)
-              / ((mx * mx + my * my + C1) * (xx - mx * mx + yy - my * my + C2));
+          total +=
+              (2 * mx * my + C1)
+                  * (2 * cov + C2)
+                  / ((mx * mx + my * my + C1) * (xx - mx * mx + yy - my * my + C2));
           count++;
         }
       }
@@ -137,10 +154,12 @@ class JxlPerformanceTest {
     }
 
     private static double[] luma(BufferedImage image) {
-      int[] rgb = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+      int[] rgb =
+          image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
       double[] y = new double[rgb.length];
       for (int i = 0; i < rgb.length; i++) {
-        y[i] = 0.299 * (rgb[i] >> 16 & 0xFF) + 0.587 * (rgb[i] >> 8 & 0xFF) + 0.114 * (rgb[i] & 0xFF);
+        y[i] =
+            0.299 * (rgb[i] >> 16 & 0xFF) + 0.587 * (rgb[i] >> 8 & 0xFF) + 0.114 * (rgb[i] & 0xFF);
       }
       return y;
     }

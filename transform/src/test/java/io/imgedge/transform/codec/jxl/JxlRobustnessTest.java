@@ -10,9 +10,9 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * Damaged and hostile input: every failure is a {@link JxlException} (no other exception, no JVM
@@ -28,8 +28,14 @@ class JxlRobustnessTest {
    * animation's prefix that holds the whole first frame may decode, to the same pixels.
    */
   @ParameterizedTest
-  @ValueSource(strings = {"hopper-lossy.jxl", "p3-jpeg-recompressed.jxl", "palette-alpha-lossy.jxl",
-      "animated-lossless.jxl", "gray-alpha-lossless.jxl"})
+  @ValueSource(
+      strings = {
+        "hopper-lossy.jxl",
+        "p3-jpeg-recompressed.jxl",
+        "palette-alpha-lossy.jxl",
+        "animated-lossless.jxl",
+        "gray-alpha-lossless.jxl"
+      })
   void everyPrefix_isTruncated(String fixture) throws JxlException {
     byte[] full = bytes(fixture);
     JxlPixels complete = JXL.decode(full, LIMIT);
@@ -40,21 +46,32 @@ class JxlRobustnessTest {
       byte[] prefix = Arrays.copyOf(full, n);
       try {
         JxlPixels pixels = JXL.decode(prefix, LIMIT);
-        assertThat(complete.info().animated()).as("a %d-byte prefix of %d decodes", n, full.length).isTrue();
+        assertThat(complete.info().animated())
+            .as("a %d-byte prefix of %d decodes", n, full.length)
+            .isTrue();
         assertThat(pixels.argb()).isEqualTo(complete.argb());
         firstFrameOnly++;
       } catch (JxlException e) {
         kinds.merge(e.kind(), 1, Integer::sum);
       }
     }
-    System.out.printf("%s prefixes: %s, %d with the whole first frame%n", fixture, kinds, firstFrameOnly);
-    assertThat(kinds.keySet()).as("prefixes of a valid file are reported as truncated")
+    System.out.printf(
+        "%s prefixes: %s, %d with the whole first frame%n", fixture, kinds, firstFrameOnly);
+    assertThat(kinds.keySet())
+        .as("prefixes of a valid file are reported as truncated")
         .containsOnly(Kind.TRUNCATED);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"hopper-lossy.jxl", "p3-jpeg-recompressed.jxl", "palette-alpha-lossy.jxl",
-      "animated-lossless.jxl", "gray-gamma22-jpeg-recompressed.jxl", "orientation-6-jpeg-recompressed.jxl"})
+  @ValueSource(
+      strings = {
+        "hopper-lossy.jxl",
+        "p3-jpeg-recompressed.jxl",
+        "palette-alpha-lossy.jxl",
+        "animated-lossless.jxl",
+        "gray-gamma22-jpeg-recompressed.jxl",
+        "orientation-6-jpeg-recompressed.jxl"
+      })
   void randomByteFlips_failCleanlyOrDecode(String fixture) {
     byte[] full = bytes(fixture);
     Random random = new Random(fixture.hashCode());
@@ -79,9 +96,12 @@ class JxlRobustnessTest {
 
   @Test
   void garbage_andEmpty_areInvalidOrTruncated() {
-    assertThat(catchThrowableOfType(JxlException.class, () -> JXL.decode(new byte[0], LIMIT)).kind())
+    assertThat(
+            catchThrowableOfType(JxlException.class, () -> JXL.decode(new byte[0], LIMIT)).kind())
         .isEqualTo(Kind.TRUNCATED);
-    assertThat(catchThrowableOfType(JxlException.class, () -> JXL.info("GIF89a....".getBytes(), LIMIT)).kind())
+    assertThat(
+            catchThrowableOfType(JxlException.class, () -> JXL.info("GIF89a....".getBytes(), LIMIT))
+                .kind())
         .isEqualTo(Kind.INVALID);
     byte[] noise = new byte[4096];
     new Random(7).nextBytes(noise);
@@ -94,13 +114,16 @@ class JxlRobustnessTest {
   @Test
   void headerClaimingMorePixelsThanAllowed_isRefusedBeforeAnyPixelIsDecoded() {
     byte[] header = codestreamHeader(16_000, 16_000); // 256 MP in 11 bytes, no frame at all
-    JxlException info = catchThrowableOfType(JxlException.class, () -> JXL.info(header, 100_000_000));
+    JxlException info =
+        catchThrowableOfType(JxlException.class, () -> JXL.info(header, 100_000_000));
     assertThat(info.kind()).isEqualTo(Kind.TOO_LARGE);
     assertThat(info.getMessage()).contains("16000x16000", "256000000");
-    JxlException decode = catchThrowableOfType(JxlException.class, () -> JXL.decode(header, 100_000_000));
+    JxlException decode =
+        catchThrowableOfType(JxlException.class, () -> JXL.decode(header, 100_000_000));
     assertThat(decode.kind()).isEqualTo(Kind.TOO_LARGE);
     // Allowed, the same bytes get as far as the missing frame: the refusal came from the header.
-    JxlException allowed = catchThrowableOfType(JxlException.class, () -> JXL.decode(header, 300_000_000));
+    JxlException allowed =
+        catchThrowableOfType(JxlException.class, () -> JXL.decode(header, 300_000_000));
     assertThat(allowed.kind()).isEqualTo(Kind.TRUNCATED);
   }
 
@@ -116,7 +139,8 @@ class JxlRobustnessTest {
   void realImage_overTheLimit_isRefused() throws JxlException {
     byte[] jxl = bytes("hopper-lossy.jxl");
     assertThat(JXL.info(jxl, 128 * 128).pixels()).isEqualTo(128 * 128);
-    assertThat(catchThrowableOfType(JxlException.class, () -> JXL.decode(jxl, 128 * 128 - 1)).kind())
+    assertThat(
+            catchThrowableOfType(JxlException.class, () -> JXL.decode(jxl, 128 * 128 - 1)).kind())
         .isEqualTo(Kind.TOO_LARGE);
   }
 

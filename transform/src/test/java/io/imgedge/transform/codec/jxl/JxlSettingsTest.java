@@ -13,9 +13,19 @@ class JxlSettingsTest {
 
   /** The distances the installed {@code cjxl -q Q} (0.7.0) prints, and the linear part's ends. */
   @ParameterizedTest
-  @CsvSource({"99, 0.19", "90, 1.0", "75, 2.35", "30, 6.4", "29, 6.592", "20, 7.4", "10, 12.65", "5, 22.025"})
+  @CsvSource({
+    "99, 0.19",
+    "90, 1.0",
+    "75, 2.35",
+    "30, 6.4",
+    "29, 6.592",
+    "20, 7.4",
+    "10, 12.65",
+    "5, 22.025"
+  })
   void forQuality_matchesCjxl07(int quality, double distance) {
-    assertThat(JxlSettings.forQuality(quality, 7).distance()).isCloseTo((float) distance, within(0.001f));
+    assertThat(JxlSettings.forQuality(quality, 7).distance())
+        .isCloseTo((float) distance, within(0.001f));
   }
 
   @Test
@@ -34,12 +44,18 @@ class JxlSettingsTest {
 
   @Test
   void outOfRange_isRefused() {
-    assertThatThrownBy(() -> JxlSettings.forQuality(0, 5)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> JxlSettings.forQuality(101, 5)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> JxlSettings.forQuality(80, 0)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> JxlSettings.forQuality(80, 10)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> JxlSettings.forQuality(0, 5))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> JxlSettings.forQuality(101, 5))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> JxlSettings.forQuality(80, 0))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> JxlSettings.forQuality(80, 10))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new JxlSettings(-1, 5)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new JxlSettings(Float.NaN, 5)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new JxlSettings(25.5f, 5)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new JxlSettings(Float.NaN, 5))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new JxlSettings(25.5f, 5))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

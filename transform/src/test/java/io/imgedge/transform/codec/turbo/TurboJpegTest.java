@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /** The binding itself; needs libturbojpeg0 (CI installs it), and fails without it. */
 class TurboJpegTest {
   private static final TurboJpeg TURBO = TurboJpeg.load(TurboJpeg.DEFAULT_LIBRARY);
-  private static final byte[] JPEG = TestImages.encode(TestImages.horizontalGradient(99, 41), "jpg");
+  private static final byte[] JPEG =
+      TestImages.encode(TestImages.horizontalGradient(99, 41), "jpg");
 
   @Test
   void version_isReadFromTheLoadedLibrary() {
@@ -52,20 +53,25 @@ class TurboJpegTest {
       assertThat(TURBO.decode(JPEG, info, eighths))
           .hasSize(info.scaledWidth(eighths) * info.scaledHeight(eighths));
     }
-    assertThatThrownBy(() -> TURBO.decode(JPEG, info, 9)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> TURBO.decode(JPEG, info, 9))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void decode_truncated_warnsInsteadOfReturningGray() throws TurboJpegException {
     byte[] cut = Arrays.copyOf(JPEG, JPEG.length / 2);
-    var e = catchThrowableOfType(TurboJpegException.class, () -> TURBO.decode(cut, TURBO.info(JPEG), 8));
+    var e =
+        catchThrowableOfType(
+            TurboJpegException.class, () -> TURBO.decode(cut, TURBO.info(JPEG), 8));
     assertThat(e.getMessage()).containsIgnoringCase("premature end");
     assertThat(e.warning()).isTrue();
   }
 
   @Test
   void info_garbage_isAnError() {
-    var e = catchThrowableOfType(TurboJpegException.class, () -> TURBO.info(new byte[] {1, 2, 3, 4, 5}));
+    var e =
+        catchThrowableOfType(
+            TurboJpegException.class, () -> TURBO.info(new byte[] {1, 2, 3, 4, 5}));
     assertThat(e.warning()).isFalse();
   }
 
@@ -81,7 +87,8 @@ class TurboJpegTest {
 
   private static BufferedImage wrap(int[] pixels, int w, int h) {
     BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-    System.arraycopy(pixels, 0, ((DataBufferInt) image.getRaster().getDataBuffer()).getData(), 0, pixels.length);
+    System.arraycopy(
+        pixels, 0, ((DataBufferInt) image.getRaster().getDataBuffer()).getData(), 0, pixels.length);
     return image;
   }
 }

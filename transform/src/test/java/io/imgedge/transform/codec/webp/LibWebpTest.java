@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /** The libwebp binding itself; needs libwebp7 and libwebpdemux2 (CI installs them). */
 class LibWebpTest {
-  private static final LibWebp WEBP = LibWebp.load(LibWebp.DEFAULT_LIBRARY, LibWebp.DEFAULT_DEMUX_LIBRARY);
+  private static final LibWebp WEBP =
+      LibWebp.load(LibWebp.DEFAULT_LIBRARY, LibWebp.DEFAULT_DEMUX_LIBRARY);
   private static final long LIMIT = 1_000_000;
 
   @Test
@@ -24,16 +25,21 @@ class LibWebpTest {
 
   @Test
   void load_absentLibrary_saysWhatToInstall() {
-    assertThatThrownBy(() -> LibWebp.load("libwebp-does-not-exist.so.7", LibWebp.DEFAULT_DEMUX_LIBRARY))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("libwebp7");
-    assertThatThrownBy(() -> LibWebp.load(LibWebp.DEFAULT_LIBRARY, "libwebpdemux-does-not-exist.so.2"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("libwebpdemux2");
+    assertThatThrownBy(
+            () -> LibWebp.load("libwebp-does-not-exist.so.7", LibWebp.DEFAULT_DEMUX_LIBRARY))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("libwebp7");
+    assertThatThrownBy(
+            () -> LibWebp.load(LibWebp.DEFAULT_LIBRARY, "libwebpdemux-does-not-exist.so.2"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("libwebpdemux2");
   }
 
   @Test
   void checkVersion_refusesLibwebp0x() {
     assertThatThrownBy(() -> LibWebp.checkVersion(0x000603, 0x000603, "libwebp.so.6"))
-        .hasMessageContaining("0.6.3").hasMessageContaining("1.x");
+        .hasMessageContaining("0.6.3")
+        .hasMessageContaining("1.x");
     LibWebp.checkVersion(0x010204, 0x010204, "libwebp.so.7");
   }
 
@@ -49,35 +55,55 @@ class LibWebpTest {
 
   @Test
   void decode_moreThanMaxPixels_isRefusedFromTheHeaders() {
-    var e = catchThrowableOfType(WebpException.class, () -> WEBP.decode(bytes("tattoo-lossy.webp"), 320 * 240 - 1));
+    var e =
+        catchThrowableOfType(
+            WebpException.class, () -> WEBP.decode(bytes("tattoo-lossy.webp"), 320 * 240 - 1));
     assertThat(e.kind()).isEqualTo(Kind.TOO_LARGE);
-    var anim = catchThrowableOfType(WebpException.class, () -> WEBP.animation(bytes("tattoo-animated.webp"), 96 * 72 - 1));
+    var anim =
+        catchThrowableOfType(
+            WebpException.class, () -> WEBP.animation(bytes("tattoo-animated.webp"), 96 * 72 - 1));
     assertThat(anim.kind()).isEqualTo(Kind.TOO_LARGE);
   }
 
   @Test
   void decode_truncatedOrEmpty_isTruncated() {
     byte[] data = bytes("tattoo-lossy.webp");
-    var e = catchThrowableOfType(WebpException.class, () -> WEBP.decode(Arrays.copyOf(data, 20), LIMIT));
+    var e =
+        catchThrowableOfType(
+            WebpException.class, () -> WEBP.decode(Arrays.copyOf(data, 20), LIMIT));
     assertThat(e.kind()).isEqualTo(Kind.TRUNCATED);
     assertThat(e.getMessage()).contains("VP8_STATUS_NOT_ENOUGH_DATA");
-    assertThat(catchThrowableOfType(WebpException.class, () -> WEBP.decode(new byte[0], LIMIT)).kind())
+    assertThat(
+            catchThrowableOfType(WebpException.class, () -> WEBP.decode(new byte[0], LIMIT)).kind())
         .isEqualTo(Kind.TRUNCATED);
     byte[] anim = bytes("tattoo-animated.webp");
-    assertThat(catchThrowableOfType(WebpException.class,
-        () -> WEBP.animation(Arrays.copyOf(anim, anim.length / 2), LIMIT)).kind()).isEqualTo(Kind.TRUNCATED);
+    assertThat(
+            catchThrowableOfType(
+                    WebpException.class,
+                    () -> WEBP.animation(Arrays.copyOf(anim, anim.length / 2), LIMIT))
+                .kind())
+        .isEqualTo(Kind.TRUNCATED);
   }
 
   @Test
   void failure_mapsEveryStatus() {
-    assertThat(LibWebp.failure(WebpLayouts.VP8_STATUS_OUT_OF_MEMORY, "x").kind()).isEqualTo(Kind.OUT_OF_MEMORY);
-    assertThat(LibWebp.failure(WebpLayouts.VP8_STATUS_INVALID_PARAM, "x").kind()).isEqualTo(Kind.INVALID);
-    assertThat(LibWebp.failure(WebpLayouts.VP8_STATUS_BITSTREAM_ERROR, "x").kind()).isEqualTo(Kind.INVALID);
-    assertThat(LibWebp.failure(WebpLayouts.VP8_STATUS_UNSUPPORTED_FEATURE, "x").kind()).isEqualTo(Kind.UNSUPPORTED);
-    assertThat(LibWebp.failure(WebpLayouts.VP8_STATUS_SUSPENDED, "x").kind()).isEqualTo(Kind.TRUNCATED);
-    assertThat(LibWebp.failure(WebpLayouts.VP8_STATUS_USER_ABORT, "x").kind()).isEqualTo(Kind.INVALID);
-    assertThat(LibWebp.failure(WebpLayouts.VP8_STATUS_NOT_ENOUGH_DATA, "x").kind()).isEqualTo(Kind.TRUNCATED);
-    assertThat(LibWebp.failure(WebpLayouts.VP8_STATUS_BITSTREAM_ERROR, "in the image data").getMessage())
+    assertThat(LibWebp.failure(WebpLayouts.VP8_STATUS_OUT_OF_MEMORY, "x").kind())
+        .isEqualTo(Kind.OUT_OF_MEMORY);
+    assertThat(LibWebp.failure(WebpLayouts.VP8_STATUS_INVALID_PARAM, "x").kind())
+        .isEqualTo(Kind.INVALID);
+    assertThat(LibWebp.failure(WebpLayouts.VP8_STATUS_BITSTREAM_ERROR, "x").kind())
+        .isEqualTo(Kind.INVALID);
+    assertThat(LibWebp.failure(WebpLayouts.VP8_STATUS_UNSUPPORTED_FEATURE, "x").kind())
+        .isEqualTo(Kind.UNSUPPORTED);
+    assertThat(LibWebp.failure(WebpLayouts.VP8_STATUS_SUSPENDED, "x").kind())
+        .isEqualTo(Kind.TRUNCATED);
+    assertThat(LibWebp.failure(WebpLayouts.VP8_STATUS_USER_ABORT, "x").kind())
+        .isEqualTo(Kind.INVALID);
+    assertThat(LibWebp.failure(WebpLayouts.VP8_STATUS_NOT_ENOUGH_DATA, "x").kind())
+        .isEqualTo(Kind.TRUNCATED);
+    assertThat(
+            LibWebp.failure(WebpLayouts.VP8_STATUS_BITSTREAM_ERROR, "in the image data")
+                .getMessage())
         .isEqualTo("libwebp found an error in the image data (VP8_STATUS_BITSTREAM_ERROR)");
   }
 
@@ -94,7 +120,9 @@ class LibWebpTest {
         ends.add(frames.next(canvas));
       }
     }
-    assertThat(ends).containsExactly(100, 180, 300, 360).isEqualTo(frameEnds("tattoo-animated.anim_dump.txt"));
+    assertThat(ends)
+        .containsExactly(100, 180, 300, 360)
+        .isEqualTo(frameEnds("tattoo-animated.anim_dump.txt"));
   }
 
   @Test

@@ -13,8 +13,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The WebP fixtures under {@code src/test/resources/webp/} (made by {@code make-fixtures.sh}
- * there, from the shared corpus: see its {@code NOTICE.md}) and pixel comparisons for them.
+ * The WebP fixtures under {@code src/test/resources/webp/} (made by {@code make-fixtures.sh} there,
+ * from the shared corpus: see its {@code NOTICE.md}) and pixel comparisons for them.
  */
 public final class WebpFixtures {
   private WebpFixtures() {}
@@ -41,7 +41,9 @@ public final class WebpFixtures {
     return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
   }
 
-  /** The frames of a {@code *.anim_dump.png} or {@code *.vips.png} strip, each {@code pixels} long. */
+  /**
+   * The frames of a {@code *.anim_dump.png} or {@code *.vips.png} strip, each {@code pixels} long.
+   */
   public static List<int[]> frames(String strip, int pixels) {
     int[] all = png(strip);
     List<int[]> frames = new ArrayList<>();
@@ -53,13 +55,16 @@ public final class WebpFixtures {
 
   /** When each frame ends (ms), from a {@code *.anim_dump.txt} ("frame N ENDS" lines). */
   public static List<Integer> frameEnds(String name) {
-    return new String(bytes(name), StandardCharsets.US_ASCII).lines().filter(l -> l.startsWith("frame "))
-        .map(l -> Integer.parseInt(l.split(" ")[2])).toList();
+    return new String(bytes(name), StandardCharsets.US_ASCII)
+        .lines()
+        .filter(l -> l.startsWith("frame "))
+        .map(l -> Integer.parseInt(l.split(" ")[2]))
+        .toList();
   }
 
   /**
-   * The mean absolute difference of R, G and B, in levels (0-255), over the pixels that are
-   * visible (alpha above 0) in both: the colour of invisible pixels is free in lossy WebP.
+   * The mean absolute difference of R, G and B, in levels (0-255), over the pixels that are visible
+   * (alpha above 0) in both: the colour of invisible pixels is free in lossy WebP.
    */
   public static double meanColourDifference(int[] a, int[] b) {
     if (a.length != b.length) {

@@ -17,15 +17,16 @@ import org.junit.jupiter.api.Test;
  * library.
  */
 class WebpLayoutsTest {
-  private static final Map<String, StructLayout> STRUCTS = Map.of(
-      "WebPBitstreamFeatures", WebpLayouts.FEATURES,
-      "WebPRGBABuffer", WebpLayouts.RGBA_BUFFER,
-      "WebPDecBuffer", WebpLayouts.DEC_BUFFER,
-      "WebPDecoderOptions", WebpLayouts.DECODER_OPTIONS,
-      "WebPDecoderConfig", WebpLayouts.DECODER_CONFIG,
-      "WebPData", WebpLayouts.DATA,
-      "WebPAnimDecoderOptions", WebpLayouts.ANIM_DECODER_OPTIONS,
-      "WebPAnimInfo", WebpLayouts.ANIM_INFO);
+  private static final Map<String, StructLayout> STRUCTS =
+      Map.of(
+          "WebPBitstreamFeatures", WebpLayouts.FEATURES,
+          "WebPRGBABuffer", WebpLayouts.RGBA_BUFFER,
+          "WebPDecBuffer", WebpLayouts.DEC_BUFFER,
+          "WebPDecoderOptions", WebpLayouts.DECODER_OPTIONS,
+          "WebPDecoderConfig", WebpLayouts.DECODER_CONFIG,
+          "WebPData", WebpLayouts.DATA,
+          "WebPAnimDecoderOptions", WebpLayouts.ANIM_DECODER_OPTIONS,
+          "WebPAnimInfo", WebpLayouts.ANIM_INFO);
 
   @Test
   void everyStructSizeAndOffset_matchesTheCompiledHeaders() throws IOException {
@@ -33,7 +34,9 @@ class WebpLayoutsTest {
     for (String line : expected()) {
       String[] f = line.split(" ");
       if (f[0].equals("size") && STRUCTS.containsKey(f[1])) {
-        assertThat(STRUCTS.get(f[1]).byteSize()).as("sizeof(%s)", f[1]).isEqualTo(Long.parseLong(f[2]));
+        assertThat(STRUCTS.get(f[1]).byteSize())
+            .as("sizeof(%s)", f[1])
+            .isEqualTo(Long.parseLong(f[2]));
         checked++;
       } else if (f[0].equals("offset")) {
         String[] field = f[1].split("\\.");
@@ -57,14 +60,17 @@ class WebpLayoutsTest {
     long output = offsets.get("WebPDecoderConfig.output");
     long options = offsets.get("WebPDecoderConfig.options");
     long rgba = output + offsets.get("WebPDecBuffer.u");
-    assertThat(WebpLayouts.OUTPUT_COLORSPACE).isEqualTo(output + offsets.get("WebPDecBuffer.colorspace"));
-    assertThat(WebpLayouts.OUTPUT_IS_EXTERNAL_MEMORY).isEqualTo(output + offsets.get("WebPDecBuffer.is_external_memory"));
+    assertThat(WebpLayouts.OUTPUT_COLORSPACE)
+        .isEqualTo(output + offsets.get("WebPDecBuffer.colorspace"));
+    assertThat(WebpLayouts.OUTPUT_IS_EXTERNAL_MEMORY)
+        .isEqualTo(output + offsets.get("WebPDecBuffer.is_external_memory"));
     assertThat(WebpLayouts.OUTPUT_RGBA).isEqualTo(rgba + offsets.get("WebPRGBABuffer.rgba"));
     assertThat(WebpLayouts.OUTPUT_STRIDE).isEqualTo(rgba + offsets.get("WebPRGBABuffer.stride"));
     assertThat(WebpLayouts.OUTPUT_SIZE).isEqualTo(rgba + offsets.get("WebPRGBABuffer.size"));
     assertThat(WebpLayouts.OPTIONS_NO_FANCY_UPSAMPLING)
         .isEqualTo(options + offsets.get("WebPDecoderOptions.no_fancy_upsampling"));
-    assertThat(WebpLayouts.OPTIONS_USE_THREADS).isEqualTo(options + offsets.get("WebPDecoderOptions.use_threads"));
+    assertThat(WebpLayouts.OPTIONS_USE_THREADS)
+        .isEqualTo(options + offsets.get("WebPDecoderOptions.use_threads"));
   }
 
   @Test
@@ -72,7 +78,9 @@ class WebpLayoutsTest {
     for (String line : expected()) {
       String[] f = line.split(" ");
       if (f[0].equals("size") && !STRUCTS.containsKey(f[1])) {
-        assertThat(Long.parseLong(f[2])).as("sizeof(%s)", f[1]).isEqualTo(f[1].equals("size_t") ? 8 : 4);
+        assertThat(Long.parseLong(f[2]))
+            .as("sizeof(%s)", f[1])
+            .isEqualTo(f[1].equals("size_t") ? 8 : 4);
       }
     }
   }
@@ -93,11 +101,13 @@ class WebpLayoutsTest {
 
   @Test
   void theCheckedHeadersAreLibwebp124() throws IOException {
-    assertThat(expected()).contains("version WebPGetDecoderVersion 66052", "version WebPGetDemuxVersion 66052");
+    assertThat(expected())
+        .contains("version WebPGetDecoderVersion 66052", "version WebPGetDemuxVersion 66052");
   }
 
   private static List<String> expected() throws IOException {
-    try (InputStream in = WebpLayoutsTest.class.getResourceAsStream("/native/webp_layout.expected")) {
+    try (InputStream in =
+        WebpLayoutsTest.class.getResourceAsStream("/native/webp_layout.expected")) {
       assertThat(in).as("native/webp_layout.expected").isNotNull();
       return new String(in.readAllBytes(), StandardCharsets.US_ASCII).lines().toList();
     }
