@@ -31,10 +31,13 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 work="$(mktemp -d)"
+chmod 755 "$work" # nginx workers run as another user
 node_pid=""
 cleanup() {
-  [ -n "$node_pid" ] && kill "$node_pid" 2>/dev/null && wait "$node_pid" 2>/dev/null
+  set +e
   [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null
+  [ -n "$node_pid" ] && kill "$node_pid" 2>/dev/null && wait "$node_pid" 2>/dev/null
+  sleep 0.5
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -66,7 +69,7 @@ img="http://127.0.0.1:$port/photo.jpg"
 large="$img?width=720" small="$img?width=120&quality=70"
 curl -sf -o "$work/www/large.jpg" "$large"
 curl -sf -o "$work/www/small.jpg" "$small"
-nginx -c "$work/nginx.conf" -p "$work" 2>/dev/null
+nginx -c "$work/nginx.conf" -p "$work" 2>"$work/nginx-start.log" || { cat "$work/nginx-start.log" >&2; exit 1; }
 for _ in $(seq 50); do curl -sf -o /dev/null "http://127.0.0.1:$ngx_port/small.jpg" && break; sleep 0.1; done
 etag() { curl -sfI "$1" | tr -d '\r' | awk -F': ' 'tolower($1)=="etag"{print $2}'; }
 etag_img=$(etag "$large") etag_ngx=$(etag "http://127.0.0.1:$ngx_port/large.jpg")
@@ -89,8 +92,8 @@ run() { # KIND SERVER -> req/s
 }
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END{print (NR%2)? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 
-echo "imgedge $(grep -o 'imgedge [a-z-]* listening' "$work/node.log" | head -1) vs $(nginx -v 2>&1 | sed 's/.*: //'); bodies: large $(stat -c %s "$work/www/large.jpg") B, small $(stat -c %s "$work/www/small.jpg") B; $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
-for kind in large small 304; do wrk -t2 -c64 -d2s "$( [ $kind = small ] && echo "$small" || echo "$large")" >/dev/null; done # warm-up
+echo "imgedge (an all-in-one node as ./imgedge run starts it) vs $(nginx -v 2>&1 | sed 's/.*: //'); bodies: large $(stat -c %s "$work/www/large.jpg") B, small $(stat -c %s "$work/www/small.jpg") B; $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+for server in imgedge nginx; do for kind in large small 304; do run "$kind" "$server" >/dev/null; done; done # warm-up
 declare -A runs ratios
 for r in $(seq "$rounds"); do
   for kind in large small 304; do

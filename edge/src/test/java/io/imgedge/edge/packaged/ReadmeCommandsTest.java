@@ -164,6 +164,9 @@ class ReadmeCommandsTest {
               Pattern.compile("^loadtest/bench/side-by-side\\.sh$"),
               c -> executableScript("loadtest/bench/side-by-side.sh")),
           new Rule(
+              Pattern.compile("^loadtest/bench/hit-vs-nginx\\.sh$"),
+              ReadmeCommandsTest::hitVsNginxBriefly),
+          new Rule(
               Pattern.compile("^docker (load|run) .+$"),
               c -> assertThat(ROOT.resolve("edge/pom.xml")).content().contains("<id>oci</id>")));
 
@@ -579,6 +582,43 @@ class ReadmeCommandsTest {
             ROOT.resolve(
                 "loadtest/src/test/java/io/imgedge/loadtest/ReadmeLoadtestCommandsTest.java"))
         .exists();
+  }
+
+  /**
+   * Issue 15's hit-path comparison, one round of one second per answer instead of three of eight:
+   * it must start the node and nginx, check both answer 304 to their ETags, and print the three
+   * ratios.
+   */
+  private static void hitVsNginxBriefly(Command c) throws Exception {
+    int port = freePortWithNeighbours();
+    ProcessBuilder pb =
+        new ProcessBuilder("bash", "-c", c.text() + " --rounds 1 --duration 1 --port " + port)
+            .directory(ROOT.toFile());
+    CurlResult r = curlRun(pb, 300);
+    assertThat(r.exit()).as(c + "\n" + tail(r.stdout())).isZero();
+    assertThat(r.stdout())
+        .containsPattern("(?m)^large +\\d+ +\\d+ +\\d+\\.\\d\\dx$")
+        .containsPattern("(?m)^small +\\d+ +\\d+ +\\d+\\.\\d\\dx$")
+        .containsPattern("(?m)^304 +\\d+ +\\d+ +\\d+\\.\\d\\dx$");
+  }
+
+  /** A free port whose next two and tenth neighbours are free too (hit-vs-nginx.sh uses them). */
+  private static int freePortWithNeighbours() throws IOException {
+    for (int attempt = 0; attempt < 50; attempt++) {
+      int port = freePort();
+      if (port < 65500 && bindable(port + 1) && bindable(port + 2) && bindable(port + 10)) {
+        return port;
+      }
+    }
+    throw new IOException("no free port with free neighbours");
+  }
+
+  private static boolean bindable(int port) {
+    try (var s = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private static void executableScript(String path) {
