@@ -371,11 +371,9 @@ public final class ImageHandler implements HttpHandler {
     if (meta.lastModified() != null) {
       h.put(Headers.LAST_MODIFIED, preparedResponses.httpDate(meta.lastModified()));
     }
+    h.put(Headers.CACHE_CONTROL, preparedResponses.cacheControl(f));
     if (f.storable()) {
-      h.put(Headers.CACHE_CONTROL, preparedResponses.cacheControl(f.maxAgeSeconds()));
       h.put(Headers.AGE, Math.max(0, f.age(now).toSeconds()));
-    } else {
-      h.put(Headers.CACHE_CONTROL, "private, no-store");
     }
     if (varies != null) {
       h.put(Headers.VARY, varies);

@@ -2,12 +2,14 @@ package io.imgedge.edge.http;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.imgedge.cache.Freshness;
 import io.imgedge.cache.HttpFreshness;
 import io.imgedge.shield.Derivative;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,6 +23,8 @@ import org.jspecify.annotations.Nullable;
 final class PreparedResponses {
   /** How many distinct dates and max-ages are kept formatted; past it the memo starts over. */
   private static final int MAX_VALUES = 4096;
+
+  private static final String NO_STORE = "private, no-store";
 
   private final Cache<Derivative, Prepared> prepared;
   private final Map<Instant, String> dates = new ConcurrentHashMap<>();
@@ -51,46 +55,38 @@ final class PreparedResponses {
   /** The prepared parts of a derivative, made on its first hit. */
   Prepared of(Derivative d) {
     Prepared p = prepared.getIfPresent(d);
-    return p != null ? p : prepared.get(d, PreparedResponses::prepare);
+    return p != null ? p : prepared.get(d, this::prepare);
   }
 
   /** An instant as an HTTP date (IMF-fixdate), formatted once. */
   String httpDate(Instant instant) {
-    String date = dates.get(instant);
-    if (date == null) {
-      if (dates.size() >= MAX_VALUES) {
-        dates.clear();
-      }
-      date = HttpFreshness.format(instant);
-      dates.put(instant, date);
-    }
-    return date;
+    return remembered(dates, instant, HttpFreshness::format);
   }
 
-  /** The {@code Cache-Control} value of a storable answer fresh for {@code maxAgeSeconds}. */
-  String cacheControl(long maxAgeSeconds) {
-    String value = cacheControls.get(maxAgeSeconds);
+  /** The {@code Cache-Control} value of an answer with this freshness, built once per max-age. */
+  String cacheControl(Freshness freshness) {
+    return freshness.storable()
+        ? remembered(cacheControls, freshness.maxAgeSeconds(), age -> "public, max-age=" + age)
+        : NO_STORE;
+  }
+
+  /** A value from a bounded memo: past {@value #MAX_VALUES} entries it starts over. */
+  private static <K> String remembered(Map<K, String> memo, K key, Function<K, String> make) {
+    String value = memo.get(key);
     if (value == null) {
-      if (cacheControls.size() >= MAX_VALUES) {
-        cacheControls.clear();
+      if (memo.size() >= MAX_VALUES) {
+        memo.clear();
       }
-      value = "public, max-age=" + maxAgeSeconds;
-      cacheControls.put(maxAgeSeconds, value);
+      value = make.apply(key);
+      memo.put(key, value);
     }
     return value;
   }
 
-  private static Prepared prepare(Derivative d) {
+  private Prepared prepare(Derivative d) {
     ByteBuffer body =
         ByteBuffer.allocateDirect(d.bytes().length).put(d.bytes()).flip().asReadOnlyBuffer();
-    String lastModified = d.lastModified() == null ? null : HttpFreshness.format(d.lastModified());
-    return new Prepared(body, lastModified, cacheControl(d));
-  }
-
-  /** The {@code Cache-Control} value of a derivative. */
-  static String cacheControl(Derivative d) {
-    return d.freshness().storable()
-        ? "public, max-age=" + d.freshness().maxAgeSeconds()
-        : "private, no-store";
+    String lastModified = d.lastModified() == null ? null : httpDate(d.lastModified());
+    return new Prepared(body, lastModified, cacheControl(d.freshness()));
   }
 }
