@@ -14,6 +14,7 @@ import io.imgedge.edge.admin.AdminHandlers;
 import io.imgedge.edge.admin.PurgeHandler;
 import io.imgedge.edge.admin.StatusCollector;
 import io.imgedge.edge.admin.StatusHandler;
+import io.imgedge.edge.front.PublicListener;
 import io.imgedge.edge.http.AccessLog;
 import io.imgedge.edge.http.AccessLogHandler;
 import io.imgedge.edge.http.EdgeEndpoint;
@@ -26,6 +27,7 @@ import io.imgedge.edge.http.IoBufferPool;
 import io.imgedge.edge.http.LateHandler;
 import io.imgedge.edge.http.MetricsHandler;
 import io.imgedge.edge.http.PlaygroundHandler;
+import io.imgedge.edge.http.RequestMetrics;
 import io.imgedge.edge.image.HttpShieldClient;
 import io.imgedge.edge.image.ImageService;
 import io.imgedge.edge.image.KeyOwners;
@@ -112,7 +114,7 @@ public final class Node implements AutoCloseable {
   private final LateHandler internalHandler = new LateHandler();
   private @Nullable Undertow internalServer;
   private @Nullable GracefulShutdownHandler publicChain;
-  private @Nullable Undertow publicServer;
+  private @Nullable PublicListener publicServer;
   private @Nullable Undertow adminServer;
   private @Nullable ClusterMember cluster;
   private @Nullable OriginRouter origins;
@@ -357,13 +359,26 @@ public final class Node implements AutoCloseable {
   }
 
   private void startPublicAndAdmin(ImageService service, Purger purger) {
-    publicChain = new GracefulShutdownHandler(publicHandlers(service));
-    publicServer =
-        started(
-            server(config.node().publicBind(), config.node().publicPort(), publicChain),
-            "public",
-            config.node().publicBind(),
-            config.node().publicPort());
+    RequestMetrics imageMetrics = new RequestMetrics("image", registry);
+    ImageHandler images = imageHandler(service);
+    GracefulShutdownHandler chain =
+        new GracefulShutdownHandler(publicHandlers(images, imageMetrics));
+    publicChain = chain;
+    // The hit front answers repeated hits at the socket; an access log, which must see every
+    // request in the chain, turns it off.
+    boolean front = config.log().access() == LogConfig.Access.OFF;
+    String bind = config.node().publicBind();
+    int port = config.node().publicPort();
+    PublicListener listener;
+    try {
+      listener =
+          PublicListener.start(
+              bind, port, chain, front ? images::encodedHit : null, imageMetrics, registry);
+    } catch (RuntimeException e) {
+      throw startFailure(e, "public", bind, port);
+    }
+    closeables.push(listener::close);
+    publicServer = listener;
     HttpHandler purge = new PurgeHandler(config.admin().token(), service, purger, io);
     adminServer =
         started(
@@ -395,8 +410,7 @@ public final class Node implements AutoCloseable {
             clock));
   }
 
-  private HttpHandler publicHandlers(ImageService service) {
-    ErrorResponder errors = new ErrorResponder();
+  private ImageHandler imageHandler(ImageService service) {
     UrlSigner signer =
         config.security().signingKeys().isEmpty()
             ? null
@@ -406,20 +420,23 @@ public final class Node implements AutoCloseable {
             .filter(OriginConfig::signed)
             .map(OriginConfig::name)
             .collect(java.util.stream.Collectors.toSet());
-    ImageHandler images =
-        new ImageHandler(
-            service,
-            TransformDefaults.from(config.transform()),
-            io,
-            errors,
-            clock,
-            config.limits().requestTimeout(),
-            signer,
-            signed,
-            config.transform().clientHints(),
-            config.limits().maxOutputWidth(),
-            config.node().memory().directBuffers() * 3 / 4,
-            topSources);
+    return new ImageHandler(
+        service,
+        TransformDefaults.from(config.transform()),
+        io,
+        new ErrorResponder(),
+        clock,
+        config.limits().requestTimeout(),
+        signer,
+        signed,
+        config.transform().clientHints(),
+        config.limits().maxOutputWidth(),
+        config.node().memory().directBuffers() * 3 / 4,
+        topSources);
+  }
+
+  private HttpHandler publicHandlers(ImageHandler images, RequestMetrics metrics) {
+    ErrorResponder errors = new ErrorResponder();
     List<String> samples =
         config.origins().stream()
                 .anyMatch(o -> o.kind() == OriginConfig.Kind.SAMPLES && o.pathPrefix().equals("/"))
@@ -437,7 +454,7 @@ public final class Node implements AutoCloseable {
           .register(registry);
       chain = new AccessLogHandler(log, clock, chain);
     }
-    return new MetricsHandler("image", registry, chain);
+    return new MetricsHandler(metrics, chain);
   }
 
   /** Starts the internal port and returns the URL the other nodes use to reach it. */
@@ -521,7 +538,7 @@ public final class Node implements AutoCloseable {
 
   /** The public port actually bound, or -1 for a shield node. */
   public int publicPort() {
-    return publicServer == null ? -1 : port(publicServer);
+    return publicServer == null ? -1 : publicServer.port();
   }
 
   /** The admin port actually bound. */
@@ -659,6 +676,9 @@ public final class Node implements AutoCloseable {
   @Override
   public void close() {
     ready = false;
+    if (publicServer != null) {
+      publicServer.drain();
+    }
     if (publicChain != null) {
       publicChain.shutdown();
       try {

@@ -22,9 +22,6 @@ import io.undertow.util.Methods;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -55,8 +52,6 @@ public final class ImageHandler implements HttpHandler {
   /** Longest path and query accepted; longer gets 414. */
   static final int MAX_URL = 4096;
 
-  private static final String TIMING_HIT = "edge;desc=\"hit\"";
-  private static final String TIMING_STALE = "edge;desc=\"stale\"";
   private final ImageService service;
   private final TransformSpecParser parser;
   private final TransformDefaults defaults;
@@ -294,90 +289,102 @@ public final class ImageHandler implements HttpHandler {
 
   private void write(HttpServerExchange exchange, Served served, ParsedRequests.Parsed parsed) {
     topSources.record(parsed.path());
-    String varies = parsed.vary();
-    if (hints.enabled()) {
-      exchange.getResponseHeaders().put(ClientHints.ACCEPT_CH, ClientHints.ACCEPTED);
-    }
+    HeaderMap h = exchange.getResponseHeaders();
     switch (served) {
-      case Served.Image image -> image(exchange, image, varies, parsed.warnings());
-      case Served.NotModified nm -> notModified(exchange, nm, varies);
+      case Served.Image image -> {
+        Derivative d = image.derivative();
+        PreparedResponses.Prepared prepared = preparedResponses.of(d);
+        AnswerHeaders.image(h::put, image, prepared, parsed, hints.enabled());
+        age(h, d.freshness());
+        exchange.setResponseContentLength(d.bytes().length);
+        if (exchange.getRequestMethod().equals(Methods.HEAD)) {
+          exchange.endExchange();
+        } else {
+          exchange.getResponseSender().send(prepared.body().duplicate());
+        }
+      }
+      case Served.NotModified nm -> {
+        exchange.setStatusCode(304);
+        AnswerHeaders.notModified(
+            h::put, nm.metadata(), nm.source(), parsed, hints.enabled(), preparedResponses);
+        age(h, nm.metadata().freshness());
+        exchange.endExchange();
+      }
     }
   }
 
-  private void image(
-      HttpServerExchange exchange,
-      Served.Image served,
-      @Nullable String varies,
-      List<String> parseWarnings) {
-    Derivative d = served.derivative();
-    PreparedResponses.Prepared prepared = preparedResponses.of(d);
-    HeaderMap h = exchange.getResponseHeaders();
-    h.put(Headers.CONTENT_TYPE, d.format().mediaType());
-    h.put(Headers.ETAG, d.etag());
-    if (prepared.lastModified() != null) {
-      h.put(Headers.LAST_MODIFIED, prepared.lastModified());
-    }
-    h.put(Headers.CACHE_CONTROL, prepared.cacheControl());
-    if (d.freshness().storable()) {
-      h.put(Headers.AGE, Math.max(0, d.freshness().age(clock.instant()).toSeconds()));
-    }
-    if (varies != null) {
-      h.put(Headers.VARY, varies);
-    }
-    h.put(ImgedgeHeaders.X_CACHE, served.source().name());
-    h.put(ImgedgeHeaders.INFO, d.info());
-    warnings(h, parseWarnings, d.warnings());
-    h.put(
-        ImgedgeHeaders.SERVER_TIMING,
-        switch (served.source()) {
-          case HIT -> TIMING_HIT;
-          case STALE -> TIMING_STALE;
-          case MISS ->
-              String.format(
-                  Locale.ROOT, "edge;desc=\"miss\", upstream;dur=%.1f", served.waitMillis());
-        });
-    exchange.setResponseContentLength(d.bytes().length);
-    if (exchange.getRequestMethod().equals(Methods.HEAD)) {
-      exchange.endExchange();
-    } else {
-      exchange.getResponseSender().send(prepared.body().duplicate());
+  private void age(HeaderMap h, Freshness freshness) {
+    long age = AnswerHeaders.age(freshness, clock.instant());
+    if (age >= 0) {
+      h.put(Headers.AGE, age);
     }
   }
 
-  /** The warning header: what parsing ignored or replaced, then what the render adjusted. */
-  private static void warnings(
-      HeaderMap h, List<String> parseWarnings, List<String> renderWarnings) {
-    if (parseWarnings.isEmpty() && renderWarnings.isEmpty()) {
-      return;
+  /**
+   * The answer from memory to a request the hit front read off the wire, encoded for the wire, or
+   * null when the handler chain must answer it: a request line not parsed before, a signed origin
+   * (its signature is checked in the chain), client hints on, or nothing fresh in memory. A null
+   * counts nothing (the chain counts its own look); an answer counts as the chain would count it (a
+   * hit, its source among the top sources).
+   */
+  public @Nullable EncodedHit encodedHit(HitRequest r) {
+    if (hints.enabled()) {
+      return null;
     }
-    List<String> warnings = new ArrayList<>(parseWarnings);
-    warnings.addAll(renderWarnings);
-    h.put(ImgedgeHeaders.WARNING, ImgedgeHeaders.safe(String.join("; ", warnings)));
-  }
-
-  private void notModified(
-      HttpServerExchange exchange, Served.NotModified served, @Nullable String varies) {
-    exchange.setStatusCode(304);
-    HeaderMap h = exchange.getResponseHeaders();
-    validators(h, served.metadata(), varies);
-    h.put(ImgedgeHeaders.X_CACHE, served.source().name());
-    exchange.endExchange();
-  }
-
-  private void validators(HeaderMap h, DerivativeMetadata meta, @Nullable String varies) {
-    Freshness f = meta.freshness();
+    ParsedRequests.Parsed parsed =
+        parsedRequests.get(ParsedRequests.key(r.host(), r.path(), r.query(), r.accept(), ""));
+    if (parsed == null || signedOrigins.contains(parsed.route().id().origin())) {
+      return null;
+    }
+    Served hit = service.hitIfHeld(parsed.key(), r.conditional());
+    if (hit == null) {
+      return null;
+    }
+    topSources.record(parsed.path());
     Instant now = clock.instant();
-    h.put(Headers.ETAG, meta.etag());
-    if (meta.lastModified() != null) {
-      h.put(Headers.LAST_MODIFIED, preparedResponses.httpDate(meta.lastModified()));
-    }
-    h.put(Headers.CACHE_CONTROL, preparedResponses.cacheControl(f));
-    if (f.storable()) {
-      h.put(Headers.AGE, Math.max(0, f.age(now).toSeconds()));
-    }
-    if (varies != null) {
-      h.put(Headers.VARY, varies);
-    }
+    return switch (hit) {
+      case Served.Image image -> {
+        Derivative d = image.derivative();
+        PreparedResponses.Prepared prepared = preparedResponses.of(d);
+        byte[] head =
+            parsed
+                .heads()
+                .ok(
+                    d.etag(),
+                    d.lastModified(),
+                    d.freshness(),
+                    () ->
+                        AnswerHeaders.encode(
+                            "HTTP/1.1 200 OK",
+                            out -> {
+                              AnswerHeaders.image(out, image, prepared, parsed, false);
+                              out.put(Headers.CONTENT_LENGTH, Integer.toString(d.bytes().length));
+                              out.put(Headers.CONNECTION, "keep-alive");
+                            }));
+        yield new EncodedHit(
+            200,
+            head,
+            AnswerHeaders.age(d.freshness(), now),
+            r.head() ? null : prepared.body().duplicate());
+      }
+      case Served.NotModified nm -> {
+        DerivativeMetadata meta = nm.metadata();
+        byte[] head =
+            parsed
+                .heads()
+                .notModified(
+                    meta.etag(),
+                    meta.lastModified(),
+                    meta.freshness(),
+                    () ->
+                        AnswerHeaders.encode(
+                            "HTTP/1.1 304 Not Modified",
+                            out ->
+                                AnswerHeaders.notModified(
+                                    out, meta, nm.source(), parsed, false, preparedResponses)));
+        yield new EncodedHit(304, head, AnswerHeaders.age(meta.freshness(), now), null);
+      }
+    };
   }
 
   @Override

@@ -1,29 +1,17 @@
 package io.imgedge.edge.http;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
-import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReferenceArray;
-import org.jspecify.annotations.Nullable;
 
 /**
- * Counts every request when it completes: {@code imgedge.requests{route,status}} (a timer with a
- * histogram, so it also gives latency percentiles: {@code histogram_quantile} over {@code
- * imgedge_requests_seconds_bucket}) and {@code imgedge.bytes.out{route}}.
+ * Counts every request when it completes, in the route's {@link RequestMetrics}: {@code
+ * imgedge.requests{route,status}} and {@code imgedge.bytes.out{route}}.
  */
 public final class MetricsHandler implements HttpHandler {
-  private final String route;
-  private final MeterRegistry registry;
-  private final Counter bytesOut;
+  private final RequestMetrics metrics;
   private final HttpHandler next;
-
-  /** One timer per status, registered on first use: no registry look-up per request. */
-  private final AtomicReferenceArray<@Nullable Timer> timers = new AtomicReferenceArray<>(600);
 
   /**
    * @param route the route tag, e.g. {@code image}
@@ -31,15 +19,16 @@ public final class MetricsHandler implements HttpHandler {
    * @param next the handler to measure
    */
   public MetricsHandler(String route, MeterRegistry registry, HttpHandler next) {
-    this.route = route;
-    this.registry = registry;
+    this(new RequestMetrics(route, registry), next);
+  }
+
+  /**
+   * @param metrics the route's metrics (shared with the hit front for the public route)
+   * @param next the handler to measure
+   */
+  public MetricsHandler(RequestMetrics metrics, HttpHandler next) {
+    this.metrics = Objects.requireNonNull(metrics);
     this.next = Objects.requireNonNull(next);
-    this.bytesOut =
-        Counter.builder("imgedge.bytes.out")
-            .description("Response body bytes sent")
-            .baseUnit("bytes")
-            .tag("route", route)
-            .register(registry);
   }
 
   @Override
@@ -48,8 +37,8 @@ public final class MetricsHandler implements HttpHandler {
     exchange.addExchangeCompleteListener(
         (ex, nextListener) -> {
           try {
-            timer(ex.getStatusCode()).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-            bytesOut.increment(ex.getResponseBytesSent());
+            metrics.record(
+                ex.getStatusCode(), System.nanoTime() - start, ex.getResponseBytesSent());
           } finally {
             nextListener.proceed();
           }
@@ -57,25 +46,8 @@ public final class MetricsHandler implements HttpHandler {
     next.handleRequest(exchange);
   }
 
-  private Timer timer(int status) {
-    int slot = status >= 100 && status < 600 ? status : 0;
-    Timer t = timers.get(slot);
-    if (t == null) {
-      t =
-          Timer.builder("imgedge.requests")
-              .description("Requests answered, by route and status")
-              .tags("route", route, "status", Integer.toString(status))
-              .publishPercentileHistogram()
-              .minimumExpectedValue(Duration.ofMillis(1))
-              .maximumExpectedValue(Duration.ofSeconds(60))
-              .register(registry);
-      timers.set(slot, t);
-    }
-    return t;
-  }
-
   @Override
   public String toString() {
-    return "Metrics[" + route + "] -> " + next;
+    return "Metrics[" + metrics.route() + "] -> " + next;
   }
 }

@@ -42,6 +42,7 @@ final class ParsedRequests {
    * @param warnings what parsing ignored or replaced, for the warning header
    * @param vary the request headers the answer depends on ({@code Accept}, client hints), for the
    *     {@code Vary} header, or null
+   * @param heads the encoded heads of its answers from memory, for the hit front
    */
   record Parsed(
       OriginRouter.Routed route,
@@ -49,9 +50,20 @@ final class ParsedRequests {
       DerivativeRequest request,
       DerivativeKey key,
       List<String> warnings,
-      @Nullable String vary) {
+      @Nullable String vary,
+      EncodedHeads heads) {
     Parsed {
       warnings = List.copyOf(warnings);
+    }
+
+    Parsed(
+        OriginRouter.Routed route,
+        String path,
+        DerivativeRequest request,
+        DerivativeKey key,
+        List<String> warnings,
+        @Nullable String vary) {
+      this(route, path, request, key, warnings, vary, new EncodedHeads());
     }
   }
 

@@ -28,7 +28,9 @@ public record ConditionalRequest(@Nullable String ifNoneMatch, @Nullable String 
     }
     if (ifModifiedSince != null && lastModified != null) {
       Instant since = HttpFreshness.httpDate(ifModifiedSince);
-      return since != null && !lastModified.isAfter(since);
+      // HTTP dates have whole seconds: compare at that precision (a file's modification time has
+      // more, and its own Last-Modified must match it)
+      return since != null && lastModified.getEpochSecond() <= since.getEpochSecond();
     }
     return false;
   }

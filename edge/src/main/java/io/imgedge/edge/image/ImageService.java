@@ -134,6 +134,14 @@ public final class ImageService {
     return cached == null ? null : counted(answer(cached, Served.Source.HIT, 0, conditional));
   }
 
+  /**
+   * As {@link #hit}, for the hit front: null without counting a look in the tier when nothing fresh
+   * is held (the handler chain, which then answers, counts its own).
+   */
+  public @Nullable Served hitIfHeld(DerivativeKey key, ConditionalRequest conditional) {
+    return edge.peekFresh(key) == null ? null : hit(key, conditional);
+  }
+
   /** Answers one client request. */
   public CompletableFuture<Served> serve(
       OriginRouter.Routed route, DerivativeRequest request, ConditionalRequest conditional) {
