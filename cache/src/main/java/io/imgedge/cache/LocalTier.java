@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Ticker;
+import com.github.benmanes.caffeine.cache.stats.ConcurrentStatsCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.time.Duration;
@@ -27,6 +28,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class LocalTier<K, V extends Cacheable> {
   private final AsyncCache<K, V> cache;
+  private final ConcurrentStatsCounter stats = new ConcurrentStatsCounter();
   private final @Nullable KeyGroups<K> groups;
 
   /**
@@ -94,7 +96,7 @@ public final class LocalTier<K, V extends Cacheable> {
                             : Duration.ZERO))
             .ticker(ticker)
             .executor(executor)
-            .recordStats()
+            .recordStats(() -> stats)
             .buildAsync();
     CaffeineCacheMetrics.monitor(registry, cache, name);
   }
@@ -124,6 +126,15 @@ public final class LocalTier<K, V extends Cacheable> {
       return null;
     }
     return future.getNow(null);
+  }
+
+  /**
+   * Counts a hit for a value a caller found with {@link #peek} and answers with: one look that
+   * counts as {@link #getIfPresent} would, for a caller that leaves misses to be counted by whoever
+   * answers them.
+   */
+  public void countHit() {
+    stats.recordHits(1);
   }
 
   /**

@@ -178,6 +178,20 @@ public final class ReadThrough<K, V extends Cacheable> {
     return held != null && held.freshness().isFresh(clock.instant()) ? held : null;
   }
 
+  /**
+   * A fresh copy held now, counted as a hit; null, counted as nothing, when there is none (for a
+   * caller that hands a miss to another path, which counts its own look). One look in the tier,
+   * which the tier's eviction policy sees as an access.
+   */
+  public @Nullable V freshIfHeld(K key) {
+    V held = tier.peek(key);
+    if (held != null && held.freshness().isFresh(clock.instant())) {
+      tier.countHit();
+      return held;
+    }
+    return null;
+  }
+
   /** As {@link #fresh}, without counting: for a request that has looked already. */
   public @Nullable V peekFresh(K key) {
     V held = tier.peek(key);

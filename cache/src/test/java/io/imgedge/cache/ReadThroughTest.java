@@ -41,15 +41,21 @@ class ReadThroughTest {
             true));
   }
 
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+  private double gets(String result) {
+    return registry
+        .get("cache.gets")
+        .tag("cache", "test")
+        .tag("result", result)
+        .functionCounter()
+        .count();
+  }
+
   private ReadThrough<String, Blob> cache(ReadThrough.Policy<Blob> policy) {
     LocalTier<String, Blob> tier =
         new LocalTier<>(
-            "test",
-            10_000,
-            Duration.ofHours(1),
-            clock.ticker(),
-            Runnable::run,
-            new SimpleMeterRegistry());
+            "test", 10_000, Duration.ofHours(1), clock.ticker(), Runnable::run, registry);
     return new ReadThrough<>(tier, clock, policy);
   }
 
@@ -63,6 +69,20 @@ class ReadThroughTest {
 
   private ReadThrough.Loader<String, Blob> loader(Blob value) {
     return loader(CompletableFuture.completedFuture(value));
+  }
+
+  @Test
+  void freshIfHeld_countsAHitWhenFresh_andNothingOtherwise() {
+    ReadThrough<String, Blob> cache = cache(ReadThrough.Policy.plain());
+    assertThat(cache.freshIfHeld("k")).isNull();
+    assertThat(gets("miss")).as("a miss is left to whoever answers it").isZero();
+    cache.get("k", loader(blob("a", 60, 0, 0))).join(); // a miss, counted
+    assertThat(cache.freshIfHeld("k")).isNotNull();
+    assertThat(gets("hit")).isEqualTo(1);
+    clock.advance(Duration.ofSeconds(61));
+    assertThat(cache.freshIfHeld("k")).as("stale: not a hit").isNull();
+    assertThat(gets("hit")).isEqualTo(1);
+    assertThat(gets("miss")).isEqualTo(1);
   }
 
   @Test

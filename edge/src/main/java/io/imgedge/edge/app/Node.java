@@ -231,7 +231,9 @@ public final class Node implements AutoCloseable {
             staleWhenShieldsDown ? config.cache().keepStale() : Duration.ZERO,
             DerivativeKey::source,
             ticker,
-            io,
+            // maintenance on the calling thread: read buffers drained on the hit path cost less
+            // than a virtual thread started (and its carriers woken) for each drain
+            Runnable::run,
             registry);
     WireClient peers = closing(new WireClient(Duration.ofSeconds(1), clock));
     return new ImageService(

@@ -32,6 +32,10 @@ final class RequestHead {
 
   private static final int MAX_HEADERS = 100;
 
+  private static final boolean[] TOKEN = table("!#$%&'*+-.^_`|~");
+  private static final boolean[] TARGET = table("-._~!$&'()*+,=:@/?");
+  private static final boolean[] HOST = table(".-_~");
+
   private final byte[] bytes = new byte[MAX_HEAD];
   private int length;
   private @Nullable HitRequest request;
@@ -263,28 +267,25 @@ final class RequestHead {
    * and {@code ;} (path parameters, which the chain strips).
    */
   private static boolean isTargetChar(byte b) {
-    return (b >= 'a' && b <= 'z')
-        || (b >= 'A' && b <= 'Z')
-        || (b >= '0' && b <= '9')
-        || "-._~!$&'()*+,=:@/?".indexOf(b) >= 0;
+    return TARGET[b & 0xff];
   }
 
   private static boolean isHostChar(byte b) {
-    return (b >= 'a' && b <= 'z')
-        || (b >= 'A' && b <= 'Z')
-        || (b >= '0' && b <= '9')
-        || b == '.'
-        || b == '-'
-        || b == '_'
-        || b == '~';
+    return HOST[b & 0xff];
   }
 
   /** RFC 9110 tchar. */
   private static boolean isTokenChar(byte b) {
-    return (b >= 'a' && b <= 'z')
-        || (b >= 'A' && b <= 'Z')
-        || (b >= '0' && b <= '9')
-        || "!#$%&'*+-.^_`|~".indexOf(b) >= 0;
+    return TOKEN[b & 0xff];
+  }
+
+  /** Letters, digits and the given characters. */
+  private static boolean[] table(String others) {
+    boolean[] t = new boolean[256];
+    for (int c = 0; c < 128; c++) {
+      t[c] = Character.isLetterOrDigit(c) || others.indexOf(c) >= 0;
+    }
+    return t;
   }
 
   private boolean startsWith(int at, String s) {

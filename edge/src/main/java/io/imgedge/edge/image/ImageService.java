@@ -139,7 +139,8 @@ public final class ImageService {
    * is held (the handler chain, which then answers, counts its own).
    */
   public @Nullable Served hitIfHeld(DerivativeKey key, ConditionalRequest conditional) {
-    return edge.peekFresh(key) == null ? null : hit(key, conditional);
+    Derivative cached = edge.freshIfHeld(key);
+    return cached == null ? null : counted(answer(cached, Served.Source.HIT, 0, conditional));
   }
 
   /** Answers one client request. */
