@@ -45,6 +45,9 @@ final class FrontConnection {
 
   private XnioExecutor.@Nullable Key idleTimer;
 
+  /** The IO thread's scratch, looked up once (a connection stays on one IO thread). */
+  private HitFront.@Nullable Scratch scratch;
+
   FrontConnection(HitFront front, StreamConnection connection) {
     this.front = front;
     this.connection = connection;
@@ -60,8 +63,17 @@ final class FrontConnection {
     source.resumeReads();
   }
 
+  private HitFront.Scratch scratch() {
+    HitFront.Scratch s = scratch;
+    if (s == null) {
+      s = front.scratch();
+      scratch = s;
+    }
+    return s;
+  }
+
   private void readable() {
-    HitFront.Scratch s = front.scratch();
+    HitFront.Scratch s = scratch();
     ByteBuffer in = s.in;
     in.clear();
     byte[] kept = carry;
@@ -187,7 +199,7 @@ final class FrontConnection {
     lastActive = System.nanoTime();
     byte[] kept = carry;
     if (kept != null) {
-      HitFront.Scratch s = front.scratch();
+      HitFront.Scratch s = scratch();
       carry = null;
       ByteBuffer in = s.in.clear().put(kept).flip();
       serve(in, s);
