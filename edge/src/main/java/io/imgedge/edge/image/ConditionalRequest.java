@@ -36,6 +36,9 @@ public record ConditionalRequest(@Nullable String ifNoneMatch, @Nullable String 
   }
 
   private static boolean matches(String header, String etag) {
+    if (header.equals(etag)) {
+      return true; // the common case: the client sends back the one ETag it was given
+    }
     String mine = opaque(etag);
     for (String candidate : header.split(",")) {
       String c = candidate.trim();
