@@ -93,10 +93,14 @@ wrk_run() { # SECONDS wrk-args... -> req/s
   awk '/Requests\/sec/{printf "%.0f", $2}' <<<"$report"
 }
 echo "imgedge $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?') hit path; body $bytes B; $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+# The warm-up runs under a recording that is thrown away, so that JFR's own start-up (it
+# generates its event classes on the first recording) is not in the profiles.
+timeout 60 "$JCMD" "$node_pid" JFR.start name=warm-up settings="$BENCH/hit-profile.jfc" >/dev/null
 if [ "$warmup" -gt 0 ]; then
   wrk_run "$warmup" "$large" >/dev/null
   wrk_run "$warmup" -H "If-None-Match: $etag" "$large" >/dev/null
 fi
+timeout 60 "$JCMD" "$node_pid" JFR.stop name=warm-up >/dev/null
 
 declare -A rps
 profile() { # NAME wrk-args...

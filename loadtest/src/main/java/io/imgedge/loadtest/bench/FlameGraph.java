@@ -97,7 +97,7 @@ public final class FlameGraph {
   private static final int FRAME_HEIGHT = 16;
   private static final int FONT_SIZE = 11;
   private static final double CHAR_WIDTH = 0.6 * FONT_SIZE; // monospace
-  private static final int HEADING_HEIGHT = 78;
+  private static final int HEADING_HEIGHT = 92;
 
   /** What a frame belongs to, for its colour. */
   public enum Kind {
@@ -403,22 +403,22 @@ public final class FlameGraph {
         .append("<rect x=\"0\" y=\"0\" width=\"100%\" height=\"100%\" fill=\"#fdfdf8\"/>\n");
     String heading = title != null && !title.isBlank() ? title : source;
     text(svg, WIDTH / 2.0, 22, "middle", 16, heading);
+    text(svg, WIDTH / 2.0, 40, "middle", FONT_SIZE, description());
     text(
         svg,
         WIDTH / 2.0,
-        40,
+        55,
         "middle",
         FONT_SIZE,
-        description()
-            + String.format(
-                Locale.ROOT,
-                ": %,d samples (%,d jdk.ExecutionSample, %,d jdk.NativeMethodSample%s)",
-                all,
-                executionSamples,
-                nativeSamples,
-                keepIdle
-                    ? ", idle ones included"
-                    : String.format(Locale.ROOT, "; %,d idle native ones left out", idleSamples)));
+        String.format(
+            Locale.ROOT,
+            "%,d samples (%,d jdk.ExecutionSample, %,d jdk.NativeMethodSample%s)",
+            all,
+            executionSamples,
+            nativeSamples,
+            keepIdle
+                ? ", idle ones included"
+                : String.format(Locale.ROOT, "; %,d idle native ones left out", idleSamples)));
     legend(svg, minShare);
     if (all > 0) {
       double scale = (WIDTH - 2.0 * PAD) / all;
@@ -432,7 +432,7 @@ public final class FlameGraph {
 
   private static void legend(StringBuilder svg, double minShare) {
     double x = PAD;
-    int y = 52;
+    int y = 66;
     for (Kind k : Kind.values()) {
       if (k == Kind.MARKER) {
         continue;
@@ -577,16 +577,24 @@ public final class FlameGraph {
     svg.append("</g>\n");
   }
 
+  /** A line of text; one too long for the width is squeezed into it. */
   private static void text(
       StringBuilder svg, double x, double y, String anchor, int size, String content) {
+    double room = WIDTH - 2.0 * PAD;
+    String squeeze =
+        content.length() * 0.6 * size > room
+            ? String.format(
+                Locale.ROOT, " textLength=\"%.0f\" lengthAdjust=\"spacingAndGlyphs\"", room)
+            : "";
     svg.append(
         String.format(
             Locale.ROOT,
-            "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" font-size=\"%d\">%s</text>\n",
+            "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" font-size=\"%d\"%s>%s</text>\n",
             x,
             y,
             anchor,
             size,
+            squeeze,
             escape(content)));
   }
 

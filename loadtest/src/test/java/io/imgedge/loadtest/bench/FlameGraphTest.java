@@ -107,8 +107,9 @@ class FlameGraphTest {
     String heading = svg.getElementsByTagName("text").item(0).getTextContent();
     assertThat(heading).isEqualTo("a <test> & title");
     assertThat(svg.getElementsByTagName("text").item(1).getTextContent())
-        .contains(String.format(java.util.Locale.ROOT, "%,d samples", graph.samples()))
-        .contains("flame-graph-test");
+        .contains("burn.jfr (recording flame-graph-test)");
+    assertThat(svg.getElementsByTagName("text").item(2).getTextContent())
+        .startsWith(String.format(java.util.Locale.ROOT, "%,d samples", graph.samples()));
     List<String> titles = titles(svg);
     assertThat(titles.getFirst()).startsWith("all: ").contains("(100.00 %)");
     Pattern burn =
