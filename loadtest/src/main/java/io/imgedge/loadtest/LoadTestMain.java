@@ -7,20 +7,23 @@ import picocli.CommandLine.Command;
  * {@code ./imgedge loadtest}: the load scenarios against a local cluster ({@code zipf}, {@code
  * stampede}, {@code purge-storm}, {@code fault}), the side-by-side comparisons with peer servers
  * ({@code side-by-side}, and {@code avif-side-by-side} for AVIF and JPEG XL against ipx), issue
- * 13's hostile clients against one node ({@code hostile}), the origin simulator on its own, and a
- * closed-loop load against a running node. Everything targets loopback only and stops by itself.
+ * 13's hostile clients against one node ({@code hostile}), the origin simulator on its own, a
+ * closed-loop load against a running node, and flame graphs of a JFR recording ({@code flame}).
+ * Everything targets loopback only and stops by itself.
  */
 @Command(
     name = "loadtest",
     mixinStandardHelpOptions = true,
     description =
-        "Load scenarios on Gatling against a local cluster, side-by-side benchmarks, the origin simulator.",
+        "Load scenarios on Gatling against a local cluster, side-by-side benchmarks, the origin simulator,"
+            + " flame graphs of JFR recordings.",
     subcommands = {
       SideBySideCommand.class,
       AvifSideBySideCommand.class,
       HostileCommand.class,
       OriginCommand.class,
-      ClosedLoopCommand.class
+      ClosedLoopCommand.class,
+      FlameCommand.class
     })
 public final class LoadTestMain implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -167,6 +167,9 @@ class ReadmeCommandsTest {
               Pattern.compile("^loadtest/bench/hit-vs-nginx\\.sh$"),
               ReadmeCommandsTest::hitVsNginxBriefly),
           new Rule(
+              Pattern.compile("^loadtest/bench/hit-profile\\.sh$"),
+              ReadmeCommandsTest::hitProfileScript),
+          new Rule(
               Pattern.compile("^docker (load|run) .+$"),
               c -> assertThat(ROOT.resolve("edge/pom.xml")).content().contains("<id>oci</id>")));
 
@@ -600,6 +603,18 @@ class ReadmeCommandsTest {
         .containsPattern("(?m)^large +\\d+ +\\d+ +\\d+\\.\\d\\dx$")
         .containsPattern("(?m)^small +\\d+ +\\d+ +\\d+\\.\\d\\dx$")
         .containsPattern("(?m)^304 +\\d+ +\\d+ +\\d+\\.\\d\\dx$");
+  }
+
+  /**
+   * Issue 15's flame graphs of the hit path: the script runs the loadtest module's {@code flame}
+   * command, which the launcher would build from here (see {@link #checkedByTheLoadtestModule});
+   * the script must be executable and its JFR settings beside it.
+   */
+  private static void hitProfileScript(Command c) {
+    executableScript("loadtest/bench/hit-profile.sh");
+    assertThat(ROOT.resolve("loadtest/bench/hit-profile.jfc"))
+        .content()
+        .contains("jdk.ExecutionSample", "jdk.NativeMethodSample");
   }
 
   /** A free port whose next two and tenth neighbours are free too (hit-vs-nginx.sh uses them). */
