@@ -229,7 +229,7 @@ public final class Shield {
   /** Forgets every source and derivative carrying a surrogate key. */
   public void purgeSurrogateKey(String surrogateKey) {
     sources.invalidateSurrogateKey(surrogateKey);
-    derivatives.invalidateValues((key, d) -> d.surrogateKeys().contains(surrogateKey));
+    derivatives.invalidateSurrogateKey(surrogateKey);
   }
 
   /** Forgets everything. */

@@ -89,7 +89,7 @@ public final class SourceCache {
 
   /** Forgets every source carrying a surrogate key; returns how many. */
   public int invalidateSurrogateKey(String key) {
-    return sources.invalidateValues((id, s) -> s.surrogateKeys().contains(key));
+    return sources.invalidateSurrogateKey(key);
   }
 
   /** Forgets every source. */

@@ -213,8 +213,7 @@ public final class ImageService {
     registry.counter("imgedge.edge.purges").increment();
     switch (command) {
       case PurgeCommand.Source s -> edge.invalidateGroup(s.id()); // the tier indexes keys by source
-      case PurgeCommand.SurrogateKey k ->
-          edge.invalidateValues((key, d) -> d.surrogateKeys().contains(k.key()));
+      case PurgeCommand.SurrogateKey k -> edge.invalidateSurrogateKey(k.key());
       case PurgeCommand.All a -> edge.invalidateAll();
     }
   }
