@@ -302,6 +302,19 @@ class DiskTierTest {
         .contains("imgedge_disk_size_bytes{tier=\"shield\"}")
         .contains("imgedge_disk_index_load_seconds{tier=\"source\"}")
         .contains("imgedge_disk_on{tier=\"source\"} 1.0");
+    for (String name :
+        List.of(
+            "imgedge_disk_writes_total{result=\"ok\",tier=\"source\"} 1.0",
+            "imgedge_disk_read_bytes_total{tier=",
+            "imgedge_disk_written_bytes_total{tier=",
+            "imgedge_disk_evictions_total{tier=",
+            "imgedge_disk_limit_bytes{tier=",
+            "imgedge_disk_objects{tier=\"shield\"} 1.0",
+            "imgedge_disk_pending{tier=",
+            "imgedge_disk_errors_total{kind=\"full\",tier=",
+            "imgedge_disk_index_progress{tier=")) {
+      assertThat(metrics).as("the README's metric " + name).contains(name);
+    }
   }
 
   @Test
