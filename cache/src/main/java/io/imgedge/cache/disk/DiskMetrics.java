@@ -1,15 +1,20 @@
 package io.imgedge.cache.disk;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.TimeGauge;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A disk tier's counters, tagged by tier: {@code imgedge.disk.gets{result}} (hit, miss, corrupt,
  * error, busy), {@code imgedge.disk.writes{result}} (ok, dropped, too_large, failed), {@code
  * imgedge.disk.read} and {@code imgedge.disk.written} (bytes), {@code imgedge.disk.evictions} and
- * {@code imgedge.disk.errors{kind}} (full, read_only, permission, io, slow, corrupt).
+ * {@code imgedge.disk.errors{kind}} (full, read_only, permission, io, slow, corrupt); and a store's
+ * gauges ({@link #gauges}).
  */
 final class DiskMetrics {
   private final MeterRegistry registry;
@@ -119,5 +124,57 @@ final class DiskMetrics {
                 .description(description)
                 .tags("tier", tier, tag, value)
                 .register(registry));
+  }
+
+  /**
+   * A store's gauges: {@code imgedge.disk.size} and {@code imgedge.disk.limit} (bytes), {@code
+   * imgedge.disk.objects}, {@code imgedge.disk.pending}, {@code imgedge.disk.on}, {@code
+   * imgedge.disk.index.progress} and the time gauge {@code imgedge.disk.index.load}.
+   */
+  void gauges(DiskStore<?, ?> store) {
+    Gauge.builder("imgedge.disk.size", store, DiskStore::weightedSize)
+        .baseUnit("bytes")
+        .description("Bytes the disk tier's files take (in whole 4 KiB blocks)")
+        .tag("tier", tier)
+        .strongReference(true)
+        .register(registry);
+    Gauge.builder("imgedge.disk.limit", store, s -> s.status().maxBytes())
+        .baseUnit("bytes")
+        .description("The most the disk tier holds now: its share, or less after the disk filled")
+        .tag("tier", tier)
+        .strongReference(true)
+        .register(registry);
+    Gauge.builder("imgedge.disk.objects", store, s -> s.status().objects())
+        .description("Objects in the disk tier")
+        .tag("tier", tier)
+        .strongReference(true)
+        .register(registry);
+    Gauge.builder("imgedge.disk.pending", store, DiskStore::pendingWrites)
+        .description("Objects waiting to be written to the disk tier")
+        .tag("tier", tier)
+        .strongReference(true)
+        .register(registry);
+    Gauge.builder("imgedge.disk.on", store, s -> s.on() ? 1 : 0)
+        .description("1 while the disk tier is on, 0 after a fault turned it off")
+        .tag("tier", tier)
+        .strongReference(true)
+        .register(registry);
+    Gauge.builder("imgedge.disk.index.progress", store, s -> s.status().loadProgress())
+        .description("How much of the disk tier's index is rebuilt from its files (0 to 1)")
+        .tag("tier", tier)
+        .strongReference(true)
+        .register(registry);
+    TimeGauge.builder(
+            "imgedge.disk.index.load",
+            store,
+            TimeUnit.SECONDS,
+            s -> {
+              Duration t = s.status().loadTime();
+              return t == null ? 0 : t.toNanos() / 1e9;
+            })
+        .description("How long rebuilding the disk tier's index from its files took (0 until done)")
+        .tag("tier", tier)
+        .strongReference(true)
+        .register(registry);
   }
 }

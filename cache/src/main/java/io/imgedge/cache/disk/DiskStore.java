@@ -8,26 +8,19 @@ import com.github.benmanes.caffeine.cache.RemovalCause;
 import io.imgedge.cache.Cacheable;
 import io.imgedge.cache.Freshness;
 import io.imgedge.cache.LowerTier;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.TimeGauge;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.nio.channels.FileChannel;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -88,7 +81,6 @@ public final class DiskStore<K, V extends Cacheable> implements LowerTier<K, V>,
   /** Files take whole blocks of the file system: the unit they are weighed in. */
   static final int BLOCK = 4096;
 
-  private static final int BUCKETS = 256;
   private static final long MAX_OBJECT = 1L << 30;
   private static final long MAX_QUEUED_BYTES = 32L << 20;
 
@@ -102,8 +94,7 @@ public final class DiskStore<K, V extends Cacheable> implements LowerTier<K, V>,
   private record Entry(long bytes, List<String> surrogateKeys, Instant expiresAt) {}
 
   private final String tier;
-  private final Path objects;
-  private final Path temporary;
+  private final ObjectFolder folder;
   private final long share;
   private final long maxObject;
   private final Duration timeout;
@@ -134,7 +125,6 @@ public final class DiskStore<K, V extends Cacheable> implements LowerTier<K, V>,
   /** Keys removed one by one while the index loads (as {@link #purgedWhileLoading}). */
   private final java.util.Set<K> removedWhileLoading = ConcurrentHashMap.newKeySet();
 
-  private final AtomicLong temporaries = new AtomicLong();
   private final ThreadPoolExecutor readers;
   private final ExecutorService maintenance;
   private final Thread writer;
@@ -182,8 +172,6 @@ public final class DiskStore<K, V extends Cacheable> implements LowerTier<K, V>,
       MeterRegistry registry,
       DiskIo io) {
     this.tier = tier;
-    this.objects = dir.resolve("objects");
-    this.temporary = dir.resolve("tmp");
     this.share = share;
     this.maxObject = Math.min(MAX_OBJECT, share / 16);
     this.timeout = timeout;
@@ -193,6 +181,7 @@ public final class DiskStore<K, V extends Cacheable> implements LowerTier<K, V>,
     this.clock = clock;
     this.metrics = new DiskMetrics(registry, tier);
     this.health = new Health(tier, timeout, metrics);
+    this.folder = new ObjectFolder(tier, dir, io, metrics);
     this.maintenance = Executors.newSingleThreadExecutor(daemon("imgedge-disk-" + tier + "-evict"));
     this.index =
         Caffeine.newBuilder()
@@ -217,10 +206,11 @@ public final class DiskStore<K, V extends Cacheable> implements LowerTier<K, V>,
             TimeUnit.MILLISECONDS,
             new ArrayBlockingQueue<>(256),
             daemon("imgedge-disk-" + tier + "-read"));
-    registerGauges(registry);
+    metrics.gauges(this);
     open(dir);
     this.writer = daemon("imgedge-disk-" + tier + "-write").newThread(this::writeLoop);
-    this.loader = daemon("imgedge-disk-" + tier + "-load").newThread(this::loadIndex);
+    IndexLoader<K> files = new IndexLoader<>(tier, folder, io, codec, metrics);
+    this.loader = daemon("imgedge-disk-" + tier + "-load").newThread(() -> loadIndex(files));
     writer.start();
     loader.start();
   }
@@ -275,7 +265,7 @@ public final class DiskStore<K, V extends Cacheable> implements LowerTier<K, V>,
    */
   private @Nullable V read(K key, @Nullable Entry indexed, long removalsBefore) {
     byte[] encoded = codec.encodeKey(key);
-    Path file = fileOf(encoded);
+    Path file = folder.fileOf(encoded);
     long start = System.nanoTime();
     DiskObject object;
     long length;
@@ -332,7 +322,7 @@ public final class DiskStore<K, V extends Cacheable> implements LowerTier<K, V>,
         .compute(
             key,
             (k, old) -> {
-              deleteQuietly(file);
+              folder.deleteQuietly(file);
               return null;
             });
   }
@@ -390,8 +380,8 @@ public final class DiskStore<K, V extends Cacheable> implements LowerTier<K, V>,
       metrics.write("too_large");
       return;
     }
-    Path file = fileOf(encoded);
-    Path temp = temporary.resolve(file.getFileName() + "." + temporaries.incrementAndGet());
+    Path file = folder.fileOf(encoded);
+    Path temp = folder.temporaryFor(file);
     long start = System.nanoTime();
     try {
       try (FileChannel channel = io.createNew(temp)) {
@@ -403,10 +393,10 @@ public final class DiskStore<K, V extends Cacheable> implements LowerTier<K, V>,
         metrics.wrote(length);
       }
     } catch (IOException e) {
-      deleteQuietly(temp);
+      folder.deleteQuietly(temp);
       writeFailed(e);
     } catch (UncheckedIOException e) {
-      deleteQuietly(temp);
+      folder.deleteQuietly(temp);
       writeFailed(java.util.Objects.requireNonNull(e.getCause(), "wraps an IOException"));
     }
   }
@@ -420,7 +410,7 @@ public final class DiskStore<K, V extends Cacheable> implements LowerTier<K, V>,
     commits.readLock().lock();
     try {
       if (!writes.isCurrent(key, pending) || !health.on()) {
-        deleteQuietly(temp);
+        folder.deleteQuietly(temp);
         return false;
       }
       index
@@ -462,7 +452,7 @@ public final class DiskStore<K, V extends Cacheable> implements LowerTier<K, V>,
           "the disk is full ("
               + e.getMessage()
               + ") with "
-              + mib(held)
+              + ObjectFolder.mib(held)
               + " of this tier's objects on it");
       return;
     }
@@ -475,9 +465,9 @@ public final class DiskStore<K, V extends Cacheable> implements LowerTier<K, V>,
             + "': the disk is full ("
             + e.getMessage()
             + "); shrinking from "
-            + mib(held)
+            + ObjectFolder.mib(held)
             + " to "
-            + mib(to));
+            + ObjectFolder.mib(to));
   }
 
   // --- purges -------------------------------------------------------------------------------
@@ -493,13 +483,13 @@ public final class DiskStore<K, V extends Cacheable> implements LowerTier<K, V>,
         return; // nothing here (e.g. an answer that may not be stored)
       }
       removals.incrementAndGet();
-      Path file = fileOf(codec.encodeKey(key));
+      Path file = folder.fileOf(codec.encodeKey(key));
       index
           .asMap()
           .compute(
               key,
               (k, old) -> {
-                deleteQuietly(file);
+                folder.deleteQuietly(file);
                 return null;
               });
     } finally {
@@ -545,7 +535,7 @@ public final class DiskStore<K, V extends Cacheable> implements LowerTier<K, V>,
                   if (!matches.test(k, e.surrogateKeys())) {
                     return e;
                   }
-                  deleteQuietly(fileOf(codec.encodeKey(k)));
+                  folder.deleteQuietly(folder.fileOf(codec.encodeKey(k)));
                   return null;
                 });
       }
@@ -558,7 +548,7 @@ public final class DiskStore<K, V extends Cacheable> implements LowerTier<K, V>,
 
   private void evicted(K key) {
     metrics.evicted();
-    deleteQuietly(fileOf(codec.encodeKey(key)));
+    folder.deleteQuietly(folder.fileOf(codec.encodeKey(key)));
   }
 
   /**
@@ -580,7 +570,7 @@ public final class DiskStore<K, V extends Cacheable> implements LowerTier<K, V>,
                     }
                     if (purged(k, entry.surrogateKeys())
                         || !entry.expiresAt().isAfter(clock.instant())) {
-                      deleteQuietly(file);
+                      folder.deleteQuietly(file);
                       return null;
                     }
                     return Files.exists(file) ? entry : null;
@@ -603,15 +593,32 @@ public final class DiskStore<K, V extends Cacheable> implements LowerTier<K, V>,
     return false;
   }
 
-  /** Rebuilds the index from the files' headers, bucket by bucket. */
-  private void loadIndex() {
+  /** Rebuilds the index from the files' headers, in the background. */
+  private void loadIndex(IndexLoader<K> files) {
     long start = System.nanoTime();
-    int found = 0;
+    int seen = 0;
     try {
-      for (int b = 0; b < BUCKETS && !closing && health.on(); b++) {
-        found += loadBucket(objects.resolve(bucket(b)));
-        loadProgress = (b + 1) / (double) BUCKETS;
-      }
+      seen =
+          files.load(
+              new IndexLoader.Sink<>() {
+                @Override
+                public boolean stopped() {
+                  return closing || !health.on();
+                }
+
+                @Override
+                public void found(K key, Path file, ObjectFile.Header header) {
+                  adopt(
+                      key,
+                      file,
+                      entry(header.fileLength(), header.freshness(), header.surrogateKeys()));
+                }
+
+                @Override
+                public void progress(double done) {
+                  loadProgress = done;
+                }
+              });
     } finally {
       loadTime = Duration.ofNanos(System.nanoTime() - start);
       commits.writeLock().lock();
@@ -629,62 +636,12 @@ public final class DiskStore<K, V extends Cacheable> implements LowerTier<K, V>,
           Level.INFO,
           "disk tier '%s': %d objects (%s) indexed from %d files in %d ms"
               .formatted(
-                  tier, index.estimatedSize(), mib(weightedSize()), found, loadTime.toMillis()));
+                  tier,
+                  index.estimatedSize(),
+                  ObjectFolder.mib(weightedSize()),
+                  seen,
+                  loadTime.toMillis()));
     }
-  }
-
-  private int loadBucket(Path bucket) {
-    int found = 0;
-    try (DirectoryStream<Path> files = io.list(bucket)) {
-      for (Path file : files) {
-        if (closing || !health.on()) {
-          break;
-        }
-        found++;
-        loadFile(file);
-      }
-    } catch (NoSuchFileException e) {
-      // an empty bucket
-    } catch (IOException | java.nio.file.DirectoryIteratorException e) {
-      metrics.error(Fault.IO.tag());
-      LOG.log(Level.WARNING, "disk tier '" + tier + "': cannot list " + bucket + ": " + e);
-    }
-    return found;
-  }
-
-  private void loadFile(Path file) {
-    ObjectFile.Header header;
-    try (FileChannel channel = io.openRead(file)) {
-      header = ObjectFile.readHeader(channel);
-    } catch (NoSuchFileException e) {
-      return; // evicted or purged meanwhile
-    } catch (CorruptObjectException e) {
-      dropUnindexed(file, e.getMessage());
-      return;
-    } catch (IOException e) {
-      metrics.error(Fault.of(e).tag());
-      return;
-    }
-    K key;
-    try {
-      key = codec.decodeKey(header.key());
-    } catch (IOException | RuntimeException e) {
-      dropUnindexed(file, "not a key of this tier: " + e.getMessage());
-      return;
-    }
-    if (!fileOf(header.key()).equals(file)) {
-      dropUnindexed(file, "not where its key puts it");
-      return;
-    }
-    adopt(key, file, entry(header.fileLength(), header.freshness(), header.surrogateKeys()));
-  }
-
-  private void dropUnindexed(Path file, @Nullable String why) {
-    LOG.log(
-        Level.WARNING,
-        "disk tier '" + tier + "': dropping the object file " + file + " (" + why + ")");
-    metrics.error("corrupt");
-    deleteQuietly(file);
   }
 
   private Entry entry(long length, DiskObject object) {
@@ -703,35 +660,10 @@ public final class DiskStore<K, V extends Cacheable> implements LowerTier<K, V>,
 
   // --- start and stop -------------------------------------------------------------------------
 
-  /** Makes the folders, empties {@code tmp/} (writes a crash interrupted) and tries a write. */
+  /** Opens the folder; one that cannot be used leaves the tier off, with a warning. */
   private void open(Path dir) {
     try {
-      io.createDirectories(temporary);
-      for (int b = 0; b < BUCKETS; b++) {
-        io.createDirectories(objects.resolve(bucket(b)));
-      }
-      int leftovers = 0;
-      try (DirectoryStream<Path> temps = io.list(temporary)) {
-        for (Path temp : temps) {
-          leftovers += io.deleteIfExists(temp) ? 1 : 0;
-        }
-      }
-      if (leftovers > 0) {
-        LOG.log(
-            Level.INFO,
-            "disk tier '%s': deleted %d unfinished writes left by the last run"
-                .formatted(tier, leftovers));
-      }
-      Path probe = temporary.resolve("probe." + ProcessHandle.current().pid());
-      io.createNew(probe).close();
-      io.deleteIfExists(probe);
-      long usable = Files.getFileStore(dir).getUsableSpace();
-      if (usable < share) {
-        LOG.log(
-            Level.INFO,
-            "disk tier '%s': its share (%s) is more than the free space on %s (%s): it shrinks if the disk fills"
-                .formatted(tier, mib(share), dir, mib(usable)));
-      }
+      folder.open(share);
     } catch (IOException | RuntimeException e) {
       IOException cause = e instanceof IOException failure ? failure : new IOException(e);
       Fault fault = Fault.of(cause);
@@ -796,88 +728,12 @@ public final class DiskStore<K, V extends Cacheable> implements LowerTier<K, V>,
     return writes.size();
   }
 
-  private void registerGauges(MeterRegistry registry) {
-    Gauge.builder("imgedge.disk.size", this, DiskStore::weightedSize)
-        .baseUnit("bytes")
-        .description("Bytes the disk tier's files take (in whole 4 KiB blocks)")
-        .tag("tier", tier)
-        .strongReference(true)
-        .register(registry);
-    Gauge.builder("imgedge.disk.limit", this, s -> s.status().maxBytes())
-        .baseUnit("bytes")
-        .description("The most the disk tier holds now: its share, or less after the disk filled")
-        .tag("tier", tier)
-        .strongReference(true)
-        .register(registry);
-    Gauge.builder("imgedge.disk.objects", index, Cache::estimatedSize)
-        .description("Objects in the disk tier")
-        .tag("tier", tier)
-        .strongReference(true)
-        .register(registry);
-    Gauge.builder("imgedge.disk.pending", this, DiskStore::pendingWrites)
-        .description("Objects waiting to be written to the disk tier")
-        .tag("tier", tier)
-        .strongReference(true)
-        .register(registry);
-    Gauge.builder("imgedge.disk.on", this, s -> s.on() ? 1 : 0)
-        .description("1 while the disk tier is on, 0 after a fault turned it off")
-        .tag("tier", tier)
-        .strongReference(true)
-        .register(registry);
-    Gauge.builder("imgedge.disk.index.progress", this, s -> s.loadProgress)
-        .description("How much of the disk tier's index is rebuilt from its files (0 to 1)")
-        .tag("tier", tier)
-        .strongReference(true)
-        .register(registry);
-    TimeGauge.builder(
-            "imgedge.disk.index.load",
-            this,
-            TimeUnit.SECONDS,
-            s -> {
-              Duration t = s.loadTime;
-              return t == null ? 0 : t.toNanos() / 1e9;
-            })
-        .description("How long rebuilding the disk tier's index from its files took (0 until done)")
-        .tag("tier", tier)
-        .strongReference(true)
-        .register(registry);
-  }
-
-  // --- files --------------------------------------------------------------------------------
-
-  private Path fileOf(byte[] encodedKey) {
-    try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(encodedKey);
-      String name = HexFormat.of().formatHex(hash, 0, 16);
-      return objects.resolve(name.substring(0, 2)).resolve(name);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is always available", e);
-    }
-  }
-
-  private void deleteQuietly(Path file) {
-    try {
-      io.deleteIfExists(file);
-    } catch (IOException e) {
-      metrics.error(Fault.of(e).tag());
-      LOG.log(Level.DEBUG, "disk tier '" + tier + "': cannot delete " + file + ": " + e);
-    }
-  }
-
-  private static String bucket(int b) {
-    return String.format(Locale.ROOT, "%02x", b);
-  }
-
   private static long blocks(long bytes) {
     return (bytes + BLOCK - 1) / BLOCK * BLOCK;
   }
 
   private static long nanosOf(Instant t) {
     return t.getEpochSecond() * 1_000_000_000L + t.getNano();
-  }
-
-  private static String mib(long bytes) {
-    return String.format(Locale.ROOT, "%.1f MiB", bytes / 1048576.0);
   }
 
   private static java.util.concurrent.ThreadFactory daemon(String name) {
