@@ -1,5 +1,7 @@
 package io.imgedge.cache;
 
+import java.util.List;
+
 /** A value a {@link LocalTier} can hold: it knows its size and how long it stays fresh. */
 public interface Cacheable {
 
@@ -8,4 +10,9 @@ public interface Cacheable {
 
   /** How long it stays fresh, and whether it may be stored at all. */
   Freshness freshness();
+
+  /** The origin's {@code Surrogate-Key}s it carries, for purges by surrogate key (none here). */
+  default List<String> surrogateKeys() {
+    return List.of();
+  }
 }

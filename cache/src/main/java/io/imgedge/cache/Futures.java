@@ -1,6 +1,9 @@
 package io.imgedge.cache;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Carries cancellation upstream, which {@link CompletableFuture} does not: cancelling a dependent
@@ -26,5 +29,56 @@ public final class Futures {
           }
         });
     return downstream;
+  }
+
+  /**
+   * {@code first.thenCompose(then)}, made so that cancelling the result cancels {@code first} or,
+   * once it has completed, the future {@code then} returned (which {@code thenCompose} alone leaves
+   * running).
+   */
+  public static <T extends @Nullable Object, U> CompletableFuture<U> composeCancelling(
+      CompletableFuture<T> first, Function<? super T, CompletableFuture<U>> then) {
+    CompletableFuture<U> composed = new CompletableFuture<>();
+    AtomicReference<CompletableFuture<U>> second = new AtomicReference<>();
+    first.whenComplete(
+        (value, error) -> {
+          if (error != null) {
+            composed.completeExceptionally(error);
+            return;
+          }
+          if (composed.isDone()) {
+            return; // cancelled while the first part ran
+          }
+          CompletableFuture<U> next;
+          try {
+            next = then.apply(value);
+          } catch (RuntimeException e) {
+            composed.completeExceptionally(e);
+            return;
+          }
+          second.set(next);
+          next.whenComplete(
+              (result, failure) -> {
+                if (failure != null) {
+                  composed.completeExceptionally(failure);
+                } else {
+                  composed.complete(result);
+                }
+              });
+          if (composed.isCancelled()) {
+            next.cancel(true);
+          }
+        });
+    composed.whenComplete(
+        (value, error) -> {
+          if (composed.isCancelled()) {
+            first.cancel(true);
+            CompletableFuture<U> next = second.get();
+            if (next != null) {
+              next.cancel(true);
+            }
+          }
+        });
+    return composed;
   }
 }

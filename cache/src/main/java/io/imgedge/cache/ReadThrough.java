@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
@@ -32,6 +31,12 @@ import org.jspecify.annotations.Nullable;
  *   <li>when the load fails, a stale copy within {@code stale-if-error} (or any stale copy, for
  *       failures {@link Policy#serveAnyStale} names) is served instead ({@link Source#STALE}).
  * </ol>
+ *
+ * <p>A tier may have a {@link LowerTier} below its memory (the disk): when memory holds nothing for
+ * a key, the protocol looks there first, and a copy found there is put back in memory and judged
+ * like one memory held (fresh, within a stale window, or the stale copy a load revalidates). What
+ * memory keeps is also stored below, and every purge reaches both. A lower tier that fails or is
+ * slow only ever answers "nothing here".
  *
  * <p>A caller can see held values through a {@code view} (e.g. the shield's derivatives are as
  * fresh as their source, not as when they were rendered). Time comes from the injected clock only.
@@ -136,6 +141,7 @@ public final class ReadThrough<K, V extends Cacheable> {
   }
 
   private final LocalTier<K, V> tier;
+  private final LowerTier<K, V> lower;
   private final Clock clock;
   private final Policy<V> policy;
   private final SingleFlight<K, V> flights;
@@ -150,7 +156,19 @@ public final class ReadThrough<K, V extends Cacheable> {
    * @param policy what failures are remembered and when stale copies are served
    */
   public ReadThrough(LocalTier<K, V> tier, Clock clock, Policy<V> policy) {
+    this(tier, LowerTier.none(), clock, policy);
+  }
+
+  /**
+   * @param tier where values are kept in memory
+   * @param lower the tier below memory (the disk), looked in when memory holds nothing for a key
+   *     and given what memory keeps
+   * @param clock the wall clock freshness is judged on (a fake one in tests)
+   * @param policy what failures are remembered and when stale copies are served
+   */
+  public ReadThrough(LocalTier<K, V> tier, LowerTier<K, V> lower, Clock clock, Policy<V> policy) {
     this.tier = tier;
+    this.lower = lower;
     this.clock = clock;
     this.policy = policy;
     this.flights = new SingleFlight<>(policy.cancelAbandoned());
@@ -222,7 +240,20 @@ public final class ReadThrough<K, V extends Cacheable> {
   private CompletableFuture<Result<V>> get(
       K key, UnaryOperator<V> view, Loader<K, V> loader, boolean counted) {
     V stored = counted ? tier.getIfPresent(key) : tier.peek(key);
-    V held = stored == null ? null : view.apply(stored);
+    if (stored != null) {
+      return decide(key, view, loader, view.apply(stored));
+    }
+    CompletableFuture<@Nullable V> below = below(key);
+    if (below.isDone()) { // nothing below, or known at once: no hop to another thread
+      return decide(key, view, loader, viewed(view, below.join()));
+    }
+    return Futures.<@Nullable V, Result<V>>composeCancelling(
+        below, found -> decide(key, view, loader, viewed(view, found)));
+  }
+
+  /** The protocol's decision on what this tier holds for a key ({@code held}, or null). */
+  private CompletableFuture<Result<V>> decide(
+      K key, UnaryOperator<V> view, Loader<K, V> loader, @Nullable V held) {
     if (held != null && held.freshness().isFresh(clock.instant())) {
       return done(held, Source.HIT);
     }
@@ -267,7 +298,40 @@ public final class ReadThrough<K, V extends Cacheable> {
    * protocol alone: no stale copy is served, no remembered failure answered).
    */
   public CompletableFuture<V> load(K key, Loader<K, V> loader) {
-    return load(key, UnaryOperator.identity(), loader, tier.peek(key));
+    V held = tier.peek(key);
+    if (held != null) {
+      return load(key, UnaryOperator.identity(), loader, held);
+    }
+    return Futures.<@Nullable V, V>composeCancelling(
+        below(key),
+        found ->
+            found != null && found.freshness().isFresh(clock.instant())
+                ? CompletableFuture.<V>completedFuture(found)
+                : load(key, UnaryOperator.identity(), loader, found));
+  }
+
+  /**
+   * What the lower tier holds for a key that memory does not (put back in memory when found), or
+   * null; never fails.
+   */
+  private CompletableFuture<@Nullable V> below(K key) {
+    CompletableFuture<@Nullable V> found = lower.get(key);
+    if (found.isDone() && !found.isCompletedExceptionally() && found.getNow(null) == null) {
+      return found;
+    }
+    return found
+        .exceptionally(e -> null)
+        .thenApply(
+            value -> {
+              if (value != null && tier.peek(key) == null) {
+                tier.put(key, value);
+              }
+              return value;
+            });
+  }
+
+  private static <V> @Nullable V viewed(UnaryOperator<V> view, @Nullable V value) {
+    return value == null ? null : view.apply(value);
   }
 
   /**
@@ -328,10 +392,12 @@ public final class ReadThrough<K, V extends Cacheable> {
     if (value.freshness().storable()) {
       if (policy.keep().test(value)) {
         tier.put(key, value);
+        lower.put(key, value);
       }
     } else {
       passes.put(key, Boolean.TRUE);
       tier.invalidate(key);
+      lower.remove(key);
     }
   }
 
@@ -341,13 +407,20 @@ public final class ReadThrough<K, V extends Cacheable> {
     return held == null ? null : view.apply(held);
   }
 
-  /** Stores a value, replacing what is held (e.g. one rendered elsewhere). */
+  /** Stores a value, replacing what is held (e.g. one rendered elsewhere), in memory and below. */
   public void put(K key, V value) {
     tier.put(key, value);
+    if (value.freshness().storable()) {
+      lower.put(key, value);
+    }
   }
 
-  /** Forgets a key: its value, its remembered failure and its "pass" mark. */
+  /**
+   * Forgets a key: its value (below memory first, so that a look below cannot bring it back), its
+   * remembered failure and its "pass" mark.
+   */
   public void invalidate(K key) {
+    lower.remove(key);
     tier.invalidate(key);
     passes.invalidate(key);
     failures.invalidate(key);
@@ -358,6 +431,7 @@ public final class ReadThrough<K, V extends Cacheable> {
    * source); returns how many values were held.
    */
   public int invalidateKeys(java.util.function.Predicate<K> matches) {
+    lower.removeIf(matches);
     passes.asMap().keySet().removeIf(matches);
     failures.asMap().keySet().removeIf(matches);
     return tier.removeIf((k, v) -> matches.test(k));
@@ -369,18 +443,24 @@ public final class ReadThrough<K, V extends Cacheable> {
    * were held.
    */
   public int invalidateGroup(Object group) {
+    lower.removeGroup(group);
     passes.asMap().keySet().removeIf(k -> group.equals(tier.groupOf(k)));
     failures.asMap().keySet().removeIf(k -> group.equals(tier.groupOf(k)));
     return tier.invalidateGroup(group);
   }
 
-  /** Forgets every held value that matches (a purge by surrogate key); returns how many. */
-  public int invalidateValues(BiPredicate<K, V> matches) {
-    return tier.removeIf(matches);
+  /**
+   * Forgets every value carrying a surrogate key ({@link Cacheable#surrogateKeys()}), below memory
+   * and in it; returns how many memory held.
+   */
+  public int invalidateSurrogateKey(String surrogateKey) {
+    lower.removeSurrogateKey(surrogateKey);
+    return tier.removeIf((k, v) -> v.surrogateKeys().contains(surrogateKey));
   }
 
   /** Forgets everything. */
   public void invalidateAll() {
+    lower.clear();
     tier.invalidateAll();
     passes.invalidateAll();
     failures.invalidateAll();

@@ -1,6 +1,9 @@
 package io.imgedge.config;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Cache sizes and the freshness rules used when an origin (or its configuration) says nothing.
@@ -22,6 +25,7 @@ import java.time.Duration;
  *     that never ends, a refused address) is remembered and answered at once, so that a failing
  *     source costs one attempt per period, not one per request ({@code cache.origin-failure-ttl}; 0
  *     disables)
+ * @param disk the disk tier ({@code cache.disk.*}; off unless {@code cache.disk.path} is set)
  */
 public record CacheConfig(
     long edgeMaxBytes,
@@ -32,7 +36,59 @@ public record CacheConfig(
     Duration staleIfError,
     Duration keepStale,
     Duration negativeTtl,
-    Duration originFailureTtl) {
+    Duration originFailureTtl,
+    Disk disk) {
+
+  /**
+   * The disk tier: objects kept in files under {@code path}, so that a restarted node answers from
+   * disk instead of sending its whole working set back to the origins. Each tier has its share of
+   * {@code maxBytes}, in its own folder: a shield (or an all-in-one node) keeps originals in {@code
+   * source/} ({@link #SOURCE_SHARE_PERCENT} %) and derivatives in {@code shield/} (the rest); an
+   * edge keeps its derivatives in {@code edge/} (all of it).
+   *
+   * @param path the folder, made if missing, or null: no disk tier ({@code cache.disk.path})
+   * @param maxBytes the most bytes the tiers' files take together ({@code cache.disk.max-bytes})
+   * @param timeout how long a request waits for a disk read before going on without it; a disk that
+   *     keeps being this slow turns its tier off ({@code cache.disk.timeout})
+   */
+  public record Disk(@Nullable Path path, long maxBytes, Duration timeout) {
+    /** The originals' share of {@code maxBytes} at a shield, in percent. */
+    public static final int SOURCE_SHARE_PERCENT = 50;
+
+    /** Whether the disk tier is on. */
+    public boolean enabled() {
+      return path != null;
+    }
+
+    /** The bytes of originals a shield keeps on disk. */
+    public long sourceBytes() {
+      return maxBytes * SOURCE_SHARE_PERCENT / 100;
+    }
+
+    /** The bytes of derivatives a shield keeps on disk. */
+    public long shieldBytes() {
+      return maxBytes - sourceBytes();
+    }
+
+    /** The bytes of derivatives an edge keeps on disk. */
+    public long edgeBytes() {
+      return maxBytes;
+    }
+
+    static Disk from(Settings s) {
+      long maxBytes = s.bytes("cache.disk.max-bytes", 1L << 20);
+      Duration timeout = s.duration("cache.disk.timeout", Duration.ofMillis(1));
+      if (s.isEmpty("cache.disk.path")) {
+        return new Disk(null, maxBytes, timeout);
+      }
+      Path path = Path.of(s.string("cache.disk.path")).toAbsolutePath().normalize();
+      if (Files.exists(path) && !Files.isDirectory(path)) {
+        throw ConfigException.invalid(
+            s.raw("cache.disk.path"), "a folder (this path is a file), or empty for no disk tier");
+      }
+      return new Disk(path, maxBytes, timeout);
+    }
+  }
 
   static CacheConfig from(Settings s, MemoryPlan plan) {
     return new CacheConfig(
@@ -48,6 +104,7 @@ public record CacheConfig(
         s.duration("cache.stale-if-error", Duration.ZERO),
         s.duration("cache.keep-stale", Duration.ZERO),
         s.duration("cache.negative-ttl", Duration.ZERO),
-        s.duration("cache.origin-failure-ttl", Duration.ZERO));
+        s.duration("cache.origin-failure-ttl", Duration.ZERO),
+        Disk.from(s));
   }
 }

@@ -36,6 +36,9 @@ final class Defaults {
     d.put("cache.keep-stale", "1h");
     d.put("cache.negative-ttl", "10s");
     d.put("cache.origin-failure-ttl", "2s");
+    d.put("cache.disk.path", "");
+    d.put("cache.disk.max-bytes", "1GiB");
+    d.put("cache.disk.timeout", "500ms");
 
     d.put("limits.max-input-bytes", "50MB");
     d.put("limits.max-input-width", "12000");

@@ -56,6 +56,54 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void diskTier_isOffByDefault() {
+    CacheConfig.Disk disk = ImgedgeConfig.defaults().cache().disk();
+    assertThat(disk.enabled()).isFalse();
+    assertThat(disk.path()).isNull();
+    assertThat(disk.maxBytes()).isEqualTo(1L << 30);
+    assertThat(disk.timeout()).isEqualTo(Duration.ofMillis(500));
+  }
+
+  @Test
+  void diskTier_fromTheEnvironment_likeEveryOtherKey() {
+    Path folder = dir.resolve("disk");
+    Map<String, String> env =
+        Map.of(
+            "IMGEDGE_CACHE_DISK_PATH", folder.toString(),
+            "IMGEDGE_CACHE_DISK_MAX_BYTES", "2GiB",
+            "IMGEDGE_CACHE_DISK_TIMEOUT", "250ms");
+    CacheConfig.Disk disk = ConfigLoader.load(null, env, CommandLineOverrides.NONE).cache().disk();
+    assertThat(disk.enabled()).isTrue();
+    assertThat(disk.path()).isEqualTo(folder.toAbsolutePath());
+    assertThat(disk.maxBytes()).isEqualTo(2L << 30);
+    assertThat(disk.timeout()).isEqualTo(Duration.ofMillis(250));
+    assertThat(disk.sourceBytes() + disk.shieldBytes()).isEqualTo(disk.maxBytes());
+    assertThat(disk.sourceBytes()).isEqualTo(1L << 30);
+  }
+
+  @Test
+  void diskTier_fromTheFile_andItsErrorsNameTheKey() throws IOException {
+    Path file = write("cache:\n  disk:\n    path: %s\n    max-bytes: 64MiB\n".formatted(dir));
+    assertThat(ConfigLoader.load(file, Map.of(), CommandLineOverrides.NONE).cache().disk())
+        .isEqualTo(new CacheConfig.Disk(dir.toAbsolutePath(), 64L << 20, Duration.ofMillis(500)));
+    Path notAFolder = Files.writeString(dir.resolve("a-file"), "x");
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.load(
+                    null,
+                    Map.of("IMGEDGE_CACHE_DISK_PATH", notAFolder.toString()),
+                    CommandLineOverrides.NONE))
+        .hasMessageContaining("'cache.disk.path' (environment variable IMGEDGE_CACHE_DISK_PATH)")
+        .hasMessageContaining("a folder");
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.load(
+                    null, Map.of("IMGEDGE_CACHE_DISK_MAX_BYTES", "1KB"), CommandLineOverrides.NONE))
+        .hasMessageContaining("'cache.disk.max-bytes'")
+        .hasMessageContaining("a size of at least 1048576 bytes");
+  }
+
+  @Test
   void invalidValue_namesKeySourceAndAcceptedForm() {
     var env = Map.of("IMGEDGE_CACHE_EDGE_MAX_BYTES", "lots");
     assertThatThrownBy(() -> ConfigLoader.load(null, env, CommandLineOverrides.NONE))

@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The Grafana dashboard in ops/grafana asks only for metrics that nodes publish. */
+/**
+ * The Grafana dashboard in ops/grafana asks only for metrics that nodes publish (a node with a disk
+ * tier, for its panels).
+ */
 @Tag("integration")
 class GrafanaDashboardTest {
   private static final Pattern METRIC =
@@ -43,7 +46,13 @@ class GrafanaDashboardTest {
     try (Node node =
         TestNodes.start(
             null,
-            Map.of("log.access", "json", "log.access-file", dir.resolve("a.log").toString()))) {
+            Map.of(
+                "log.access",
+                "json",
+                "log.access-file",
+                dir.resolve("a.log").toString(),
+                "cache.disk.path",
+                dir.resolve("disk").toString()))) {
       get(node, "/photo.jpg?width=64");
       get(node, "/photo.jpg?width=64");
       String metrics = admin(node, "/metrics").body();

@@ -7,9 +7,10 @@ import picocli.CommandLine.Command;
  * {@code ./imgedge loadtest}: the load scenarios against a local cluster ({@code zipf}, {@code
  * stampede}, {@code purge-storm}, {@code fault}), the side-by-side comparisons with peer servers
  * ({@code side-by-side}, and {@code avif-side-by-side} for AVIF and JPEG XL against ipx), issue
- * 13's hostile clients against one node ({@code hostile}), the origin simulator on its own, a
- * closed-loop load against a running node, and flame graphs of a JFR recording ({@code flame}).
- * Everything targets loopback only and stops by itself.
+ * 13's hostile clients against one node ({@code hostile}), issue 17's shield restart under load
+ * ({@code shield-restart}), the origin simulator on its own, a closed-loop load against a running
+ * node, and flame graphs of a JFR recording ({@code flame}). Everything targets loopback only and
+ * stops by itself.
  */
 @Command(
     name = "loadtest",
@@ -21,6 +22,7 @@ import picocli.CommandLine.Command;
       SideBySideCommand.class,
       AvifSideBySideCommand.class,
       HostileCommand.class,
+      ShieldRestartCommand.class,
       OriginCommand.class,
       ClosedLoopCommand.class,
       FlameCommand.class

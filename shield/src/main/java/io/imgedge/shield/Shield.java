@@ -3,6 +3,7 @@ package io.imgedge.shield;
 import io.imgedge.cache.Freshness;
 import io.imgedge.cache.Futures;
 import io.imgedge.cache.LocalTier;
+import io.imgedge.cache.LowerTier;
 import io.imgedge.cache.ReadThrough;
 import io.imgedge.shield.origin.OriginRouter;
 import io.imgedge.transform.Deadline;
@@ -70,11 +71,45 @@ public final class Shield {
       MeterRegistry registry,
       YieldPolicy yieldPolicy,
       Clock clock) {
+    this(
+        origins,
+        sources,
+        derivatives,
+        LowerTier.none(),
+        transformer,
+        pool,
+        renderBudget,
+        budget,
+        negativeTtl,
+        registry,
+        yieldPolicy,
+        clock);
+  }
+
+  /**
+   * A shield whose derivatives are also kept on disk, below memory ({@code derivativesOnDisk}): a
+   * restarted shield serves its renditions from there instead of rendering them again. The other
+   * parameters are as above.
+   */
+  public Shield(
+      OriginRouter origins,
+      SourceCache sources,
+      LocalTier<Rendition, Derivative> derivatives,
+      LowerTier<Rendition, Derivative> derivativesOnDisk,
+      Transformer transformer,
+      TransformPool pool,
+      Duration renderBudget,
+      VariantBudget budget,
+      Duration negativeTtl,
+      MeterRegistry registry,
+      YieldPolicy yieldPolicy,
+      Clock clock) {
     this.origins = origins;
     this.sources = sources;
     this.derivatives =
         new ReadThrough<>(
             derivatives,
+            derivativesOnDisk,
             clock,
             new ReadThrough.Policy<Derivative>(
                     e -> failsAgain(e) ? negativeTtl : Duration.ZERO, e -> false, 10_000)
@@ -229,7 +264,7 @@ public final class Shield {
   /** Forgets every source and derivative carrying a surrogate key. */
   public void purgeSurrogateKey(String surrogateKey) {
     sources.invalidateSurrogateKey(surrogateKey);
-    derivatives.invalidateValues((key, d) -> d.surrogateKeys().contains(surrogateKey));
+    derivatives.invalidateSurrogateKey(surrogateKey);
   }
 
   /** Forgets everything. */

@@ -1,6 +1,7 @@
 package io.imgedge.shield;
 
 import io.imgedge.cache.LocalTier;
+import io.imgedge.cache.LowerTier;
 import io.imgedge.cache.ReadThrough;
 import io.imgedge.shield.origin.OriginRouter;
 import io.micrometer.core.instrument.Counter;
@@ -21,7 +22,9 @@ import org.jspecify.annotations.Nullable;
  * fails, a copy within {@code stale-if-error} is served instead. A source whose origin forbids
  * storing it is never shared between requests. An origin's "not found" is remembered for {@code
  * cache.negative-ttl}, any other origin failure for {@code cache.origin-failure-ttl}: requests in
- * that time are answered at once, and those that arrive during an attempt share it.
+ * that time are answered at once, and those that arrive during an attempt share it. With a disk
+ * tier below memory, a restarted shield finds its sources there (and revalidates stale ones with
+ * the stored validators) instead of fetching them again.
  *
  * <p>Publishes {@code imgedge.origin.fetches{origin,result}} and the {@code imgedge.origin.fetch}
  * timer.
@@ -43,9 +46,28 @@ public final class SourceCache {
       Duration negativeTtl,
       Duration failureTtl,
       MeterRegistry registry) {
+    this(tier, LowerTier.none(), clock, negativeTtl, failureTtl, registry);
+  }
+
+  /**
+   * @param tier the local tier holding sources (keeping stale ones for revalidation)
+   * @param disk the disk tier below it (or {@link LowerTier#none()})
+   * @param clock the wall clock, for freshness
+   * @param negativeTtl how long an origin's "not found" is remembered (bounded to 10,000 sources)
+   * @param failureTtl how long any other origin failure is remembered
+   * @param registry where fetch metrics go
+   */
+  public SourceCache(
+      LocalTier<SourceId, SourceObject> tier,
+      LowerTier<SourceId, SourceObject> disk,
+      Clock clock,
+      Duration negativeTtl,
+      Duration failureTtl,
+      MeterRegistry registry) {
     this.sources =
         new ReadThrough<>(
             tier,
+            disk,
             clock,
             new ReadThrough.Policy<SourceObject>(
                     e -> remembered(e, negativeTtl, failureTtl), e -> false, 10_000)
@@ -89,7 +111,7 @@ public final class SourceCache {
 
   /** Forgets every source carrying a surrogate key; returns how many. */
   public int invalidateSurrogateKey(String key) {
-    return sources.invalidateValues((id, s) -> s.surrogateKeys().contains(key));
+    return sources.invalidateSurrogateKey(key);
   }
 
   /** Forgets every source. */

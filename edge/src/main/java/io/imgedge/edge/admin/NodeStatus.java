@@ -1,5 +1,6 @@
 package io.imgedge.edge.admin;
 
+import io.imgedge.cache.disk.DiskStatus;
 import io.imgedge.edge.image.TopSources;
 import java.time.Duration;
 import java.util.List;
@@ -22,6 +23,8 @@ import org.jspecify.annotations.Nullable;
  * @param counters other figures an operator looks at first (requests, errors, fetches, ...)
  * @param codecs per format that depends on a native library, the codec in use or {@code not
  *     installed} (what then falls back is in the README), where this node renders
+ * @param disks the disk tiers (none unless {@code cache.disk.path} is set): state, index rebuilding
+ *     progress, objects, bytes
  */
 public record NodeStatus(
     String role,
@@ -35,7 +38,8 @@ public record NodeStatus(
     Map<String, String> limits,
     @Nullable Queue queue,
     Map<String, Long> counters,
-    Map<String, String> codecs) {
+    Map<String, String> codecs,
+    List<DiskStatus> disks) {
 
   /** Copies the collections. */
   public NodeStatus {
@@ -45,6 +49,7 @@ public record NodeStatus(
     limits = Map.copyOf(limits);
     counters = Map.copyOf(counters);
     codecs = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(codecs));
+    disks = List.copyOf(disks);
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.imgedge.edge.admin;
 
 import io.imgedge.cache.cluster.ClusterMember;
+import io.imgedge.cache.disk.DiskStatus;
 import io.imgedge.config.LimitsConfig;
 import io.imgedge.edge.image.TopSources;
 import io.micrometer.core.instrument.Counter;
@@ -33,6 +34,7 @@ public final class StatusCollector implements Supplier<NodeStatus> {
   private final LimitsConfig limits;
   private final boolean renders;
   private final Clock clock;
+  private final Supplier<List<DiskStatus>> disks;
   private final Instant started;
 
   /**
@@ -46,6 +48,7 @@ public final class StatusCollector implements Supplier<NodeStatus> {
    * @param renders whether this node renders (its transform queue is then shown, from the {@code
    *     imgedge.transform.active} and {@code imgedge.transform.queued} gauges)
    * @param clock the wall clock
+   * @param disks the disk tiers' states, now
    */
   public StatusCollector(
       String role,
@@ -56,7 +59,8 @@ public final class StatusCollector implements Supplier<NodeStatus> {
       @Nullable TopSources topSources,
       LimitsConfig limits,
       boolean renders,
-      Clock clock) {
+      Clock clock,
+      Supplier<List<DiskStatus>> disks) {
     this.role = role;
     this.description = description;
     this.ready = ready;
@@ -66,6 +70,7 @@ public final class StatusCollector implements Supplier<NodeStatus> {
     this.limits = limits;
     this.renders = renders;
     this.clock = clock;
+    this.disks = disks;
     this.started = clock.instant();
   }
 
@@ -92,7 +97,8 @@ public final class StatusCollector implements Supplier<NodeStatus> {
         limits(),
         queue,
         counters(),
-        codecs());
+        codecs(),
+        disks.get());
   }
 
   /** The codecs named by the {@code imgedge.codec.info} gauge's tags, where this node renders. */

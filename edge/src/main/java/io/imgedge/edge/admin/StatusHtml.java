@@ -52,7 +52,9 @@ final class StatusHtml {
     }
     h.append("</table>\n<h2>Codecs</h2>\n<table>\n");
     s.codecs().forEach((k, v) -> row(h, k, v));
-    h.append("</table>\n<h2>Counters</h2>\n<table>\n");
+    h.append("</table>\n");
+    disks(h, s);
+    h.append("<h2>Counters</h2>\n<table>\n");
     s.counters().forEach((k, v) -> row(h, k, String.valueOf(v)));
     return h.append("</table>\n</body></html>\n").toString();
   }
@@ -89,6 +91,37 @@ final class StatusHtml {
                     .append("</td><td class=n>")
                     .append(pct(t.ratio()))
                     .append("</td></tr>\n"));
+    h.append("</table>\n");
+  }
+
+  private static void disks(StringBuilder h, NodeStatus s) {
+    if (s.disks().isEmpty()) {
+      return;
+    }
+    h.append(
+        "<h2>Disk tiers</h2>\n<table><tr><th>tier</th><th>state</th><th>index</th><th>objects</th>"
+            + "<th>MiB / max</th><th>writes waiting</th></tr>\n");
+    for (var d : s.disks()) {
+      String index =
+          d.loadTime() == null
+              ? "loading " + pct(d.loadProgress())
+              : String.format(Locale.ROOT, "loaded in %.1f s", d.loadTime().toMillis() / 1e3);
+      h.append("<tr><td>")
+          .append(esc(d.tier()))
+          .append("</td><td>")
+          .append(esc(d.reason() == null ? d.state() : d.state() + ": " + d.reason()))
+          .append("</td><td>")
+          .append(esc(index))
+          .append("</td><td class=n>")
+          .append(d.objects())
+          .append("</td><td class=n>")
+          .append(
+              String.format(
+                  Locale.ROOT, "%.1f / %.1f", d.bytes() / 1048576.0, d.maxBytes() / 1048576.0))
+          .append("</td><td class=n>")
+          .append(d.pendingWrites())
+          .append("</td></tr>\n");
+    }
     h.append("</table>\n");
   }
 

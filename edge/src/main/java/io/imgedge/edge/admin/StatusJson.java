@@ -74,7 +74,31 @@ final class StatusJson {
                             .append(queue.queued())))
         .append(',');
     map(j, "counters", s.counters(), String::valueOf).append(',');
-    map(j, "codecs", s.codecs(), v -> quote(v));
+    map(j, "codecs", s.codecs(), v -> quote(v)).append(',');
+    list(
+        j,
+        "disk",
+        s.disks(),
+        d ->
+            obj(
+                b -> {
+                  str(b, "tier", d.tier()).append(',');
+                  str(b, "state", d.state()).append(',');
+                  b.append("\"reason\":")
+                      .append(d.reason() == null ? "null" : quote(d.reason()))
+                      .append(",\"index_progress\":")
+                      .append(num(d.loadProgress()))
+                      .append(",\"index_load_seconds\":")
+                      .append(d.loadTime() == null ? "null" : num(d.loadTime().toMillis() / 1e3))
+                      .append(",\"objects\":")
+                      .append(d.objects())
+                      .append(",\"bytes\":")
+                      .append(d.bytes())
+                      .append(",\"max_bytes\":")
+                      .append(d.maxBytes())
+                      .append(",\"pending_writes\":")
+                      .append(d.pendingWrites());
+                }));
     return j.append("}\n").toString();
   }
 

@@ -1,10 +1,16 @@
 package io.imgedge.edge.app;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.imgedge.cache.Cacheable;
 import io.imgedge.cache.FreshnessRules;
 import io.imgedge.cache.LocalTier;
+import io.imgedge.cache.LowerTier;
 import io.imgedge.cache.Time;
 import io.imgedge.cache.cluster.ClusterMember;
+import io.imgedge.cache.disk.DiskCodec;
+import io.imgedge.cache.disk.DiskStatus;
+import io.imgedge.cache.disk.DiskStore;
+import io.imgedge.config.CacheConfig;
 import io.imgedge.config.ImgedgeConfig;
 import io.imgedge.config.LogConfig;
 import io.imgedge.config.NodeConfig.Role;
@@ -44,6 +50,7 @@ import io.imgedge.shield.SourceObject;
 import io.imgedge.shield.TransformPool;
 import io.imgedge.shield.VariantBudget;
 import io.imgedge.shield.YieldPolicy;
+import io.imgedge.shield.disk.DiskCodecs;
 import io.imgedge.shield.endpoint.ShieldEndpoint;
 import io.imgedge.shield.origin.AddressGuard;
 import io.imgedge.shield.origin.AddressResolver;
@@ -87,6 +94,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
@@ -120,6 +128,7 @@ public final class Node implements AutoCloseable {
   private @Nullable OriginRouter origins;
   private @Nullable TransformPool pool;
   private final TopSources topSources = new TopSources(4096);
+  private final List<DiskStore<?, ?>> disks = new ArrayList<>();
   private volatile boolean ready;
 
   private Node(ImgedgeConfig config, Time time) {
@@ -159,7 +168,7 @@ public final class Node implements AutoCloseable {
 
   private void assembleAllInOne() {
     cluster = closing(ClusterMember.standalone(config.cluster()));
-    Shield shield = shield(0);
+    Shield shield = shield(0, true);
     LocalShieldClient shields = new LocalShieldClient(shield);
     ImageService service = imageService(shields);
     startPublicAndAdmin(service, new Purger(service, cluster, shields));
@@ -170,7 +179,7 @@ public final class Node implements AutoCloseable {
     cluster = closing(ClusterMember.join(config.cluster(), self.toString()));
     ShieldClient fallback =
         config.shield().fallback() == ShieldConfig.Fallback.ORIGIN
-            ? new LocalShieldClient(shield(0))
+            ? new LocalShieldClient(shield(0, false))
             : null;
     WireClient wire = closing(new WireClient(Duration.ofSeconds(2), clock));
     ShieldClient shields =
@@ -184,7 +193,7 @@ public final class Node implements AutoCloseable {
   private void assembleShield() {
     URI self = startInternal();
     cluster = closing(ClusterMember.join(config.cluster(), self.toString()));
-    Shield shield = shield(config.cache().shieldMaxBytes());
+    Shield shield = shield(config.cache().shieldMaxBytes(), true);
     ClusterMember members = cluster;
     members.subscribe(
         PURGE_TOPIC,
@@ -236,8 +245,17 @@ public final class Node implements AutoCloseable {
             Runnable::run,
             registry);
     WireClient peers = closing(new WireClient(Duration.ofSeconds(1), clock));
+    LowerTier<DerivativeKey, Derivative> edgeDisk =
+        config.node().role() == Role.EDGE
+            ? disk(
+                "edge",
+                config.cache().disk().edgeBytes(),
+                staleWhenShieldsDown ? config.cache().keepStale() : Duration.ZERO,
+                DiskCodecs.derivatives())
+            : LowerTier.none(); // all-in-one: its shield's tiers are on disk
     return new ImageService(
         edge,
+        edgeDisk,
         KeyOwners.of(Objects.requireNonNull(cluster, "joined before the image service")),
         shields,
         peers,
@@ -247,7 +265,14 @@ public final class Node implements AutoCloseable {
         registry);
   }
 
-  private Shield shield(long derivativeBytes) {
+  /**
+   * A shield.
+   *
+   * @param derivativeBytes the memory its derivatives may take
+   * @param onDisk whether its tiers have a disk tier below memory (with {@code cache.disk.path};
+   *     not for an edge's fallback shield)
+   */
+  private Shield shield(long derivativeBytes, boolean onDisk) {
     TransformDefaults defaults = TransformDefaults.from(config.transform());
     NativeCodecs natives = NativeCodecs.load(); // logs the codec in use per format, once
     TransformPool pool =
@@ -302,15 +327,23 @@ public final class Node implements AutoCloseable {
             ticker,
             io,
             registry);
+    CacheConfig.Disk disk = config.cache().disk();
+    Duration keepStale = config.cache().keepStale();
     return new Shield(
         origins(),
         new SourceCache(
             sources,
+            onDisk
+                ? disk("source", disk.sourceBytes(), keepStale, DiskCodecs.sources())
+                : LowerTier.none(),
             clock,
             config.cache().negativeTtl(),
             config.cache().originFailureTtl(),
             registry),
         derivatives,
+        onDisk
+            ? disk("shield", disk.shieldBytes(), keepStale, DiskCodecs.renditions())
+            : LowerTier.none(),
         transformer,
         pool,
         config.limits().requestTimeout(),
@@ -319,6 +352,37 @@ public final class Node implements AutoCloseable {
         registry,
         new YieldPolicy(config.limits().yieldQueueDepth(), config.limits().yieldMaxAge()),
         clock);
+  }
+
+  /**
+   * A tier's disk tier, in its own folder under {@code cache.disk.path}, or none when the path is
+   * not set. It is closed (its waiting writes done) after the servers stop.
+   */
+  private <K, V extends Cacheable> LowerTier<K, V> disk(
+      String tier, long share, Duration keepStale, DiskCodec<K, V> codec) {
+    CacheConfig.Disk disk = config.cache().disk();
+    java.nio.file.Path path = disk.path();
+    if (path == null) {
+      return LowerTier.none();
+    }
+    DiskStore<K, V> store =
+        closing(
+            new DiskStore<>(
+                tier,
+                path.resolve(tier),
+                share,
+                disk.timeout(),
+                keepStale,
+                codec,
+                clock,
+                registry));
+    disks.add(store);
+    return store;
+  }
+
+  /** The disk tiers' states now, for {@code /status}. */
+  private List<DiskStatus> diskStatus() {
+    return disks.stream().map(DiskStore::status).toList();
   }
 
   private OriginRouter origins() {
@@ -409,7 +473,8 @@ public final class Node implements AutoCloseable {
             top,
             config.limits(),
             pool != null,
-            clock));
+            clock,
+            this::diskStatus));
   }
 
   private ImageHandler imageHandler(ImageService service) {
@@ -497,6 +562,19 @@ public final class Node implements AutoCloseable {
                 config.cache().sourceMaxBytes() >> 20,
                 config.cache().shieldMaxBytes() >> 20,
                 plan.renderBudget() >> 20));
+    if (!disks.isEmpty()) {
+      LOG.log(
+          Level.INFO,
+          "disk: %s, cache.disk.max-bytes %d MiB: %s"
+              .formatted(
+                  config.cache().disk().path(),
+                  config.cache().disk().maxBytes() >> 20,
+                  String.join(
+                      ", ",
+                      diskStatus().stream()
+                          .map(d -> d.tier() + " " + (d.maxBytes() >> 20) + " MiB")
+                          .toList())));
+    }
     if (heap > plan.heap() * 5 / 4) {
       LOG.log(
           Level.WARNING,

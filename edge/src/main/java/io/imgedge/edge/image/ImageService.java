@@ -2,6 +2,7 @@ package io.imgedge.edge.image;
 
 import io.imgedge.cache.Futures;
 import io.imgedge.cache.LocalTier;
+import io.imgedge.cache.LowerTier;
 import io.imgedge.cache.ReadThrough;
 import io.imgedge.shield.Derivative;
 import io.imgedge.shield.DerivativeKey;
@@ -23,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * Serves derivatives at the edge (DESIGN.md steps 4 to 8).
  *
  * <ol>
- *   <li>A fresh copy in this edge's memory is a HIT.
+ *   <li>A fresh copy in this edge's memory (or, with a disk tier, on its disk) is a HIT.
  *   <li>A stale copy within {@code stale-while-revalidate} is served (STALE) while one refresh runs
  *       in the background.
  *   <li>Otherwise the key's owner in the cluster renders it: this node if it owns the key (through
@@ -74,9 +75,37 @@ public final class ImageService {
       boolean staleWhenShieldsDown,
       Clock clock,
       MeterRegistry registry) {
+    this(
+        edge,
+        LowerTier.none(),
+        owners,
+        shield,
+        peers,
+        peerTimeout,
+        staleWhenShieldsDown,
+        clock,
+        registry);
+  }
+
+  /**
+   * An edge whose derivatives are also kept on disk, below memory ({@code disk}): a restarted edge
+   * answers from there instead of asking the owner or the shield again. The other parameters are as
+   * above.
+   */
+  public ImageService(
+      LocalTier<DerivativeKey, Derivative> edge,
+      LowerTier<DerivativeKey, Derivative> disk,
+      KeyOwners owners,
+      ShieldClient shield,
+      WireClient peers,
+      Duration peerTimeout,
+      boolean staleWhenShieldsDown,
+      Clock clock,
+      MeterRegistry registry) {
     this.edge =
         new ReadThrough<>(
             edge,
+            disk,
             clock,
             new ReadThrough.Policy<>(
                 e -> Duration.ZERO,
@@ -184,6 +213,9 @@ public final class ImageService {
                 return answer(result.value(), Served.Source.STALE, 0, conditional);
               }
               Derivative d = result.value();
+              if (result.source() == ReadThrough.Source.HIT) {
+                return answer(d, Served.Source.HIT, 0, conditional); // from this edge's disk
+              }
               boolean stale = d.freshness().storable() && !d.freshness().isFresh(clock.instant());
               return answer(
                   d,
@@ -222,8 +254,7 @@ public final class ImageService {
     registry.counter("imgedge.edge.purges").increment();
     switch (command) {
       case PurgeCommand.Source s -> edge.invalidateGroup(s.id()); // the tier indexes keys by source
-      case PurgeCommand.SurrogateKey k ->
-          edge.invalidateValues((key, d) -> d.surrogateKeys().contains(k.key()));
+      case PurgeCommand.SurrogateKey k -> edge.invalidateSurrogateKey(k.key());
       case PurgeCommand.All a -> edge.invalidateAll();
     }
   }

@@ -38,7 +38,8 @@ public final class TestCluster implements AutoCloseable {
   /**
    * Starts {@code shieldCount} shields and {@code edgeCount} edges for an HTTP origin.
    *
-   * @param extraYaml more configuration for every node (e.g. cache or shield settings), or ""
+   * @param extraYaml more configuration for every node (e.g. cache or shield settings), or "";
+   *     {@code {node}} in it is replaced by the node's name ({@code shield-0}, {@code edge-1}, ...)
    */
   public static TestCluster start(
       String originUrl, int edgeCount, int shieldCount, String extraYaml) {
@@ -120,7 +121,7 @@ public final class TestCluster implements AutoCloseable {
 
   private Node start(Path dir, String name, String yaml) {
     try {
-      Path file = Files.writeString(dir.resolve(name + ".yaml"), yaml);
+      Path file = Files.writeString(dir.resolve(name + ".yaml"), yaml.replace("{node}", name));
       return Node.start(ConfigLoader.load(file, Map.of(), CommandLineOverrides.NONE), time);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
