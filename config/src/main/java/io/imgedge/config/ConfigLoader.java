@@ -84,7 +84,8 @@ public final class ConfigLoader {
             shield,
             AdminConfig.from(settings),
             SecurityConfig.from(settings),
-            LogConfig.from(settings));
+            LogConfig.from(settings),
+            TlsConfig.from(settings));
     checkConsistency(config);
     return config;
   }

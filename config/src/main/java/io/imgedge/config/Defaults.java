@@ -23,6 +23,11 @@ final class Defaults {
     d.put("node.internal-port", "8082");
     d.put("node.internal-url", "");
     d.put("node.memory", "");
+    d.put("node.h2c", "false");
+
+    d.put("tls.cert", "");
+    d.put("tls.key", "");
+    d.put("tls.reload-check", "5s");
 
     d.put("admin.token", "");
     d.put("security.signing-keys", "");

@@ -13,6 +13,9 @@ package io.imgedge.config;
  * @param internalUrl the URL other nodes use to reach the internal port, or empty for {@code
  *     http://<internal-bind>:<internal-port>} ({@code node.internal-url})
  * @param memory how the node's memory is shared out ({@code node.memory}; see {@link MemoryPlan})
+ * @param h2c whether the plain-HTTP public port also speaks HTTP/2 in cleartext (the {@code
+ *     Upgrade: h2c} and prior-knowledge forms; {@code node.h2c}, off by default). With TLS the
+ *     public port offers HTTP/2 by ALPN whatever this says
  */
 public record NodeConfig(
     Role role,
@@ -23,7 +26,8 @@ public record NodeConfig(
     String internalBind,
     int internalPort,
     String internalUrl,
-    MemoryPlan memory) {
+    MemoryPlan memory,
+    boolean h2c) {
 
   /** What a node does. */
   public enum Role {
@@ -45,7 +49,8 @@ public record NodeConfig(
         s.string("node.internal-bind"),
         s.integer("node.internal-port", 0, 65535),
         s.string("node.internal-url"),
-        memory(s));
+        memory(s),
+        s.bool("node.h2c"));
   }
 
   /**

@@ -10,6 +10,7 @@ import io.imgedge.config.LogConfig;
 import io.imgedge.config.NodeConfig.Role;
 import io.imgedge.config.OriginConfig;
 import io.imgedge.config.ShieldConfig;
+import io.imgedge.config.TlsConfig;
 import io.imgedge.edge.admin.AdminHandlers;
 import io.imgedge.edge.admin.PurgeHandler;
 import io.imgedge.edge.admin.StatusCollector;
@@ -33,6 +34,8 @@ import io.imgedge.edge.image.Purger;
 import io.imgedge.edge.image.ShieldClient;
 import io.imgedge.edge.image.TopSources;
 import io.imgedge.edge.security.UrlSigner;
+import io.imgedge.edge.tls.ServerCertificates;
+import io.imgedge.edge.tls.TlsFileException;
 import io.imgedge.shield.Derivative;
 import io.imgedge.shield.DerivativeKey;
 import io.imgedge.shield.Shield;
@@ -113,6 +116,7 @@ public final class Node implements AutoCloseable {
   private @Nullable Undertow internalServer;
   private @Nullable GracefulShutdownHandler publicChain;
   private @Nullable Undertow publicServer;
+  private @Nullable ServerCertificates certificates;
   private @Nullable Undertow adminServer;
   private @Nullable ClusterMember cluster;
   private @Nullable OriginRouter origins;
@@ -360,7 +364,7 @@ public final class Node implements AutoCloseable {
     publicChain = new GracefulShutdownHandler(publicHandlers(service));
     publicServer =
         started(
-            server(config.node().publicBind(), config.node().publicPort(), publicChain),
+            publicServer(publicChain),
             "public",
             config.node().publicBind(),
             config.node().publicPort());
@@ -495,7 +499,7 @@ public final class Node implements AutoCloseable {
     String role = config.node().role().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     StringBuilder s = new StringBuilder("imgedge " + role);
     if (publicServer != null) {
-      s.append(" listening on http://")
+      s.append(config.tls().enabled() ? " listening on https://" : " listening on http://")
           .append(config.node().publicBind())
           .append(':')
           .append(publicPort());
@@ -600,6 +604,65 @@ public final class Node implements AutoCloseable {
 
   private static int port(Undertow server) {
     return ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
+  }
+
+  /**
+   * The public port: plain HTTP/1.1 as every other port (with HTTP/2 cleartext only when {@code
+   * node.h2c} says so), or, with {@code tls.cert} and {@code tls.key}, HTTPS only, with HTTP/2 and
+   * HTTP/1.1 offered by ALPN and the certificate reloaded when its files change.
+   */
+  private Undertow publicServer(HttpHandler handler) {
+    String bind = config.node().publicBind();
+    int port = config.node().publicPort();
+    TlsConfig tls = config.tls();
+    if (!tls.enabled()) {
+      if (!config.node().h2c()) {
+        return server(bind, port, handler);
+      }
+      return builder(handler)
+          .addHttpListener(port, bind)
+          .setServerOption(UndertowOptions.ENABLE_HTTP2, true)
+          .build();
+    }
+    try {
+      certificates =
+          closing(
+              new ServerCertificates(
+                  Objects.requireNonNull(tls.cert()),
+                  Objects.requireNonNull(tls.key()),
+                  tls.reloadCheck()));
+    } catch (TlsFileException e) {
+      throw new StartupException(
+          "cannot start TLS on the public port: " + e.getMessage() + " (tls.cert, tls.key)", e);
+    }
+    FunctionCounter.builder("imgedge.tls.reloads", certificates, ServerCertificates::reloads)
+        .tag("result", "ok")
+        .description("Certificate pairs taken into use after their files changed")
+        .register(registry);
+    FunctionCounter.builder("imgedge.tls.reloads", certificates, ServerCertificates::refusals)
+        .tag("result", "refused")
+        .description(
+            "Changed certificate files refused (unreadable, or key and certificate not a pair)")
+        .register(registry);
+    return builder(handler)
+        .addHttpsListener(port, bind, certificates.context())
+        .setServerOption(UndertowOptions.ENABLE_HTTP2, true)
+        .build();
+  }
+
+  /** The public port's certificates, or null without TLS. */
+  public @Nullable ServerCertificates certificates() {
+    return certificates;
+  }
+
+  private static Undertow.Builder builder(HttpHandler handler) {
+    return Undertow.builder()
+        .setIoThreads(Math.max(2, Runtime.getRuntime().availableProcessors()))
+        .setWorkerThreads(8)
+        .setByteBufferPool(new IoBufferPool(true, IoBufferPool.DEFAULT_BUFFER_SIZE))
+        .setServerOption(UndertowOptions.MAX_HEADER_SIZE, 16 * 1024)
+        .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, 64L * 1024)
+        .setHandler(handler);
   }
 
   private static Undertow server(String bind, int port, HttpHandler handler) {
