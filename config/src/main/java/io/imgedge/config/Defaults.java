@@ -76,6 +76,9 @@ final class Defaults {
     d.put("cluster.bind", "127.0.0.1");
     d.put("cluster.port", "5701");
     d.put("cluster.members", "127.0.0.1");
+    d.put("cluster.discovery", "static");
+    d.put("cluster.dns.name", "");
+    d.put("cluster.dns.port", "0");
     d.put("cluster.peer-timeout", "10s");
     d.put("cluster.heartbeat", "2s");
     d.put("cluster.failure-timeout", "15s");
