@@ -217,6 +217,11 @@ public final class ConfigLoader {
     }
   }
 
+  /** Every scalar key there is (the YAML lists {@code origins} and {@code shield-pops} aside). */
+  public static Set<String> keys() {
+    return Defaults.VALUES.keySet();
+  }
+
   /**
    * The environment variable that overrides a key: {@code cache.edge-max-bytes} → {@code
    * IMGEDGE_CACHE_EDGE_MAX_BYTES}.
