@@ -24,6 +24,8 @@ final class Defaults {
     d.put("node.internal-url", "");
     d.put("node.memory", "");
     d.put("node.h2c", "false");
+    d.put("node.drain", "10s");
+    d.put("node.drain-delay", "0s");
 
     d.put("tls.cert", "");
     d.put("tls.key", "");
@@ -31,6 +33,7 @@ final class Defaults {
 
     d.put("admin.token", "");
     d.put("security.signing-keys", "");
+    d.put("security.trusted-proxies", "");
 
     d.put("cache.edge-max-bytes", "");
     d.put("cache.source-max-bytes", "");

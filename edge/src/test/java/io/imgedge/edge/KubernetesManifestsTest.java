@@ -303,6 +303,22 @@ class KubernetesManifestsTest {
   }
 
   @Test
+  void theGracePeriod_coversTheDrainDelay_theDrain_andLeavingTheCluster() throws Exception {
+    for (Workload w : workloads()) {
+      ImgedgeConfig config = config(w);
+      long needed = config.node().drainDelay().toSeconds() + config.node().drain().toSeconds() + 10;
+      assertThat(w.template().getSpec().getTerminationGracePeriodSeconds())
+          .as(w.name() + " terminationGracePeriodSeconds")
+          .isGreaterThanOrEqualTo(needed);
+      assertThat(config.node().drainDelay())
+          .as(w.name() + ": drain-delay outlasts a readiness probe period or two")
+          .isGreaterThanOrEqualTo(
+              java.time.Duration.ofSeconds(
+                  2L * w.container().getReadinessProbe().getPeriodSeconds()));
+    }
+  }
+
+  @Test
   void everyImgedgeVariable_isAKnownSetting() {
     Set<String> known =
         ConfigLoader.keys().stream().map(ConfigLoader::environmentName).collect(Collectors.toSet());

@@ -83,6 +83,8 @@ public final class ClusterMember implements AutoCloseable {
     c.setProperty("hazelcast.logging.type", "jdk");
     c.setProperty("hazelcast.shutdownhook.enabled", "false");
     c.setProperty("hazelcast.wait.seconds.before.join", "0");
+    // A leaving member hands its partitions over first (close()); bounded, not the default 600 s.
+    c.setProperty("hazelcast.graceful.shutdown.max.wait", "30");
     c.setProperty(
         "hazelcast.heartbeat.interval.seconds", Long.toString(cluster.heartbeat().toSeconds()));
     c.setProperty(

@@ -17,6 +17,7 @@ import io.imgedge.edge.admin.StatusCollector;
 import io.imgedge.edge.admin.StatusHandler;
 import io.imgedge.edge.http.AccessLog;
 import io.imgedge.edge.http.AccessLogHandler;
+import io.imgedge.edge.http.ClientAddresses;
 import io.imgedge.edge.http.EdgeEndpoint;
 import io.imgedge.edge.http.ErrorMappingHandler;
 import io.imgedge.edge.http.ErrorResponder;
@@ -114,6 +115,7 @@ public final class Node implements AutoCloseable {
   private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
   private final LateHandler internalHandler = new LateHandler();
   private @Nullable Undertow internalServer;
+  private @Nullable GracefulShutdownHandler internalChain;
   private @Nullable GracefulShutdownHandler publicChain;
   private @Nullable Undertow publicServer;
   private @Nullable ServerCertificates certificates;
@@ -123,6 +125,7 @@ public final class Node implements AutoCloseable {
   private @Nullable TransformPool pool;
   private final TopSources topSources = new TopSources(4096);
   private volatile boolean ready;
+  private volatile boolean closed;
 
   private Node(ImgedgeConfig config, Time time) {
     this.config = config;
@@ -439,19 +442,20 @@ public final class Node implements AutoCloseable {
       FunctionCounter.builder("imgedge.access.log.dropped", log, AccessLog::dropped)
           .description("Access log lines dropped because the writer could not keep up")
           .register(registry);
-      chain = new AccessLogHandler(log, clock, chain);
+      chain =
+          new AccessLogHandler(
+              log, clock, new ClientAddresses(config.security().trustedProxies()), chain);
     }
     return new MetricsHandler("image", registry, chain);
   }
 
   /** Starts the internal port and returns the URL the other nodes use to reach it. */
   private URI startInternal() {
+    internalChain =
+        new GracefulShutdownHandler(new MetricsHandler("internal", registry, internalHandler));
     internalServer =
         started(
-            server(
-                config.node().internalBind(),
-                config.node().internalPort(),
-                new MetricsHandler("internal", registry, internalHandler)),
+            server(config.node().internalBind(), config.node().internalPort(), internalChain),
             "internal",
             config.node().internalBind(),
             config.node().internalPort());
@@ -702,6 +706,32 @@ public final class Node implements AutoCloseable {
     new UptimeMetrics().bindTo(registry);
   }
 
+  /** Stops a port taking requests and waits for those in flight, until the deadline. */
+  private static int drain(@Nullable GracefulShutdownHandler chain, long deadline) {
+    if (chain == null) {
+      return 0;
+    }
+    chain.shutdown();
+    try {
+      long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
+      if (!chain.awaitShutdown(left)) {
+        LOG.log(Level.WARNING, "stopping with requests still in flight after node.drain");
+        return 1;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return 0;
+  }
+
+  private static void sleep(Duration d) {
+    try {
+      Thread.sleep(d);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /**
    * Stops at once, as a crashed process would: no draining, and the cluster is left without a
    * goodbye (the other members notice through their failure detector or closed connections). Used
@@ -712,26 +742,45 @@ public final class Node implements AutoCloseable {
     if (cluster != null) {
       cluster.terminate();
     }
-    close();
+    stop(Duration.ZERO);
   }
 
   /**
-   * Stops taking requests, lets those in flight finish (up to 10 s), then stops everything in the
-   * reverse order it was started.
+   * Stops as a rolling restart needs it, each step bounded: readiness goes false at once (load
+   * balancers and probes stop sending); for {@code node.drain-delay} the node still serves what
+   * arrives; then the public port turns new requests away and those in flight finish (within {@code
+   * node.drain}); then the node leaves its cluster gracefully, so that the partitions it owned move
+   * to the others while its internal port still answers what peers send it meanwhile; then the
+   * internal port drains too, and everything stops in the reverse order it was started.
    */
   @Override
   public void close() {
-    ready = false;
-    if (publicChain != null) {
-      publicChain.shutdown();
-      try {
-        if (!publicChain.awaitShutdown(10_000)) {
-          LOG.log(Level.WARNING, "stopping with requests still in flight after 10 s");
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+    stop(config.node().drainDelay());
+  }
+
+  private void stop(Duration delay) {
+    if (closed) {
+      return;
     }
+    closed = true;
+    long start = System.nanoTime();
+    ready = false;
+    if (!delay.isZero()) {
+      LOG.log(Level.INFO, "stopping: not ready; still serving for node.drain-delay " + delay);
+      sleep(delay);
+    }
+    long deadline = System.nanoTime() + config.node().drain().toNanos();
+    int unfinished = drain(publicChain, deadline);
+    if (cluster != null && cluster.isRunning()) {
+      cluster.close(); // graceful: ownership moves before this member goes
+    }
+    unfinished += drain(internalChain, deadline);
+    LOG.log(
+        Level.INFO,
+        "stopping: drained and left the cluster in %d ms%s"
+            .formatted(
+                (System.nanoTime() - start) / 1_000_000,
+                unfinished > 0 ? "; requests still in flight after node.drain were cut" : ""));
     while (!closeables.isEmpty()) {
       try {
         closeables.pop().close();
