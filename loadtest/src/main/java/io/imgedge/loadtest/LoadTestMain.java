@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       SideBySideCommand.class,
       AvifSideBySideCommand.class,
       HostileCommand.class,
+      RollingRestartCommand.class,
       OriginCommand.class,
       ClosedLoopCommand.class
     })
