@@ -84,7 +84,8 @@ public final class ConfigLoader {
             shield,
             AdminConfig.from(settings),
             SecurityConfig.from(settings),
-            LogConfig.from(settings));
+            LogConfig.from(settings),
+            TlsConfig.from(settings));
     checkConsistency(config);
     return config;
   }
@@ -214,6 +215,11 @@ public final class ConfigLoader {
         put(out, new Setting(key, value, "environment variable " + variable));
       }
     }
+  }
+
+  /** Every scalar key there is (the YAML lists {@code origins} and {@code shield-pops} aside). */
+  public static Set<String> keys() {
+    return Defaults.VALUES.keySet();
   }
 
   /**

@@ -23,9 +23,17 @@ final class Defaults {
     d.put("node.internal-port", "8082");
     d.put("node.internal-url", "");
     d.put("node.memory", "");
+    d.put("node.h2c", "false");
+    d.put("node.drain", "10s");
+    d.put("node.drain-delay", "0s");
+
+    d.put("tls.cert", "");
+    d.put("tls.key", "");
+    d.put("tls.reload-check", "5s");
 
     d.put("admin.token", "");
     d.put("security.signing-keys", "");
+    d.put("security.trusted-proxies", "");
 
     d.put("cache.edge-max-bytes", "");
     d.put("cache.source-max-bytes", "");
@@ -74,6 +82,9 @@ final class Defaults {
     d.put("cluster.bind", "127.0.0.1");
     d.put("cluster.port", "5701");
     d.put("cluster.members", "127.0.0.1");
+    d.put("cluster.discovery", "static");
+    d.put("cluster.dns.name", "");
+    d.put("cluster.dns.port", "0");
     d.put("cluster.peer-timeout", "10s");
     d.put("cluster.heartbeat", "2s");
     d.put("cluster.failure-timeout", "15s");

@@ -16,6 +16,7 @@ import java.util.List;
  * @param admin the admin API's access
  * @param security request security (signed URLs)
  * @param log request logging
+ * @param tls TLS on the public port
  */
 public record ImgedgeConfig(
     NodeConfig node,
@@ -28,7 +29,8 @@ public record ImgedgeConfig(
     ShieldConfig shield,
     AdminConfig admin,
     SecurityConfig security,
-    LogConfig log) {
+    LogConfig log,
+    TlsConfig tls) {
 
   /** Copies the origin list. */
   public ImgedgeConfig {

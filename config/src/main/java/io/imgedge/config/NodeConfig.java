@@ -13,6 +13,13 @@ package io.imgedge.config;
  * @param internalUrl the URL other nodes use to reach the internal port, or empty for {@code
  *     http://<internal-bind>:<internal-port>} ({@code node.internal-url})
  * @param memory how the node's memory is shared out ({@code node.memory}; see {@link MemoryPlan})
+ * @param h2c whether the plain-HTTP public port also speaks HTTP/2 in cleartext (the {@code
+ *     Upgrade: h2c} and prior-knowledge forms; {@code node.h2c}, off by default). With TLS the
+ *     public port offers HTTP/2 by ALPN whatever this says
+ * @param drain how long a stopping node lets the requests in flight finish ({@code node.drain})
+ * @param drainDelay how long a stopping node answers not-ready on {@code /health/ready} while it
+ *     still serves, before its ports stop taking requests, so that load balancers (a Kubernetes
+ *     Service's endpoints) stop sending first ({@code node.drain-delay})
  */
 public record NodeConfig(
     Role role,
@@ -23,7 +30,10 @@ public record NodeConfig(
     String internalBind,
     int internalPort,
     String internalUrl,
-    MemoryPlan memory) {
+    MemoryPlan memory,
+    boolean h2c,
+    java.time.Duration drain,
+    java.time.Duration drainDelay) {
 
   /** What a node does. */
   public enum Role {
@@ -45,7 +55,10 @@ public record NodeConfig(
         s.string("node.internal-bind"),
         s.integer("node.internal-port", 0, 65535),
         s.string("node.internal-url"),
-        memory(s));
+        memory(s),
+        s.bool("node.h2c"),
+        s.duration("node.drain", java.time.Duration.ZERO),
+        s.duration("node.drain-delay", java.time.Duration.ZERO));
   }
 
   /**

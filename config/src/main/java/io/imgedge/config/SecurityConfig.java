@@ -11,12 +11,21 @@ import java.util.List;
  *     security.signing-keys}, comma-separated; set them with {@code
  *     IMGEDGE_SECURITY_SIGNING_KEYS}). The first signs, any verifies: add the new key first, retire
  *     the old one later
+ * @param trustedProxies the addresses (CIDR blocks) whose {@code Forwarded} and {@code
+ *     X-Forwarded-For} headers are believed about the client's address ({@code
+ *     security.trusted-proxies}, comma-separated); from any other peer they are ignored
  */
-public record SecurityConfig(List<String> signingKeys) {
+public record SecurityConfig(List<String> signingKeys, List<Cidr> trustedProxies) {
 
-  /** Copies the keys. */
+  /** Copies the keys and blocks. */
   public SecurityConfig {
     signingKeys = List.copyOf(signingKeys);
+    trustedProxies = List.copyOf(trustedProxies);
+  }
+
+  /** Signing keys, and no trusted proxy. */
+  public SecurityConfig(List<String> signingKeys) {
+    this(signingKeys, List.of());
   }
 
   /** The keys as bytes. */
@@ -26,7 +35,11 @@ public record SecurityConfig(List<String> signingKeys) {
 
   @Override
   public String toString() {
-    return "SecurityConfig[" + signingKeys.size() + " signing key(s)]";
+    return "SecurityConfig["
+        + signingKeys.size()
+        + " signing key(s), trusted proxies "
+        + trustedProxies
+        + "]";
   }
 
   static SecurityConfig from(Settings s) {
@@ -39,6 +52,27 @@ public record SecurityConfig(List<String> signingKeys) {
             raw, "comma-separated hex keys of at least 16 bytes (32 hex digits)");
       }
     }
-    return new SecurityConfig(keys);
+    return new SecurityConfig(keys, proxies(s.raw("security.trusted-proxies")));
+  }
+
+  private static List<Cidr> proxies(Setting raw) {
+    List<Cidr> blocks = new java.util.ArrayList<>();
+    for (String part : raw.value().split(",")) {
+      if (part.isBlank()) {
+        continue;
+      }
+      try {
+        blocks.add(Cidr.parse(part));
+      } catch (IllegalArgumentException e) {
+        throw ConfigException.invalid(
+            raw,
+            "comma-separated addresses or CIDR blocks, such as 10.0.0.0/8, 127.0.0.1 or fd00::/8 ("
+                + part.trim()
+                + ": "
+                + e.getMessage()
+                + ")");
+      }
+    }
+    return blocks;
   }
 }

@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       AvifSideBySideCommand.class,
       HostileCommand.class,
       ShieldRestartCommand.class,
+      RollingRestartCommand.class,
       OriginCommand.class,
       ClosedLoopCommand.class,
       FlameCommand.class

@@ -2,12 +2,14 @@ package io.imgedge.cache.cluster;
 
 import com.hazelcast.cluster.Member;
 import com.hazelcast.config.Config;
+import com.hazelcast.config.DiscoveryStrategyConfig;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.partition.Partition;
 import io.imgedge.config.ClusterConfig;
+import java.net.InetAddress;
 import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Logger;
@@ -16,8 +18,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * This node's membership in its Hazelcast cluster. The configuration is built here and only here:
- * members join by TCP-IP member list; multicast, auto-detection and phone-home are always off;
- * Hazelcast binds to the configured interface only.
+ * members join by TCP-IP member list or by the addresses of a DNS name ({@link DnsDiscovery});
+ * multicast, auto-detection and phone-home are always off; Hazelcast binds to the configured
+ * address only.
  */
 public final class ClusterMember implements AutoCloseable {
   private final HazelcastInstance hazelcast;
@@ -62,6 +65,8 @@ public final class ClusterMember implements AutoCloseable {
   public static ClusterMember standalone(ClusterConfig cluster) {
     Config c = hazelcastConfig(cluster.withName(cluster.name() + "-" + UUID.randomUUID()));
     c.getNetworkConfig().getJoin().getTcpIpConfig().setEnabled(false);
+    c.getNetworkConfig().getJoin().getDiscoveryConfig().getDiscoveryStrategyConfigs().clear();
+    c.setProperty("hazelcast.discovery.enabled", "false");
     // Hazelcast warns "No join method is enabled! Starting standalone." for exactly this intent.
     Logger.getLogger("com.hazelcast.instance.impl.Node")
         .setFilter(
@@ -78,6 +83,8 @@ public final class ClusterMember implements AutoCloseable {
     c.setProperty("hazelcast.logging.type", "jdk");
     c.setProperty("hazelcast.shutdownhook.enabled", "false");
     c.setProperty("hazelcast.wait.seconds.before.join", "0");
+    // A leaving member hands its partitions over first (close()); bounded, not the default 600 s.
+    c.setProperty("hazelcast.graceful.shutdown.max.wait", "30");
     c.setProperty(
         "hazelcast.heartbeat.interval.seconds", Long.toString(cluster.heartbeat().toSeconds()));
     c.setProperty(
@@ -88,15 +95,37 @@ public final class ClusterMember implements AutoCloseable {
         "hazelcast.merge.next.run.delay.seconds", Long.toString(cluster.mergeDelay().toSeconds()));
     c.getJetConfig().setEnabled(false);
     c.getMetricsConfig().setEnabled(false);
+    // Listen on the bound address only, not on every address of the machine.
+    c.setProperty("hazelcast.socket.bind.any", "false");
     NetworkConfig n = c.getNetworkConfig();
     n.setPort(cluster.port()).setPortAutoIncrement(true).setPortCount(20);
     n.getInterfaces().setEnabled(true).addInterface(cluster.bind());
+    if (isLoopbackAlias(cluster.bind())) {
+      // 127.0.0.2 and the like are this machine's but no interface lists them: name it directly.
+      c.setProperty("hazelcast.local.localAddress", cluster.bind());
+    }
     n.getRestApiConfig().setEnabled(false);
     JoinConfig join = n.getJoin();
     join.getMulticastConfig().setEnabled(false);
     join.getAutoDetectionConfig().setEnabled(false);
-    join.getTcpIpConfig().setEnabled(true).setMembers(cluster.members());
+    switch (cluster.discovery()) {
+      case STATIC -> join.getTcpIpConfig().setEnabled(true).setMembers(cluster.members());
+      case DNS -> {
+        join.getTcpIpConfig().setEnabled(false);
+        c.setProperty("hazelcast.discovery.enabled", "true");
+        join.getDiscoveryConfig()
+            .addDiscoveryStrategyConfig(
+                new DiscoveryStrategyConfig(
+                    new DnsDiscovery(
+                        cluster.dnsName(), cluster.memberPort(), InetAddress::getAllByName),
+                    java.util.Map.of()));
+      }
+    }
     return c;
+  }
+
+  private static boolean isLoopbackAlias(String bind) {
+    return bind.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}") && !bind.equals("127.0.0.1");
   }
 
   /**

@@ -16,6 +16,7 @@ import io.imgedge.config.LogConfig;
 import io.imgedge.config.NodeConfig.Role;
 import io.imgedge.config.OriginConfig;
 import io.imgedge.config.ShieldConfig;
+import io.imgedge.config.TlsConfig;
 import io.imgedge.edge.admin.AdminHandlers;
 import io.imgedge.edge.admin.PurgeHandler;
 import io.imgedge.edge.admin.StatusCollector;
@@ -23,6 +24,7 @@ import io.imgedge.edge.admin.StatusHandler;
 import io.imgedge.edge.front.PublicListener;
 import io.imgedge.edge.http.AccessLog;
 import io.imgedge.edge.http.AccessLogHandler;
+import io.imgedge.edge.http.ClientAddresses;
 import io.imgedge.edge.http.EdgeEndpoint;
 import io.imgedge.edge.http.ErrorMappingHandler;
 import io.imgedge.edge.http.ErrorResponder;
@@ -41,6 +43,8 @@ import io.imgedge.edge.image.Purger;
 import io.imgedge.edge.image.ShieldClient;
 import io.imgedge.edge.image.TopSources;
 import io.imgedge.edge.security.UrlSigner;
+import io.imgedge.edge.tls.ServerCertificates;
+import io.imgedge.edge.tls.TlsFileException;
 import io.imgedge.shield.Derivative;
 import io.imgedge.shield.DerivativeKey;
 import io.imgedge.shield.Shield;
@@ -121,8 +125,11 @@ public final class Node implements AutoCloseable {
   private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
   private final LateHandler internalHandler = new LateHandler();
   private @Nullable Undertow internalServer;
+  private @Nullable GracefulShutdownHandler internalChain;
   private @Nullable GracefulShutdownHandler publicChain;
-  private @Nullable PublicListener publicServer;
+  private @Nullable PublicListener publicFront;
+  private @Nullable Undertow publicServer;
+  private @Nullable ServerCertificates certificates;
   private @Nullable Undertow adminServer;
   private @Nullable ClusterMember cluster;
   private @Nullable OriginRouter origins;
@@ -130,6 +137,7 @@ public final class Node implements AutoCloseable {
   private final TopSources topSources = new TopSources(4096);
   private final List<DiskStore<?, ?>> disks = new ArrayList<>();
   private volatile boolean ready;
+  private volatile boolean closed;
 
   private Node(ImgedgeConfig config, Time time) {
     this.config = config;
@@ -430,21 +438,26 @@ public final class Node implements AutoCloseable {
     GracefulShutdownHandler chain =
         new GracefulShutdownHandler(publicHandlers(images, imageMetrics));
     publicChain = chain;
-    // The hit front answers repeated hits at the socket; an access log, which must see every
-    // request in the chain, turns it off.
-    boolean front = config.log().access() == LogConfig.Access.OFF;
     String bind = config.node().publicBind();
     int port = config.node().publicPort();
-    PublicListener listener;
-    try {
-      listener =
-          PublicListener.start(
-              bind, port, chain, front ? images::encodedHit : null, imageMetrics, registry);
-    } catch (RuntimeException e) {
-      throw startFailure(e, "public", bind, port);
+    if (config.tls().enabled() || config.node().h2c()) {
+      // HTTPS (HTTP/2 by ALPN) or h2c: Undertow's own listener, every request through the chain
+      publicServer = started(publicServer(chain), "public", bind, port);
+    } else {
+      // The hit front answers repeated hits at the socket; an access log, which must see every
+      // request in the chain, turns it off.
+      boolean front = config.log().access() == LogConfig.Access.OFF;
+      PublicListener listener;
+      try {
+        listener =
+            PublicListener.start(
+                bind, port, chain, front ? images::encodedHit : null, imageMetrics, registry);
+      } catch (RuntimeException e) {
+        throw startFailure(e, "public", bind, port);
+      }
+      closeables.push(listener::close);
+      publicFront = listener;
     }
-    closeables.push(listener::close);
-    publicServer = listener;
     HttpHandler purge = new PurgeHandler(config.admin().token(), service, purger, io);
     adminServer =
         started(
@@ -519,19 +532,20 @@ public final class Node implements AutoCloseable {
       FunctionCounter.builder("imgedge.access.log.dropped", log, AccessLog::dropped)
           .description("Access log lines dropped because the writer could not keep up")
           .register(registry);
-      chain = new AccessLogHandler(log, clock, chain);
+      chain =
+          new AccessLogHandler(
+              log, clock, new ClientAddresses(config.security().trustedProxies()), chain);
     }
     return new MetricsHandler(metrics, chain);
   }
 
   /** Starts the internal port and returns the URL the other nodes use to reach it. */
   private URI startInternal() {
+    internalChain =
+        new GracefulShutdownHandler(new MetricsHandler("internal", registry, internalHandler));
     internalServer =
         started(
-            server(
-                config.node().internalBind(),
-                config.node().internalPort(),
-                new MetricsHandler("internal", registry, internalHandler)),
+            server(config.node().internalBind(), config.node().internalPort(), internalChain),
             "internal",
             config.node().internalBind(),
             config.node().internalPort());
@@ -591,8 +605,8 @@ public final class Node implements AutoCloseable {
   public String describe() {
     String role = config.node().role().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     StringBuilder s = new StringBuilder("imgedge " + role);
-    if (publicServer != null) {
-      s.append(" listening on http://")
+    if (publicServer != null || publicFront != null) {
+      s.append(config.tls().enabled() ? " listening on https://" : " listening on http://")
           .append(config.node().publicBind())
           .append(':')
           .append(publicPort());
@@ -618,7 +632,9 @@ public final class Node implements AutoCloseable {
 
   /** The public port actually bound, or -1 for a shield node. */
   public int publicPort() {
-    return publicServer == null ? -1 : publicServer.port();
+    return publicFront != null
+        ? publicFront.port()
+        : publicServer == null ? -1 : port(publicServer);
   }
 
   /** The admin port actually bound. */
@@ -699,6 +715,65 @@ public final class Node implements AutoCloseable {
     return ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
   }
 
+  /**
+   * The public port: plain HTTP/1.1 as every other port (with HTTP/2 cleartext only when {@code
+   * node.h2c} says so), or, with {@code tls.cert} and {@code tls.key}, HTTPS only, with HTTP/2 and
+   * HTTP/1.1 offered by ALPN and the certificate reloaded when its files change.
+   */
+  private Undertow publicServer(HttpHandler handler) {
+    String bind = config.node().publicBind();
+    int port = config.node().publicPort();
+    TlsConfig tls = config.tls();
+    if (!tls.enabled()) {
+      if (!config.node().h2c()) {
+        return server(bind, port, handler);
+      }
+      return builder(handler)
+          .addHttpListener(port, bind)
+          .setServerOption(UndertowOptions.ENABLE_HTTP2, true)
+          .build();
+    }
+    try {
+      certificates =
+          closing(
+              new ServerCertificates(
+                  Objects.requireNonNull(tls.cert()),
+                  Objects.requireNonNull(tls.key()),
+                  tls.reloadCheck()));
+    } catch (TlsFileException e) {
+      throw new StartupException(
+          "cannot start TLS on the public port: " + e.getMessage() + " (tls.cert, tls.key)", e);
+    }
+    FunctionCounter.builder("imgedge.tls.reloads", certificates, ServerCertificates::reloads)
+        .tag("result", "ok")
+        .description("Certificate pairs taken into use after their files changed")
+        .register(registry);
+    FunctionCounter.builder("imgedge.tls.reloads", certificates, ServerCertificates::refusals)
+        .tag("result", "refused")
+        .description(
+            "Changed certificate files refused (unreadable, or key and certificate not a pair)")
+        .register(registry);
+    return builder(handler)
+        .addHttpsListener(port, bind, certificates.context())
+        .setServerOption(UndertowOptions.ENABLE_HTTP2, true)
+        .build();
+  }
+
+  /** The public port's certificates, or null without TLS. */
+  public @Nullable ServerCertificates certificates() {
+    return certificates;
+  }
+
+  private static Undertow.Builder builder(HttpHandler handler) {
+    return Undertow.builder()
+        .setIoThreads(Math.max(2, Runtime.getRuntime().availableProcessors()))
+        .setWorkerThreads(8)
+        .setByteBufferPool(new IoBufferPool(true, IoBufferPool.DEFAULT_BUFFER_SIZE))
+        .setServerOption(UndertowOptions.MAX_HEADER_SIZE, 16 * 1024)
+        .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, 64L * 1024)
+        .setHandler(handler);
+  }
+
   private static Undertow server(String bind, int port, HttpHandler handler) {
     return Undertow.builder()
         .addHttpListener(port, bind)
@@ -736,6 +811,32 @@ public final class Node implements AutoCloseable {
     new UptimeMetrics().bindTo(registry);
   }
 
+  /** Stops a port taking requests and waits for those in flight, until the deadline. */
+  private static int drain(@Nullable GracefulShutdownHandler chain, long deadline) {
+    if (chain == null) {
+      return 0;
+    }
+    chain.shutdown();
+    try {
+      long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
+      if (!chain.awaitShutdown(left)) {
+        LOG.log(Level.WARNING, "stopping with requests still in flight after node.drain");
+        return 1;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return 0;
+  }
+
+  private static void sleep(Duration d) {
+    try {
+      Thread.sleep(d);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /**
    * Stops at once, as a crashed process would: no draining, and the cluster is left without a
    * goodbye (the other members notice through their failure detector or closed connections). Used
@@ -746,29 +847,48 @@ public final class Node implements AutoCloseable {
     if (cluster != null) {
       cluster.terminate();
     }
-    close();
+    stop(Duration.ZERO);
   }
 
   /**
-   * Stops taking requests, lets those in flight finish (up to 10 s), then stops everything in the
-   * reverse order it was started.
+   * Stops as a rolling restart needs it, each step bounded: readiness goes false at once (load
+   * balancers and probes stop sending); for {@code node.drain-delay} the node still serves what
+   * arrives; then the public port turns new requests away and those in flight finish (within {@code
+   * node.drain}); then the node leaves its cluster gracefully, so that the partitions it owned move
+   * to the others while its internal port still answers what peers send it meanwhile; then the
+   * internal port drains too, and everything stops in the reverse order it was started.
    */
   @Override
   public void close() {
+    stop(config.node().drainDelay());
+  }
+
+  private void stop(Duration delay) {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    long start = System.nanoTime();
     ready = false;
-    if (publicServer != null) {
-      publicServer.drain();
+    if (!delay.isZero()) {
+      LOG.log(Level.INFO, "stopping: not ready; still serving for node.drain-delay " + delay);
+      sleep(delay);
     }
-    if (publicChain != null) {
-      publicChain.shutdown();
-      try {
-        if (!publicChain.awaitShutdown(10_000)) {
-          LOG.log(Level.WARNING, "stopping with requests still in flight after 10 s");
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+    long deadline = System.nanoTime() + config.node().drain().toNanos();
+    if (publicFront != null) {
+      publicFront.drain(); // from now on the chain, which refuses new work, sees every request
     }
+    int unfinished = drain(publicChain, deadline);
+    if (cluster != null && cluster.isRunning()) {
+      cluster.close(); // graceful: ownership moves before this member goes
+    }
+    unfinished += drain(internalChain, deadline);
+    LOG.log(
+        Level.INFO,
+        "stopping: drained and left the cluster in %d ms%s"
+            .formatted(
+                (System.nanoTime() - start) / 1_000_000,
+                unfinished > 0 ? "; requests still in flight after node.drain were cut" : ""));
     while (!closeables.isEmpty()) {
       try {
         closeables.pop().close();

@@ -10,23 +10,31 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Logs every request when it completes, as one JSON object per line ({@code log.access: json}):
- * time, method, path, query, status, response bytes, duration, {@code X-Cache}, client address,
- * User-Agent and Referer.
+ * time, method, path, query, status, response bytes, duration, {@code X-Cache}, client address
+ * (through trusted proxies' forwarding headers: {@link ClientAddresses}), User-Agent and Referer.
  */
 public final class AccessLogHandler implements HttpHandler {
   private final AccessLog log;
   private final Clock clock;
+  private final ClientAddresses clients;
   private final HttpHandler next;
 
   /**
    * @param log where the lines go
    * @param clock the wall clock, for the time stamp
+   * @param clients how the client's address is told
    * @param next the handler whose requests are logged
    */
-  public AccessLogHandler(AccessLog log, Clock clock, HttpHandler next) {
+  public AccessLogHandler(AccessLog log, Clock clock, ClientAddresses clients, HttpHandler next) {
     this.log = Objects.requireNonNull(log);
     this.clock = clock;
+    this.clients = Objects.requireNonNull(clients);
     this.next = Objects.requireNonNull(next);
+  }
+
+  /** Logs with the connection's peer as the client, believing no forwarding header. */
+  public AccessLogHandler(AccessLog log, Clock clock, HttpHandler next) {
+    this(log, clock, new ClientAddresses(java.util.List.of()), next);
   }
 
   @Override
@@ -53,8 +61,7 @@ public final class AccessLogHandler implements HttpHandler {
     json.append("\"bytes\":").append(ex.getResponseBytesSent()).append(',');
     json.append("\"ms\":").append(String.format(Locale.ROOT, "%.3f", millis)).append(',');
     field(json, "cache", ex.getResponseHeaders().getFirst(ImgedgeHeaders.X_CACHE)).append(',');
-    var source = ex.getSourceAddress();
-    field(json, "client", source == null ? null : source.getAddress().getHostAddress()).append(',');
+    field(json, "client", clients.clientOf(ex)).append(',');
     field(json, "user_agent", ex.getRequestHeaders().getFirst(Headers.USER_AGENT)).append(',');
     field(json, "referer", ex.getRequestHeaders().getFirst(Headers.REFERER));
     return json.append('}').toString();

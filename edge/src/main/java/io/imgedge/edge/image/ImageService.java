@@ -251,12 +251,13 @@ public final class ImageService {
 
   /** Applies a purge to this edge's memory (counted by {@code imgedge.edge.purges}). */
   public void purge(PurgeCommand command) {
-    registry.counter("imgedge.edge.purges").increment();
     switch (command) {
       case PurgeCommand.Source s -> edge.invalidateGroup(s.id()); // the tier indexes keys by source
       case PurgeCommand.SurrogateKey k -> edge.invalidateSurrogateKey(k.key());
       case PurgeCommand.All a -> edge.invalidateAll();
     }
+    // Counted once applied: whoever waits on the count (tests, operators) then sees it done.
+    registry.counter("imgedge.edge.purges").increment();
   }
 
   private CompletableFuture<Derivative> obtain(

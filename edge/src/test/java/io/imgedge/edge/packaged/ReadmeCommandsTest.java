@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.SimpleFileServer;
 import io.imgedge.edge.packaged.Readme.Command;
+import io.imgedge.edge.testing.TestCertificates;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -90,6 +91,9 @@ class ReadmeCommandsTest {
     if (node != null) {
       node.close();
     }
+    if (tlsNode != null) {
+      tlsNode.close();
+    }
   }
 
   @Test
@@ -152,7 +156,12 @@ class ReadmeCommandsTest {
           new Rule(
               Pattern.compile("^\\./imgedge edge --config edge\\.yaml$"),
               ReadmeCommandsTest::edgePop),
+          new Rule(
+              Pattern.compile("^IMGEDGE_TLS_CERT=\\S+ IMGEDGE_TLS_KEY=\\S+ \\./imgedge run$"),
+              ReadmeCommandsTest::tlsRun),
+          new Rule(Pattern.compile("^curl --http2 -k .+$"), ReadmeCommandsTest::tlsCurl),
           new Rule(Pattern.compile("^curl .+$"), ReadmeCommandsTest::curl),
+          new Rule(Pattern.compile("^kubectl .+$"), ReadmeCommandsTest::kubectl),
           new Rule(Pattern.compile("^JAZZER_FUZZ=1 \\./mvnw .+$"), ReadmeCommandsTest::fuzzBriefly),
           new Rule(
               Pattern.compile("^\\./mvnw .* -P(jmh|oci) .+$"),
@@ -436,6 +445,70 @@ class ReadmeCommandsTest {
    * A curl line as written (the README's ports replaced by this node's), then what its comment
    * promises.
    */
+  private static Launched tlsNode;
+
+  private static int tlsPort;
+
+  /**
+   * {@code IMGEDGE_TLS_CERT=... IMGEDGE_TLS_KEY=... ./imgedge run}: with a certificate and key made
+   * here by keytool, through the launcher; the node says it listens on https.
+   */
+  private static void tlsRun(Command c) throws Exception {
+    Path dir = Files.createDirectories(work.resolve("tls"));
+    TestCertificates.Pair pair = TestCertificates.create(dir, "readme", "EC");
+    tlsNode =
+        launch(
+            c.toString(),
+            List.of("run"),
+            Map.of(
+                "IMGEDGE_TLS_CERT", pair.cert().toString(),
+                "IMGEDGE_TLS_KEY", pair.key().toString()));
+    Matcher m =
+        tlsNode.awaitLine(
+            Pattern.compile("listening on https://127\\.0\\.0\\.1:(\\d+) "), Launched.seconds(180));
+    tlsPort = Integer.parseInt(m.group(1));
+  }
+
+  /**
+   * {@code curl --http2 -k https://...}: against the TLS node, the status line the comment says.
+   */
+  private static void tlsCurl(Command c) throws Exception {
+    assertThat(tlsNode).as("the TLS node the line before starts").isNotNull();
+    String line = c.text().replaceAll("127\\.0\\.0\\.1:8080", "127.0.0.1:" + tlsPort);
+    CurlResult r = curlRun(new ProcessBuilder("bash", "-c", line));
+    assertThat(r.exit()).as(line + "\n" + r.stdout()).isZero();
+    assertThat(c.comment()).as(c + ": say in a comment what the reader sees").isNotEmpty();
+    assertThat(r.stdout()).as(line).startsWith(c.comment().trim());
+  }
+
+  /**
+   * {@code kubectl ...}: no Kubernetes here; KubernetesManifestsTest validates ops/k8s. What a line
+   * names must be what the manifests use: the kustomization it applies, the namespace, the secret.
+   */
+  private static void kubectl(Command c) throws IOException {
+    Path k8s = ROOT.resolve("ops/k8s");
+    String manifests;
+    try (var files = Files.list(k8s)) {
+      StringBuilder all = new StringBuilder();
+      for (Path f : files.toList()) {
+        all.append(Files.readString(f));
+      }
+      manifests = all.toString();
+    }
+    Matcher apply = Pattern.compile("apply -k (\\S+)").matcher(c.text());
+    if (apply.find()) {
+      assertThat(ROOT.resolve(apply.group(1)).resolve("kustomization.yaml")).exists();
+    }
+    Matcher namespace = Pattern.compile("(?:create namespace|-n) (\\S+)").matcher(c.text());
+    while (namespace.find()) {
+      assertThat(manifests).contains("namespace: " + namespace.group(1));
+    }
+    Matcher secret = Pattern.compile("create secret generic (\\S+)").matcher(c.text());
+    if (secret.find()) {
+      assertThat(manifests).contains("name: " + secret.group(1));
+    }
+  }
+
   private static void curl(Command c) throws Exception {
     Path dir = Files.createDirectories(work.resolve("curl"));
     String line =
