@@ -33,6 +33,7 @@ import io.imgedge.edge.http.ImageHandler;
 import io.imgedge.edge.http.IndexHandler;
 import io.imgedge.edge.http.IoBufferPool;
 import io.imgedge.edge.http.LateHandler;
+import io.imgedge.edge.http.ListenerSettings;
 import io.imgedge.edge.http.MetricsHandler;
 import io.imgedge.edge.http.PlaygroundHandler;
 import io.imgedge.edge.http.RequestMetrics;
@@ -766,24 +767,16 @@ public final class Node implements AutoCloseable {
 
   private static Undertow.Builder builder(HttpHandler handler) {
     return Undertow.builder()
-        .setIoThreads(Math.max(2, Runtime.getRuntime().availableProcessors()))
-        .setWorkerThreads(8)
+        .setIoThreads(ListenerSettings.ioThreads())
+        .setWorkerThreads(ListenerSettings.WORKER_THREADS)
         .setByteBufferPool(new IoBufferPool(true, IoBufferPool.DEFAULT_BUFFER_SIZE))
-        .setServerOption(UndertowOptions.MAX_HEADER_SIZE, 16 * 1024)
-        .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, 64L * 1024)
+        .setServerOption(UndertowOptions.MAX_HEADER_SIZE, ListenerSettings.MAX_HEADER_SIZE)
+        .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, ListenerSettings.MAX_ENTITY_SIZE)
         .setHandler(handler);
   }
 
   private static Undertow server(String bind, int port, HttpHandler handler) {
-    return Undertow.builder()
-        .addHttpListener(port, bind)
-        .setIoThreads(Math.max(2, Runtime.getRuntime().availableProcessors()))
-        .setWorkerThreads(8)
-        .setByteBufferPool(new IoBufferPool(true, IoBufferPool.DEFAULT_BUFFER_SIZE))
-        .setServerOption(UndertowOptions.MAX_HEADER_SIZE, 16 * 1024)
-        .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, 64L * 1024)
-        .setHandler(handler)
-        .build();
+    return builder(handler).addHttpListener(port, bind).build();
   }
 
   private void bindClusterMetrics() {

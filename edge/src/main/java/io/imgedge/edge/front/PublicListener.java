@@ -3,6 +3,7 @@ package io.imgedge.edge.front;
 import io.imgedge.edge.http.EncodedHit;
 import io.imgedge.edge.http.HitRequest;
 import io.imgedge.edge.http.IoBufferPool;
+import io.imgedge.edge.http.ListenerSettings;
 import io.imgedge.edge.http.RequestMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.undertow.UndertowOptions;
@@ -74,7 +75,7 @@ public final class PublicListener implements AutoCloseable {
       RequestMetrics metrics,
       MeterRegistry registry,
       Duration idle) {
-    int ioThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
+    int ioThreads = ListenerSettings.ioThreads();
     XnioWorker worker;
     try {
       worker =
@@ -84,8 +85,8 @@ public final class PublicListener implements AutoCloseable {
                       .set(Options.WORKER_IO_THREADS, ioThreads)
                       .set(Options.CONNECTION_HIGH_WATER, 1_000_000)
                       .set(Options.CONNECTION_LOW_WATER, 1_000_000)
-                      .set(Options.WORKER_TASK_CORE_THREADS, 8)
-                      .set(Options.WORKER_TASK_MAX_THREADS, 8)
+                      .set(Options.WORKER_TASK_CORE_THREADS, ListenerSettings.WORKER_THREADS)
+                      .set(Options.WORKER_TASK_MAX_THREADS, ListenerSettings.WORKER_THREADS)
                       .set(Options.TCP_NODELAY, true)
                       .set(Options.CORK, true)
                       .getMap());
@@ -98,8 +99,8 @@ public final class PublicListener implements AutoCloseable {
             pool,
             OptionMap.builder()
                 .set(UndertowOptions.NO_REQUEST_TIMEOUT, (int) idle.toMillis())
-                .set(UndertowOptions.MAX_HEADER_SIZE, 16 * 1024)
-                .set(UndertowOptions.MAX_ENTITY_SIZE, 64L * 1024)
+                .set(UndertowOptions.MAX_HEADER_SIZE, ListenerSettings.MAX_HEADER_SIZE)
+                .set(UndertowOptions.MAX_ENTITY_SIZE, ListenerSettings.MAX_ENTITY_SIZE)
                 .getMap());
     http.setRootHandler(chain);
     HitFront front =
