@@ -242,6 +242,24 @@ class HitFrontTest {
   }
 
   @Test
+  void aClientThatLeavesMidAnswer_isDropped_andTheNextIsServed() throws InterruptedException {
+    int n = 12;
+    RawHttp gone = new RawHttp(listener.port());
+    gone.send(get("/big").repeat(n)); // 48 MiB of answers asked for
+    gone.close(); // and never read
+    Thread.sleep(300);
+    for (int i = 0; i < 3; i++) {
+      try (RawHttp c = new RawHttp(listener.port())) {
+        assertThat(c.send(get("/hit?" + i)).read().body()).asString().isEqualTo("hit " + i);
+      }
+    }
+    assertThat(front("answered"))
+        .as("the abandoned answers are not counted as answered")
+        .isLessThan(n + 3);
+    assertThat(chainRequests).hasValue(0);
+  }
+
+  @Test
   void aHeadLongerThanTheFrontReads_goesToTheChain() {
     try (RawHttp c = new RawHttp(listener.port())) {
       RawHttp.Response r = c.send(get("/hit", "X-Pad: " + "p".repeat(9000))).read();
