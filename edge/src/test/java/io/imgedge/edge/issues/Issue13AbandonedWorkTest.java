@@ -80,9 +80,13 @@ class Issue13AbandonedWorkTest {
       }
       long gone = System.nanoTime();
       Await.until("the node is idle", () -> idle(node));
+      // ~300 ms on a quiet machine (a hang-up is noticed within 200 ms, the render stops at its
+      // next
+      // row); 1.15 s was seen once on a loaded CI machine. Renders that ran on would take many
+      // seconds (six of these, one at a time), so two seconds still tells the two apart.
       assertThat((System.nanoTime() - gone) / 1_000_000)
-          .as("stopped within a second of the clients leaving")
-          .isLessThan(1_000);
+          .as("stopped within two seconds of the clients leaving")
+          .isLessThan(2_000);
       Await.until(
           "the six hang-ups are counted as 499, not as answers", () -> requests(node, "499") == 6);
       assertThat(requests(node, "200")).isZero();
@@ -125,8 +129,8 @@ class Issue13AbandonedWorkTest {
       long answered = System.nanoTime();
       Await.until("the node is idle", () -> idle(node));
       assertThat((System.nanoTime() - answered) / 1_000_000)
-          .as("stopped within a second of the 504s")
-          .isLessThan(1_000);
+          .as("stopped within two seconds of the 504s")
+          .isLessThan(2_000);
       assertAnOrdinaryMissIsQuick(node);
     }
   }
