@@ -87,7 +87,7 @@ public final class WireRequest {
     SourceId id = new SourceId(required(params, "origin"), required(params, "path"));
     return new DerivativeRequest(
         id,
-        new TransformSpecParser(defaults).parse(params.getOrDefault("spec", "")),
+        new TransformSpecParser(defaults).parseCanonical(params.getOrDefault("spec", "")),
         negotiated,
         defaults);
   }

@@ -12,7 +12,10 @@ import org.jspecify.annotations.Nullable;
  * <p>The parameters are grouped in the order Fastly applies them: {@link Cropping} (trim-color,
  * precrop, trim, crop), {@link Sizing} (orient, then the resize), {@link Framing} (pad, canvas,
  * bg-color), {@link Adjustments} (brightness, contrast, saturation, sharpen, blur, bw) and {@link
- * Output} (frame, metadata, format, auto, optimize, quality).
+ * Output} (frame, metadata, format, auto, optimize, quality), with an {@link Overlay} composited
+ * after the adjustments and before encoding. The overlay never comes from a request's query: the
+ * edge adds it from the trusted {@code X-Fastly-Imageopto-Overlay} header or the origin's
+ * configuration ({@link #withOverlay}); being part of the spec, it is part of the key and ETag.
  *
  * <p>Create one with {@link TransformSpecParser}; {@code parser.parse(spec.canonical())} returns an
  * equal spec.
@@ -22,13 +25,30 @@ import org.jspecify.annotations.Nullable;
  * @param framing pad, canvas and background
  * @param adjustments tone and detail
  * @param output the encoding
+ * @param overlay the image composited over the result, or null
  */
 public record TransformSpec(
-    Cropping cropping, Sizing sizing, Framing framing, Adjustments adjustments, Output output) {
+    Cropping cropping,
+    Sizing sizing,
+    Framing framing,
+    Adjustments adjustments,
+    Output output,
+    @Nullable Overlay overlay) {
 
   /** No parameters: the source re-encoded with the service defaults. */
   public static final TransformSpec NONE =
       new TransformSpec(Cropping.NONE, Sizing.NONE, Framing.NONE, Adjustments.NONE, Output.NONE);
+
+  /** A spec without an overlay. */
+  public TransformSpec(
+      Cropping cropping, Sizing sizing, Framing framing, Adjustments adjustments, Output output) {
+    this(cropping, sizing, framing, adjustments, output, null);
+  }
+
+  /** The same spec with this overlay (null for none), replacing any it had. */
+  public TransformSpec withOverlay(@Nullable Overlay overlay) {
+    return new TransformSpec(cropping, sizing, framing, adjustments, output, overlay);
+  }
 
   /** A spec with only an output, for tests and callers that only choose a format. */
   public static TransformSpec of(Output output) {
@@ -105,7 +125,8 @@ public record TransformSpec(
    * served when re-encoding would make it larger.
    */
   public boolean onlyQuality() {
-    return cropping.equals(Cropping.NONE)
+    return overlay == null
+        && cropping.equals(Cropping.NONE)
         && sizing.equals(Sizing.NONE)
         && framing.equals(Framing.NONE)
         && adjustments.equals(Adjustments.NONE)
@@ -130,6 +151,9 @@ public record TransformSpec(
     sizing.canonical(q);
     framing.canonical(q);
     adjustments.canonical(q);
+    if (overlay != null) {
+      overlay.canonical(q);
+    }
     output.canonical(q);
     return q.toString();
   }

@@ -31,18 +31,21 @@ public final class TransformSpecParser {
       "pixels from 1 to " + MAX_PIXELS + ", a fraction such as 0.5, or a percentage such as 50p";
 
   /** Fastly parameters imgedge knows but does not implement: ignored with a warning. */
-  private static final List<String> UNSUPPORTED =
+  private static final List<String> UNSUPPORTED = List.of("profile", "level", "viewbox", "region");
+
+  /** The overlay's sub-parameters: read from the overlay header, never from a public query. */
+  private static final List<String> OVERLAY =
       List.of(
-          "profile",
-          "level",
-          "viewbox",
           "overlay",
+          "overlay-base64",
           "overlay-align",
           "overlay-width",
           "overlay-height",
           "overlay-pad",
-          "overlay-repeat",
-          "region");
+          "overlay-repeat");
+
+  /** The longest overlay path accepted. */
+  private static final int MAX_OVERLAY_PATH = 1024;
 
   private final TransformDefaults defaults;
 
@@ -93,10 +96,186 @@ public final class TransformSpecParser {
     return parse(params, new ArrayList<>());
   }
 
+  /**
+   * Parses a canonical spec as nodes send it to each other ({@link TransformSpec#canonical()}),
+   * overlay included: for the internal endpoints only, never for a public request's query.
+   *
+   * @throws InvalidParameterException if a parameter has a value it does not accept
+   */
+  public TransformSpec parseCanonical(@Nullable String canonical) {
+    Map<String, String> params = decode(canonical);
+    Map<String, String> overlay = new LinkedHashMap<>();
+    for (String name : OVERLAY) {
+      String v = params.remove(name);
+      if (v != null) {
+        overlay.put(name, v);
+      }
+    }
+    TransformSpec spec = parse(params);
+    return overlay.isEmpty() ? spec : spec.withOverlay(overlay(overlay));
+  }
+
+  /**
+   * Parses the value of an {@code X-Fastly-Imageopto-Overlay} header (or an origin's {@code
+   * overlay} setting, which has the same syntax): URL-encoded {@code overlay=/path} or {@code
+   * overlay-base64=<base64url of the path>}, with optional {@code overlay-align}, {@code
+   * overlay-width}, {@code overlay-height}, {@code overlay-pad} and {@code overlay-repeat}. Null or
+   * blank gives null (no overlay).
+   *
+   * @throws InvalidParameterException if a sub-parameter is unknown, missing or has a bad value
+   */
+  public @Nullable Overlay parseOverlay(@Nullable String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    Map<String, String> params = decode(value.trim());
+    for (String name : params.keySet()) {
+      if (!OVERLAY.contains(name)) {
+        throw new InvalidParameterException(
+            Overlay.HEADER, value, "only the sub-parameters " + String.join(", ", OVERLAY));
+      }
+    }
+    return overlay(params);
+  }
+
+  private static Overlay overlay(Map<String, String> params) {
+    String path = params.get("overlay");
+    String base64 = params.get("overlay-base64");
+    if (path != null && base64 != null) {
+      throw new InvalidParameterException(
+          "overlay-base64", base64, "a path only when overlay= is not also given");
+    }
+    if (path == null && base64 == null) {
+      throw new InvalidParameterException(
+          "overlay", "", "a root-relative path such as /logo.png (or overlay-base64=)");
+    }
+    String p = path != null ? overlayPath("overlay", path) : base64Path(base64);
+    Overlay.Vertical[] v = {Overlay.Vertical.MIDDLE};
+    Overlay.Horizontal[] h = {Overlay.Horizontal.CENTER};
+    String align = params.get("overlay-align");
+    if (align != null) {
+      align(align, v, h);
+    }
+    String pad = params.get("overlay-pad");
+    Sides sides = pad == null ? null : Values.sides("overlay-pad", pad, MAX_PIXELS);
+    return new Overlay(
+        p,
+        v[0],
+        h[0],
+        overlayLength(params, "overlay-width"),
+        overlayLength(params, "overlay-height"),
+        sides == null || sides.isZero() ? null : sides,
+        repeat(params.get("overlay-repeat")));
+  }
+
+  private static String overlayPath(String name, String path) {
+    boolean ok =
+        path.startsWith("/")
+            && !path.startsWith("//")
+            && path.length() <= MAX_OVERLAY_PATH
+            && path.chars().noneMatch(c -> c < 0x20 || c == 0x7f || c == '?' || c == '#')
+            && java.util.Arrays.stream(path.split("/")).noneMatch(seg -> seg.equals(".."));
+    if (!ok) {
+      throw new InvalidParameterException(
+          name,
+          path,
+          "a root-relative path of up to "
+              + MAX_OVERLAY_PATH
+              + " characters such as /logo.png, without a query, a fragment or '..'");
+    }
+    return path;
+  }
+
+  private static String base64Path(@Nullable String text) {
+    String t = text == null ? "" : text.trim();
+    byte[] bytes;
+    try {
+      bytes =
+          java.util.Base64.getUrlDecoder()
+              .decode(t.replace(' ', '-').replace('+', '-').replace('/', '_'));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidParameterException(
+          "overlay-base64",
+          t,
+          "the overlay's root-relative path in base64url, such as L2xvZ28ucG5n");
+    }
+    var decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+            .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+    try {
+      return overlayPath(
+          "overlay-base64", decoder.decode(java.nio.ByteBuffer.wrap(bytes)).toString());
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new InvalidParameterException(
+          "overlay-base64", t, "the base64url encoding of a UTF-8 path");
+    }
+  }
+
+  private static void align(String text, Overlay.Vertical[] v, Overlay.Horizontal[] h) {
+    String[] parts = text.toLowerCase(Locale.ROOT).split(",", -1);
+    boolean vSeen = false;
+    boolean hSeen = false;
+    boolean ok = parts.length <= 2;
+    for (int i = 0; ok && i < parts.length; i++) {
+      switch (parts[i].trim()) {
+        case "top", "middle", "bottom" -> {
+          ok = !vSeen;
+          vSeen = true;
+          v[0] = Overlay.Vertical.valueOf(parts[i].trim().toUpperCase(Locale.ROOT));
+        }
+        case "left", "center", "right" -> {
+          ok = !hSeen;
+          hSeen = true;
+          h[0] = Overlay.Horizontal.valueOf(parts[i].trim().toUpperCase(Locale.ROOT));
+        }
+        default -> ok = false;
+      }
+    }
+    if (!ok) {
+      throw new InvalidParameterException("overlay-align", text, Overlay.ALIGN_ACCEPTED);
+    }
+  }
+
+  private static @Nullable Length overlayLength(Map<String, String> params, String name) {
+    Length l = length(params, name);
+    if (l instanceof Length.Relative(long ppm) && ppm > 1_000_000) {
+      throw new InvalidParameterException(
+          name,
+          params.getOrDefault(name, ""),
+          "pixels from 1 to "
+              + MAX_PIXELS
+              + ", a fraction such as 0.2, or a percentage up to 100p");
+    }
+    return l;
+  }
+
+  private static Overlay.Repeat repeat(@Nullable String v) {
+    if (v == null) {
+      return Overlay.Repeat.NONE;
+    }
+    return switch (v.trim().toLowerCase(Locale.ROOT)) {
+      case "x" -> Overlay.Repeat.X;
+      case "y" -> Overlay.Repeat.Y;
+      case "both" -> Overlay.Repeat.BOTH;
+      default -> throw new InvalidParameterException("overlay-repeat", v, Overlay.REPEAT_ACCEPTED);
+    };
+  }
+
   private TransformSpec parse(Map<String, String> params, List<String> warnings) {
     for (String name : UNSUPPORTED) {
       if (params.containsKey(name)) {
         warnings.add(name + " is not supported and was ignored");
+      }
+    }
+    for (String name : OVERLAY) {
+      if (params.containsKey(name)) {
+        warnings.add(
+            name
+                + " is read only from the "
+                + Overlay.HEADER
+                + " header (when the operator trusts it), not from the query, and was ignored");
       }
     }
     return new TransformSpec(
