@@ -73,4 +73,21 @@ public record RenderCost(long decodedPixels, long peakBytes) {
     return header.bitDepth() > 8
         && (header.format() == ImageFormat.PNG || header.format() == ImageFormat.TIFF);
   }
+
+  /**
+   * This cost with an overlay's beside it: its decode (its header's pixels, in the decoder's and
+   * the pipeline's layouts) and, held with the output image, the overlay scaled to {@code
+   * tilePixels} and the composited copy of the output.
+   *
+   * @param overlay the overlay image's header
+   * @param tilePixels the pixels of the overlay as scaled onto the output
+   * @param outputPixels the pixels of one output frame
+   */
+  public RenderCost withOverlay(ImageHeader overlay, long tilePixels, long outputPixels) {
+    long frame = (long) overlay.width() * overlay.height();
+    long held = frame * PIPELINE + tilePixels * PIPELINE + outputPixels * PIPELINE;
+    return new RenderCost(
+        decodedPixels + frame,
+        Math.max(peakBytes + held, frame * decoderBytesPerPixel(overlay) + peakBytes));
+  }
 }

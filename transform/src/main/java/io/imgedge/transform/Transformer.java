@@ -10,6 +10,7 @@ import io.imgedge.transform.color.EmbeddedProfile;
 import io.imgedge.transform.color.SrgbConversion;
 import io.imgedge.transform.metadata.CopyrightMetadata;
 import io.imgedge.transform.pipeline.AdjustTone;
+import io.imgedge.transform.pipeline.ApplyOverlay;
 import io.imgedge.transform.pipeline.AutoOrient;
 import io.imgedge.transform.pipeline.Blur;
 import io.imgedge.transform.pipeline.Bw;
@@ -19,6 +20,7 @@ import io.imgedge.transform.pipeline.Encode;
 import io.imgedge.transform.pipeline.Flatten;
 import io.imgedge.transform.pipeline.Layout;
 import io.imgedge.transform.pipeline.Orient;
+import io.imgedge.transform.pipeline.OverlayPlacement;
 import io.imgedge.transform.pipeline.PadCanvas;
 import io.imgedge.transform.pipeline.Pipeline;
 import io.imgedge.transform.pipeline.PipelineContext;
@@ -116,6 +118,7 @@ public final class Transformer {
             new Sharpen(),
             new Blur(),
             new Bw(),
+            new ApplyOverlay(resizer),
             new Encode(encoders));
   }
 
@@ -170,9 +173,40 @@ public final class Transformer {
       TransformSpec spec,
       Negotiated negotiated,
       Deadline deadline) {
+    return render(source, declared, spec, negotiated, deadline, null);
+  }
+
+  /**
+   * Renders a derivative whose spec may have an overlay, until {@code deadline} says stop. The
+   * overlay image's header is checked against the same limits as the source's, and its decode
+   * counts in the render's cost, before anything is decoded.
+   *
+   * @param overlay the overlay image, required when {@code spec.overlay()} is set
+   * @throws TransformException if the source, the overlay or the request cannot be rendered, or the
+   *     render was stopped
+   * @throws IllegalArgumentException if the spec has an overlay and no overlay image is given
+   */
+  public RenderResult render(
+      byte[] source,
+      @Nullable ImageFormat declared,
+      TransformSpec spec,
+      Negotiated negotiated,
+      Deadline deadline,
+      @Nullable OverlaySource overlay) {
+    if (spec.overlay() != null && overlay == null) {
+      throw new IllegalArgumentException("the spec has an overlay but no overlay image was given");
+    }
     try {
       return RenderScope.call(
-          deadline, () -> renderInScope(source, declared, spec, negotiated, deadline));
+          deadline,
+          () ->
+              renderInScope(
+                  source,
+                  declared,
+                  spec,
+                  negotiated,
+                  deadline,
+                  spec.overlay() == null ? null : overlay));
     } catch (OutOfMemoryError e) {
       throw new InsufficientMemoryException(e); // our memory ran out, not a verdict on the image
     }
@@ -183,8 +217,11 @@ public final class Transformer {
       @Nullable ImageFormat declared,
       TransformSpec spec,
       Negotiated negotiated,
-      Deadline deadline) {
+      Deadline deadline,
+      @Nullable OverlaySource overlay) {
     ImageHeader header = probe.probe(source, declared);
+    ImageHeader overlayHeader =
+        overlay == null ? null : probe.probe(overlay.bytes(), overlay.declared());
     Layout still =
         Layout.compute(spec, header.orientedWidth(), header.orientedHeight(), 1, defaults, limits);
     OutputFormats.Choice choice =
@@ -206,10 +243,30 @@ public final class Transformer {
             ? decoder.decodeScale(header, layout.resize().maxDecodeShrink())
             : 1;
     RenderCost cost = RenderCost.estimate(header, layout, spec, frames, decodeScale);
+    var o = spec.overlay();
+    if (overlayHeader != null && o != null) {
+      OverlayPlacement at =
+          OverlayPlacement.of(
+              o,
+              layout.width(),
+              layout.height(),
+              overlayHeader.orientedWidth(),
+              overlayHeader.orientedHeight());
+      cost =
+          cost.withOverlay(
+              overlayHeader,
+              (long) at.width() * at.height(),
+              (long) layout.width() * layout.height());
+    }
     limits.checkCost(cost);
     long held = memory.acquire(cost.peakBytes(), deadline);
     PipelineContext context;
     try {
+      if (overlay != null && overlayHeader != null) {
+        r.overlay =
+            ApplyOverlay.prepare(
+                decoder.decode(overlay.bytes(), overlayHeader), overlayHeader.exifOrientation());
+      }
       context = animated ? r.animation(source, layout) : r.still(source, layout);
     } finally {
       memory.release(held);
@@ -256,6 +313,7 @@ public final class Transformer {
     private final BiFunction<Integer, Integer, Layout> planner;
     private byte[] animationBytes = new byte[0];
     private long finishNanos;
+    private @Nullable BufferedImage overlay;
 
     Render(
         ImageHeader header,
@@ -315,8 +373,13 @@ public final class Transformer {
 
     private PipelineContext context(
         BufferedImage image, @Nullable SrgbConversion profile, Layout layout) {
-      return new PipelineContext(
-          image, profile, spec, header, layout, planner, output, options, deadline, nanoTime);
+      PipelineContext context =
+          new PipelineContext(
+              image, profile, spec, header, layout, planner, output, options, deadline, nanoTime);
+      if (overlay != null) {
+        context.overlay(overlay);
+      }
+      return context;
     }
   }
 }

@@ -37,6 +37,8 @@ public final class PipelineContext {
   private int frameDelayMillis;
   private @Nullable Point smartCrop;
   private double decodeScale = 1;
+  private @Nullable BufferedImage overlay;
+  private @Nullable BufferedImage overlayTile;
 
   /**
    * @param image the decoded source, a pipeline image type
@@ -108,6 +110,26 @@ public final class PipelineContext {
       throw new IllegalArgumentException("a decode scale is in (0, 1]: " + scale);
     }
     this.decodeScale = scale;
+  }
+
+  /** The overlay image (upright, sRGB, straight alpha), or null when the spec has none. */
+  public @Nullable BufferedImage overlay() {
+    return overlay;
+  }
+
+  /** Sets the decoded overlay image {@link ApplyOverlay} composites. */
+  public void overlay(BufferedImage image) {
+    this.overlay = image;
+    this.overlayTile = null;
+  }
+
+  /** The overlay scaled for the last frame, kept for the next frames of an animation; or null. */
+  @Nullable BufferedImage overlayTile() {
+    return overlayTile;
+  }
+
+  void overlayTile(BufferedImage tile) {
+    this.overlayTile = tile;
   }
 
   public TransformSpec spec() {
