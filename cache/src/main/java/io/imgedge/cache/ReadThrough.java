@@ -444,8 +444,8 @@ public final class ReadThrough<K, V extends Cacheable> {
    */
   public int invalidateGroup(Object group) {
     lower.removeGroup(group);
-    passes.asMap().keySet().removeIf(k -> group.equals(tier.groupOf(k)));
-    failures.asMap().keySet().removeIf(k -> group.equals(tier.groupOf(k)));
+    passes.asMap().keySet().removeIf(k -> Groups.matches(tier.groupOf(k), group));
+    failures.asMap().keySet().removeIf(k -> Groups.matches(tier.groupOf(k), group));
     return tier.invalidateGroup(group);
   }
 

@@ -1,6 +1,10 @@
 package io.imgedge.shield;
 
+import io.imgedge.cache.Groups;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Identifies one derivative: its source, the canonical spec, the negotiated output target, and the
@@ -32,6 +36,35 @@ public record DerivativeKey(
     b.append(pipelineVersion).append('|');
     part(b, defaults);
     return b.toString();
+  }
+
+  /**
+   * The source of the overlay the spec composites ({@code overlay=} in the canonical spec: a path
+   * within the same origin), or null without one.
+   */
+  public @Nullable SourceId overlaySource() {
+    if (!spec.contains("overlay=")) {
+      return null;
+    }
+    for (String pair : spec.split("&")) {
+      if (pair.startsWith("overlay=")) {
+        String path =
+            URLDecoder.decode(pair.substring("overlay=".length()), StandardCharsets.UTF_8);
+        return new SourceId(source.origin(), path.startsWith("/") ? path.substring(1) : path);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The purge groups of this derivative: its source, and the overlay's source when it has one (a
+   * purge of either forgets it).
+   */
+  public Object groups() {
+    SourceId overlay = overlaySource();
+    return overlay == null || overlay.equals(source)
+        ? source
+        : new Groups(List.of(source, overlay));
   }
 
   private static void part(StringBuilder b, String s) {

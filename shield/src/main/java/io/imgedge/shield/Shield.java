@@ -7,8 +7,10 @@ import io.imgedge.cache.LowerTier;
 import io.imgedge.cache.ReadThrough;
 import io.imgedge.shield.origin.OriginRouter;
 import io.imgedge.transform.Deadline;
+import io.imgedge.transform.OverlaySource;
 import io.imgedge.transform.RenderResult;
 import io.imgedge.transform.Transformer;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
@@ -149,6 +151,92 @@ public final class Shield {
     public SourceId source() {
       return key.source();
     }
+
+    /** Its purge groups: the source, and the overlay's source when it has one. */
+    public Object groups() {
+      return key.groups();
+    }
+  }
+
+  /**
+   * What a derivative is rendered from: its source and, when the spec has an overlay, the overlay's
+   * source (fetched through the same source cache, as its own entry). The version of the pair is
+   * both validators, so that a new overlay image gets a new ETag; the pair is as fresh as the less
+   * fresh of the two and carries both's surrogate keys.
+   */
+  private record Inputs(SourceObject source, @Nullable SourceObject overlay) {
+    String validator() {
+      return overlay == null ? source.validator() : source.validator() + "+" + overlay.validator();
+    }
+
+    Freshness freshness() {
+      if (overlay == null) {
+        return source.freshness();
+      }
+      Freshness a = source.freshness();
+      Freshness b = overlay.freshness();
+      return !b.storable() || (a.storable() && expiry(b).isBefore(expiry(a))) ? b : a;
+    }
+
+    private static java.time.Instant expiry(Freshness f) {
+      return f.receivedAt().minus(f.initialAge()).plus(f.lifetime());
+    }
+
+    java.util.List<String> surrogateKeys() {
+      if (overlay == null) {
+        return source.surrogateKeys();
+      }
+      java.util.LinkedHashSet<String> keys = new java.util.LinkedHashSet<>(source.surrogateKeys());
+      keys.addAll(overlay.surrogateKeys());
+      return java.util.List.copyOf(keys);
+    }
+
+    @Nullable OverlaySource overlaySource() {
+      return overlay == null ? null : new OverlaySource(overlay.bytes(), overlay.declared());
+    }
+  }
+
+  /**
+   * The inputs of a render: the source, and the overlay's source fetched alongside (a failure to
+   * get the overlay fails the request naming the overlay's path: an image is never served without
+   * the watermark it was asked with).
+   */
+  private CompletableFuture<Inputs> inputs(OriginRouter.Routed route, DerivativeRequest request) {
+    CompletableFuture<SourceObject> fetching = sources.get(route);
+    SourceId overlayId = request.key().overlaySource();
+    if (overlayId == null) {
+      return Futures.cancelling(fetching, fetching.thenApply(s -> new Inputs(s, null)));
+    }
+    CompletableFuture<SourceObject> overlay;
+    try {
+      overlay = sources.get(origins.route(overlayId));
+    } catch (RuntimeException e) {
+      overlay = CompletableFuture.failedFuture(e);
+    }
+    CompletableFuture<SourceObject> named =
+        overlay.exceptionallyCompose(e -> failedOverlay(overlayId, e));
+    CompletableFuture<Inputs> both = fetching.thenCombine(named, Inputs::new);
+    CompletableFuture<SourceObject> o = overlay;
+    both.whenComplete(
+        (i, e) -> {
+          if (both.isCancelled()) {
+            fetching.cancel(true);
+            o.cancel(true);
+          }
+        });
+    return both;
+  }
+
+  private static CompletableFuture<SourceObject> failedOverlay(SourceId overlay, Throwable error) {
+    Throwable e =
+        error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+            ? error.getCause()
+            : error;
+    String message = "overlay /" + overlay.path() + ": " + e.getMessage();
+    return CompletableFuture.failedFuture(
+        e instanceof OriginException o
+            ? new OriginException(o.kind(), message, o)
+            : new OriginException(OriginException.Kind.UNAVAILABLE, message, e));
   }
 
   /**
@@ -158,7 +246,7 @@ public final class Shield {
    */
   public CompletableFuture<Derivative> render(
       OriginRouter.Routed route, DerivativeRequest request) {
-    CompletableFuture<SourceObject> fetching = sources.get(route);
+    CompletableFuture<Inputs> fetching = inputs(route, request);
     AtomicReference<@Nullable CompletableFuture<Derivative>> rendering = new AtomicReference<>();
     CompletableFuture<Derivative> answer =
         fetching.thenCompose(
@@ -182,11 +270,12 @@ public final class Shield {
   }
 
   private CompletableFuture<Derivative> render(
-      OriginRouter.Routed route, DerivativeRequest request, SourceObject source) {
-    if (!source.freshness().storable()) {
-      return submit(source, request);
+      OriginRouter.Routed route, DerivativeRequest request, Inputs inputs) {
+    SourceObject source = inputs.source();
+    if (!inputs.freshness().storable()) {
+      return submit(inputs, request);
     }
-    Rendition rendition = new Rendition(request.key(), source.validator());
+    Rendition rendition = new Rendition(request.key(), inputs.validator());
     CompletableFuture<ReadThrough.Result<Derivative>> kept =
         derivatives.get(
             rendition,
@@ -197,7 +286,7 @@ public final class Shield {
                 CompletableFuture<Derivative> webp = render(route, request.asWebp());
                 return Futures.cancelling(webp, webp.thenApply(this::standIn));
               }
-              return submit(source, request);
+              return submit(inputs, request);
             });
     return Futures.cancelling(
         kept,
@@ -205,15 +294,15 @@ public final class Shield {
             result ->
                 result.value().standIn()
                     ? result.value()
-                    : result.value().withFreshness(source.freshness())));
+                    : result.value().withFreshness(inputs.freshness())));
   }
 
   /**
    * Renders on the pool, abandoned (dropped from the queue, or stopped) if nobody waits any more.
    */
-  private CompletableFuture<Derivative> submit(SourceObject source, DerivativeRequest request) {
+  private CompletableFuture<Derivative> submit(Inputs inputs, DerivativeRequest request) {
     return pool.submit(
-        Deadline.after(renderBudget, System::nanoTime), d -> renderNow(source, request, d));
+        Deadline.after(renderBudget, System::nanoTime), d -> renderNow(inputs, request, d));
   }
 
   /**
@@ -273,16 +362,29 @@ public final class Shield {
     derivatives.invalidateAll();
   }
 
-  private Derivative renderNow(SourceObject source, DerivativeRequest request, Deadline deadline) {
+  private Derivative renderNow(Inputs inputs, DerivativeRequest request, Deadline deadline) {
+    SourceObject source = inputs.source();
     Timer.Sample sample = Timer.start(registry);
     String format = "unknown";
     String result = "error";
     try {
       RenderResult r =
           transformer.render(
-              source.bytes(), source.declared(), request.spec(), request.negotiated(), deadline);
+              source.bytes(),
+              source.declared(),
+              request.spec(),
+              request.negotiated(),
+              deadline,
+              inputs.overlaySource());
       format = r.format().shortName();
       result = "ok";
+      if (inputs.overlay() != null) {
+        Counter.builder("imgedge.overlays")
+            .description("Renders that composited an overlay (a watermark), by output format")
+            .tags("format", format)
+            .register(registry)
+            .increment();
+      }
       registry
           .timer("imgedge.encode", "format", format)
           .record(r.encodeNanos(), TimeUnit.NANOSECONDS);
@@ -290,13 +392,13 @@ public final class Shield {
       return new Derivative(
           r.bytes(),
           r.format(),
-          request.etag(source.validator()),
+          request.etag(inputs.validator()),
           source.lastModified(),
-          source.freshness(),
+          inputs.freshness(),
           r.info(),
           r.warnings(),
-          source.validator(),
-          source.surrogateKeys());
+          inputs.validator(),
+          inputs.surrogateKeys());
     } finally {
       sample.stop(registry.timer("imgedge.transform", "format", format, "result", result));
     }

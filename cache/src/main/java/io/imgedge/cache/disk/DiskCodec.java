@@ -22,7 +22,10 @@ public interface DiskCodec<K, V> {
    */
   K decodeKey(byte[] bytes) throws IOException;
 
-  /** The group a key belongs to, for purges by group (e.g. a derivative's source). */
+  /**
+   * The group a key belongs to, for purges by group (e.g. a derivative's source), or {@link
+   * io.imgedge.cache.Groups} for several.
+   */
   Object groupOf(K key);
 
   /** The value as stored. */

@@ -7,6 +7,7 @@ import com.github.benmanes.caffeine.cache.Policy;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import io.imgedge.cache.Cacheable;
 import io.imgedge.cache.Freshness;
+import io.imgedge.cache.Groups;
 import io.imgedge.cache.LowerTier;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -504,7 +505,7 @@ public final class DiskStore<K, V extends Cacheable> implements LowerTier<K, V>,
 
   @Override
   public void removeGroup(Object group) {
-    purge((key, tags) -> group.equals(codec.groupOf(key)));
+    purge((key, tags) -> Groups.matches(codec.groupOf(key), group));
   }
 
   @Override

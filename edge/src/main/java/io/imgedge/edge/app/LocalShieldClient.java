@@ -40,6 +40,9 @@ public final class LocalShieldClient implements ShieldClient {
 
   @Override
   public Optional<DerivativeMetadata> metadataIfKnown(DerivativeRequest request) {
+    if (request.key().overlaySource() != null) {
+      return Optional.empty(); // its ETag depends on the overlay's version too: render (or hit)
+    }
     return shield
         .sourceIfFresh(request.source())
         .map(

@@ -247,7 +247,7 @@ public final class Node implements AutoCloseable {
             "edge",
             config.cache().edgeMaxBytes(),
             staleWhenShieldsDown ? config.cache().keepStale() : Duration.ZERO,
-            DerivativeKey::source,
+            DerivativeKey::groups,
             ticker,
             // maintenance on the calling thread: read buffers drained on the hit path cost less
             // than a virtual thread started (and its carriers woken) for each drain
@@ -332,7 +332,7 @@ public final class Node implements AutoCloseable {
             "shield",
             derivativeBytes,
             config.cache().keepStale(),
-            Shield.Rendition::source,
+            Shield.Rendition::groups,
             ticker,
             io,
             registry);

@@ -102,7 +102,7 @@ public final class DiskCodecs {
 
       @Override
       public Object groupOf(Shield.Rendition key) {
-        return key.source();
+        return key.key().groups();
       }
     };
   }
@@ -125,7 +125,7 @@ public final class DiskCodecs {
 
       @Override
       public Object groupOf(DerivativeKey key) {
-        return key.source();
+        return key.groups();
       }
     };
   }
