@@ -40,6 +40,7 @@ public final class ConfigLoader {
           "allow-private",
           "signed",
           "redirect-hosts",
+          "overlay",
           "default-ttl",
           "override-ttl",
           "stale-while-revalidate",
@@ -275,6 +276,19 @@ public final class ConfigLoader {
     String shield = f.optional("shield");
     boolean allowPrivate = f.flag("allow-private");
     boolean signed = f.flag("signed");
+    return originOf(f, prefix, kind, rules, host, shield, allowPrivate, signed)
+        .withOverlay(f.optional("overlay"));
+  }
+
+  private static OriginConfig originOf(
+      OriginFields f,
+      String prefix,
+      OriginConfig.Kind kind,
+      OriginConfig.TtlRules rules,
+      @Nullable String host,
+      @Nullable String shield,
+      boolean allowPrivate,
+      boolean signed) {
     return switch (kind) {
       case SAMPLES ->
           new OriginConfig(f.name(), prefix, kind, null, null, host, shield, rules, false, signed);

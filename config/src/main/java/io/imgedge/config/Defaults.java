@@ -34,6 +34,7 @@ final class Defaults {
     d.put("admin.token", "");
     d.put("security.signing-keys", "");
     d.put("security.trusted-proxies", "");
+    d.put("security.trust-overlay-header", "false");
 
     d.put("cache.edge-max-bytes", "");
     d.put("cache.source-max-bytes", "");

@@ -30,6 +30,10 @@ import org.jspecify.annotations.Nullable;
  * @param redirectHosts the other hosts an HTTP origin may redirect to ({@code redirect-hosts});
  *     redirects are followed to the origin's own host only otherwise, whatever {@code
  *     allow-private} says, and every hop is still checked by the address guard
+ * @param overlay a watermark composited over every image this origin serves ({@code overlay}, the
+ *     syntax of the {@code X-Fastly-Imageopto-Overlay} header, e.g. {@code
+ *     overlay=/logo.png&overlay-align=bottom,right&overlay-width=0.2}; the path is within this
+ *     origin), or null for none
  */
 public record OriginConfig(
     String name,
@@ -42,7 +46,53 @@ public record OriginConfig(
     TtlRules freshness,
     boolean allowPrivate,
     boolean signed,
-    java.util.List<String> redirectHosts) {
+    java.util.List<String> redirectHosts,
+    @Nullable String overlay) {
+
+  /** An origin without a watermark. */
+  public OriginConfig(
+      String name,
+      String pathPrefix,
+      Kind kind,
+      @Nullable Path folder,
+      @Nullable URI baseUrl,
+      @Nullable String host,
+      @Nullable String shield,
+      TtlRules freshness,
+      boolean allowPrivate,
+      boolean signed,
+      java.util.List<String> redirectHosts) {
+    this(
+        name,
+        pathPrefix,
+        kind,
+        folder,
+        baseUrl,
+        host,
+        shield,
+        freshness,
+        allowPrivate,
+        signed,
+        redirectHosts,
+        null);
+  }
+
+  /** The same origin with this watermark ({@code overlay}), or none for null. */
+  public OriginConfig withOverlay(@Nullable String overlay) {
+    return new OriginConfig(
+        name,
+        pathPrefix,
+        kind,
+        folder,
+        baseUrl,
+        host,
+        shield,
+        freshness,
+        allowPrivate,
+        signed,
+        redirectHosts,
+        overlay);
+  }
 
   /** An origin that redirects to its own host only. */
   public OriginConfig(

@@ -14,8 +14,13 @@ import java.util.List;
  * @param trustedProxies the addresses (CIDR blocks) whose {@code Forwarded} and {@code
  *     X-Forwarded-For} headers are believed about the client's address ({@code
  *     security.trusted-proxies}, comma-separated); from any other peer they are ignored
+ * @param trustOverlayHeader whether the {@code X-Fastly-Imageopto-Overlay} request header adds an
+ *     overlay (a watermark) to the image ({@code security.trust-overlay-header}, off by default:
+ *     turn it on only when a proxy in front of imgedge sets or strips that header, as Fastly's
+ *     service VCL does, because any browser can send it)
  */
-public record SecurityConfig(List<String> signingKeys, List<Cidr> trustedProxies) {
+public record SecurityConfig(
+    List<String> signingKeys, List<Cidr> trustedProxies, boolean trustOverlayHeader) {
 
   /** Copies the keys and blocks. */
   public SecurityConfig {
@@ -26,6 +31,11 @@ public record SecurityConfig(List<String> signingKeys, List<Cidr> trustedProxies
   /** Signing keys, and no trusted proxy. */
   public SecurityConfig(List<String> signingKeys) {
     this(signingKeys, List.of());
+  }
+
+  /** Signing keys and trusted proxies; the overlay header is not trusted. */
+  public SecurityConfig(List<String> signingKeys, List<Cidr> trustedProxies) {
+    this(signingKeys, trustedProxies, false);
   }
 
   /** The keys as bytes. */
@@ -52,7 +62,8 @@ public record SecurityConfig(List<String> signingKeys, List<Cidr> trustedProxies
             raw, "comma-separated hex keys of at least 16 bytes (32 hex digits)");
       }
     }
-    return new SecurityConfig(keys, proxies(s.raw("security.trusted-proxies")));
+    return new SecurityConfig(
+        keys, proxies(s.raw("security.trusted-proxies")), s.bool("security.trust-overlay-header"));
   }
 
   private static List<Cidr> proxies(Setting raw) {

@@ -54,4 +54,22 @@ class LifecycleConfigTest {
                     CommandLineOverrides.NONE))
         .hasMessageContaining("beyond 32 bits");
   }
+
+  @Test
+  void overlayHeader_isUntrustedByDefault_andTrustedFromTheEnvironment() {
+    assertThat(ImgedgeConfig.defaults().security().trustOverlayHeader()).isFalse();
+    ImgedgeConfig c =
+        ConfigLoader.load(
+            null,
+            Map.of("IMGEDGE_SECURITY_TRUST_OVERLAY_HEADER", "true"),
+            CommandLineOverrides.NONE);
+    assertThat(c.security().trustOverlayHeader()).isTrue();
+    assertThatThrownBy(
+            () ->
+                ConfigLoader.load(
+                    null,
+                    Map.of("IMGEDGE_SECURITY_TRUST_OVERLAY_HEADER", "maybe"),
+                    CommandLineOverrides.NONE))
+        .hasMessageContaining("security.trust-overlay-header");
+  }
 }

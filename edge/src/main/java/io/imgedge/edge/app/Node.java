@@ -35,6 +35,7 @@ import io.imgedge.edge.http.IoBufferPool;
 import io.imgedge.edge.http.LateHandler;
 import io.imgedge.edge.http.ListenerSettings;
 import io.imgedge.edge.http.MetricsHandler;
+import io.imgedge.edge.http.Overlays;
 import io.imgedge.edge.http.PlaygroundHandler;
 import io.imgedge.edge.http.RequestMetrics;
 import io.imgedge.edge.image.HttpShieldClient;
@@ -77,6 +78,7 @@ import io.imgedge.transform.codec.NativeCodecs;
 import io.imgedge.transform.resize.ConvolutionResizer;
 import io.imgedge.transform.resize.IdleHelper;
 import io.imgedge.transform.spec.TransformDefaults;
+import io.imgedge.transform.spec.TransformSpecParser;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -513,7 +515,11 @@ public final class Node implements AutoCloseable {
         config.transform().clientHints(),
         config.limits().maxOutputWidth(),
         config.node().memory().directBuffers() * 3 / 4,
-        topSources);
+        topSources,
+        Overlays.from(
+            config.security().trustOverlayHeader(),
+            config.origins(),
+            new TransformSpecParser(TransformDefaults.from(config.transform()))));
   }
 
   private HttpHandler publicHandlers(ImageHandler images, RequestMetrics metrics) {

@@ -211,7 +211,10 @@ final class RequestHead {
     IF_NONE_MATCH,
     IF_MODIFIED_SINCE,
     CONNECTION,
-    /** A header that makes the request one for the chain: a body, an expectation, an upgrade. */
+    /**
+     * A header that makes the request one for the chain: a body, an expectation, an upgrade, an
+     * overlay (which the chain honours or ignores as configured).
+     */
     FOR_CHAIN,
     OTHER
   }
@@ -227,6 +230,8 @@ final class RequestHead {
       case 10 -> equalsIgnoreCase(start, end, "connection") ? Name.CONNECTION : Name.OTHER;
       case 13 -> equalsIgnoreCase(start, end, "if-none-match") ? Name.IF_NONE_MATCH : Name.OTHER;
       case 14 -> equalsIgnoreCase(start, end, "content-length") ? Name.FOR_CHAIN : Name.OTHER;
+      case 26 ->
+          equalsIgnoreCase(start, end, "x-fastly-imageopto-overlay") ? Name.FOR_CHAIN : Name.OTHER;
       case 17 ->
           equalsIgnoreCase(start, end, "if-modified-since")
               ? Name.IF_MODIFIED_SINCE

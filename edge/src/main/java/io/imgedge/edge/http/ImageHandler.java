@@ -71,6 +71,7 @@ public final class ImageHandler implements HttpHandler {
   private final ParsedRequests parsedRequests = new ParsedRequests(10_000);
   private final PreparedResponses preparedResponses;
   private final TopSources topSources;
+  private final Overlays overlays;
 
   /**
    * @param service serves derivatives
@@ -87,6 +88,7 @@ public final class ImageHandler implements HttpHandler {
    * @param preparedBytes image bytes kept in direct buffers for the hit path (from node.memory)
    * @param topSources counts each request answered with an image or a 304 by its path (a refused
    *     path, a 404 or a bad parameter is not a source)
+   * @param overlays which overlay (watermark) a request gets: trusted header or origin setting
    */
   public ImageHandler(
       ImageService service,
@@ -100,7 +102,8 @@ public final class ImageHandler implements HttpHandler {
       boolean clientHints,
       int maxOutputWidth,
       long preparedBytes,
-      TopSources topSources) {
+      TopSources topSources,
+      Overlays overlays) {
     this.service = service;
     this.parser = new TransformSpecParser(defaults);
     this.defaults = defaults;
@@ -113,6 +116,7 @@ public final class ImageHandler implements HttpHandler {
     this.hints = new ClientHints(clientHints, maxOutputWidth);
     this.preparedResponses = new PreparedResponses(preparedBytes);
     this.topSources = topSources;
+    this.overlays = overlays;
   }
 
   @Override
@@ -155,7 +159,8 @@ public final class ImageHandler implements HttpHandler {
             exchange.getRequestPath(),
             exchange.getQueryString(),
             accept,
-            hints.memoKey(in));
+            hints.memoKey(in),
+            overlays.memoKey(in));
     ParsedRequests.Parsed parsed = parsedRequests.get(memo);
     OriginRouter.Routed route =
         parsed != null
@@ -165,7 +170,14 @@ public final class ImageHandler implements HttpHandler {
       return null;
     }
     if (parsed == null) {
-      parsed = parse(route, exchange.getRequestPath(), exchange.getQueryString(), accept, in);
+      parsed =
+          parse(
+              route,
+              exchange.getRequestPath(),
+              exchange.getQueryString(),
+              accept,
+              in,
+              memo.overlay());
       parsedRequests.put(memo, parsed);
     }
     return parsed;
@@ -176,15 +188,20 @@ public final class ImageHandler implements HttpHandler {
    * answer varies on (any error is a 4xx).
    */
   private ParsedRequests.Parsed parse(
-      OriginRouter.Routed route, String path, String query, @Nullable String accept, HeaderMap in) {
+      OriginRouter.Routed route,
+      String path,
+      String query,
+      @Nullable String accept,
+      HeaderMap in,
+      String overlayHeader) {
     TransformSpecParser.Parsed parsed = parser.parseWithWarnings(query);
     ClientHints.Hinted hinted = hints.apply(query, parsed.spec(), in);
     if (!hinted.query().equals(query)) {
       parsed = parser.parseWithWarnings(hinted.query());
     }
-    var negotiated = FormatNegotiation.negotiate(parsed.spec(), accept);
-    DerivativeRequest request =
-        new DerivativeRequest(route.id(), parsed.spec(), negotiated, defaults);
+    var spec = parsed.spec().withOverlay(overlays.overlayFor(route.id().origin(), overlayHeader));
+    var negotiated = FormatNegotiation.negotiate(spec, accept);
+    DerivativeRequest request = new DerivativeRequest(route.id(), spec, negotiated, defaults);
     String vary =
         negotiated.variesOnAccept()
             ? hinted.vary() == null ? "Accept" : "Accept, " + hinted.vary()
@@ -323,16 +340,17 @@ public final class ImageHandler implements HttpHandler {
   /**
    * The answer from memory to a request the hit front read off the wire, encoded for the wire, or
    * null when the handler chain must answer it: a request line not parsed before, a signed origin
-   * (its signature is checked in the chain), client hints on, or nothing fresh in memory. A null
-   * counts nothing (the chain counts its own look); an answer counts as the chain would count it (a
-   * hit, its source among the top sources).
+   * (its signature is checked in the chain), client hints on, or nothing fresh in memory. The front
+   * hands every request with an overlay header to the chain, and looks up the parse made without
+   * one. A null counts nothing (the chain counts its own look); an answer counts as the chain would
+   * count it (a hit, its source among the top sources).
    */
   public @Nullable EncodedHit encodedHit(HitRequest r) {
     if (hints.enabled()) {
       return null;
     }
     ParsedRequests.Parsed parsed =
-        parsedRequests.get(ParsedRequests.key(r.host(), r.path(), r.query(), r.accept(), ""));
+        parsedRequests.get(ParsedRequests.key(r.host(), r.path(), r.query(), r.accept(), "", ""));
     if (parsed == null || signedOrigins.contains(parsed.route().id().origin())) {
       return null;
     }

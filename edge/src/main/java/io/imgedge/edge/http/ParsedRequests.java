@@ -11,11 +11,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * Remembers what recent request lines parsed to, so that a repeated request (the common case on the
  * hit path) skips routing, spec parsing, negotiation and building its cache key. The entry depends
- * only on (host, decoded path, raw query, Accept, client hints), each a separate part of the memo
- * key (a record, never a joined string: the object {@code q.png?.png} and the object {@code q.png}
- * with the query {@code .png?width=20} must not share an entry); requests that fail to parse throw
- * and are not remembered. Whatever else a request needs checking every time (its signature) is not
- * the memo's business.
+ * only on (host, decoded path, raw query, Accept, client hints, the trusted overlay header), each a
+ * separate part of the memo key (a record, never a joined string: the object {@code q.png?.png} and
+ * the object {@code q.png} with the query {@code .png?width=20} must not share an entry); requests
+ * that fail to parse throw and are not remembered. Whatever else a request needs checking every
+ * time (its signature) is not the memo's business.
  */
 final class ParsedRequests {
   private final Cache<Memo, Parsed> parsed;
@@ -28,9 +28,15 @@ final class ParsedRequests {
    * @param query the raw query string
    * @param accept the Accept header
    * @param hints the client hints that apply, or ""
+   * @param overlay the trusted {@code X-Fastly-Imageopto-Overlay} header's value, or ""
    */
   record Memo(
-      @Nullable String host, String path, String query, @Nullable String accept, String hints) {}
+      @Nullable String host,
+      String path,
+      String query,
+      @Nullable String accept,
+      String hints,
+      String overlay) {}
 
   /**
    * A parsed request.
@@ -76,8 +82,13 @@ final class ParsedRequests {
 
   /** The memo key of a request: everything the parse depends on. */
   static Memo key(
-      @Nullable String host, String path, String query, @Nullable String accept, String hints) {
-    return new Memo(host, path, query, accept, hints);
+      @Nullable String host,
+      String path,
+      String query,
+      @Nullable String accept,
+      String hints,
+      String overlay) {
+    return new Memo(host, path, query, accept, hints, overlay);
   }
 
   /** The remembered parse of a request line, or null. */

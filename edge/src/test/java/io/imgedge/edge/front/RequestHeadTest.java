@@ -92,6 +92,8 @@ class RequestHeadTest {
         "GET /a HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n",
         "GET /a HTTP/1.1\r\nHost: h\r\nExpect: 100-continue\r\n\r\n",
         "GET /a HTTP/1.1\r\nHost: h\r\nUpgrade: h2c\r\n\r\n",
+        "GET /a HTTP/1.1\r\nHost: h\r\nX-Fastly-Imageopto-Overlay: overlay=/l.png\r\n\r\n",
+        "GET /a HTTP/1.1\r\nHost: h\r\nx-fastly-imageopto-overlay:\r\n\r\n",
         "GET /a HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n",
         "GET /a HTTP/1.1\r\nHost: h\r\nConnection: keep-alive, Upgrade\r\n\r\n",
         "GET /a HTTP/1.1\r\nHost: h\r\nX-A : b\r\n\r\n",
