@@ -74,4 +74,44 @@ class PlaygroundBrowserTest {
           .isEqualTo("\"webp\"");
     }
   }
+
+  @Test
+  void anOverlayHeader_isSentWithTheRequest_andChangesTheImage(@TempDir Path dir) throws Exception {
+    try (Node node = TestNodes.start(null, Map.of("security.trust-overlay-header", "true"));
+        WebDriver browser = WebDriver.start(dir.resolve("profile"))) {
+      browser.open(URI.create("http://127.0.0.1:" + node.publicPort() + "/playground"));
+      assertThat(
+              browser.await(
+                  "return document.getElementById('state').textContent === 'ready'", WAIT))
+          .isTrue();
+      String plain = browser.script("return document.getElementById('out-bytes').textContent");
+
+      browser.script(
+          "const o = document.getElementById('overlay');"
+              + " o.value = 'overlay=/logo.png&overlay-align=bottom,right&overlay-width=0.5';"
+              + " o.dispatchEvent(new Event('change')); return true");
+
+      assertThat(
+              browser.await(
+                  "return document.getElementById('state').textContent === 'ready'"
+                      + " && !document.getElementById('header').hidden"
+                      + " && document.getElementById('out-bytes').textContent !== "
+                      + plain,
+                  WAIT))
+          .as(
+              "the image with the watermark has other bytes: %s",
+              browser.script(
+                  "return [document.getElementById('state').textContent,"
+                      + " document.getElementById('message').textContent,"
+                      + " document.getElementById('header').textContent,"
+                      + " document.getElementById('out-bytes').textContent].join(' | ')"))
+          .isTrue();
+      assertThat(browser.script("return document.getElementById('header').textContent"))
+          .isEqualTo(
+              "\"X-Fastly-Imageopto-Overlay:"
+                  + " overlay=/logo.png&overlay-align=bottom,right&overlay-width=0.5\"");
+      assertThat(browser.script("return document.getElementById('url').textContent"))
+          .isEqualTo("\"/photo.jpg?width=400\"");
+    }
+  }
 }

@@ -12,6 +12,7 @@ import io.imgedge.shield.DerivativeRequest;
 import io.imgedge.shield.Problem;
 import io.imgedge.shield.origin.OriginRouter;
 import io.imgedge.transform.spec.FormatNegotiation;
+import io.imgedge.transform.spec.Overlay;
 import io.imgedge.transform.spec.TransformDefaults;
 import io.imgedge.transform.spec.TransformSpecParser;
 import io.undertow.server.HttpHandler;
@@ -206,6 +207,9 @@ public final class ImageHandler implements HttpHandler {
         negotiated.variesOnAccept()
             ? hinted.vary() == null ? "Accept" : "Accept, " + hinted.vary()
             : hinted.vary();
+    if (overlays.trustsHeader()) { // the answer depends on the header: caches must tell them apart
+      vary = vary == null ? Overlay.HEADER : vary + ", " + Overlay.HEADER;
+    }
     return new ParsedRequests.Parsed(route, path, request, request.key(), parsed.warnings(), vary);
   }
 

@@ -190,6 +190,7 @@ class OverlayOverHttpTest {
     assertThat(withHeader.status()).isEqualTo(200);
     assertThat(withHeader.body()).isEqualTo(plain.body());
     assertThat(withHeader.header("ETag")).isEqualTo(plain.header("ETag"));
+    assertThat(withHeader.header("Vary")).isNull();
     assertThat(red(image(withHeader))[4]).isZero();
     RawHttp.Response bad = get(untrusted, "/base.png?width=50", HEADER + ": overlay-align=nowhere");
     assertThat(bad.status()).isEqualTo(200);
@@ -207,6 +208,8 @@ class OverlayOverHttpTest {
     RawHttp.Response with = get(trusted, target, overlay);
     assertThat(red(image(with))[4]).isEqualTo(100);
     assertThat(with.header("ETag")).isNotEqualTo(plain.header("ETag"));
+    assertThat(with.header("Vary")).isEqualTo(HEADER);
+    assertThat(plain.header("Vary")).isEqualTo(HEADER);
     RawHttp.Response withAgain = get(trusted, target, overlay);
     assertThat(withAgain.header("X-Cache")).isEqualTo("HIT");
     assertThat(withAgain.body()).isEqualTo(with.body());
