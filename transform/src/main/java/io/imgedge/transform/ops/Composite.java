@@ -61,7 +61,6 @@ public final class Composite {
       if (stepY == 0) {
         break;
       }
-      RenderScope.checkpoint();
     }
     return out;
   }
@@ -88,6 +87,7 @@ public final class Composite {
     int y0 = Math.max(0, ty);
     int y1 = Math.min(h, ty + th);
     for (int yy = y0; yy < y1; yy++) {
+      RenderScope.checkpoint(); // once per row: a deadline or abandonment stops the blend
       int s = (yy - ty) * tw - tx;
       int d = yy * w;
       for (int xx = x0; xx < x1; xx++) {
