@@ -65,6 +65,37 @@ class LocalTierTest {
   }
 
   @Test
+  void aKeyInSeveralGroups_isRemovedByEither_andLeavesTheOthersIndex() {
+    // "a/1+o": in group a and in group o (a derivative of a with an overlay made of o)
+    LocalTier<String, Blob> tier =
+        new LocalTier<>(
+            "test",
+            10_000,
+            Duration.ZERO,
+            (String k) -> {
+              String g = k.substring(0, k.indexOf('/'));
+              int plus = k.indexOf('+');
+              return plus < 0 ? g : new Groups(java.util.List.of(g, k.substring(plus + 1)));
+            },
+            ticker,
+            Runnable::run,
+            registry);
+    tier.put("a/1+o", fresh(10, 60));
+    tier.put("a/2", fresh(10, 60));
+    tier.put("b/1+o", fresh(10, 60));
+    assertThat(tier.invalidateGroup("o")).isEqualTo(2);
+    assertThat(tier.getIfPresent("a/1+o")).isNull();
+    assertThat(tier.getIfPresent("b/1+o")).isNull();
+    assertThat(tier.getIfPresent("a/2")).isNotNull();
+    assertThat(tier.indexedGroups()).as("only a/2's group is left").isEqualTo(1);
+    tier.put("a/1+o", fresh(10, 60));
+    assertThat(tier.invalidateGroup("a")).isEqualTo(2);
+    assertThat(tier.indexedGroups()).isZero();
+    assertThat(Groups.matches(new Groups(java.util.List.of("a", "o")), "o")).isTrue();
+    assertThat(Groups.matches("a", "o")).isFalse();
+  }
+
+  @Test
   void index_forgetsWhatTheTierEvictsOrDrops() {
     LocalTier<String, Blob> tier = indexed(100);
     for (int i = 0; i < 50; i++) {

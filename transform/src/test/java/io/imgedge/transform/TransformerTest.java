@@ -497,6 +497,7 @@ class TransformerTest {
             "Sharpen",
             "Blur",
             "Bw",
+            "ApplyOverlay",
             "Encode");
   }
 }

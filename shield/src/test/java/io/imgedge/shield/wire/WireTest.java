@@ -51,6 +51,33 @@ class WireTest {
   }
 
   @Test
+  void request_withAnOverlay_roundTrips_andItsKeyJoinsTheOverlaysGroup() {
+    TransformSpecParser parser = new TransformSpecParser(DEFAULTS);
+    var spec =
+        parser
+            .parse("width=300&format=png")
+            .withOverlay(
+                parser.parseOverlay(
+                    "overlay=/brand/l%20o%26go.png&overlay-align=bottom,right&overlay-repeat=x"));
+    var request =
+        new DerivativeRequest(
+            new SourceId("site", "photos/a.jpg"),
+            spec,
+            FormatNegotiation.negotiate(spec, null),
+            DEFAULTS);
+    DerivativeRequest back = WireRequest.parse(decode(WireRequest.query(request)));
+    assertThat(back).isEqualTo(request);
+    assertThat(back.key()).isEqualTo(request.key());
+    assertThat(request.key().overlaySource()).isEqualTo(new SourceId("site", "brand/l o&go.png"));
+    assertThat(request.key().groups())
+        .isEqualTo(
+            new io.imgedge.cache.Groups(
+                java.util.List.of(
+                    new SourceId("site", "photos/a.jpg"),
+                    new SourceId("site", "brand/l o&go.png"))));
+  }
+
+  @Test
   void request_withMissingOrBadParameters_is400() {
     assertThatThrownBy(
             () -> WireRequest.parse(Map.of("origin", "o", "path", "p", "target", "jpeg")))
