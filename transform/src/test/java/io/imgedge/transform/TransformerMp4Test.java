@@ -165,6 +165,15 @@ class TransformerMp4Test {
   }
 
   @Test
+  void autoWebp_besideFormatMp4_winsForAWebpClient_asOverAnyFormat() {
+    byte[] gif = TestImages.resource("gif-animated.gif");
+    assertThat(T.render(gif, "format=mp4&auto=webp", "image/webp,*/*").format())
+        .isEqualTo(ImageFormat.WEBP);
+    assertThat(T.render(gif, "format=mp4&auto=webp", "image/png").format())
+        .isEqualTo(ImageFormat.MP4);
+  }
+
+  @Test
   void withoutFfmpeg_theAnimationKeepsItsFormat_withAWarning() {
     Transformer noFfmpeg =
         new Transformer(
