@@ -93,4 +93,15 @@ class Mp4OverHttpTest {
     assertThat(admin(node, "/status").body()).contains("mp4").contains("libx264");
     assertThat(admin(node, "/metrics").body()).contains("format=\"mp4\"");
   }
+
+  @Test
+  void withoutFfmpeg_theNodeStarts_saysSo_andKeepsTheAnimationsFormat() {
+    try (Node without = TestNodes.start(null, Map.of("transform.ffmpeg", ""))) {
+      assertThat(admin(without, "/status").body()).contains("unavailable");
+      HttpResponse<byte[]> r = get(without, "/animated.gif?format=mp4");
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(header(r, "Content-Type")).isEqualTo("image/gif");
+      assertThat(header(r, "Imgedge-IO-Warning")).contains("ffmpeg is not installed");
+    }
+  }
 }

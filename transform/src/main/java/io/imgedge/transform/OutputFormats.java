@@ -20,7 +20,9 @@ import org.jspecify.annotations.Nullable;
  * lossless (WebP, else PNG), and everything else to AVIF, else JPEG XL, else WebP, else JPEG (PNG
  * for alpha) — except that a tiny output skips AVIF (its container costs more than it saves below
  * {@link #TINY_PIXELS}, twice that with alpha). A format whose encoder is not installed on this
- * node is replaced by WebP (the closest one that is always there), with a warning.
+ * node is replaced by WebP (the closest one that is always there), with a warning. {@code
+ * format=mp4} gives MP4 for an animation only; a still image, or a node without ffmpeg, keeps the
+ * source's format, with a warning.
  */
 final class OutputFormats {
   /**
