@@ -4,9 +4,11 @@
 # libraries that runtime (and the WebP encoder bundled in imgedge's jars) links against, the native
 # codecs imgedge binds through FFM (libjpeg-turbo, libavif, libjxl, and libwebp with libwebpdemux for
 # decoding WebP: loaded by name at run time, so ldd cannot see them; install libturbojpeg0 libavif15
-# libjxl0.7 libwebp7 libwebpdemux2 before building the image) with what they link against, all
-# copied from this machine, a world-writable /tmp and an unprivileged user. Jib then puts imgedge's
-# jars on top of it.
+# libjxl0.7 libwebp7 libwebpdemux2 before building the image) with what they link against, the
+# ffmpeg program (with libx264) that writes format=mp4, as /usr/bin/ffmpeg with its libraries
+# (install ffmpeg before building the image; without it the image's nodes answer format=mp4 with the
+# animation's own format), all copied from this machine, a world-writable /tmp and an unprivileged
+# user. Jib then puts imgedge's jars on top of it.
 #
 # Usage: ops/oci/rootfs.sh OUTPUT_DIR FAT_JAR   (JAVA_HOME: a JDK 25)
 set -euo pipefail
@@ -35,10 +37,13 @@ ffm_codecs() { # the FFM-bound codec libraries that are installed, as absolute p
   done
 }
 codecs="$(ffm_codecs)"
+ffmpeg="$(command -v ffmpeg || true)" # the program that writes format=mp4 (edge/pom.xml puts /usr/bin on PATH)
+if [ -z "$ffmpeg" ]; then echo "rootfs: ffmpeg is not installed; the image will answer format=mp4 without MP4" >&2; fi
 {
   find "$out/opt/java" -type f \( -name '*.so' -o -path '*/bin/*' -o -name jspawnhelper \)
   find "$natives" -type f -name '*.so'
   echo "$codecs"
+  echo "$ffmpeg"
 } | while read -r binary; do [ -n "$binary" ] && libs "$binary"; done | grep -v -e "^$out/" -e "^$natives/" | sort -u | while read -r lib; do
   mkdir -p "$out$(dirname "$lib")"
   cp -L "$lib" "$out$lib"
@@ -47,6 +52,11 @@ for lib in $codecs; do # the codecs themselves, under their sonames
   mkdir -p "$out$(dirname "$lib")"
   cp -L "$lib" "$out$lib"
 done
+
+if [ -n "$ffmpeg" ]; then
+  mkdir -p "$out/usr/bin"
+  cp -L "$ffmpeg" "$out/usr/bin/ffmpeg"
+fi
 
 echo 'root:x:0:0:root:/root:/sbin/nologin' > "$out/etc/passwd"
 echo 'nobody:x:65534:65534:nobody:/nonexistent:/sbin/nologin' >> "$out/etc/passwd"

@@ -73,6 +73,7 @@ final class Defaults {
     d.put("transform.avif-quality", String.valueOf(TransformConfig.DEFAULT_AVIF_QUALITY));
     d.put("transform.jxl-quality", String.valueOf(TransformConfig.DEFAULT_JXL_QUALITY));
     d.put("transform.client-hints", "false");
+    d.put("transform.ffmpeg", TransformConfig.DEFAULT_FFMPEG);
 
     d.put("fetch.connect-timeout", "2s");
     d.put("fetch.header-timeout", "10s");

@@ -15,6 +15,8 @@ package io.imgedge.config;
  * @param jxlQuality JPEG XL quality when a request gives none ({@code transform.jxl-quality})
  * @param clientHints whether {@code Sec-CH-DPR}, {@code Sec-CH-Width} and {@code Save-Data} fill in
  *     what a request's parameters leave open ({@code transform.client-hints})
+ * @param ffmpeg the {@code ffmpeg} program that writes {@code format=mp4}: a path, or a name looked
+ *     up on {@code PATH}; empty for none ({@code transform.ffmpeg})
  */
 public record TransformConfig(
     int jpegQuality,
@@ -24,7 +26,8 @@ public record TransformConfig(
     boolean upscale,
     int avifQuality,
     int jxlQuality,
-    boolean clientHints) {
+    boolean clientHints,
+    String ffmpeg) {
 
   /** {@code transform.avif-quality}'s default, chosen by measurement (see README: AVIF). */
   public static final int DEFAULT_AVIF_QUALITY = 65;
@@ -32,7 +35,7 @@ public record TransformConfig(
   /** {@code transform.jxl-quality}'s default, chosen by measurement (see README: JPEG XL). */
   public static final int DEFAULT_JXL_QUALITY = 85;
 
-  /** The defaults for AVIF, JPEG XL and client hints, with the rest given. */
+  /** The defaults for AVIF, JPEG XL, client hints and ffmpeg, with the rest given. */
   public TransformConfig(
       int jpegQuality, int webpQuality, JpegType jpegType, String resizeFilter, boolean upscale) {
     this(
@@ -43,8 +46,12 @@ public record TransformConfig(
         upscale,
         DEFAULT_AVIF_QUALITY,
         DEFAULT_JXL_QUALITY,
-        false);
+        false,
+        DEFAULT_FFMPEG);
   }
+
+  /** {@code transform.ffmpeg}'s default: the program's name, looked up on {@code PATH}. */
+  public static final String DEFAULT_FFMPEG = "ffmpeg";
 
   /** How JPEG output is encoded when the request does not say ({@code format=pjpg} does). */
   public enum JpegType {
@@ -65,7 +72,8 @@ public record TransformConfig(
         s.bool("transform.upscale"),
         s.integer("transform.avif-quality", 1, 100),
         s.integer("transform.jxl-quality", 1, 100),
-        s.bool("transform.client-hints"));
+        s.bool("transform.client-hints"),
+        s.string("transform.ffmpeg").trim());
   }
 
   /** The key behind {@link #resizeFilter()}, for an error message that names it. */

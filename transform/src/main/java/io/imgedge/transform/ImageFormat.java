@@ -4,9 +4,11 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The image formats imgedge reads. JPEG, PNG, GIF and WebP it always writes; AVIF and JPEG XL it
- * writes (and reads) when the native library is installed (libavif, libjxl: see {@code
- * io.imgedge.transform.codec.NativeCodecs}); BMP and TIFF are read only.
+ * The image formats imgedge reads or writes. JPEG, PNG, GIF and WebP it always writes; AVIF and
+ * JPEG XL it writes (and reads) when the native library is installed (libavif, libjxl: see {@code
+ * io.imgedge.transform.codec.NativeCodecs}); BMP and TIFF are read only; MP4 (H.264) is written
+ * only, from animations, when the {@code ffmpeg} program is installed (see {@code
+ * io.imgedge.transform.codec.Ffmpeg}).
  */
 public enum ImageFormat {
   JPEG("image/jpeg", "jpeg", true),
@@ -18,7 +20,11 @@ public enum ImageFormat {
   /** JPEG XL, as a bare codestream or in its ISOBMFF container. */
   JXL("image/jxl", "jxl", true),
   BMP("image/bmp", "bmp", false),
-  TIFF("image/tiff", "tiff", false);
+  TIFF("image/tiff", "tiff", false),
+  /**
+   * H.264 video in MP4, written from animations only; never read ({@link #sniff} never says it).
+   */
+  MP4("video/mp4", "mp4", true);
 
   private final String mediaType;
   private final String shortName;
@@ -103,6 +109,7 @@ public enum ImageFormat {
       case "image/jxl" -> JXL;
       case "image/bmp", "image/x-bmp", "image/x-ms-bmp" -> BMP;
       case "image/tiff", "image/tiff-fx" -> TIFF;
+      case "video/mp4" -> MP4;
       default -> null;
     };
   }

@@ -20,7 +20,9 @@ import org.jspecify.annotations.Nullable;
  * lossless (WebP, else PNG), and everything else to AVIF, else JPEG XL, else WebP, else JPEG (PNG
  * for alpha) — except that a tiny output skips AVIF (its container costs more than it saves below
  * {@link #TINY_PIXELS}, twice that with alpha). A format whose encoder is not installed on this
- * node is replaced by WebP (the closest one that is always there), with a warning.
+ * node is replaced by WebP (the closest one that is always there), with a warning. {@code
+ * format=mp4} gives MP4 for an animation only; a still image, or a node without ffmpeg, keeps the
+ * source's format, with a warning.
  */
 final class OutputFormats {
   /**
@@ -55,6 +57,9 @@ final class OutputFormats {
       TransformSpec spec,
       long outputPixels,
       Set<ImageFormat> available) {
+    if (negotiated.target() == OutputTarget.MP4) {
+      return mp4(source, spec, available);
+    }
     ImageFormat wanted =
         switch (negotiated.target()) {
           case SOURCE -> available.contains(source.format()) ? source.format() : alphaAware(source);
@@ -65,6 +70,7 @@ final class OutputFormats {
           case WEBP, WEBP_LOSSLESS, WEBP_LOSSY -> ImageFormat.WEBP;
           case AVIF -> ImageFormat.AVIF;
           case JXL, PROGRESSIVE_JXL -> ImageFormat.JXL;
+          case MP4 -> ImageFormat.MP4;
         };
     if (available.contains(wanted)) {
       return new Choice(wanted, null);
@@ -76,6 +82,30 @@ final class OutputFormats {
                 wanted == ImageFormat.JXL
                     ? "JPEG XL"
                     : wanted.shortName().toUpperCase(java.util.Locale.ROOT)));
+  }
+
+  /**
+   * {@code format=mp4}: MP4 for an animation (Fastly converts animated GIFs only; imgedge animated
+   * WebP too); a still image (or {@code frame=1}) keeps its own format, and an animation on a node
+   * without ffmpeg too (GIF or WebP, still animated), each with a warning.
+   */
+  private static Choice mp4(ImageHeader source, TransformSpec spec, Set<ImageFormat> available) {
+    ImageFormat own = available.contains(source.format()) ? source.format() : alphaAware(source);
+    String ownName = own.shortName().toUpperCase(java.util.Locale.ROOT);
+    if (!animated(source, spec)) {
+      return new Choice(
+          own,
+          "format=mp4 is for animations (an animated GIF or WebP, without frame=1); served as "
+              + ownName);
+    }
+    if (!available.contains(ImageFormat.MP4)) {
+      return new Choice(
+          own,
+          "MP4 output is not available on this node (ffmpeg is not installed); the animation is"
+              + " served as "
+              + ownName);
+    }
+    return new Choice(ImageFormat.MP4, null);
   }
 
   private static ImageFormat auto(
@@ -159,7 +189,8 @@ final class OutputFormats {
         format == ImageFormat.JXL
             ? target == OutputTarget.PROGRESSIVE_JXL
             : progressive(target, source, defaults.jpegType());
-    return new EncodeOptions(quality, progressive, lossless, target == OutputTarget.PNG8);
+    return new EncodeOptions(
+        quality, progressive, lossless, target == OutputTarget.PNG8, spec.output().h264());
   }
 
   /**

@@ -230,7 +230,9 @@ public final class Transformer {
     ImageFormat output = choice.format();
     boolean animated =
         OutputFormats.animated(header, spec)
-            && (output == ImageFormat.GIF || output == ImageFormat.WEBP);
+            && (output == ImageFormat.GIF
+                || output == ImageFormat.WEBP
+                || output == ImageFormat.MP4);
     int frames = animated ? header.frames() : 1;
     BiFunction<Integer, Integer, Layout> planner =
         (w, h) -> Layout.compute(spec, w, h, frames, defaults, limits);
@@ -286,12 +288,17 @@ public final class Transformer {
         new RenderResult(
             bytes,
             output,
-            context.image().getWidth(),
-            context.image().getHeight(),
+            outputSide(output, context.image().getWidth()),
+            outputSide(output, context.image().getHeight()),
             header,
             warnings,
             context.encodeNanos() + r.finishNanos);
     return QualityFallback.apply(result, source, spec);
+  }
+
+  /** A side of the output: MP4 (4:2:0) makes it even ({@link Encoders#evenSide}). */
+  private static int outputSide(ImageFormat output, int side) {
+    return output == ImageFormat.MP4 ? Encoders.evenSide(side) : side;
   }
 
   private static byte[] copyright(
@@ -347,11 +354,9 @@ public final class Transformer {
     /** Runs every step on each complete frame in turn; Encode adds the frames to the animation. */
     PipelineContext animation(byte[] source, Layout layout) {
       EmbeddedProfile profile = EmbeddedProfile.forRgbImage(header.iccProfile());
-      try (AnimationFrames frames = decoder.frames(source, header)) {
-        int loop = frames.table().loopCount();
-        AnimationEncoder encoder =
-            encoders.animation(
-                output, options, loop >= 0 ? loop : output == ImageFormat.WEBP ? 1 : -1);
+      try (AnimationFrames frames = decoder.frames(source, header);
+          AnimationEncoder encoder =
+              encoders.animation(output, options, loopCount(frames.table().loopCount()))) {
         PipelineContext context = null;
         for (int i = 0; frames.hasNext(); i++) {
           BufferedImage frame = frames.next();
@@ -369,6 +374,11 @@ public final class Transformer {
         finishNanos = nanoTime.getAsLong() - start;
         return context;
       }
+    }
+
+    /** The output's loop count: the source's, or for a GIF without one, once (WebP says 1). */
+    private int loopCount(int sourceLoop) {
+      return sourceLoop >= 0 ? sourceLoop : output == ImageFormat.WEBP ? 1 : -1;
     }
 
     private PipelineContext context(

@@ -118,7 +118,7 @@ class ImageFormatTest {
   }
 
   @Test
-  void writable_allButBmpAndTiff() {
+  void writable_allButBmpAndTiff_mp4Included() {
     assertThat(Arrays.stream(ImageFormat.values()).filter(ImageFormat::writable))
         .containsExactly(
             ImageFormat.JPEG,
@@ -126,7 +126,8 @@ class ImageFormatTest {
             ImageFormat.GIF,
             ImageFormat.WEBP,
             ImageFormat.AVIF,
-            ImageFormat.JXL);
+            ImageFormat.JXL,
+            ImageFormat.MP4);
   }
 
   @Test

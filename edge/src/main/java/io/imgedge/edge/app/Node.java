@@ -73,6 +73,7 @@ import io.imgedge.transform.ImageLimits;
 import io.imgedge.transform.MemoryBudget;
 import io.imgedge.transform.Transformer;
 import io.imgedge.transform.codec.Encoders;
+import io.imgedge.transform.codec.Ffmpeg;
 import io.imgedge.transform.codec.ImageDecoder;
 import io.imgedge.transform.codec.NativeCodecs;
 import io.imgedge.transform.resize.ConvolutionResizer;
@@ -286,6 +287,7 @@ public final class Node implements AutoCloseable {
   private Shield shield(long derivativeBytes, boolean onDisk) {
     TransformDefaults defaults = TransformDefaults.from(config.transform());
     NativeCodecs natives = NativeCodecs.load(); // logs the codec in use per format, once
+    Ffmpeg ffmpeg = Ffmpeg.locate(config.transform().ffmpeg()); // logs what writes MP4, or why not
     TransformPool pool =
         closing(
             new TransformPool(
@@ -300,7 +302,7 @@ public final class Node implements AutoCloseable {
             ImageLimits.from(config.limits()),
             defaults,
             new ImageDecoder(natives),
-            new Encoders(natives),
+            new Encoders(natives, ffmpeg),
             new ConvolutionResizer(false, resizeHelper(pool)),
             System::nanoTime,
             renderMemory);
@@ -309,8 +311,10 @@ public final class Node implements AutoCloseable {
             .description(
                 "The codecs in use (1 per node): jpeg names libjpeg-turbo or ImageIO, avif and jxl"
                     + " the native library or 'not installed' (then served as WebP, and such sources refused),"
-                    + " webp the WebP decoder (libwebp or ImageIO)");
+                    + " webp the WebP decoder (libwebp or ImageIO), mp4 the ffmpeg program or"
+                    + " 'unavailable' (then format=mp4 keeps the animation's format)");
     natives.describe().forEach(codecs::tag);
+    codecs.tag("mp4", Ffmpeg.describe(ffmpeg));
     codecs.register(registry);
     if (this.pool == null) {
       this.pool = pool;

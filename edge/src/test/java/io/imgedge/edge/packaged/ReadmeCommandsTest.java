@@ -115,7 +115,10 @@ class ReadmeCommandsTest {
     return readme.commands().stream().map(c -> dynamicTest(c.toString(), () -> rule(c).run(c)));
   }
 
-  /** Each URL of the "URL examples" and "Supported parameters" tables answers 200 with an image. */
+  /**
+   * Each URL of the "URL examples" and "Supported parameters" tables answers 200 with an image (or,
+   * for {@code format=mp4}, a video).
+   */
   @TestFactory
   Stream<DynamicTest> everyUrlExample() {
     return readme.tableUrls().stream()
@@ -129,7 +132,7 @@ class ReadmeCommandsTest {
                           .as(url + ": " + new String(r.body(), StandardCharsets.UTF_8))
                           .isEqualTo(200);
                       String type = r.headers().firstValue("Content-Type").orElse("");
-                      assertThat(type).startsWith("image/");
+                      assertThat(type).matches("image/.+|video/mp4"); // format=mp4: video
                       UrlClaims.check(url, r);
                     }));
   }
@@ -551,7 +554,7 @@ class ReadmeCommandsTest {
    */
   private static final class CurlClaims {
     private static final Pattern STATUS = Pattern.compile("^(\\d{3})\\b");
-    private static final Pattern TYPE = Pattern.compile("\\b(image/[\\w+.-]+)");
+    private static final Pattern TYPE = Pattern.compile("\\b(image/[\\w+.-]+|video/mp4)");
     private static final Pattern WIDE = Pattern.compile("\\b(\\d+) px wide");
     private static final Pattern HEADER = Pattern.compile("^([A-Za-z-]+): (\\S+)$");
     private static final Pattern OUTPUT_FILE = Pattern.compile("-o (\\S+)");

@@ -35,7 +35,9 @@ final class UrlClaims {
           Map.entry("/logo.png?trim-color=auto,t0.1", r -> trimmed(r, 800, 400)),
           Map.entry("/animated.gif?frame=1", r -> frames(r, 1)),
           Map.entry("/photo.jpg?bw=atkinson&format=auto", UrlClaims::oneBitPng),
-          Map.entry("/photo.jpg?format=avif", r -> type(r, "image/avif")));
+          Map.entry("/photo.jpg?format=avif", r -> type(r, "image/avif")),
+          Map.entry("/animated.gif?format=mp4", r -> type(r, "video/mp4")),
+          Map.entry("/animated.gif?format=mp4&profile=high&level=4.0", r -> type(r, "video/mp4")));
 
   private UrlClaims() {}
 

@@ -1,5 +1,7 @@
 package io.imgedge.transform.codec;
 
+import io.imgedge.transform.spec.H264;
+
 /**
  * How to encode.
  *
@@ -7,8 +9,15 @@ package io.imgedge.transform.codec;
  * @param progressive progressive JPEG (ignored by other formats)
  * @param lossless lossless WebP ({@code format=webpll})
  * @param palette PNG with a palette of at most 256 colours ({@code format=png8})
+ * @param h264 the H.264 profile and level of MP4 ({@code profile=}, {@code level=})
  */
-public record EncodeOptions(int quality, boolean progressive, boolean lossless, boolean palette) {
+public record EncodeOptions(
+    int quality, boolean progressive, boolean lossless, boolean palette, H264 h264) {
+
+  /** For any format but MP4. */
+  public EncodeOptions(int quality, boolean progressive, boolean lossless, boolean palette) {
+    this(quality, progressive, lossless, palette, H264.DEFAULT);
+  }
 
   /** Lossy (for WebP), full-colour (for PNG) options. */
   public EncodeOptions(int quality, boolean progressive) {

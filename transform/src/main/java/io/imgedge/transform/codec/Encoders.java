@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.spi.ImageWriterSpi;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The encoders for every writable format, checked at start-up: if a writer is missing (for example
@@ -17,7 +18,8 @@ import javax.imageio.spi.ImageWriterSpi;
  * first request. JPEG goes through libjpeg-turbo when {@link NativeCodecs} has it, else through the
  * JDK's writer (with optimized Huffman tables, as libjpeg-turbo and sharp write them). AVIF goes
  * through libavif (aom) and JPEG XL through libjxl when {@link NativeCodecs} has them; without them
- * those formats are not written ({@link #formats()} says so).
+ * those formats are not written ({@link #formats()} says so). MP4 (animations only) goes through
+ * the {@code ffmpeg} program ({@link Ffmpeg}) when it is installed.
  */
 public final class Encoders {
   /**
@@ -33,14 +35,34 @@ public final class Encoders {
   private final Map<ImageFormat, String> names = new EnumMap<>(ImageFormat.class);
   private final String jpegCodec;
   private final ImageWriterSpi gifWriter;
+  private final @Nullable Ffmpeg ffmpeg;
 
-  /** Finds and checks the writers, with libjpeg-turbo for JPEG if it is installed. */
+  /**
+   * Finds and checks the writers, with libjpeg-turbo for JPEG if it is installed, and ffmpeg for
+   * MP4 if it is on {@code PATH}.
+   */
   public Encoders() {
     this(NativeCodecs.loadQuietly());
   }
 
-  /** Finds and checks the writers, with the JPEG codec {@code natives} provides. */
+  /**
+   * Finds and checks the writers, with the JPEG codec {@code natives} provides, and ffmpeg for MP4
+   * if it is on {@code PATH}.
+   */
   public Encoders(NativeCodecs natives) {
+    this(natives, Ffmpeg.locateQuietly());
+  }
+
+  /**
+   * Finds and checks the writers, with the codecs {@code natives} provides.
+   *
+   * @param ffmpeg the program that writes MP4, or null for none (MP4 is then not written)
+   */
+  public Encoders(NativeCodecs natives, @Nullable Ffmpeg ffmpeg) {
+    this.ffmpeg = ffmpeg;
+    if (ffmpeg != null) {
+      names.put(ImageFormat.MP4, Ffmpeg.describe(ffmpeg));
+    }
     var turbo = natives.turbo();
     if (turbo != null) {
       TurboJpegEncoder jpeg = new TurboJpegEncoder(turbo);
@@ -138,12 +160,17 @@ public final class Encoders {
   }
 
   /**
-   * An encoder for an animation in GIF or WebP.
+   * An encoder for an animation in GIF, WebP or (when {@link #formats()} has it) MP4.
    *
-   * @param loopCount how many times to play (0 = forever), or -1 for a GIF without a loop count
+   * @param loopCount how many times to play (0 = forever), or -1 for a GIF without a loop count;
+   *     MP4 has none (the page's {@code <video loop>} says)
    */
   public AnimationEncoder animation(ImageFormat format, EncodeOptions options, int loopCount) {
     return switch (format) {
+      case MP4 ->
+          new Mp4AnimationEncoder(
+              Objects.requireNonNull(ffmpeg, "MP4 is not among formats(): ffmpeg is missing"),
+              options);
       case GIF -> new GifAnimationEncoder(gifWriter, loopCount);
       case WEBP ->
           new WebpAnimationEncoder(
@@ -155,10 +182,21 @@ public final class Encoders {
     };
   }
 
-  /** The formats this node can encode (GIF, animated or not, included). */
+  /**
+   * A side of an MP4 frame: 4:2:0 needs even sides, so an odd side loses its last pixel (a side of
+   * one pixel is doubled).
+   */
+  public static int evenSide(int side) {
+    return Mp4AnimationEncoder.even(side);
+  }
+
+  /** The formats this node can encode (GIF, animated or not, included; MP4 for animations). */
   public java.util.Set<ImageFormat> formats() {
     java.util.EnumSet<ImageFormat> all = java.util.EnumSet.of(ImageFormat.GIF);
     all.addAll(encoders.keySet());
+    if (ffmpeg != null) {
+      all.add(ImageFormat.MP4);
+    }
     return all;
   }
 

@@ -6,15 +6,16 @@ import io.imgedge.transform.spec.Rgba;
 import java.awt.image.BufferedImage;
 
 /**
- * Composites transparency onto {@code bg-color}: always for formats without alpha (JPEG, onto white
- * unless a colour is given), and for other formats when {@code bg-color} is given.
+ * Composites transparency onto {@code bg-color}: always for formats without alpha (JPEG, MP4, onto
+ * white unless a colour is given), and for other formats when {@code bg-color} is given.
  */
 public final class Flatten implements Step {
   @Override
   public void apply(PipelineContext context) {
     BufferedImage image = context.image();
     Rgba bg = context.spec().bgColor();
-    boolean outputHasNoAlpha = context.output() == ImageFormat.JPEG;
+    boolean outputHasNoAlpha =
+        context.output() == ImageFormat.JPEG || context.output() == ImageFormat.MP4;
     if (!image.getColorModel().hasAlpha() || (bg == null && !outputHasNoAlpha)) {
       return;
     }

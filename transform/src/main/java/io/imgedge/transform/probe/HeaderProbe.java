@@ -70,6 +70,8 @@ public final class HeaderProbe {
       case BMP, TIFF -> viaImageReader(format, data);
       case AVIF -> AvifScanner.scan(data, limits);
       case JXL -> JxlScanner.scan(data, limits);
+      case MP4 ->
+          throw new IllegalArgumentException("MP4 is never sniffed: imgedge writes it only");
     };
   }
 

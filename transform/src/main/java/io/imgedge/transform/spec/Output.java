@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param optimize automatic quality, or null; dropped when {@code quality} is given
  * @param quality lossy quality 1-100, or null for the service default
  * @param webpQuality quality when negotiation picks WebP ({@code quality=q,qwebp}), or null
+ * @param h264 the H.264 profile and level of {@code format=mp4} ({@link H264#DEFAULT} for any other
+ *     format)
  */
 public record Output(
     boolean firstFrame,
@@ -25,9 +27,23 @@ public record Output(
     List<OutputTarget> auto,
     @Nullable Optimize optimize,
     @Nullable Integer quality,
-    @Nullable Integer webpQuality) {
+    @Nullable Integer webpQuality,
+    H264 h264) {
   /** The source's format, the default quality. */
-  public static final Output NONE = new Output(false, false, null, List.of(), null, null, null);
+  public static final Output NONE =
+      new Output(false, false, null, List.of(), null, null, null, H264.DEFAULT);
+
+  /** Without {@code profile}/{@code level}: any format but MP4. */
+  public Output(
+      boolean firstFrame,
+      boolean keepCopyright,
+      @Nullable OutputTarget format,
+      List<OutputTarget> auto,
+      @Nullable Optimize optimize,
+      @Nullable Integer quality,
+      @Nullable Integer webpQuality) {
+    this(firstFrame, keepCopyright, format, auto, optimize, quality, webpQuality, H264.DEFAULT);
+  }
 
   /** Checks the invariants the parser establishes. */
   public Output {
@@ -43,6 +59,9 @@ public record Output(
     if (optimize != null && quality != null) {
       throw new IllegalArgumentException("quality overrides optimize, which is then null");
     }
+    if (format != OutputTarget.MP4 && !h264.equals(H264.DEFAULT)) {
+      throw new IllegalArgumentException("profile and level are for format=mp4 only");
+    }
   }
 
   void canonical(StringJoiner q) {
@@ -55,6 +74,7 @@ public record Output(
     if (format != null) {
       q.add("format=" + TransformSpecParser.formatName(format));
     }
+    h264.canonical(q);
     if (!auto.isEmpty()) {
       StringJoiner names = new StringJoiner(",", "auto=", "");
       auto.forEach(t -> names.add(t.token()));

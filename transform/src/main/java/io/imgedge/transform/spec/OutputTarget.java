@@ -38,7 +38,12 @@ public enum OutputTarget {
   /** {@code format=jxl} ({@code jpegxl}): JPEG XL, lossless at {@code quality=100}. */
   JXL("jxl"),
   /** {@code format=pjxl} ({@code pjpegxl}): JPEG XL encoded for progressive display. */
-  PROGRESSIVE_JXL("pjxl");
+  PROGRESSIVE_JXL("pjxl"),
+  /**
+   * {@code format=mp4}: H.264 in MP4, for animated sources (a still one is served in its own
+   * format).
+   */
+  MP4("mp4");
 
   private final String token;
 

@@ -138,7 +138,8 @@ public record TransformSpec(
                 java.util.List.of(),
                 null,
                 output.quality(),
-                output.webpQuality()));
+                output.webpQuality(),
+                H264.DEFAULT));
   }
 
   /**

@@ -31,7 +31,7 @@ public final class TransformSpecParser {
       "pixels from 1 to " + MAX_PIXELS + ", a fraction such as 0.5, or a percentage such as 50p";
 
   /** Fastly parameters imgedge knows but does not implement: ignored with a warning. */
-  private static final List<String> UNSUPPORTED = List.of("profile", "level", "viewbox", "region");
+  private static final List<String> UNSUPPORTED = List.of("viewbox", "region");
 
   /** The overlay's sub-parameters: read from the overlay header, never from a public query. */
   private static final List<String> OVERLAY =
@@ -369,7 +369,26 @@ public final class TransformSpecParser {
         auto,
         q[0] < 0 ? optimize : null,
         q[0] < 0 ? null : q[0],
-        q[1] < 0 ? null : q[1]);
+        q[1] < 0 ? null : q[1],
+        h264(params, format, warnings));
+  }
+
+  /**
+   * {@code profile} and {@code level}, checked whatever the format; they count for {@code
+   * format=mp4} only.
+   */
+  private static H264 h264(
+      Map<String, String> params, @Nullable OutputTarget format, List<String> warnings) {
+    String profile = params.get("profile");
+    String level = params.get("level");
+    if (format == OutputTarget.MP4) {
+      return H264.parse(profile, level, warnings);
+    }
+    H264.parse(profile, level, new ArrayList<>()); // bad values are refused all the same
+    if (profile != null || level != null) {
+      warnings.add("profile and level apply to format=mp4 only and were ignored");
+    }
+    return H264.DEFAULT;
   }
 
   /** Whether negotiating {@code auto} could change nothing because {@code format=} asks for it. */
@@ -499,12 +518,13 @@ public final class TransformSpecParser {
       case "webp" -> OutputTarget.WEBP;
       case "webpll" -> OutputTarget.WEBP_LOSSLESS;
       case "webply" -> OutputTarget.WEBP_LOSSY;
+      case "mp4" -> OutputTarget.MP4;
       default ->
           throw new InvalidParameterException(
               "format",
               v,
               "auto, avif, jxl (jpegxl), pjxl (pjpegxl), "
-                  + "jpg (jpeg), bjpg (bjpeg), pjpg (pjpeg), png, png8, gif, webp, webpll or webply");
+                  + "jpg (jpeg), bjpg (bjpeg), pjpg (pjpeg), png, png8, gif, webp, webpll, webply or mp4");
     };
   }
 
@@ -523,6 +543,7 @@ public final class TransformSpecParser {
       case AVIF -> "avif";
       case JXL -> "jxl";
       case PROGRESSIVE_JXL -> "pjxl";
+      case MP4 -> "mp4";
       case SOURCE -> throw new IllegalArgumentException("SOURCE has no format= name");
     };
   }

@@ -273,7 +273,7 @@ class TransformSpecParserTest {
       dpr=two               | dpr           | a number from 1 to 10
       fit=fill              | fit           | bounds, cover or crop
       width=1&height=1&fit=fill | fit       | bounds, cover or crop
-      format=tiff           | format        | auto, avif, jxl (jpegxl), pjxl (pjpegxl), jpg (jpeg), bjpg (bjpeg), pjpg (pjpeg), png, png8, gif, webp, webpll or webply
+      format=tiff           | format        | auto, avif, jxl (jpegxl), pjxl (pjpegxl), jpg (jpeg), bjpg (bjpeg), pjpg (pjpeg), png, png8, gif, webp, webpll, webply or mp4
       quality=0             | quality       | a number from 1 to 100
       quality=101           | quality       | a number from 1 to 100
       quality=80,90,70      | quality       | two separated by a comma
@@ -395,6 +395,46 @@ class TransformSpecParserTest {
         .anyMatch(w -> w.contains("profile"))
         .anyMatch(w -> w.contains("dpr"));
     assertThat(parser.parseWithWarnings("width=10").warnings()).isEmpty();
+  }
+
+  @Test
+  void mp4_profileAndLevel_areCanonical_andDefaultsNormaliseAway() {
+    assertThat(parser.parse("level=4&format=MP4&profile=High").canonical())
+        .isEqualTo("format=mp4&profile=high&level=4.0");
+    assertThat(parser.parse("format=mp4&profile=baseline&level=3.0").canonical())
+        .isEqualTo("format=mp4");
+    assertThat(parser.parse("format=mp4&profile=main&level=5.2").output().h264())
+        .isEqualTo(new H264(H264.Profile.MAIN, 52));
+    var spec = parser.parse("format=mp4&profile=high&level=6.2");
+    assertThat(parser.parse(spec.canonical())).isEqualTo(spec);
+  }
+
+  @Test
+  void mp4_profileWithoutLevel_takesBothDefaults_asFastlyDocuments() {
+    var parsed = parser.parseWithWarnings("format=mp4&profile=high");
+    assertThat(parsed.spec().output().h264()).isEqualTo(H264.DEFAULT);
+    assertThat(parsed.warnings()).singleElement().asString().contains("only together with level");
+    var other = parser.parseWithWarnings("format=gif&profile=high&level=4.0");
+    assertThat(other.spec().canonical()).isEqualTo("format=gif");
+    assertThat(other.warnings()).singleElement().asString().contains("format=mp4 only");
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "profile=extended&level=3.0, profile",
+    "profile=high&level=1.4, level",
+    "profile=high&level=7.0, level",
+    "profile=high&level=3.10, level",
+    "level=abc, level",
+    "profile=, profile"
+  })
+  void mp4_badProfileOrLevel_isRefused_namingIt(String query, String parameter) {
+    assertThatThrownBy(() -> parser.parse("format=mp4&" + query))
+        .isInstanceOf(InvalidParameterException.class)
+        .hasMessageContaining("'" + parameter + "'");
+    assertThatThrownBy(() -> parser.parse("format=gif&" + query))
+        .as("refused whatever the format")
+        .isInstanceOf(InvalidParameterException.class);
   }
 
   @Test
