@@ -64,6 +64,8 @@ class YccLaneTest {
     "jpeg-422-small.jpg, width=0.3, 1.5",
     "jpeg-422-small.jpg, width=0.77&resize-filter=bilinear, 1.5",
     "jpeg-422-small.jpg, width=2&height=3, 1.5",
+    "jpeg-422-small.jpg, width=1089&enable=upscale, 1.5",
+    "jpeg-444-srgb-icc.jpg, width=333&height=171&enable=upscale, 1.5",
     "jpeg-444-srgb-icc.jpg, width=0.45, 1.5",
     "jpeg-444-srgb-icc.jpg, width=0.33&height=0.4&fit=crop, 1.5",
     "jpeg-progressive.jpg, width=0.3, 1.5",
