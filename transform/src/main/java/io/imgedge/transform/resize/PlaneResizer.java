@@ -76,11 +76,14 @@ public final class PlaneResizer {
     Kernel kernel = Kernel.of(filter);
     List<Band> bands = new java.util.ArrayList<>();
     long work = 0;
-    for (Job job : jobs) {
-      PlaneRows.Prepared prepared = PlaneRows.prepare(job, kernel);
+    for (int i = 0; i < jobs.size(); i++) {
+      Job job = jobs.get(i);
+      boolean pair = i + 1 < jobs.size() && sameGeometry(job, jobs.get(i + 1));
+      PlaneRows.Prepared prepared =
+          PlaneRows.prepare(pair ? List.of(job, jobs.get(++i)) : List.of(job), kernel);
       work += prepared.work();
-      int per =
-          Math.max(1, (job.height() + ConvolutionResizer.CHUNKS - 1) / ConvolutionResizer.CHUNKS);
+      int per = (job.height() + ConvolutionResizer.CHUNKS - 1) / ConvolutionResizer.CHUNKS;
+      per += per % 2; // whole pairs of rows
       for (int y = 0; y < job.height(); y += per) {
         bands.add(new Band(prepared, y, Math.min(job.height(), y + per)));
       }
@@ -103,6 +106,19 @@ public final class PlaneResizer {
     }
   }
 
+  /**
+   * Whether two jobs resample planes of one size alike (a JPEG's Cb and Cr): they share weights.
+   */
+  private static boolean sameGeometry(Job a, Job b) {
+    return a.source().width() == b.source().width()
+        && a.source().height() == b.source().height()
+        && a.region().equals(b.region())
+        && a.width() == b.width()
+        && a.height() == b.height()
+        && Double.compare(a.maxCentreX(), b.maxCentreX()) == 0
+        && Double.compare(a.maxCentreY(), b.maxCentreY()) == 0;
+  }
+
   /** Repeats the last column and row of the output into the target's padding. */
   private static void pad(Job job) {
     Plane t = job.target();
@@ -117,7 +133,7 @@ public final class PlaneResizer {
     }
   }
 
-  /** Output rows {@code [from, to)} of one prepared plane. */
+  /** Output rows {@code [from, to)} of one or two prepared planes. */
   private record Band(PlaneRows.Prepared plane, int from, int to) {}
 
   /** Bands taken in turn by whoever is free (the caller, the helper). */
@@ -174,9 +190,11 @@ public final class PlaneResizer {
   }
 
   /**
-   * One thread's resampling of one plane: the source columns the output needs are read, a ring of
-   * source rows widened to {@code int} once each, a vertical pass over whole rows (which the JIT
-   * vectorizes) and a horizontal pass per output row.
+   * One thread's resampling of one plane, or of two alike (Cb and Cr): the source columns the
+   * output needs are read, a ring of source rows per plane widened to {@code int} once each, a
+   * vertical pass over whole rows (which the JIT vectorizes) and a horizontal pass that filters two
+   * rows at once, packed in a {@code long} as {@link RowResampler} packs two channels: the two
+   * planes' rows, or two output rows of a single plane.
    */
   static final class PlaneRows {
     /** 8-bit values: vertical weights of 22 bits keep every sum within an {@code int}. */
@@ -185,15 +203,19 @@ public final class PlaneResizer {
     private static final int SHIFT = RowResampler.INTERMEDIATE_SHIFT;
     private static final int FINAL_SHIFT = RowResampler.H_BITS + V_BITS - SHIFT;
 
-    /** What every thread shares for one plane: the job and its weights. */
-    record Prepared(Job job, Coefficients vertical, Coefficients horizontal, int lo, int hi) {
+    /** What every thread shares for one or two planes: the jobs and their weights. */
+    record Prepared(
+        List<Job> jobs, Coefficients vertical, Coefficients horizontal, int lo, int hi) {
       long work() {
-        return (long) job.height() * ((hi - lo) * (long) vertical.stride)
-            + (long) job.width() * job.height() * horizontal.stride;
+        Job job = jobs.get(0);
+        return jobs.size()
+            * ((long) job.height() * ((hi - lo) * (long) vertical.stride)
+                + (long) job.width() * job.height() * horizontal.stride);
       }
     }
 
-    static Prepared prepare(Job job, Kernel kernel) {
+    static Prepared prepare(List<Job> jobs, Kernel kernel) {
+      Job job = jobs.get(0);
       Rectangle2D r = job.region();
       Plane s = job.source();
       Coefficients vertical =
@@ -214,13 +236,15 @@ public final class PlaneResizer {
         lo = Math.min(lo, horizontal.start[x]);
         hi = Math.max(hi, horizontal.start[x] + horizontal.count[x]);
       }
-      return new Prepared(job, vertical, horizontal, lo, hi);
+      return new Prepared(jobs, vertical, horizontal, lo, hi);
     }
 
     private final Prepared p;
-    private final int[][] ring;
-    private final int[] ringRow;
-    private final int[] acc;
+    private final int[][][] ring;
+    private final int[][] ringRow;
+    private final int[] acc0;
+    private final int[] acc1;
+    private final long[] pair;
 
     PlaneRows(Prepared p) {
       this.p = p;
@@ -228,52 +252,104 @@ public final class PlaneResizer {
       for (int n : p.vertical().count) {
         window = Math.max(window, n);
       }
-      this.ring = new int[window + 1][p.hi() - p.lo()];
-      this.ringRow = new int[window + 1];
-      java.util.Arrays.fill(ringRow, -1);
-      this.acc = new int[p.hi() - p.lo()];
+      int planes = p.jobs().size();
+      int span = p.hi() - p.lo();
+      this.ring = new int[planes][window + 2][span];
+      this.ringRow = new int[planes][window + 2];
+      for (int[] rows : ringRow) {
+        java.util.Arrays.fill(rows, -1);
+      }
+      this.acc0 = new int[span];
+      this.acc1 = new int[span];
+      this.pair = new long[span];
     }
 
     void run(int from, int to) {
-      Job job = p.job();
-      byte[] out = job.target().samples();
-      int stride = job.target().stride();
-      for (int y = from; y < to; y++) {
+      List<Job> jobs = p.jobs();
+      Job first = jobs.get(0);
+      Plane t0 = first.target();
+      if (jobs.size() == 2) {
+        Plane t1 = jobs.get(1).target();
+        for (int y = from; y < to; y++) {
+          RenderScope.checkpoint();
+          vertical(0, y, acc0);
+          vertical(1, y, acc1);
+          horizontalPair(t0.samples(), y * t0.stride(), t1.samples(), y * t1.stride());
+        }
+        return;
+      }
+      int y = from;
+      for (; y + 1 < to; y += 2) {
         RenderScope.checkpoint();
-        vertical(y);
-        horizontal(out, y * stride);
+        vertical(0, y, acc0);
+        vertical(0, y + 1, acc1);
+        horizontalPair(t0.samples(), y * t0.stride(), t0.samples(), (y + 1) * t0.stride());
+      }
+      if (y < to) {
+        vertical(0, y, acc0);
+        horizontal(t0.samples(), y * t0.stride());
       }
     }
 
-    private int[] row(int y) {
-      int slot = y % ring.length;
-      int[] r = ring[slot];
-      if (ringRow[slot] != y) {
-        Plane s = p.job().source();
+    /** Source row {@code y} of plane {@code c}, widened. */
+    private int[] row(int c, int y) {
+      int[][] rows = ring[c];
+      int slot = y % rows.length;
+      int[] r = rows[slot];
+      if (ringRow[c][slot] != y) {
+        Plane s = p.jobs().get(c).source();
         byte[] b = s.samples();
         int offset = y * s.stride() + p.lo();
         for (int x = 0; x < r.length; x++) {
           r[x] = b[offset + x] & 0xFF;
         }
-        ringRow[slot] = y;
+        ringRow[c][slot] = y;
       }
       return r;
     }
 
-    private void vertical(int y) {
+    private void vertical(int c, int y, int[] a) {
       Coefficients v = p.vertical();
-      int[] a = acc;
       java.util.Arrays.fill(a, 1 << (SHIFT - 1));
       int offset = y * v.stride;
       for (int k = 0, n = v.count[y]; k < n; k++) {
         int w = v.weights[offset + k];
-        int[] r = row(v.start[y] + k);
+        int[] r = row(c, v.start[y] + k);
         for (int x = 0; x < a.length; x++) {
           a[x] += r[x] * w;
         }
       }
       for (int x = 0; x < a.length; x++) {
         a[x] >>= SHIFT;
+      }
+    }
+
+    /** Filters {@code acc0} into {@code out0} and {@code acc1} into {@code out1}, together. */
+    private void horizontalPair(byte[] out0, int offset0, byte[] out1, int offset1) {
+      int[] a0 = acc0;
+      int[] a1 = acc1;
+      long[] rb = pair;
+      for (int x = 0; x < rb.length; x++) {
+        rb[x] = ((long) a1[x] << 32) + a0[x];
+      }
+      Coefficients h = p.horizontal();
+      int[] start = h.start;
+      int[] count = h.count;
+      int[] weights = h.weights;
+      int stride = h.stride;
+      int lo = p.lo();
+      int round = 1 << (FINAL_SHIFT - 1);
+      for (int x = 0, n = p.jobs().get(0).width(); x < n; x++) {
+        long sum = 0;
+        int first = start[x] - lo;
+        int w = x * stride;
+        for (int k = 0, c = count[x]; k < c; k++) {
+          sum += rb[first + k] * weights[w + k];
+        }
+        int low = (int) sum;
+        int high = (int) ((sum - low) >> 32);
+        out0[offset0 + x] = clamp((low + round) >> FINAL_SHIFT);
+        out1[offset1 + x] = clamp((high + round) >> FINAL_SHIFT);
       }
     }
 
@@ -285,17 +361,20 @@ public final class PlaneResizer {
       int stride = h.stride;
       int lo = p.lo();
       int round = 1 << (FINAL_SHIFT - 1);
-      int[] a = acc;
-      for (int x = 0, n = p.job().width(); x < n; x++) {
+      int[] a = acc0;
+      for (int x = 0, n = p.jobs().get(0).width(); x < n; x++) {
         int sum = round;
         int first = start[x] - lo;
         int w = x * stride;
         for (int k = 0, c = count[x]; k < c; k++) {
           sum += a[first + k] * weights[w + k];
         }
-        int v = sum >> FINAL_SHIFT;
-        out[offset + x] = (byte) (v < 0 ? 0 : Math.min(v, 255));
+        out[offset + x] = clamp(sum >> FINAL_SHIFT);
       }
+    }
+
+    private static byte clamp(int v) {
+      return (byte) (v < 0 ? 0 : Math.min(v, 255));
     }
   }
 }

@@ -144,26 +144,38 @@ class PlaneResizerTest {
     assertThat(new ConvolutionResizer(true, null).planes()).isNull();
   }
 
+  /**
+   * Each channel alone, then the three in one call (the first two, alike, are filtered as a pair):
+   * both equal the RGB resize's channels.
+   */
   private void assertSameAsRgb(
       BufferedImage source, Rectangle2D region, int width, int height, ResizeFilter filter) {
     BufferedImage expected = rgb.resize(source, region, width, height, filter);
-    for (int shift : new int[] {0, 8, 16}) {
+    int[] shifts = {0, 8, 16};
+    byte[][] together = new byte[3][width * height];
+    List<PlaneResizer.Job> jobs = new java.util.ArrayList<>();
+    for (int c = 0; c < 3; c++) {
       byte[] out = new byte[width * height];
-      planes.resize(
-          List.of(
-              new PlaneResizer.Job(
-                  new Plane(
-                      channel(source, shift),
-                      source.getWidth(),
-                      source.getHeight(),
-                      source.getWidth()),
-                  region,
-                  new Plane(out, width, height, width),
-                  width,
-                  height)),
-          filter);
-      assertThat(out).as("channel at bit %d", shift).isEqualTo(channel(expected, shift));
+      planes.resize(List.of(job(source, shifts[c], region, out, width, height)), filter);
+      assertThat(out).as("channel at bit %d", shifts[c]).isEqualTo(channel(expected, shifts[c]));
+      jobs.add(job(source, shifts[c], region, together[c], width, height));
     }
+    planes.resize(jobs, filter);
+    for (int c = 0; c < 3; c++) {
+      assertThat(together[c])
+          .as("channel at bit %d, resized with the others", shifts[c])
+          .isEqualTo(channel(expected, shifts[c]));
+    }
+  }
+
+  private static PlaneResizer.Job job(
+      BufferedImage source, int shift, Rectangle2D region, byte[] out, int width, int height) {
+    return new PlaneResizer.Job(
+        new Plane(channel(source, shift), source.getWidth(), source.getHeight(), source.getWidth()),
+        region,
+        new Plane(out, width, height, width),
+        width,
+        height);
   }
 
   /** One 8-bit channel of a pipeline image. */
