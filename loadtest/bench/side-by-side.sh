@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Side-by-side transform benchmark: imgedge's Transformer (libjpeg-turbo and pure-Java paths), the
+# Side-by-side transform benchmark: imgedge's Transformer (libjpeg-turbo and pure-Java paths; and
+# imgedge-no-lane, libjpeg-turbo without the YCbCr lane, i.e. through the RGB pipeline), the
 # plain ImageIO + imgscalr QUALITY pipeline, sharp and vipsthumbnail do the same task on the same
 # input (decode, Lanczos-3 resize to WIDTHxHEIGHT, JPEG at QUALITY), one at a time and two in flight.
 # Prints ops/s, the ratio to sharp, output bytes, SSIM against a reference and peak RSS, then
@@ -61,7 +62,7 @@ echo "task: $(basename "$input") -> ${width}x${height}, lanczos3, JPEG q${qualit
 results="$out/results.txt"
 : > "$results"
 for round in $(seq 1 "$rounds"); do
-  for c in imgedge imgedge-no-helper imgedge-java imgedge-java-no-helper imageio-imgscalr; do
+  for c in imgedge imgedge-no-lane imgedge-no-helper imgedge-java imgedge-java-no-helper imageio-imgscalr; do
     harness run --contender "$c" --input "$input" --width "$width" --height "$height" \
       --quality "$quality" --warm-up "$warmup" --seconds "$seconds" --out "$out/$c.jpg" 2>/dev/null \
       | grep '^RESULT' | sed "s/^RESULT/RESULT round=$round/" | tee -a "$results"
@@ -73,7 +74,7 @@ for round in $(seq 1 "$rounds"); do
 done
 
 files=()
-for o in imgedge imgedge-no-helper imgedge-java imgedge-java-no-helper imageio-imgscalr sharp vipsthumbnail; do files+=("$out/$o.jpg"); done
+for o in imgedge imgedge-no-lane imgedge-no-helper imgedge-java imgedge-java-no-helper imageio-imgscalr sharp vipsthumbnail; do files+=("$out/$o.jpg"); done
 harness ssim --input "$input" --width "$width" --height "$height" --reference-png "$out/reference.png" \
   "${files[@]}" 2>/dev/null | grep '^SSIM' | sed "s#$out/##" > "$out/ssim.txt"
 

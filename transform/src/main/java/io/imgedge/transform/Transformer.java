@@ -6,6 +6,7 @@ import io.imgedge.transform.codec.DecodedImage;
 import io.imgedge.transform.codec.EncodeOptions;
 import io.imgedge.transform.codec.Encoders;
 import io.imgedge.transform.codec.ImageDecoder;
+import io.imgedge.transform.codec.YccJpeg;
 import io.imgedge.transform.color.EmbeddedProfile;
 import io.imgedge.transform.color.SrgbConversion;
 import io.imgedge.transform.metadata.CopyrightMetadata;
@@ -29,8 +30,10 @@ import io.imgedge.transform.pipeline.Resize;
 import io.imgedge.transform.pipeline.Sharpen;
 import io.imgedge.transform.pipeline.Trim;
 import io.imgedge.transform.pipeline.TrimColor;
+import io.imgedge.transform.pipeline.YccLane;
 import io.imgedge.transform.probe.HeaderProbe;
 import io.imgedge.transform.probe.ImageHeader;
+import io.imgedge.transform.resize.PlaneResizer;
 import io.imgedge.transform.resize.Resizer;
 import io.imgedge.transform.spec.Cropping;
 import io.imgedge.transform.spec.FormatNegotiation.Negotiated;
@@ -53,7 +56,7 @@ public final class Transformer {
    * Bumped whenever a change to the pipeline changes output bytes, so that caches and ETags never
    * mix renders of two versions.
    */
-  public static final int PIPELINE_VERSION = 2;
+  public static final int PIPELINE_VERSION = 3;
 
   private final ImageLimits limits;
   private final TransformDefaults defaults;
@@ -63,6 +66,7 @@ public final class Transformer {
   private final Pipeline pipeline;
   private final LongSupplier nanoTime;
   private final MemoryBudget memory;
+  private final @Nullable YccLane lane;
 
   /**
    * @param limits what sources and outputs may be
@@ -102,6 +106,9 @@ public final class Transformer {
     this.decoder = decoder;
     this.nanoTime = nanoTime;
     this.encoders = encoders;
+    YccJpeg ycc = encoders.jpegByLibjpegTurbo() ? decoder.ycc() : null;
+    PlaneResizer planes = resizer.planes();
+    this.lane = ycc == null || planes == null ? null : new YccLane(ycc, planes, nanoTime);
     this.pipeline =
         Pipeline.of(
             new AutoOrient(),
@@ -262,25 +269,37 @@ public final class Transformer {
     }
     limits.checkCost(cost);
     long held = memory.acquire(cost.peakBytes(), deadline);
-    PipelineContext context;
+    Rendered rendered;
     try {
       if (overlay != null && overlayHeader != null) {
         r.overlay =
             ApplyOverlay.prepare(
                 decoder.decode(overlay.bytes(), overlayHeader), overlayHeader.exifOrientation());
       }
-      context = animated ? r.animation(source, layout) : r.still(source, layout);
+      YccLane.Result planar =
+          lane != null && !animated && YccLane.applies(spec, header, layout, output)
+              ? lane.render(source, header, layout, options)
+              : null;
+      rendered =
+          planar != null
+              ? new Rendered(
+                  planar.bytes(),
+                  planar.width(),
+                  planar.height(),
+                  layout.warnings(),
+                  planar.encodeNanos())
+              : Rendered.of(animated ? r.animation(source, layout) : r.still(source, layout));
     } finally {
       memory.release(held);
     }
-    List<String> warnings = new ArrayList<>(context.warnings());
+    List<String> warnings = new ArrayList<>(rendered.warnings());
     if (choice.warning() != null) {
       warnings.add(choice.warning());
     }
     if (header.frames() > 1 && !animated && !spec.output().firstFrame()) {
       warnings.add(output.shortName() + " output keeps only the first frame of the animation");
     }
-    byte[] bytes = animated ? r.animationBytes : context.encoded();
+    byte[] bytes = animated ? r.animationBytes : rendered.bytes();
     if (spec.output().keepCopyright()) {
       bytes = copyright(source, header, output, bytes, warnings);
     }
@@ -288,17 +307,30 @@ public final class Transformer {
         new RenderResult(
             bytes,
             output,
-            outputSide(output, context.image().getWidth()),
-            outputSide(output, context.image().getHeight()),
+            outputSide(output, rendered.width()),
+            outputSide(output, rendered.height()),
             header,
             warnings,
-            context.encodeNanos() + r.finishNanos);
+            rendered.encodeNanos() + r.finishNanos);
     return QualityFallback.apply(result, source, spec);
   }
 
   /** A side of the output: MP4 (4:2:0) makes it even ({@link Encoders#evenSide}). */
   private static int outputSide(ImageFormat output, int side) {
     return output == ImageFormat.MP4 ? Encoders.evenSide(side) : side;
+  }
+
+  /** What a render made, by the pipeline or the YCbCr lane. */
+  private record Rendered(
+      byte[] bytes, int width, int height, List<String> warnings, long encodeNanos) {
+    static Rendered of(PipelineContext context) {
+      return new Rendered(
+          context.animation() != null ? new byte[0] : context.encoded(),
+          context.image().getWidth(),
+          context.image().getHeight(),
+          context.warnings(),
+          context.encodeNanos());
+    }
   }
 
   private static byte[] copyright(

@@ -7,10 +7,13 @@ import io.imgedge.transform.codec.ImageDecoder;
 import io.imgedge.transform.codec.NativeCodecs;
 import io.imgedge.transform.resize.ConvolutionResizer;
 import io.imgedge.transform.resize.IdleHelper;
+import io.imgedge.transform.resize.Resizer;
 import io.imgedge.transform.spec.FormatNegotiation;
+import io.imgedge.transform.spec.ResizeFilter;
 import io.imgedge.transform.spec.TransformDefaults;
 import io.imgedge.transform.spec.TransformSpec;
 import io.imgedge.transform.spec.TransformSpecParser;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -39,16 +42,31 @@ interface Contender {
       int width,
       int height,
       int quality) {
+    return imgedge(natives, helper, true, width, height, quality);
+  }
+
+  /**
+   * As above; without {@code ycbcrLane} the resizer offers no plane resampler, so JPEG to JPEG goes
+   * through the RGB pipeline as before the YCbCr lane (for before/after in one run).
+   */
+  static Contender imgedge(
+      NativeCodecs natives,
+      java.util.concurrent.@org.jspecify.annotations.Nullable Executor helper,
+      boolean ycbcrLane,
+      int width,
+      int height,
+      int quality) {
     java.util.concurrent.atomic.AtomicInteger renders =
         new java.util.concurrent.atomic.AtomicInteger();
+    Resizer resizer =
+        new ConvolutionResizer(false, helper == null ? null : new IdleHelper(helper, renders::get));
     Transformer transformer =
         new Transformer(
             ImageLimits.FASTLY,
             TransformDefaults.FASTLY,
             new ImageDecoder(natives),
             new Encoders(natives),
-            new ConvolutionResizer(
-                false, helper == null ? null : new IdleHelper(helper, renders::get)),
+            ycbcrLane ? resizer : new RgbOnly(resizer),
             System::nanoTime);
     TransformSpec spec =
         new TransformSpecParser(TransformDefaults.FASTLY)
@@ -65,6 +83,31 @@ interface Contender {
         renders.decrementAndGet();
       }
     };
+  }
+
+  /** A resizer of RGB images only: without planes to offer, the Transformer has no YCbCr lane. */
+  final class RgbOnly implements Resizer {
+    private final Resizer resizer;
+
+    RgbOnly(Resizer resizer) {
+      this.resizer = resizer;
+    }
+
+    @Override
+    public BufferedImage resize(BufferedImage source, int width, int height, ResizeFilter filter) {
+      return resizer.resize(source, width, height, filter);
+    }
+
+    @Override
+    public BufferedImage resize(
+        BufferedImage source, Rectangle2D region, int width, int height, ResizeFilter filter) {
+      return resizer.resize(source, region, width, height, filter);
+    }
+
+    @Override
+    public boolean resamplesStoredValues() {
+      return resizer.resamplesStoredValues();
+    }
   }
 
   /** The plain pipeline: ImageIO decode, imgscalr {@code QUALITY} resize, ImageIO JPEG encode. */

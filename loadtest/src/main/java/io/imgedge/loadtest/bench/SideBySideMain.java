@@ -21,9 +21,9 @@ import javax.imageio.ImageIO;
  *
  * <ul>
  *   <li>{@code run --contender
- *       imgedge|imgedge-no-helper|imgedge-java|imgedge-java-no-helper|imageio-imgscalr --input F
- *       --width W --height H --quality Q --warm-up S --seconds S --out F}: ops/s one at a time and
- *       two in flight, output bytes, peak RSS; one line;
+ *       imgedge|imgedge-no-helper|imgedge-no-lane|imgedge-java|imgedge-java-no-helper|imageio-imgscalr
+ *       --input F --width W --height H --quality Q --warm-up S --seconds S --out F}: ops/s one at a
+ *       time and two in flight, output bytes, peak RSS; one line;
  *   <li>{@code ssim --input F --width W --height H OUT...}: SSIM of each output against the
  *       reference ({@link ReferenceResize}, {@link Ssim});
  *   <li>{@code webp --input F --width W --height H --quality Q --png F}: imgedge's WebP encode time
@@ -53,6 +53,8 @@ public final class SideBySideMain {
         switch (name) {
           case "imgedge" -> Contender.imgedge(NativeCodecs.load(), helper(), w, h, q);
           case "imgedge-no-helper" -> Contender.imgedge(NativeCodecs.load(), null, w, h, q);
+          case "imgedge-no-lane" ->
+              Contender.imgedge(NativeCodecs.load(), helper(), false, w, h, q);
           case "imgedge-java" -> Contender.imgedge(NativeCodecs.none(), helper(), w, h, q);
           case "imgedge-java-no-helper" -> Contender.imgedge(NativeCodecs.none(), null, w, h, q);
           case "imageio-imgscalr" -> Contender.imageIoImgscalr(w, h, q);

@@ -101,6 +101,11 @@ public final class Encoders {
     names.put(format, name);
   }
 
+  /** Whether JPEG is written by libjpeg-turbo (as {@link YccJpeg#encode} writes it too). */
+  public boolean jpegByLibjpegTurbo() {
+    return encoders.get(ImageFormat.JPEG) instanceof TurboJpegEncoder;
+  }
+
   /** The JPEG codec in use: {@code "libjpeg-turbo 2.1.5 (FFM)"} or {@code "ImageIO"}. */
   public String jpegCodec() {
     return jpegCodec;

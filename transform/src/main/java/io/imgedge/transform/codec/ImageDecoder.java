@@ -56,6 +56,7 @@ public final class ImageDecoder {
   private final CmykJpegReader cmyk;
   private final @Nullable ImageReaderSpi jdkJpeg;
   private final @Nullable TurboJpegDecoder turbo;
+  private final @Nullable YccJpeg ycc;
   private final @Nullable AvifDecoder avif;
   private final @Nullable JxlDecoder jxl;
   private final @Nullable WebpDecoder webp;
@@ -74,6 +75,7 @@ public final class ImageDecoder {
   public ImageDecoder(NativeCodecs natives) {
     var library = natives.turbo();
     this.turbo = library == null ? null : new TurboJpegDecoder(library);
+    this.ycc = library == null ? null : new YccJpeg(library);
     this.avif = natives.libAvif() == null ? null : new AvifDecoder(natives.libAvif());
     this.jxl = natives.libJxl() == null ? null : new JxlDecoder(natives.libJxl());
     this.webp = natives.libWebp() == null ? null : new WebpDecoder(natives.libWebp());
@@ -99,6 +101,11 @@ public final class ImageDecoder {
   /** The JPEG codec in use: {@code "libjpeg-turbo 2.1.5 (FFM)"} or {@code "ImageIO"}. */
   public String jpegCodec() {
     return jpegCodec;
+  }
+
+  /** JPEG as YCbCr planes through libjpeg-turbo, or null without it. */
+  public @Nullable YccJpeg ycc() {
+    return ycc;
   }
 
   /** The decoder used for a format, for the start-up log and /metrics. */

@@ -38,6 +38,22 @@ final class Coefficients {
    */
   static Coefficients compute(
       double from, double length, int in, int out, Kernel kernel, int precisionBits) {
+    return compute(from, length, in, out, kernel, precisionBits, Double.POSITIVE_INFINITY);
+  }
+
+  /**
+   * As above, with no sample centred beyond {@code maxCentre}: the last samples of a span that
+   * reaches past the image's content (a chroma plane's last sample of an odd side, which the JPEG
+   * encoder centres on the last pixel) are pulled back to it.
+   */
+  static Coefficients compute(
+      double from,
+      double length,
+      int in,
+      int out,
+      Kernel kernel,
+      int precisionBits,
+      double maxCentre) {
     double scale = length / out;
     double filterScale = Math.max(scale, 1.0);
     double support = kernel.support() * filterScale;
@@ -47,7 +63,7 @@ final class Coefficients {
     int[] weights = new int[out * stride];
     double[] w = new double[stride];
     for (int i = 0; i < out; i++) {
-      double center = from + (i + 0.5) * scale;
+      double center = Math.min(from + (i + 0.5) * scale, maxCentre);
       int min = Math.max(0, (int) Math.floor(center - support + 0.5));
       int max = Math.min(in, (int) Math.floor(center + support + 0.5));
       int n = Math.min(max - min, stride);

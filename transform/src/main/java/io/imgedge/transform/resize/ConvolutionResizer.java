@@ -30,6 +30,7 @@ public final class ConvolutionResizer implements Resizer {
   private final Light light;
   private final @Nullable Executor helper;
   private final AtomicInteger running = new AtomicInteger();
+  private final PlaneResizer planes;
 
   /** The default resampler, on the calling thread only: sRGB-encoded values, as sharp resamples. */
   public ConvolutionResizer() {
@@ -48,6 +49,13 @@ public final class ConvolutionResizer implements Resizer {
   public ConvolutionResizer(boolean linearLight, @Nullable Executor helper) {
     this.light = linearLight ? Light.LINEAR : Light.SRGB;
     this.helper = helper;
+    this.planes = new PlaneResizer(helper, running);
+  }
+
+  /** The same filters on single planes, sharing the helper; none in linear light. */
+  @Override
+  public @Nullable PlaneResizer planes() {
+    return light.linear() ? null : planes;
   }
 
   @Override

@@ -5,6 +5,7 @@ import io.imgedge.transform.spec.ResizeFilter;
 import java.awt.Rectangle;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import org.jspecify.annotations.Nullable;
 
 /** Resamples a pipeline image ({@code TYPE_INT_RGB} or {@code TYPE_INT_ARGB}) to a new size. */
 public interface Resizer {
@@ -24,6 +25,14 @@ public interface Resizer {
    */
   default boolean resamplesStoredValues() {
     return true;
+  }
+
+  /**
+   * A resampler of single 8-bit planes (a YCbCr JPEG's Y, Cb and Cr) with this resampler's filters
+   * and stored-value arithmetic, or null if it has none (then images are resized as RGB only).
+   */
+  default @Nullable PlaneResizer planes() {
+    return null;
   }
 
   /**

@@ -207,6 +207,147 @@ public final class TurboJpeg {
     }
   }
 
+  /**
+   * Decodes a YCbCr JPEG at {@code eighths/8} of its stored size into its planes (Y, Cb, Cr) as
+   * stored, without colour conversion or chroma upsampling: for renders that resample the planes
+   * and encode them again ({@link #encodePlanes}). Any libjpeg warning fails the decode.
+   *
+   * @throws IllegalArgumentException unless the JPEG is YCbCr with 4:4:4, 4:2:2, 4:2:0 or 4:4:0
+   *     subsampling (see {@link JpegInfo#planar()})
+   */
+  public YuvPlanes decodePlanes(byte[] jpeg, JpegInfo info, int eighths) throws TurboJpegException {
+    if (eighths < 1 || eighths > 8) {
+      throw new IllegalArgumentException("the scale must be 1/8 to 8/8: " + eighths + "/8");
+    }
+    if (!info.planar()) {
+      throw new IllegalArgumentException("not a YCbCr JPEG with planes this decoder takes");
+    }
+    int w = info.scaledWidth(eighths);
+    int h = info.scaledHeight(eighths);
+    try (Arena arena = Arena.ofConfined()) {
+      int[] widths = new int[3];
+      int[] heights = new int[3];
+      MemorySegment pointers = arena.allocate(ADDRESS, 3);
+      MemorySegment strides = arena.allocate(JAVA_INT, 3);
+      MemorySegment[] buffers = new MemorySegment[3];
+      for (int c = 0; c < 3; c++) {
+        widths[c] = (int) tj.planeWidth.invokeExact(c, w, info.subsampling());
+        heights[c] = (int) tj.planeHeight.invokeExact(c, h, info.subsampling());
+        if (widths[c] <= 0 || heights[c] <= 0) {
+          throw new IllegalArgumentException("no plane size for " + w + "x" + h);
+        }
+        buffers[c] = arena.allocate((long) widths[c] * heights[c]);
+        pointers.setAtIndex(ADDRESS, c, buffers[c]);
+        strides.setAtIndex(JAVA_INT, c, widths[c]);
+      }
+      MemorySegment handle =
+          handle((MemorySegment) tj.initDecompress.invokeExact(), "tjInitDecompress");
+      try {
+        int rc =
+            (int)
+                tj.decompressToYuvPlanes.invokeExact(
+                    handle,
+                    MemorySegment.ofArray(jpeg),
+                    (long) jpeg.length,
+                    pointers,
+                    w,
+                    strides,
+                    h,
+                    TJFLAG_STOPONWARNING);
+        check(rc, handle);
+      } finally {
+        destroy(handle);
+      }
+      byte[][] planes = new byte[3][];
+      for (int c = 0; c < 3; c++) {
+        planes[c] = buffers[c].toArray(JAVA_BYTE);
+      }
+      return new YuvPlanes(w, h, info.subsampling(), planes, widths, heights);
+    } catch (TurboJpegException | IllegalArgumentException e) {
+      throw e;
+    } catch (Throwable t) {
+      throw new IllegalStateException("TurboJPEG call failed", t);
+    }
+  }
+
+  /**
+   * The plane sizes TurboJPEG reads or writes for a {@code width} x {@code height} image with this
+   * subsampling: {@code {yWidth, yHeight, cWidth, cHeight}} (the luma plane padded to whole chroma
+   * samples).
+   */
+  public int[] planeSizes(int width, int height, int subsampling) {
+    try {
+      return new int[] {
+        (int) tj.planeWidth.invokeExact(0, width, subsampling),
+        (int) tj.planeHeight.invokeExact(0, height, subsampling),
+        (int) tj.planeWidth.invokeExact(1, width, subsampling),
+        (int) tj.planeHeight.invokeExact(1, height, subsampling)
+      };
+    } catch (Throwable t) {
+      throw new IllegalStateException("TurboJPEG call failed", t);
+    }
+  }
+
+  /**
+   * Encodes planes (sized as {@link #planeSizes} gives them for {@code planes.subsampling()}) as a
+   * baseline or progressive JFIF JPEG, with the accurate integer DCT, as {@link #encode} does
+   * without its colour conversion and chroma downsampling.
+   */
+  public byte[] encodePlanes(YuvPlanes planes, int quality, boolean progressive)
+      throws TurboJpegException {
+    int[] sizes = planeSizes(planes.width(), planes.height(), planes.subsampling());
+    for (int c = 0; c < 3; c++) {
+      int pw = sizes[c == 0 ? 0 : 2];
+      int ph = sizes[c == 0 ? 1 : 3];
+      if (planes.widths()[c] != pw
+          || planes.heights()[c] != ph
+          || planes.planes()[c].length < pw * ph) {
+        throw new IllegalArgumentException("plane " + c + " is not " + pw + "x" + ph);
+      }
+    }
+    try (Arena arena = Arena.ofConfined()) {
+      MemorySegment pointers = arena.allocate(ADDRESS, 3);
+      MemorySegment strides = arena.allocate(JAVA_INT, 3);
+      for (int c = 0; c < 3; c++) {
+        byte[] p = planes.planes()[c];
+        MemorySegment copy = arena.allocate(p.length);
+        MemorySegment.copy(p, 0, copy, JAVA_BYTE, 0, p.length);
+        pointers.setAtIndex(ADDRESS, c, copy);
+        strides.setAtIndex(JAVA_INT, c, planes.widths()[c]);
+      }
+      MemorySegment out = arena.allocate(ADDRESS);
+      MemorySegment size = arena.allocate(JAVA_LONG);
+      out.set(ADDRESS, 0, MemorySegment.NULL);
+      MemorySegment handle =
+          handle((MemorySegment) tj.initCompress.invokeExact(), "tjInitCompress");
+      try {
+        int rc =
+            (int)
+                tj.compressFromYuvPlanes.invokeExact(
+                    handle,
+                    pointers,
+                    planes.width(),
+                    strides,
+                    planes.height(),
+                    planes.subsampling(),
+                    out,
+                    size,
+                    quality,
+                    TJFLAG_ACCURATEDCT | (progressive ? TJFLAG_PROGRESSIVE : 0));
+        check(rc, handle);
+        long n = size.get(JAVA_LONG, 0);
+        return out.get(ADDRESS, 0).reinterpret(n).toArray(JAVA_BYTE);
+      } finally {
+        free(out.get(ADDRESS, 0));
+        destroy(handle);
+      }
+    } catch (TurboJpegException e) {
+      throw e;
+    } catch (Throwable t) {
+      throw new IllegalStateException("TurboJPEG call failed", t);
+    }
+  }
+
   private void free(MemorySegment p) throws Throwable {
     if (!p.equals(MemorySegment.NULL)) {
       tj.free.invokeExact(p);
@@ -244,6 +385,10 @@ public final class TurboJpeg {
     final MethodHandle getErrorStr2;
     final MethodHandle getErrorCode;
     final MethodHandle free;
+    final MethodHandle decompressToYuvPlanes;
+    final MethodHandle compressFromYuvPlanes;
+    final MethodHandle planeWidth;
+    final MethodHandle planeHeight;
 
     Functions(SymbolLookup lookup, Linker linker) {
       Binder b = new Binder(lookup, linker);
@@ -271,6 +416,23 @@ public final class TurboJpeg {
       getErrorStr2 = b.bind("tjGetErrorStr2", FunctionDescriptor.of(ADDRESS, ADDRESS));
       getErrorCode = b.bind("tjGetErrorCode", FunctionDescriptor.of(JAVA_INT, ADDRESS));
       free = b.bind("tjFree", FunctionDescriptor.ofVoid(ADDRESS));
+      // the source JPEG is a Java array (critical); the planes are native memory
+      decompressToYuvPlanes =
+          b.bindCritical(
+              "tjDecompressToYUVPlanes",
+              FunctionDescriptor.of(
+                  JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT,
+                  JAVA_INT));
+      compressFromYuvPlanes =
+          b.bind(
+              "tjCompressFromYUVPlanes",
+              FunctionDescriptor.of(
+                  JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS,
+                  ADDRESS, JAVA_INT, JAVA_INT));
+      planeWidth =
+          b.bind("tjPlaneWidth", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
+      planeHeight =
+          b.bind("tjPlaneHeight", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
     }
   }
 
