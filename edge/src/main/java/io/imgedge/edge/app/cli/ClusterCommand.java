@@ -1,10 +1,7 @@
 package io.imgedge.edge.app.cli;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -59,10 +56,11 @@ public final class ClusterCommand implements Callable<Integer> {
     String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
     List<Started> nodes = new ArrayList<>();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAll(nodes), "imgedge-cluster-stop"));
-    List<Integer> shieldInternal = freePorts(shields);
-    List<Integer> shieldCluster = freePorts(shields);
+    LoopbackPorts free = LoopbackPorts.belowEphemeralRange();
+    List<Integer> shieldInternal = free.take(shields);
+    List<Integer> shieldCluster = free.take(shields);
     String shieldName = "imgedge-shields-" + UUID.randomUUID();
-    List<Integer> shieldAdmin = freePorts(shields);
+    List<Integer> shieldAdmin = free.take(shields);
     for (int i = 0; i < shields; i++) {
       Path config =
           write(
@@ -84,11 +82,11 @@ public final class ClusterCommand implements Callable<Integer> {
               "http://127.0.0.1:" + shieldInternal.get(i),
               shieldAdmin.get(i)));
     }
-    List<Integer> edgeCluster = freePorts(edges);
+    List<Integer> edgeCluster = free.take(edges);
     String edgeName = "imgedge-edges-" + UUID.randomUUID();
-    List<Integer> edgePublic = freePorts(edges);
-    List<Integer> edgeAdmin = freePorts(edges);
-    List<Integer> edgeInternal = freePorts(edges);
+    List<Integer> edgePublic = free.take(edges);
+    List<Integer> edgeAdmin = free.take(edges);
+    List<Integer> edgeInternal = free.take(edges);
     for (int i = 0; i < edges; i++) {
       String yaml =
           edgeYaml(
@@ -246,23 +244,5 @@ public final class ClusterCommand implements Callable<Integer> {
         Thread.currentThread().interrupt();
       }
     }
-  }
-
-  private static List<Integer> freePorts(int n) {
-    List<Integer> ports = new ArrayList<>();
-    List<ServerSocket> held = new ArrayList<>();
-    try {
-      for (int i = 0; i < n; i++) {
-        ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-        held.add(s);
-        ports.add(s.getLocalPort());
-      }
-      for (ServerSocket s : held) {
-        s.close();
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return ports;
   }
 }
