@@ -55,6 +55,7 @@ public final class AvifSideBySide {
    * @param out where report.md and raw.txt go
    * @param work where the servers' logs, the sample outputs and their decodes go
    * @param command the command line, for the report
+   * @param inFlight requests in flight at a time per contender (1: one at a time)
    */
   public record Settings(
       Path input,
@@ -66,7 +67,13 @@ public final class AvifSideBySide {
       List<String> contenders,
       Path out,
       Path work,
-      String command) {}
+      String command,
+      int inFlight) {
+    /** How requests are sent, for the report: "one request at a time" or "2 requests in flight". */
+    public String pace() {
+      return inFlight == 1 ? "one request at a time" : inFlight + " requests in flight";
+    }
+  }
 
   /**
    * @param settings what to run
@@ -112,7 +119,7 @@ public final class AvifSideBySide {
     System.out.printf(
         Locale.ROOT,
         "imgedge loadtest avif-side-by-side: %s -> %dx%d cover, %d %s x %s s per contender"
-            + " after %s s warm-up, one request at a time; load average %s%n",
+            + " after %s s warm-up, %s; load average %s%n",
         s.input().getFileName(),
         s.width(),
         s.height(),
@@ -120,6 +127,7 @@ public final class AvifSideBySide {
         s.rounds() == 1 ? "round" : "rounds",
         seconds(s.seconds()),
         seconds(s.warmUp()),
+        s.pace(),
         loadBefore);
     Thread stop = new Thread(() -> peers.values().forEach(Peer::close), "imgedge-avif-peers-stop");
     Runtime.getRuntime().addShutdownHook(stop); // Ctrl-C stops the servers too
@@ -134,12 +142,13 @@ public final class AvifSideBySide {
       if (s.warmUp() > 0) {
         System.out.println("  warm-up: " + seconds(s.warmUp()) + " s per contender ...");
         for (FormatRow row : order(0)) {
-          count(row, client.run(url(row, origin), s.warmUp(), pid(row)));
+          count(row, client.run(url(row, origin), s.warmUp(), pid(row), s.inFlight()));
         }
       }
       for (int round = 0; round < s.rounds(); round++) {
         for (FormatRow row : order(round)) {
-          SerialMisses.Loop loop = client.run(url(row, origin), s.seconds(), pid(row));
+          SerialMisses.Loop loop =
+              client.run(url(row, origin), s.seconds(), pid(row), s.inFlight());
           row.rounds.add(loop);
           count(row, loop);
           System.out.printf(

@@ -8,6 +8,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
@@ -15,9 +17,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
 
 /**
- * Requests one at a time (the next is sent when the previous answer has been read in full), each
- * for a name never asked for before, for a fixed time; counts answers, what they were, and the
- * server process's CPU time over the loop.
+ * Requests one at a time (the next is sent when the previous answer has been read in full), or from
+ * a few such senders side by side, each for a name never asked for before, for a fixed time; counts
+ * answers, what they were, and the server process's CPU time over the loop.
  */
 final class SerialMisses implements AutoCloseable {
   static final String ACCEPT = "image/avif,image/jxl,image/webp,image/apng,image/*,*/*;q=0.8";
@@ -107,32 +109,75 @@ final class SerialMisses implements AutoCloseable {
    * process, for its CPU time.
    */
   Loop run(LongFunction<URI> url, double seconds, OptionalLong pid) throws InterruptedException {
-    Map<String, Long> received = new TreeMap<>();
-    Map<String, Long> cache = new TreeMap<>();
-    long ok = 0;
-    long errors = 0;
+    return run(url, seconds, pid, 1);
+  }
+
+  /**
+   * Requests for {@code seconds} from {@code inFlight} senders side by side, each sending its next
+   * request when its previous answer has been read (so {@code inFlight} requests are in flight at
+   * any time); {@code pid} is the server's process, for its CPU time.
+   */
+  Loop run(LongFunction<URI> url, double seconds, OptionalLong pid, int inFlight)
+      throws InterruptedException {
+    if (inFlight < 1) {
+      throw new IllegalArgumentException("in flight must be at least 1: " + inFlight);
+    }
     double cpu0 = cpuSeconds(pid);
     long start = System.nanoTime();
     long end = start + (long) (seconds * 1e9);
+    List<Tally> tallies = new ArrayList<>();
+    List<Thread> senders = new ArrayList<>();
+    for (int i = 0; i < inFlight; i++) {
+      Tally t = new Tally();
+      tallies.add(t);
+      senders.add(Thread.ofPlatform().name("serial-misses-" + i).start(() -> send(url, end, t)));
+    }
+    for (Thread t : senders) {
+      t.join();
+    }
+    double elapsed = (System.nanoTime() - start) / 1e9;
+    double cpu = cpuSeconds(pid) - cpu0;
+    Tally all = new Tally();
+    tallies.forEach(all::add);
+    return new Loop(all.ok, all.errors, elapsed, cpu, all.received, all.cache);
+  }
+
+  /** One sender's counts. */
+  private static final class Tally {
+    long ok;
+    long errors;
+    final Map<String, Long> received = new TreeMap<>();
+    final Map<String, Long> cache = new TreeMap<>();
+
+    void add(Tally other) {
+      ok += other.ok;
+      errors += other.errors;
+      other.received.forEach((k, v) -> received.merge(k, v, Long::sum));
+      other.cache.forEach((k, v) -> cache.merge(k, v, Long::sum));
+    }
+  }
+
+  /** One sender: requests one at a time until {@code end} (at least one). */
+  private void send(LongFunction<URI> url, long end, Tally t) {
     do {
       try {
         Answer a = once(url);
         if (a.status() == 200) {
-          ok++;
-          received.merge(a.received(), 1L, Long::sum);
-          cache.merge(a.cache().isEmpty() ? "(none)" : a.cache(), 1L, Long::sum);
+          t.ok++;
+          t.received.merge(a.received(), 1L, Long::sum);
+          t.cache.merge(a.cache().isEmpty() ? "(none)" : a.cache(), 1L, Long::sum);
         } else {
-          errors++;
-          received.merge("status " + a.status(), 1L, Long::sum);
+          t.errors++;
+          t.received.merge("status " + a.status(), 1L, Long::sum);
         }
       } catch (IOException e) {
-        errors++;
-        received.merge("failed: " + e.getClass().getSimpleName(), 1L, Long::sum);
+        t.errors++;
+        t.received.merge("failed: " + e.getClass().getSimpleName(), 1L, Long::sum);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
       }
     } while (System.nanoTime() < end);
-    double elapsed = (System.nanoTime() - start) / 1e9;
-    double cpu = cpuSeconds(pid) - cpu0;
-    return new Loop(ok, errors, elapsed, cpu, received, cache);
   }
 
   /**

@@ -207,7 +207,8 @@ class AvifSideBySidePartsTest {
             rows.stream().map(FormatRow::name).toList(),
             Path.of("out"),
             Path.of("work"),
-            "./imgedge loadtest avif-side-by-side");
+            "./imgedge loadtest avif-side-by-side",
+            1);
     return new AvifReport(s, rows, Map.of(), List.of(), "", "0 0 0", "0 0 0", 1);
   }
 
