@@ -4,11 +4,8 @@ import io.imgedge.transform.color.SrgbImages;
 import io.imgedge.transform.spec.ResizeFilter;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -138,63 +135,21 @@ public final class ConvolutionResizer implements Resizer {
       if (with == null || work < SPLIT_WORK || height < CHUNKS || running.get() > 1) {
         worker.get().run(0, height, dst); // small, or another resize runs: the cores are busy
       } else {
-        new SharedRows(height, worker, dst).runWith(with);
+        int rowsPerChunk = (height + CHUNKS - 1) / CHUNKS;
+        new SharedParts(
+                CHUNKS,
+                () -> {
+                  RowResampler rows = worker.get();
+                  return c ->
+                      rows.run(
+                          Math.min(height, c * rowsPerChunk),
+                          Math.min(height, (c + 1) * rowsPerChunk),
+                          dst);
+                })
+            .runWith(with);
       }
     } finally {
       running.decrementAndGet();
-    }
-  }
-
-  /** Chunks of output rows that the calling thread and the helper take in turn. */
-  private static final class SharedRows implements Runnable {
-    private final int height;
-    private final Supplier<RowResampler> worker;
-    private final int[] dst;
-    private final AtomicInteger next = new AtomicInteger();
-    private final CountDownLatch done = new CountDownLatch(CHUNKS);
-    private final AtomicReference<@Nullable RuntimeException> failure = new AtomicReference<>();
-
-    SharedRows(int height, Supplier<RowResampler> worker, int[] dst) {
-      this.height = height;
-      this.worker = worker;
-      this.dst = dst;
-    }
-
-    /** Offers the helper a share, works through the chunks, waits for the helper's last one. */
-    void runWith(Executor helper) {
-      try {
-        helper.execute(this);
-      } catch (RejectedExecutionException e) {
-        // the helper is shutting down: this thread does every chunk
-      }
-      run();
-      try {
-        done.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while resizing", e);
-      }
-      RuntimeException e = failure.get();
-      if (e != null) {
-        throw e;
-      }
-    }
-
-    @Override
-    public void run() {
-      @Nullable RowResampler rows = null;
-      int rowsPerChunk = (height + CHUNKS - 1) / CHUNKS;
-      for (int c = next.getAndIncrement(); c < CHUNKS; c = next.getAndIncrement()) {
-        try {
-          rows = rows == null ? worker.get() : rows;
-          rows.run(
-              Math.min(height, c * rowsPerChunk), Math.min(height, (c + 1) * rowsPerChunk), dst);
-        } catch (RuntimeException e) {
-          failure.compareAndSet(null, e);
-        } finally {
-          done.countDown();
-        }
-      }
     }
   }
 }

@@ -4,11 +4,8 @@ import io.imgedge.transform.RenderScope;
 import io.imgedge.transform.spec.ResizeFilter;
 import java.awt.geom.Rectangle2D;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -91,10 +88,9 @@ public final class PlaneResizer {
     Executor with = helper;
     running.incrementAndGet();
     try {
-      SharedBands shared = new SharedBands(bands);
+      SharedParts shared = new SharedParts(bands.size(), () -> bandWorker(bands));
       if (with == null || work < ConvolutionResizer.SPLIT_WORK || running.get() > 1) {
-        shared.run();
-        shared.rethrow();
+        shared.runAlone();
       } else {
         shared.runWith(with);
       }
@@ -136,57 +132,16 @@ public final class PlaneResizer {
   /** Output rows {@code [from, to)} of one or two prepared planes. */
   private record Band(PlaneRows.Prepared plane, int from, int to) {}
 
-  /** Bands taken in turn by whoever is free (the caller, the helper). */
-  private static final class SharedBands implements Runnable {
-    private final List<Band> bands;
-    private final AtomicInteger next = new AtomicInteger();
-    private final CountDownLatch done;
-    private final AtomicReference<@Nullable RuntimeException> failure = new AtomicReference<>();
-
-    SharedBands(List<Band> bands) {
-      this.bands = bands;
-      this.done = new CountDownLatch(bands.size());
-    }
-
-    void runWith(Executor helper) {
-      try {
-        helper.execute(this);
-      } catch (RejectedExecutionException e) {
-        // busy or shutting down: this thread takes every band
-      }
-      run();
-      try {
-        done.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while resizing", e);
-      }
-      rethrow();
-    }
-
-    void rethrow() {
-      RuntimeException e = failure.get();
-      if (e != null) {
-        throw e;
-      }
-    }
-
-    @Override
-    public void run() {
-      java.util.Map<PlaneRows.Prepared, PlaneRows> mine = new java.util.IdentityHashMap<>();
-      for (int i = next.getAndIncrement(); i < bands.size(); i = next.getAndIncrement()) {
-        Band band = bands.get(i);
-        try {
-          if (failure.get() == null) {
-            mine.computeIfAbsent(band.plane(), PlaneRows::new).run(band.from(), band.to());
-          }
-        } catch (RuntimeException e) {
-          failure.compareAndSet(null, e);
-        } finally {
-          done.countDown();
-        }
-      }
-    }
+  /**
+   * One thread's worker over the bands: a {@link PlaneRows} per prepared plane (or pair of planes),
+   * made at the first band of that plane the thread takes.
+   */
+  private static SharedParts.Worker bandWorker(List<Band> bands) {
+    java.util.Map<PlaneRows.Prepared, PlaneRows> mine = new java.util.IdentityHashMap<>();
+    return i -> {
+      Band band = bands.get(i);
+      mine.computeIfAbsent(band.plane(), PlaneRows::new).run(band.from(), band.to());
+    };
   }
 
   /**
